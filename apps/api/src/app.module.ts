@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { LoggerModule } from 'nestjs-pino';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { complexityLimitPlugin, depthLimitRule } from './common/graphql-limits';
+import { createValidationPipe, formatGraphQLError } from './common/graphql-errors';
+import { APP_CONFIG, ConfigModule } from './config/config.module';
+import { AppConfig } from './config/config.schema';
+import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './health/health.module';
+import { QueuesModule } from './queues/queues.module';
+import { WorkersModule } from './queues/workers.module';
+import { RedisModule } from './redis/redis.module';
+import { StaffModule } from './staff/staff.module';
+import { ClientsModule } from './clients/clients.module';
+import { DebtorsModule } from './debtors/debtors.module';
+import { IntegrationKeysModule } from './integration-keys/integration-keys.module';
+import { DecimalString } from './common/decimal.scalar';
+import { InvoicesModule } from './invoices/invoices.module';
+import { CreditModule } from './credit/credit.module';
+import { OutboxModule } from './outbox/outbox.module';
+import { RuleSettingsModule } from './rule-settings/rule-settings.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
+
+export interface AppParts {
+  /** The GraphQL API and /health. */
+  http: boolean;
+  /** The queue processors. */
+  workers: boolean;
+}
+
+/** A caller's X-Request-Id is kept when it looks like an id; otherwise we make one. It is echoed back. */
+function requestId(req: IncomingMessage, res: ServerResponse): string {
+  const incoming = req.headers['x-request-id'];
+  const id = typeof incoming === 'string' && /^[\w.:-]{1,100}$/.test(incoming) ? incoming : randomUUID();
+  res.setHeader('x-request-id', id);
+  return id;
+}
+
+const logging = LoggerModule.forRootAsync({
+  inject: [APP_CONFIG],
+  useFactory: (config: AppConfig) => ({
+    pinoHttp: {
+      level: config.LOG_LEVEL,
+      genReqId: requestId,
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'req.body.variables.password'],
+      autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' },
+      quietReqLogger: true,
+    },
+  }),
+});
+
+const graphql = GraphQLModule.forRootAsync<ApolloDriverConfig>({
+  driver: ApolloDriver,
+  inject: [APP_CONFIG],
+  useFactory: (config: AppConfig) => ({
+    autoSchemaFile: true,
+    sortSchema: true,
+    path: '/graphql',
+    introspection: config.NODE_ENV !== 'production',
+    playground: false,
+    graphiql: false,
+    includeStacktraceInErrorResponses: false,
+    formatError: formatGraphQLError,
+    context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
+    validationRules: [depthLimitRule(config.GRAPHQL_MAX_DEPTH)],
+    plugins: [complexityLimitPlugin(config.GRAPHQL_MAX_COMPLEXITY)],
+  }),
+});
+
+/** The API process and the worker process are the same code with different parts switched on. */
+@Module({})
+export class AppModule {
+  static register(parts: AppParts): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule,
+        logging,
+        DatabaseModule,
+        RedisModule,
+        QueuesModule,
+        AuditModule,
+        OutboxModule,
+        ...(parts.http
+          ? [graphql, AuthModule, StaffModule, ClientsModule, DebtorsModule, IntegrationKeysModule, InvoicesModule, CreditModule, RuleSettingsModule, WebhooksModule, HealthModule]
+          : []),
+        ...(parts.workers ? [WorkersModule] : []),
+      ],
+      providers: [{ provide: APP_PIPE, useFactory: createValidationPipe }, ...(parts.http ? [DecimalString] : [])],
+    };
+  }
+}

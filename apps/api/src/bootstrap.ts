@@ -1,0 +1,46 @@
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import type { ErrorRequestHandler, NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { AppModule, AppParts } from './app.module';
+import { AppConfig } from './config/config.schema';
+
+/**
+ * A body that is too large or not JSON fails in the body parser, before GraphQL: answer in
+ * the same error shape as everything else, not with Express's HTML page.
+ */
+function bodyErrors(limit: number): ErrorRequestHandler {
+  return (error: { type?: string; status?: number }, _req: Request, res: Response, next: NextFunction) => {
+    const tooLarge = error?.type === 'entity.too.large';
+    if (!tooLarge && error?.type !== 'entity.parse.failed') return next(error);
+    const message = tooLarge
+      ? `The request body is larger than the ${Math.round(limit / 1024)} KiB allowed.`
+      : 'The request body is not valid JSON.';
+    res.status(tooLarge ? 413 : 400).json({
+      errors: [{ message, extensions: { code: 'BAD_USER_INPUT', reason: tooLarge ? 'BODY_TOO_LARGE' : 'BODY_NOT_JSON' } }],
+    });
+  };
+}
+
+/** Builds the HTTP app exactly as production runs it; tests use this too. */
+export async function createApiApp(config: AppConfig, parts: AppParts = { http: true, workers: false }) {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(parts), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.use(helmet());
+  app.useBodyParser('json', { limit: config.MAX_BODY_BYTES });
+  app.use(bodyErrors(config.MAX_BODY_BYTES));
+  app.enableCors({ origin: config.CORS_ORIGINS.split(',').map((origin) => origin.trim()) });
+  app.set('trust proxy', 'loopback');
+  app.enableShutdownHooks();
+  return app;
+}
+
+export async function createWorkerApp(): Promise<INestApplication> {
+  const app = await NestFactory.create(AppModule.register({ http: false, workers: true }), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  await app.init();
+  return app;
+}

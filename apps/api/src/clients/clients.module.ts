@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { AgreementTerms } from './agreement-terms';
+import { ClientApplicationsResolver } from './client-applications.resolver';
+import { ClientApplicationsService } from './client-applications.service';
+import { ClientsRepository } from './clients.repository';
+import { ClientsResolver } from './clients.resolver';
+import { ClientsService } from './clients.service';
+
+/** Clients: applications and their queue, agreements, states. */
+@Module({
+  providers: [ClientsRepository, ClientApplicationsService, ClientsService, AgreementTerms, ClientApplicationsResolver, ClientsResolver],
+  exports: [ClientsRepository],
+})
+export class ClientsModule {}

@@ -1,0 +1,61 @@
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { AllowRoles, AnyStaff } from '../auth/access.decorators';
+import { CurrentStaff, StaffPrincipal } from '../auth/principal';
+import { Role } from '../auth/role';
+import { AuditTarget } from '../audit/audit.interceptor';
+import { ClientsRepository } from './clients.repository';
+import { ClientsService } from './clients.service';
+import { ClientAgreementType, ClientIdArgs, ClientPageType, ClientReasonArgs, ClientsArgs, ClientType, UpdateAgreementArgs } from './dto/client.types';
+
+@Resolver(() => ClientType)
+export class ClientsResolver {
+  constructor(
+    private readonly service: ClientsService,
+    private readonly repository: ClientsRepository,
+  ) {}
+
+  @Query(() => ClientPageType)
+  @AnyStaff()
+  clients(@Args() args: ClientsArgs) {
+    return this.repository.clients(args);
+  }
+
+  @Query(() => ClientType)
+  @AnyStaff()
+  client(@Args() { id }: ClientIdArgs) {
+    return this.repository.client(id);
+  }
+
+  @ResolveField(() => [ClientAgreementType], { description: 'Every agreement version, newest first.' })
+  async agreementHistory(@Parent() client: ClientType) {
+    return (await this.repository.agreements([client.id])).get(client.id) ?? [];
+  }
+
+  @Mutation(() => ClientType, { description: 'Stops the client from selling invoices until unblocked.' })
+  @AllowRoles(Role.CREDIT_ANALYST, Role.ADMIN)
+  @AuditTarget('CLIENT')
+  blockClient(@Args() { id, reason }: ClientReasonArgs, @CurrentStaff() me: StaffPrincipal) {
+    return this.service.changeState(id, 'BLOCK', reason, me);
+  }
+
+  @Mutation(() => ClientType)
+  @AllowRoles(Role.CREDIT_ANALYST, Role.ADMIN)
+  @AuditTarget('CLIENT')
+  unblockClient(@Args() { id, reason }: ClientReasonArgs, @CurrentStaff() me: StaffPrincipal) {
+    return this.service.changeState(id, 'UNBLOCK', reason, me);
+  }
+
+  @Mutation(() => ClientType)
+  @AllowRoles(Role.ADMIN)
+  @AuditTarget('CLIENT')
+  terminateClient(@Args() { id, reason }: ClientReasonArgs, @CurrentStaff() me: StaffPrincipal) {
+    return this.service.changeState(id, 'TERMINATE', reason, me);
+  }
+
+  @Mutation(() => ClientType, { description: 'Adds an agreement version (fees, limit, accounts, preferences).' })
+  @AllowRoles(Role.ADMIN)
+  @AuditTarget('CLIENT')
+  updateClientAgreement(@Args() { id, terms, expectedVersion, reason }: UpdateAgreementArgs, @CurrentStaff() me: StaffPrincipal) {
+    return this.service.updateAgreement(id, terms, expectedVersion, reason, me);
+  }
+}

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+
+/** Hides the password of a connection URL so that no log or error message prints a secret. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '<unparseable URL>';
+  }
+}
+
+const url = (protocols: string[], example: string) =>
+  z.string().refine(
+    (value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { message: `must be a URL starting with ${protocols.join(' or ')}//, e.g. ${example}` },
+  );
+
+const integer = (min: number, max: number) =>
+  z.coerce
+    .number({ invalid_type_error: `must be a whole number between ${min} and ${max}` })
+    .int(`must be a whole number between ${min} and ${max}`)
+    .min(min, `must be a whole number between ${min} and ${max}`)
+    .max(max, `must be a whole number between ${min} and ${max}`);
+
+/** Every setting the API and the workers read, with its default for a development machine. */
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: integer(0, 65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: url(['postgres:', 'postgresql:'], 'postgres://root@127.0.0.1:5432/factoring').default(
+    'postgres://root@127.0.0.1:5432/factoring',
+  ),
+  DATABASE_POOL_SIZE: integer(1, 200).default(20),
+  REDIS_URL: url(['redis:', 'rediss:'], 'redis://127.0.0.1:6379').default('redis://127.0.0.1:6379'),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[a-zA-Z0-9_-]{1,64}$/, 'must be 1-64 letters, digits, dashes or underscores')
+    .default('factoring'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SESSION_TTL_HOURS: integer(1, 24 * 30).default(12),
+  SIGN_IN_FREE_ATTEMPTS: integer(1, 100).default(5),
+  SIGN_IN_MAX_LOCK_SECONDS: integer(1, 86400).default(900),
+  GRAPHQL_MAX_DEPTH: integer(2, 50).default(10),
+  GRAPHQL_MAX_COMPLEXITY: integer(10, 100000).default(2000),
+  CORS_ORIGINS: z.string().default('http://127.0.0.1:5173,http://localhost:5173'),
+  WORKER_HEARTBEAT_SECONDS: integer(1, 3600).default(5),
+  OUTBOX_POLL_MS: integer(50, 60000).default(500),
+  WEBHOOK_TIMEOUT_MS: integer(100, 60000).default(10000),
+  /** Retries with exponential backoff from WEBHOOK_BACKOFF_MS: 12 attempts from 2 s reach about 2 hours. */
+  WEBHOOK_ATTEMPTS: integer(1, 50).default(12),
+  WEBHOOK_BACKOFF_MS: integer(10, 3600000).default(2000),
+  /** What staff promise: a manual assessment within this many hours; a spot check "may delay the decision by about a day" (seed 004). */
+  MANUAL_ASSESSMENT_PROMISE_HOURS: integer(1, 24 * 14).default(8),
+  SPOT_CHECK_PROMISE_HOURS: integer(1, 24 * 14).default(24),
+  /** The factor's own accounts that debtors pay to, printed on sold invoices (seed 001). */
+  FACTOR_BANKGIRO_SE: z.string().regex(/^\d{3,4}-\d{4}$/, 'must be a bankgiro number such as 5050-1055').default('5050-1055'),
+  FACTOR_ACCOUNT_NO: z.string().regex(/^\d{4}\.\d{2}\.\d{5}$/, 'must be a Norwegian account such as 1503.12.34562').default('1503.12.34562'),
+  /** Largest request body the API reads; bigger ones are refused before parsing. */
+  MAX_BODY_BYTES: integer(1024, 50 * 1024 * 1024).default(1024 * 1024),
+});
+
+export type AppConfig = z.infer<typeof configSchema>;
+
+export class InvalidConfigurationError extends Error {}
+
+/**
+ * Reads and validates the environment once. An invalid setting stops start-up with one line per
+ * problem naming the variable and what it must be; values are never echoed (they may be secrets).
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([key, value]) => key in configSchema.shape && value !== undefined && value !== ''),
+  );
+  const result = configSchema.safeParse(present);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new InvalidConfigurationError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}

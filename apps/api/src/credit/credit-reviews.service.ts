@@ -1,0 +1,360 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ConflictError, LocalDate, NotFoundError } from '@factoring/domain';
+import { achievedRate, creditDenialReasons, effectiveLimit, expectedSpotCheckRate } from '@factoring/rules';
+import Decimal from 'decimal.js';
+import { DataSource, EntityManager } from 'typeorm';
+import { TimelineService } from '../audit/timeline.service';
+import { StaffPrincipal } from '../auth/principal';
+import { reasonView, ReasonType } from '../common/dto/common.types';
+import { INVOICE, InvoicesService } from '../invoices/invoices.service';
+import { OutboxService } from '../outbox/outbox.service';
+import { RuleSettingsService } from '../rule-settings/rule-settings.service';
+import { CreditService } from './credit.service';
+import { CreditDecisionType, CreditReviewsArgs, CreditReviewType, ReviewKind, SpotCheckOutcome } from './dto/review.types';
+
+/** Unreachable this many times, a spot check goes to a manual assessment instead. */
+const SPOT_CHECK_MAX_ATTEMPTS = 3;
+
+interface LockedReview {
+  id: string;
+  invoice_id: string;
+  kind: ReviewKind;
+  state: string;
+  claimed_by: string | null;
+  attempts: number;
+  paused_at: Date | null;
+}
+
+/**
+ * The manual-assessment and spot-check queues. One owner at a time; two analysts on one item:
+ * one wins, the other gets CONFLICT. Approving re-checks the limits under the same locks the
+ * automatic decision takes, so a manual approval can never overrun a limit either.
+ */
+@Injectable()
+export class CreditReviewsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly credit: CreditService,
+    private readonly timeline: TimelineService,
+    private readonly outbox: OutboxService,
+    private readonly settings: RuleSettingsService,
+    private readonly invoices: InvoicesService,
+  ) {}
+
+  async list(args: CreditReviewsArgs, me: StaffPrincipal, now = new Date()): Promise<{ items: CreditReviewType[]; total: number }> {
+    const where = [`r.state ${args.filter?.state ? '= $1' : "<> 'CLOSED' AND $1::text IS NULL"}`];
+    const params: unknown[] = [args.filter?.state ?? null];
+    if (args.filter?.kind) where.push(`r.kind = $${params.push(args.filter.kind)}`);
+    if (args.filter?.mine) where.push(`r.claimed_by = $${params.push(me.id)}`);
+    const clause = `WHERE ${where.join(' AND ')}`;
+    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM credit_review r ${clause}`, params);
+    const rows = await this.db.query(`${REVIEW_SELECT} ${clause} ORDER BY r.opened_at, r.id LIMIT ${args.perPage} OFFSET ${args.page * args.perPage}`, params);
+    return { items: rows.map((row: ReviewRow) => toReview(row, now)), total };
+  }
+
+  async get(id: string, now = new Date()): Promise<CreditReviewType> {
+    const [row] = await this.db.query(`${REVIEW_SELECT} WHERE r.id = $1`, [id]);
+    if (!row) throw new NotFoundError('CREDIT_REVIEW_NOT_FOUND', `No review has the id ${id}.`);
+    return toReview(row, now);
+  }
+
+  async decisions(invoiceId: string): Promise<CreditDecisionType[]> {
+    const rows = await this.db.query(
+      `SELECT d.kind, d.outcome, d.reasons, d.figures, d.rules_version, d.note, d.decided_at, s.id AS staff_id, s.name AS staff_name
+         FROM credit_decision d LEFT JOIN staff_member s ON s.id = d.decided_by WHERE d.invoice_id = $1 ORDER BY d.id`,
+      [invoiceId],
+    );
+    return rows.map((row: Record<string, unknown>) => ({
+      kind: row.kind as string,
+      outcome: row.outcome as string,
+      reasons: row.reasons as ReasonType[],
+      figures: row.figures,
+      rulesVersion: row.rules_version as string | null,
+      decidedBy: row.staff_id ? { id: row.staff_id as string, name: row.staff_name as string } : null,
+      note: row.note as string | null,
+      decidedAt: row.decided_at as Date,
+    }));
+  }
+
+  /** The achieved spot-check rate over the client's automatic decisions, and the rate for its next invoice. */
+  async spotCheckRate(clientId: string, country: 'SE' | 'NO', intensity: string) {
+    const rows: Array<{ selected: boolean }> = await this.db.query(
+      `SELECT coalesce((d.figures->'spotCheck'->>'selected')::boolean, false) AS selected
+         FROM credit_decision d JOIN invoice i ON i.id = d.invoice_id WHERE i.client_id = $1 AND d.kind = 'AUTOMATIC'`,
+      [clientId],
+    );
+    const achieved = achievedRate(rows);
+    const settings = await this.settings.inForce('spotCheck', country, LocalDate.today());
+    return {
+      decisions: achieved.total,
+      selected: achieved.selected,
+      achieved: achieved.rate,
+      expectedNext: expectedSpotCheckRate(achieved.total + 1, intensity as never, settings.value),
+    };
+  }
+
+  async claim(id: string, by: StaffPrincipal): Promise<CreditReviewType> {
+    await this.db.transaction(async (tx) => {
+      const review = await this.lockOpen(tx, id, by);
+      if (review.claimed_by === by.id) return;
+      await tx.query(`UPDATE credit_review SET claimed_by = $2, claimed_at = now(), version = version + 1 WHERE id = $1`, [id, by.id]);
+      await this.timeline.record(tx, { entityType: INVOICE, entityId: review.invoice_id, actor: actor(by), toState: review.kind, reason: `Claimed by ${by.name}` });
+    });
+    return this.get(id);
+  }
+
+  /** The oldest unclaimed item of a queue; SKIP LOCKED gives two analysts two items. */
+  async claimNext(kind: ReviewKind, by: StaffPrincipal): Promise<CreditReviewType | null> {
+    const id = await this.db.transaction(async (tx) => {
+      const [next] = await tx.query(
+        `SELECT id, invoice_id FROM credit_review WHERE kind = $1 AND state = 'OPEN' AND claimed_by IS NULL ORDER BY opened_at, id LIMIT 1 FOR UPDATE SKIP LOCKED`,
+        [kind],
+      );
+      if (!next) return null;
+      await tx.query(`UPDATE credit_review SET claimed_by = $2, claimed_at = now(), version = version + 1 WHERE id = $1`, [next.id, by.id]);
+      await this.timeline.record(tx, { entityType: INVOICE, entityId: next.invoice_id, actor: actor(by), toState: kind, reason: `Claimed by ${by.name}` });
+      return next.id as string;
+    });
+    return id ? this.get(id) : null;
+  }
+
+  /** Gives the item back to the queue; only its holder can. */
+  async release(id: string, by: StaffPrincipal): Promise<CreditReviewType> {
+    await this.db.transaction(async (tx) => {
+      const review = await this.lockOpen(tx, id, by);
+      if (review.claimed_by !== by.id) throw new ConflictError('CREDIT_REVIEW_NOT_YOURS', 'Only the analyst who claimed this item can release it.');
+      await tx.query(`UPDATE credit_review SET claimed_by = NULL, claimed_at = NULL, version = version + 1 WHERE id = $1`, [id]);
+      await this.timeline.record(tx, { entityType: INVOICE, entityId: review.invoice_id, actor: actor(by), toState: review.kind, reason: `Released by ${by.name}` });
+    });
+    return this.get(id);
+  }
+
+  async approve(id: string, note: string | undefined, by: StaffPrincipal): Promise<CreditReviewType> {
+    await this.db.transaction(async (tx) => {
+      const review = await this.lockOpen(tx, id, by);
+      await this.approveInvoice(tx, review, note, by);
+    });
+    return this.get(id);
+  }
+
+  async deny(id: string, note: string, reasonCodes: string[] | undefined, by: StaffPrincipal): Promise<CreditReviewType> {
+    const reasons = creditDenialReasons(reasonCodes);
+    await this.db.transaction(async (tx) => {
+      const review = await this.lockOpen(tx, id, by);
+      await this.denyInvoice(tx, review, note, by, reasons.map(reasonView));
+    });
+    return this.get(id);
+  }
+
+  /** Asks the client for information: the clock stops until someone resumes the item (seed 000's manual assessment on request). */
+  async askClient(id: string, question: string, by: StaffPrincipal): Promise<CreditReviewType> {
+    await this.db.transaction(async (tx) => {
+      const review = await this.lockOpen(tx, id, by);
+      if (review.state !== 'OPEN') throw new ConflictError('CREDIT_REVIEW_ALREADY_WAITING', 'This item is already waiting for the client.');
+      await tx.query(`UPDATE credit_review SET state = 'WAITING_FOR_CLIENT', paused_at = now(), version = version + 1 WHERE id = $1`, [id]);
+      const invoice = await this.invoiceOf(tx, review.invoice_id);
+      await this.timeline.record(tx, { entityType: INVOICE, entityId: review.invoice_id, actor: actor(by), fromState: review.kind, toState: review.kind, reason: `Information requested from the client: ${question}` });
+      await this.outbox.write(tx, { clientId: invoice.client_id, topic: 'invoice.information_requested', subjectType: 'INVOICE', subjectId: review.invoice_id, payload: { invoiceNumber: invoice.invoice_number, status: 'PROCESSING', question } });
+    });
+    return this.get(id);
+  }
+
+  /** The client answered: the clock runs again, with the waiting time added to the promised time. */
+  async resume(id: string, note: string, by: StaffPrincipal): Promise<CreditReviewType> {
+    await this.db.transaction(async (tx) => {
+      const review = await this.lockOpen(tx, id, by);
+      if (review.state !== 'WAITING_FOR_CLIENT') throw new ConflictError('CREDIT_REVIEW_NOT_WAITING', 'This item is not waiting for the client.');
+      await tx.query(
+        `UPDATE credit_review SET state = 'OPEN', due_at = due_at + (now() - paused_at), paused_at = NULL, version = version + 1 WHERE id = $1`,
+        [id],
+      );
+      await this.timeline.record(tx, { entityType: INVOICE, entityId: review.invoice_id, actor: actor(by), fromState: review.kind, toState: review.kind, reason: `The client answered: ${note}` });
+    });
+    return this.get(id);
+  }
+
+  /** What the debtor said on the phone (seed 004): confirmed goes on to purchase; not confirmed to a person or a denial; unreachable is retried, then escalated. */
+  async recordSpotCheck(id: string, outcome: SpotCheckOutcome, note: string | undefined, deny: boolean, by: StaffPrincipal): Promise<CreditReviewType> {
+    await this.db.transaction(async (tx) => {
+      const review = await this.lockOpen(tx, id, by);
+      if (review.kind !== ReviewKind.SPOT_CHECK) throw new ConflictError('CREDIT_REVIEW_NOT_SPOT_CHECK', 'This item is a manual assessment, not a spot check.');
+      const said = note ? `: ${note}` : '';
+      if (outcome === SpotCheckOutcome.CONFIRMED) return this.approveInvoice(tx, review, `Debtor confirmed the invoice${said}`, by);
+      if (outcome === SpotCheckOutcome.NOT_CONFIRMED && deny) {
+        return this.denyInvoice(tx, review, `Debtor did not confirm the invoice${said}`, by, creditDenialReasons(['DENIAL_NOT_CONFIRMED_BY_DEBTOR']).map(reasonView));
+      }
+      if (outcome === SpotCheckOutcome.UNREACHABLE && review.attempts + 1 < SPOT_CHECK_MAX_ATTEMPTS) {
+        await tx.query(`UPDATE credit_review SET attempts = attempts + 1, version = version + 1 WHERE id = $1`, [id]);
+        await this.timeline.record(tx, { entityType: INVOICE, entityId: review.invoice_id, actor: actor(by), fromState: 'SPOT_CHECK', toState: 'SPOT_CHECK', reason: `Debtor unreachable (attempt ${review.attempts + 1} of ${SPOT_CHECK_MAX_ATTEMPTS})${said}` });
+        return;
+      }
+      // Not confirmed, or unreachable too often: a person assesses it.
+      const why = outcome === SpotCheckOutcome.UNREACHABLE ? `Debtor unreachable ${SPOT_CHECK_MAX_ATTEMPTS} times` : `Debtor did not confirm the invoice`;
+      await this.close(tx, id, outcome);
+      await tx.query(`INSERT INTO credit_review (invoice_id, kind, state, due_at) SELECT invoice_id, 'MANUAL_ASSESSMENT', 'OPEN', now() + interval '8 hours' FROM credit_review WHERE id = $1`, [id]);
+      await tx.query(`UPDATE invoice SET status = 'MANUAL_ASSESSMENT', updated_at = now(), version = version + 1 WHERE id = $1`, [review.invoice_id]);
+      await this.timeline.record(tx, { entityType: INVOICE, entityId: review.invoice_id, actor: actor(by), fromState: 'SPOT_CHECK', toState: 'MANUAL_ASSESSMENT', reason: `${why}${said}` });
+    });
+    return this.get(id);
+  }
+
+  private async approveInvoice(tx: EntityManager, review: LockedReview, note: string | undefined, by: StaffPrincipal): Promise<void> {
+    const invoice = await this.invoiceOf(tx, review.invoice_id);
+    if (!invoice.accepted_at) {
+      // Stopped before an offer was accepted (a suspected twin, or a refusal the client asked about): the client gets an offer.
+      await this.invoices.openOffer(tx, invoice.id, new Date());
+      await tx.query(`INSERT INTO credit_decision (invoice_id, kind, outcome, reasons, decided_by, note) VALUES ($1, 'MANUAL', 'APPROVE', '[]', $2, $3)`, [invoice.id, by.id, note ?? null]);
+      await this.close(tx, review.id, 'APPROVED');
+      await this.timeline.record(tx, { entityType: INVOICE, entityId: invoice.id, actor: actor(by), fromState: review.kind, toState: 'OFFERED', reason: note ?? 'Approved after manual assessment: offer made' });
+      return;
+    }
+    await this.assertWithinLimits(tx, invoice);
+    await tx.query(`UPDATE invoice SET status = 'PURCHASED', updated_at = now(), version = version + 1 WHERE id = $1`, [invoice.id]);
+    await this.credit.addExposure(tx, invoice);
+    await tx.query(`INSERT INTO credit_decision (invoice_id, kind, outcome, reasons, decided_by, note) VALUES ($1, $2, 'APPROVE', '[]', $3, $4)`, [
+      invoice.id,
+      review.kind === ReviewKind.SPOT_CHECK ? 'SPOT_CHECK' : 'MANUAL',
+      by.id,
+      note ?? null,
+    ]);
+    await this.close(tx, review.id, 'APPROVED');
+    await this.timeline.record(tx, { entityType: INVOICE, entityId: invoice.id, actor: actor(by), fromState: review.kind, toState: 'PURCHASED', reason: note ?? 'Approved after review' });
+    await this.outbox.write(tx, { clientId: invoice.client_id, topic: 'invoice.approved', subjectType: 'INVOICE', subjectId: invoice.id, payload: { invoiceNumber: invoice.invoice_number, status: 'SOLD' } });
+  }
+
+  private async denyInvoice(tx: EntityManager, review: LockedReview, note: string, by: StaffPrincipal, reasons: ReasonType[]): Promise<void> {
+    const invoice = await this.invoiceOf(tx, review.invoice_id);
+    await tx.query(`UPDATE invoice SET status = 'DENIED', updated_at = now(), version = version + 1 WHERE id = $1`, [invoice.id]);
+    await tx.query(`INSERT INTO credit_decision (invoice_id, kind, outcome, reasons, decided_by, note) VALUES ($1, $2, 'DENY', $3, $4, $5)`, [
+      invoice.id,
+      review.kind === ReviewKind.SPOT_CHECK ? 'SPOT_CHECK' : 'MANUAL',
+      JSON.stringify(reasons),
+      by.id,
+      note,
+    ]);
+    await this.close(tx, review.id, 'DENIED');
+    await this.timeline.record(tx, { entityType: INVOICE, entityId: invoice.id, actor: actor(by), fromState: review.kind, toState: 'DENIED', reason: note });
+    await this.outbox.write(tx, { clientId: invoice.client_id, topic: 'invoice.denied', subjectType: 'INVOICE', subjectId: invoice.id, payload: { invoiceNumber: invoice.invoice_number, status: 'DENIED', reasons } });
+  }
+
+  /** The same limits the automatic decision checks, under the same locks (client, debtor, pair). */
+  private async assertWithinLimits(tx: EntityManager, invoice: { client_id: string; debtor_id: string; payable: string }): Promise<void> {
+    const today = LocalDate.today();
+    const [client] = await tx.query(
+      `SELECT c.exposure::text, a.credit_limit::text AS limit FROM client c
+         JOIN LATERAL (SELECT credit_limit FROM client_agreement WHERE client_id = c.id ORDER BY version DESC LIMIT 1) a ON true
+        WHERE c.id = $1 FOR UPDATE OF c`,
+      [invoice.client_id],
+    );
+    const [debtor] = await tx.query(`SELECT exposure::text, credit_limit::text AS limit, temporary_raise::text, temporary_raise_until::text FROM debtor WHERE id = $1 FOR UPDATE`, [invoice.debtor_id]);
+    const [pair] = await tx.query(
+      `SELECT exposure::text, credit_limit::text AS limit, temporary_raise::text, temporary_raise_until::text FROM client_debtor WHERE client_id = $1 AND debtor_id = $2 FOR UPDATE`,
+      [invoice.client_id, invoice.debtor_id],
+    );
+    const over = [
+      ['client', client],
+      ['debtor', debtor],
+      ['client and debtor pair', pair],
+    ].filter(([, row]) => {
+      const r = row as { exposure: string; limit: string | null; temporary_raise?: string | null; temporary_raise_until?: string | null };
+      if (r.limit === null) return false;
+      const limit = effectiveLimit(
+        { limit: r.limit, temporaryRaise: r.temporary_raise && r.temporary_raise_until ? { amount: r.temporary_raise, expiresOn: LocalDate.parse(r.temporary_raise_until) } : undefined },
+        today,
+      ).amount;
+      return new Decimal(r.exposure).plus(invoice.payable).gt(limit);
+    });
+    if (over.length) {
+      throw new ConflictError(
+        'CREDIT_LIMIT_WOULD_BE_EXCEEDED',
+        `Buying this invoice would exceed the ${over.map(([name]) => name).join(' and the ')} limit. Raise the limit (a temporary raise will do) or deny the invoice.`,
+      );
+    }
+  }
+
+  private async lockOpen(tx: EntityManager, id: string, by: StaffPrincipal): Promise<LockedReview> {
+    const [review] = await tx.query(`SELECT id, invoice_id, kind, state, claimed_by, attempts, paused_at FROM credit_review WHERE id = $1 FOR UPDATE`, [id]);
+    if (!review) throw new NotFoundError('CREDIT_REVIEW_NOT_FOUND', `No review has the id ${id}.`);
+    if (review.state === 'CLOSED') throw new ConflictError('CREDIT_REVIEW_CLOSED', 'This item has already been decided.');
+    if (review.claimed_by && review.claimed_by !== by.id) {
+      const [owner] = await tx.query(`SELECT name FROM staff_member WHERE id = $1`, [review.claimed_by]);
+      throw new ConflictError('CREDIT_REVIEW_CLAIMED', `${owner?.name ?? 'Another analyst'} is already working on this item.`, { claimedBy: owner?.name ?? null });
+    }
+    return review;
+  }
+
+  private async invoiceOf(tx: EntityManager, invoiceId: string) {
+    const [invoice] = await tx.query(`SELECT id, client_id, debtor_id, payable::text, invoice_number, accepted_at FROM invoice WHERE id = $1 FOR UPDATE`, [invoiceId]);
+    return invoice as { id: string; client_id: string; debtor_id: string; payable: string; invoice_number: string; accepted_at: Date | null };
+  }
+
+  private async close(tx: EntityManager, id: string, outcome: string): Promise<void> {
+    await tx.query(`UPDATE credit_review SET state = 'CLOSED', closed_at = now(), outcome = $2, paused_at = NULL, version = version + 1 WHERE id = $1`, [id, outcome]);
+  }
+}
+
+const actor = (by: StaffPrincipal) => ({ type: 'STAFF' as const, id: by.id, name: by.name });
+
+const REVIEW_SELECT = `
+  SELECT r.*, i.invoice_number, i.client_id, c.legal_name AS client_name, i.debtor_id, i.debtor AS debtor_snapshot,
+         d.name AS debtor_name, d.email AS debtor_email, d.phone AS debtor_phone, i.payable::text AS amount, i.currency,
+         s.name AS claimed_by_name,
+         (SELECT row_to_json(x) FROM (SELECT reasons, figures FROM credit_decision WHERE invoice_id = r.invoice_id AND kind = 'AUTOMATIC' ORDER BY id DESC LIMIT 1) x) AS decision
+    FROM credit_review r
+    JOIN invoice i ON i.id = r.invoice_id
+    JOIN client c ON c.id = i.client_id
+    JOIN debtor d ON d.id = i.debtor_id
+    LEFT JOIN staff_member s ON s.id = r.claimed_by`;
+
+interface ReviewRow {
+  id: string;
+  kind: ReviewKind;
+  state: CreditReviewType['state'];
+  invoice_id: string;
+  invoice_number: string;
+  client_id: string;
+  client_name: string;
+  debtor_id: string;
+  debtor_name: string;
+  debtor_email: string | null;
+  debtor_phone: string | null;
+  debtor_snapshot: Record<string, unknown>;
+  amount: string;
+  currency: string;
+  opened_at: Date;
+  due_at: Date;
+  claimed_by: string | null;
+  claimed_by_name: string | null;
+  attempts: number;
+  outcome: string | null;
+  version: number;
+  decision: { reasons: ReasonType[]; figures: unknown } | null;
+}
+
+function toReview(row: ReviewRow, now: Date): CreditReviewType {
+  return {
+    id: row.id,
+    kind: row.kind,
+    state: row.state,
+    invoiceId: row.invoice_id,
+    invoiceNumber: row.invoice_number,
+    clientId: row.client_id,
+    clientName: row.client_name,
+    debtorId: row.debtor_id,
+    debtorName: row.debtor_name,
+    debtorContact: { registered: { name: row.debtor_name, email: row.debtor_email, phone: row.debtor_phone }, onInvoice: row.debtor_snapshot },
+    amount: row.amount,
+    currency: row.currency,
+    openedAt: row.opened_at,
+    dueAt: row.due_at,
+    overdue: row.state === 'OPEN' && row.due_at < now,
+    ageHours: Math.floor((now.getTime() - row.opened_at.getTime()) / 3_600_000),
+    claimedBy: row.claimed_by ? { id: row.claimed_by, name: row.claimed_by_name ?? '' } : null,
+    attempts: row.attempts,
+    reasons: row.decision?.reasons ?? [],
+    figures: row.decision?.figures ?? null,
+    outcome: row.outcome,
+    version: row.version,
+  };
+}

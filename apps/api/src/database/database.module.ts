@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG } from '../config/config.module';
+import { AppConfig } from '../config/config.schema';
+
+/** TypeORM over pg. `synchronize` stays off: migrations/ is the only way the schema changes. */
+@Module({
+  imports: [
+    TypeOrmModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        type: 'postgres' as const,
+        url: config.DATABASE_URL,
+        autoLoadEntities: true,
+        synchronize: false,
+        migrationsRun: false,
+        extra: { max: config.DATABASE_POOL_SIZE },
+        // Query errors surface as exceptions and are logged once, by the GraphQL error formatter.
+        logging: false,
+      }),
+    }),
+  ],
+})
+export class DatabaseModule {}

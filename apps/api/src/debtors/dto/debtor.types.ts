@@ -1,0 +1,144 @@
+import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Transform, Type } from 'class-transformer';
+import { IsEmail, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+import { DecimalString } from '../../common/decimal.scalar';
+import { AddressInput, AddressType, Country, DeliveryChannel, trim } from '../../common/dto/common.types';
+import { PageArgs } from '../../common/paging';
+
+export enum DebtorKind {
+  COMPANY = 'COMPANY',
+  PERSON = 'PERSON',
+}
+registerEnumType(DebtorKind, { name: 'DebtorKind', description: 'A company (organisation number) or a private person (personal identity number).' });
+
+export enum DebtorRelation {
+  SAME_GROUP = 'SAME_GROUP',
+  SAME_OWNER = 'SAME_OWNER',
+}
+registerEnumType(DebtorRelation, { name: 'DebtorRelation', description: 'Client and debtor are related: their invoices are internal and cannot be sold (seed 001).' });
+
+@ObjectType('TemporaryRaise')
+export class TemporaryRaiseType {
+  @Field(() => DecimalString) amount!: string;
+  @Field({ description: 'Last day (inclusive) the raise counts.' }) until!: string;
+}
+
+@InputType()
+export class TemporaryRaiseInput {
+  @Field(() => DecimalString) @IsString() amount!: string;
+  @Field({ description: 'YYYY-MM-DD, the last day it counts.' }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'until must be a date such as 2026-12-31' }) until!: string;
+}
+
+@ObjectType('PaymentHistory')
+export class PaymentHistoryType {
+  @Field(() => Int) invoicesPaid!: number;
+  @Field(() => Int) invoicesPaidLate!: number;
+  @Field(() => DecimalString, { description: 'Average days late over the late ones.' }) averageDaysLate!: string;
+  @Field(() => Int) maxDaysLate!: number;
+  @Field({ description: 'Has left an invoice unpaid before (seed 000).' }) hasUnpaidBefore!: boolean;
+  @Field({ description: 'Has disputed an invoice before (seed 000).' }) hasDisputedBefore!: boolean;
+}
+
+@ObjectType('ClientDebtor', { description: 'A client and one of its debtors: the pair limit, exposure, delivery and relation.' })
+export class ClientDebtorType {
+  @Field(() => ID) clientId!: string;
+  @Field() clientName!: string;
+  @Field(() => ID) debtorId!: string;
+  @Field() debtorName!: string;
+  @Field(() => DecimalString, { nullable: true, description: 'None means only the debtor limit applies.' }) creditLimit!: string | null;
+  @Field(() => TemporaryRaiseType, { nullable: true }) temporaryRaise!: TemporaryRaiseType | null;
+  @Field(() => DecimalString, { nullable: true }) effectiveLimit!: string | null;
+  @Field(() => DecimalString) exposure!: string;
+  @Field(() => DeliveryChannel, { nullable: true, description: 'Overrides the client agreement for this debtor (seed 000).' }) deliveryChannel!: DeliveryChannel | null;
+  @Field(() => DebtorRelation, { nullable: true }) relation!: DebtorRelation | null;
+  @Field(() => String, { nullable: true }) relationNote!: string | null;
+  @Field(() => Int) version!: number;
+}
+
+@ObjectType('Debtor', { description: 'Who must pay; may be shared by many clients.' })
+export class DebtorType {
+  @Field(() => ID) id!: string;
+  @Field(() => Country) country!: Country;
+  @Field(() => DebtorKind) kind!: DebtorKind;
+  @Field() identityNumber!: string;
+  @Field() name!: string;
+  @Field(() => AddressType) address!: AddressType;
+  @Field(() => String, { nullable: true }) email!: string | null;
+  @Field(() => String, { nullable: true }) phone!: string | null;
+  @Field() currency!: string;
+  @Field(() => DecimalString) creditLimit!: string;
+  @Field(() => TemporaryRaiseType, { nullable: true }) temporaryRaise!: TemporaryRaiseType | null;
+  @Field(() => DecimalString, { description: 'Limit in force today, raise included.' }) effectiveLimit!: string;
+  @Field(() => DecimalString) exposure!: string;
+  @Field(() => DecimalString, { description: 'Effective limit less exposure (negative when over).' }) available!: string;
+  @Field(() => PaymentHistoryType) paymentHistory!: PaymentHistoryType;
+  @Field() createdAt!: Date;
+  @Field(() => Int) version!: number;
+}
+
+@ObjectType('DebtorPage')
+export class DebtorPageType {
+  @Field(() => [DebtorType]) items!: DebtorType[];
+  @Field(() => Int) total!: number;
+}
+
+@InputType()
+export class RegisterDebtorInput {
+  @Field(() => Country) @IsEnum(Country, { message: 'country must be SE or NO' }) country!: Country;
+  @Field(() => DebtorKind) @IsEnum(DebtorKind) kind!: DebtorKind;
+  @Field({ description: 'Organisation number for a company, personal identity number for a person.' }) @IsString() @MaxLength(30) identityNumber!: string;
+  @Field() @Transform(trim) @IsString() @Length(1, 200, { message: 'name must be between 1 and 200 characters' }) name!: string;
+  @Field(() => AddressInput) @ValidateNested() @Type(() => AddressInput) address!: AddressInput;
+  @Field({ nullable: true }) @IsOptional() @Transform(trim) @IsEmail({}, { message: 'email must be an e-mail address such as name@example.com' }) email?: string;
+  @Field({ nullable: true }) @IsOptional() @Transform(trim) @Matches(/^\+?[0-9 ()-]{5,20}$/, { message: 'phone must be a telephone number such as +46 8 123 456' }) phone?: string;
+  @Field(() => DecimalString, { nullable: true, description: 'Defaults to 0: nothing is bought until an analyst sets a limit.' }) @IsOptional() @IsString() creditLimit?: string;
+}
+
+@ArgsType()
+export class RegisterDebtorArgs {
+  @Field(() => RegisterDebtorInput) @ValidateNested() @Type(() => RegisterDebtorInput) input!: RegisterDebtorInput;
+}
+
+@ArgsType()
+export class DebtorIdArgs {
+  @Field(() => ID) @IsUUID('all', { message: 'id must be a debtor id (a UUID)' }) id!: string;
+}
+
+@ArgsType()
+export class SetDebtorLimitArgs extends DebtorIdArgs {
+  @Field(() => DecimalString) @IsString() creditLimit!: string;
+  @Field(() => TemporaryRaiseInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => TemporaryRaiseInput) temporaryRaise?: TemporaryRaiseInput;
+  @Field({ nullable: true, description: 'Required when the new limit is below the current exposure.' }) @IsOptional() @Transform(trim) @IsString() @MaxLength(1000) reason?: string;
+  @Field(() => Int) @IsInt() @Min(1) expectedVersion!: number;
+}
+
+@ArgsType()
+export class SetClientDebtorTermsArgs {
+  @Field(() => ID) @IsUUID('all', { message: 'clientId must be a UUID' }) clientId!: string;
+  @Field(() => ID) @IsUUID('all', { message: 'debtorId must be a UUID' }) debtorId!: string;
+  @Field(() => DecimalString, { nullable: true, description: 'None removes the pair limit.' }) @IsOptional() @IsString() creditLimit?: string;
+  @Field(() => TemporaryRaiseInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => TemporaryRaiseInput) temporaryRaise?: TemporaryRaiseInput;
+  @Field(() => DeliveryChannel, { nullable: true }) @IsOptional() @IsEnum(DeliveryChannel) deliveryChannel?: DeliveryChannel;
+  @Field({ nullable: true }) @IsOptional() @Transform(trim) @IsString() @MaxLength(1000) reason?: string;
+}
+
+@ArgsType()
+export class MarkRelationArgs {
+  @Field(() => ID) @IsUUID('all', { message: 'clientId must be a UUID' }) clientId!: string;
+  @Field(() => ID) @IsUUID('all', { message: 'debtorId must be a UUID' }) debtorId!: string;
+  @Field(() => DebtorRelation, { nullable: true, description: 'None clears the mark.' }) @IsOptional() @IsEnum(DebtorRelation) relation?: DebtorRelation;
+  @Field() @Transform(trim) @IsString() @Length(3, 1000, { message: 'note must be between 3 and 1000 characters' }) note!: string;
+}
+
+@InputType()
+export class DebtorFilter {
+  @Field({ nullable: true, description: 'Matches name or identity number.' }) @IsOptional() @IsString() @MaxLength(200) q?: string;
+  @Field(() => Country, { nullable: true }) @IsOptional() @IsEnum(Country) country?: Country;
+  @Field(() => DebtorKind, { nullable: true }) @IsOptional() @IsEnum(DebtorKind) kind?: DebtorKind;
+  @Field(() => ID, { nullable: true, description: 'Only debtors of this client.' }) @IsOptional() @IsUUID() clientId?: string;
+}
+
+@ArgsType()
+export class DebtorsArgs extends PageArgs {
+  @Field(() => DebtorFilter, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => DebtorFilter) filter?: DebtorFilter;
+}

@@ -1,0 +1,128 @@
+/**
+ * A small stand-in for a client's accounting program (Fortnox, Visma eEkonomi, Fiken...):
+ * it sells invoices through the real integration API with a real integration key, so the
+ * demo shows invoices that took the real path. Used by `npm start` and by tests.
+ *
+ * Idempotent: invoice numbers are fixed, and the API answers a resubmission with the first
+ * result; keys are kept in a file and reused while they work.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { computeTotals } from '@factoring/rules';
+
+export interface DemoProgramOptions {
+  apiUrl: string;
+  keysFile: string;
+  adminEmail: string;
+  adminPassword: string;
+  /** The local date today, YYYY-MM-DD (passed in so runs are reproducible). */
+  today: string;
+  log?: (line: string) => void;
+}
+
+interface Line {
+  description: string;
+  quantity: string;
+  unitPrice: string;
+  vatRatePercent: string;
+  reverseCharge?: boolean;
+}
+
+interface DemoInvoice {
+  suffix: string;
+  lines: Line[];
+  dueInDays: number;
+  deliveredDaysAgo: number;
+  accept: boolean;
+  debtorIndex: number;
+}
+
+/** A few invoices per client that show each path: sold, left on offer, and refused with reasons. */
+const INVOICES: DemoInvoice[] = [
+  { suffix: '1001', lines: [{ description: 'Snickeriarbete, kök', quantity: '24', unitPrice: '650', vatRatePercent: '25' }, { description: 'Material', quantity: '1', unitPrice: '4800', vatRatePercent: '25' }], dueInDays: 30, deliveredDaysAgo: 3, accept: true, debtorIndex: 0 },
+  { suffix: '1002', lines: [{ description: 'Konsulttimmar', quantity: '12.5', unitPrice: '1100', vatRatePercent: '25' }], dueInDays: 20, deliveredDaysAgo: 1, accept: true, debtorIndex: 1 },
+  { suffix: '1003', lines: [{ description: 'Service', quantity: '3', unitPrice: '900', vatRatePercent: '25' }], dueInDays: 30, deliveredDaysAgo: 2, accept: false, debtorIndex: 0 },
+  { suffix: '1004', lines: [{ description: 'Reparation', quantity: '2', unitPrice: '1500', vatRatePercent: '25' }], dueInDays: 120, deliveredDaysAgo: 60, accept: false, debtorIndex: 1 },
+  { suffix: '1005', lines: [{ description: 'Småjobb', quantity: '1', unitPrice: '120', vatRatePercent: '25' }], dueInDays: 30, deliveredDaysAgo: 1, accept: false, debtorIndex: 0 },
+];
+
+const DEBTORS = {
+  SE: [
+    { kind: 'COMPANY', identityNumber: '556123-4567', name: 'Byggvaruhuset i Uppsala AB', address: { street: 'Kungsgatan 3', postalCode: '753 21', city: 'Uppsala', country: 'SE' } },
+    { kind: 'PERSON', identityNumber: '19851224-1236', name: 'Sven Svensson', address: { street: 'Vaksalagatan 10', postalCode: '753 20', city: 'Uppsala', country: 'SE' } },
+  ],
+  NO: [
+    { kind: 'COMPANY', identityNumber: '975312461', name: 'Bergen Eiendom AS', address: { street: 'Bryggen 7', postalCode: '5003', city: 'Bergen', country: 'NO' } },
+    { kind: 'COMPANY', identityNumber: '975312461', name: 'Bergen Eiendom AS', address: { street: 'Bryggen 7', postalCode: '5003', city: 'Bergen', country: 'NO' } },
+  ],
+};
+
+export async function runDemoAccountingProgram(options: DemoProgramOptions): Promise<{ submitted: number; accepted: number }> {
+  const log = options.log ?? (() => undefined);
+  const gql = async (query: string, variables: Record<string, unknown>, token?: string) => {
+    const response = await fetch(`${options.apiUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    // A plain GraphQL client, as an outside program would be: answers are read by shape.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const body = (await response.json()) as { data?: any; errors?: Array<{ message: string; extensions?: { code?: string } }> };
+    return body;
+  };
+
+  const signIn = await gql(`mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { token } }`, { e: options.adminEmail, p: options.adminPassword });
+  if (!signIn.data) throw new Error(`The demo program could not sign in as ${options.adminEmail}: ${signIn.errors?.[0]?.message}`);
+  const adminToken: string = signIn.data.signIn.token;
+  const clients = await gql(`{ clients(filter: { state: ACTIVE }, perPage: 200) { items { id country legalName } } }`, {}, adminToken);
+  const keys: Record<string, string> = existsSync(options.keysFile) ? JSON.parse(readFileSync(options.keysFile, 'utf8')) : {};
+
+  let submitted = 0;
+  let accepted = 0;
+  for (const client of clients.data.clients.items as Array<{ id: string; country: 'SE' | 'NO'; legalName: string }>) {
+    let key = keys[client.id];
+    if (!key || (await gql(`{ myClient { id } }`, {}, key)).errors) {
+      const issued = await gql(`mutation($c: ID!) { issueIntegrationKey(clientId: $c, label: "Demo accounting program") { key } }`, { c: client.id }, adminToken);
+      key = issued.data.issueIntegrationKey.key;
+      keys[client.id] = key;
+    }
+    for (const spec of INVOICES) {
+      const input = invoiceFor(client.country, spec, options.today);
+      const result = await gql(
+        `mutation($input: InvoiceInput!) { submitInvoice(input: $input) { id status reasons { code } offer { recourseModes } } }`,
+        { input },
+        key,
+      );
+      if (!result.data) throw new Error(`Submitting ${input.invoiceNumber} failed: ${result.errors?.[0]?.message}`);
+      submitted += 1;
+      const invoice = result.data.submitInvoice;
+      log(`${client.legalName}: ${input.invoiceNumber} ${invoice.status}${invoice.reasons.length ? ` (${invoice.reasons.map((r: { code: string }) => r.code).join(', ')})` : ''}`);
+      if (spec.accept && invoice.status === 'OFFERED') {
+        const mode = invoice.offer.recourseModes[0];
+        const done = await gql(`mutation($id: ID!, $mode: RecourseMode) { acceptOffer(invoiceId: $id, recourseMode: $mode) { status } }`, { id: invoice.id, mode }, key);
+        if (done.data) accepted += 1;
+      }
+    }
+  }
+  mkdirSync(dirname(options.keysFile), { recursive: true });
+  writeFileSync(options.keysFile, JSON.stringify(keys, null, 2), { mode: 0o600 });
+  return { submitted, accepted };
+}
+
+function invoiceFor(country: 'SE' | 'NO', spec: DemoInvoice, today: string) {
+  const shift = (days: number) => new Date(Date.parse(`${today}T12:00:00Z`) + days * 86400_000).toISOString().slice(0, 10);
+  const lines = spec.lines.map((l) => ({ ...l, reverseCharge: l.reverseCharge ?? false }));
+  // The same arithmetic the eligibility rules check the totals against.
+  const { net, vat, gross } = computeTotals({ lines, totals: { net: '0', vat: '0', gross: '0' } });
+  return {
+    invoiceNumber: `DEMO-${country}-${spec.suffix}`,
+    currency: country === 'SE' ? 'SEK' : 'NOK',
+    invoiceDate: shift(-spec.deliveredDaysAgo),
+    deliveryDate: shift(-spec.deliveredDaysAgo),
+    dueDate: shift(spec.dueInDays - spec.deliveredDaysAgo),
+    debtor: DEBTORS[country][spec.debtorIndex],
+    lines,
+    totals: { net: net.toFixed(2), vat: vat.toFixed(2), gross: gross.toFixed(2) },
+    payable: gross.toFixed(2),
+  };
+}

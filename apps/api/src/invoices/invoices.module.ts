@@ -1,0 +1,9 @@
+import { Module } from '@nestjs/common';
+import { RuleSettingsModule } from '../rule-settings/rule-settings.module';
+import { InvoicesRepository } from './invoices.repository';
+import { InvoicesResolver } from './invoices.resolver';
+import { InvoicesService } from './invoices.service';
+
+/** Selling an invoice: submission, eligibility, offer, acceptance, credit notes. */
+@Module({ imports: [RuleSettingsModule], providers: [InvoicesService, InvoicesRepository, InvoicesResolver], exports: [InvoicesService, InvoicesRepository] })
+export class InvoicesModule {}

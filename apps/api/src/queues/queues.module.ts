@@ -1,0 +1,46 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Global, Module } from '@nestjs/common';
+import { APP_CONFIG } from '../config/config.module';
+import { AppConfig } from '../config/config.schema';
+import { redisConnectionOptions } from '../redis/redis.module';
+
+/** Every queue the product has. Each capability registers its own processor in the worker process. */
+export const QUEUES = { system: 'system', webhooks: 'webhooks', invoices: 'invoices', credit: 'credit' } as const;
+
+/**
+ * BullMQ over its own Redis connections, under QUEUE_PREFIX so that test runs (each with a
+ * unique prefix) never see each other's jobs.
+ */
+@Global()
+@Module({
+  imports: [
+    BullModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        connection: { ...redisConnectionOptions(config.REDIS_URL), maxRetriesPerRequest: null },
+        prefix: config.QUEUE_PREFIX,
+        defaultJobOptions: {
+          attempts: 5,
+          backoff: { type: 'exponential', delay: 1000 },
+          removeOnComplete: { age: 24 * 3600, count: 10_000 },
+          removeOnFail: { age: 14 * 24 * 3600 },
+        },
+      }),
+    }),
+    BullModule.registerQueue({ name: QUEUES.system }, { name: QUEUES.invoices }, { name: QUEUES.credit }),
+    BullModule.registerQueueAsync({
+      name: QUEUES.webhooks,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        defaultJobOptions: {
+          attempts: config.WEBHOOK_ATTEMPTS,
+          backoff: { type: 'exponential', delay: config.WEBHOOK_BACKOFF_MS },
+          removeOnComplete: { age: 7 * 24 * 3600 },
+          removeOnFail: { age: 30 * 24 * 3600 },
+        },
+      }),
+    }),
+  ],
+  exports: [BullModule],
+})
+export class QueuesModule {}

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { CreditModule } from '../credit/credit.module';
+import { CreditProcessor } from '../credit/credit.processor';
+import { InvoicesModule } from '../invoices/invoices.module';
+import { OfferExpiryProcessor } from '../invoices/offer-expiry.processor';
+import { OutboxRelay } from '../webhooks/outbox-relay';
+import { WebhookDeliveryProcessor } from '../webhooks/webhook-delivery.processor';
+import { SystemProcessor } from './system.processor';
+import { WorkerHeartbeat } from './worker-heartbeat';
+
+/** The queue processors; loaded only in the worker process (or in tests that want workers in-process). */
+@Module({
+  imports: [InvoicesModule, CreditModule],
+  providers: [SystemProcessor, WorkerHeartbeat, OutboxRelay, WebhookDeliveryProcessor, OfferExpiryProcessor, CreditProcessor],
+})
+export class WorkersModule {}

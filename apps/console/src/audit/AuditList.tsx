@@ -1,0 +1,41 @@
+import { DataTable, DateInput, List, SelectInput, TextField, TextInput } from 'react-admin';
+import { DateTimeField } from '../DateTimeField';
+import { AUDIT_OUTCOMES, type AuditEntry } from '../types';
+import { OutcomeChip, TargetField } from './OutcomeChip';
+
+const outcomeChoices = AUDIT_OUTCOMES.map((id) => ({ id, name: `console.audit.outcomes.${id}` }));
+
+const filters = [
+  <TextInput key="operation" source="operation" alwaysOn />,
+  <SelectInput key="outcome" source="outcome" choices={outcomeChoices} alwaysOn />,
+  <DateInput key="from" source="from" alwaysOn />,
+  <DateInput key="to" source="to" alwaysOn />,
+  <TextInput key="actorId" source="actorId" />,
+  <TextInput key="targetId" source="targetId" />,
+];
+
+/** Newest first; the API orders the trail by time only, so the other columns do not sort. */
+export const AuditList = () => (
+  <List filters={filters} sort={{ field: 'occurredAt', order: 'DESC' }} exporter={false} perPage={25}>
+    <DataTable<AuditEntry> rowClick="show" bulkActionButtons={false}>
+      <DataTable.Col source="occurredAt" sortByOrder="DESC" sx={{ whiteSpace: 'nowrap' }}>
+        <DateTimeField source="occurredAt" showTime />
+      </DataTable.Col>
+      <DataTable.Col source="actorEmail" disableSort>
+        <TextField source="actorEmail" emptyText="—" />
+      </DataTable.Col>
+      <DataTable.Col source="operation" disableSort>
+        <TextField source="operation" sx={{ fontFamily: 'monospace', fontSize: '0.85rem' }} />
+      </DataTable.Col>
+      <DataTable.Col source="outcome" disableSort>
+        <OutcomeChip />
+      </DataTable.Col>
+      <DataTable.Col source="errorCode" disableSort>
+        <TextField source="errorCode" emptyText="" />
+      </DataTable.Col>
+      <DataTable.Col label="console.audit.target" disableSort>
+        <TargetField />
+      </DataTable.Col>
+    </DataTable>
+  </List>
+);

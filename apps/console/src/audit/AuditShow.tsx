@@ -1,0 +1,67 @@
+import { Box, Typography } from '@mui/material';
+import {
+  Labeled,
+  ReferenceField,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
+import { DateTimeField } from '../DateTimeField';
+import type { AuditEntry } from '../types';
+import { OutcomeChip, TargetField } from './OutcomeChip';
+
+/** The input as the API summarised it (secrets already left out there), pretty-printed. */
+const InputSummary = (_props: { label?: false }) => {
+  const record = useRecordContext<AuditEntry>();
+  const translate = useTranslate();
+  if (!record) return null;
+  const summary = record.inputSummary;
+  const empty = summary === null || summary === undefined;
+  return (
+    <Labeled label="console.audit.input_summary">
+      {empty ? (
+        <Typography variant="body2" color="text.secondary">
+          {translate('console.audit.no_input')}
+        </Typography>
+      ) : (
+        <Box
+          component="pre"
+          data-testid="audit-input-summary"
+          sx={{
+            m: 0,
+            p: 2,
+            bgcolor: 'grey.100',
+            border: 1,
+            borderColor: 'divider',
+            borderRadius: 1,
+            fontSize: '0.8rem',
+            lineHeight: 1.5,
+            overflowX: 'auto',
+            maxWidth: '100%',
+          }}
+        >
+          {typeof summary === 'string' ? summary : JSON.stringify(summary, null, 2)}
+        </Box>
+      )}
+    </Labeled>
+  );
+};
+
+export const AuditShow = () => (
+  <Show actions={false}>
+    <SimpleShowLayout>
+      <DateTimeField source="occurredAt" showTime />
+      <TextField source="operation" />
+      <TextField source="operationType" />
+      <OutcomeChip source="outcome" />
+      <TextField source="errorCode" emptyText="—" />
+      <TextField source="actorEmail" emptyText="—" />
+      <ReferenceField source="actorId" reference="staff" link="show" emptyText="—" />
+      <TargetField source="targetType" label="console.audit.target" />
+      <TextField source="requestId" emptyText="—" />
+      <InputSummary label={false} />
+    </SimpleShowLayout>
+  </Show>
+);

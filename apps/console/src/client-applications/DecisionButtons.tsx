@@ -1,0 +1,236 @@
+import CheckCircleIcon from '@mui/icons-material/CheckCircle';
+import DoNotDisturbOnIcon from '@mui/icons-material/DoNotDisturbOn';
+import {
+  Box,
+  Button as MuiButton,
+  Checkbox,
+  CircularProgress,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  FormControl,
+  FormControlLabel,
+  FormGroup,
+  FormHelperText,
+  FormLabel,
+  TextField,
+} from '@mui/material';
+import { useCallback, useState } from 'react';
+import { Button, Form, TextInput, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { useFormContext } from 'react-hook-form';
+import { AgreementTermsInputs, termsDefaults } from '../clients/AgreementTermsInputs';
+import { useHasRole } from '../common/roles';
+import { formDialogSx, NO_RECORD } from '../common/Section';
+import { dataProvider, type AgreementTermsForm } from '../dataProvider';
+import { REFUSAL_REASONS, type ClientApplication, type RefusalReason } from '../types';
+import { useAction } from '../useAction';
+import { useHoldsApplication } from './ClaimButtons';
+
+/** Pending, and either nobody's or mine: the API lets the analyst decide (claiming on the way). */
+const useMayDecide = (record: ClientApplication | undefined) => {
+  const analyst = useHasRole('CREDIT_ANALYST');
+  const mine = useHoldsApplication(record);
+  return !!record && analyst && record.state === 'PENDING' && (!record.claimedBy || mine);
+};
+
+const SubmitButton = ({ label, testId }: { label: string; testId: string }) => {
+  const translate = useTranslate();
+  const { formState } = useFormContext();
+  const busy = formState.isSubmitting;
+  return (
+    <MuiButton
+      type="submit"
+      variant="contained"
+      color="success"
+      disabled={busy}
+      startIcon={busy ? <CircularProgress size={16} color="inherit" /> : <CheckCircleIcon />}
+      data-testid={testId}
+    >
+      {translate(label)}
+    </MuiButton>
+  );
+};
+
+const sameAccount = (a?: { kind: string; value: string }, b?: { kind: string; value: string }) =>
+  !!a && !!b && a.kind === b.kind && a.value.trim() === b.value.trim();
+
+/**
+ * Approve: the analyst sets the first agreement (pricing is per client, seed 004) and the
+ * company becomes an active client. The accounts start as the application's; left as they
+ * are, they are not sent and the API takes the application's own.
+ */
+export const ApproveButton = () => {
+  const record = useRecordContext<ClientApplication>();
+  const mayDecide = useMayDecide(record);
+  const translate = useTranslate();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const [open, setOpen] = useState(false);
+  const approve = useCallback(
+    (id: string, terms: AgreementTermsForm, note?: string) => dataProvider.approveClientApplication(id, terms, note),
+    [],
+  );
+  const { execute } = useAction(approve, { formHandlesFieldErrors: true });
+  if (!record || !mayDecide) return null;
+
+  const defaults = termsDefaults(null, record.details ?? {});
+  const submit = async (values: Record<string, unknown>) => {
+    const { note, ...terms } = values as unknown as AgreementTermsForm & { note?: string };
+    const sent: AgreementTermsForm = {
+      ...terms,
+      payoutAccount: sameAccount(terms.payoutAccount, defaults.payoutAccount) ? undefined : terms.payoutAccount,
+      repaymentAccount: sameAccount(terms.repaymentAccount, defaults.repaymentAccount) ? undefined : terms.repaymentAccount,
+    };
+    const result = await execute(record.id, sent, note);
+    if (result.ok) {
+      notify('console.applications.approved', { type: 'success', messageArgs: { name: record.legalName } });
+      setOpen(false);
+      refresh();
+      return undefined;
+    }
+    // Taken or decided by someone else meanwhile: the notification says so; show the page as it is now.
+    if (result.code === 'CONFLICT') {
+      setOpen(false);
+      refresh();
+    }
+    return result.formErrors;
+  };
+  const currency = record.country === 'NO' ? 'NOK' : 'SEK';
+
+  return (
+    <>
+      <Button label="console.applications.approve" color="success" onClick={() => setOpen(true)} data-testid="application-approve">
+        <CheckCircleIcon />
+      </Button>
+      <Dialog open={open} onClose={() => setOpen(false)} fullWidth maxWidth="md" data-testid="approve-dialog" sx={formDialogSx}>
+        <Form record={NO_RECORD} defaultValues={{ ...defaults, note: '' }} onSubmit={submit} noValidate>
+          <DialogTitle>{translate('console.applications.approve_title', { name: record.legalName })}</DialogTitle>
+          <DialogContent dividers>
+            <DialogContentText sx={{ mb: 2 }}>{translate('console.applications.approve_content')}</DialogContentText>
+            <AgreementTermsInputs country={record.country} currency={currency} />
+            <TextInput source="note" label="console.applications.note" multiline minRows={2} helperText="console.applications.note_hint" />
+          </DialogContent>
+          <DialogActions>
+            <MuiButton onClick={() => setOpen(false)}>{translate('ra.action.cancel')}</MuiButton>
+            <SubmitButton label="console.applications.approve" testId="approve-confirm" />
+          </DialogActions>
+        </Form>
+      </Dialog>
+    </>
+  );
+};
+
+/**
+ * Refuse, with one or more of the analyst's reasons (seed 001's common ones and OTHER,
+ * which needs a note). The applicant is told why and may apply again later.
+ */
+export const RefuseButton = () => {
+  const record = useRecordContext<ClientApplication>();
+  const mayDecide = useMayDecide(record);
+  const translate = useTranslate();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const [open, setOpen] = useState(false);
+  const [reasons, setReasons] = useState<RefusalReason[]>([]);
+  const [note, setNote] = useState('');
+  const [errors, setErrors] = useState<{ reasons?: string; note?: string }>({});
+  const refuse = useCallback(
+    (id: string, codes: string[], text?: string) => dataProvider.refuseClientApplication(id, codes, text),
+    [],
+  );
+  const { execute, pending } = useAction(refuse, { formHandlesFieldErrors: true });
+  if (!record || !mayDecide) return null;
+
+  const close = () => {
+    setOpen(false);
+    setReasons([]);
+    setNote('');
+    setErrors({});
+  };
+  const noteRequired = reasons.includes('OTHER');
+  const toggle = (code: RefusalReason) => {
+    setReasons((chosen) => (chosen.includes(code) ? chosen.filter((c) => c !== code) : [...chosen, code]));
+    setErrors({});
+  };
+  const confirm = async () => {
+    const result = await execute(record.id, reasons, note);
+    if (result.ok) {
+      notify('console.applications.refused', { type: 'info', messageArgs: { name: record.legalName } });
+      close();
+      refresh();
+    } else if (result.formErrors) {
+      setErrors(result.field === 'reasons' ? { reasons: result.message } : { note: result.message });
+    } else if (result.code === 'CONFLICT') {
+      close();
+      refresh();
+    }
+  };
+
+  return (
+    <>
+      <Button label="console.applications.refuse" color="error" onClick={() => setOpen(true)} data-testid="application-refuse">
+        <DoNotDisturbOnIcon />
+      </Button>
+      <Dialog open={open} onClose={pending ? undefined : close} fullWidth maxWidth="sm" data-testid="refuse-dialog">
+        <DialogTitle>{translate('console.applications.refuse_title', { name: record.legalName })}</DialogTitle>
+        <DialogContent>
+          <DialogContentText sx={{ mb: 2 }}>{translate('console.applications.refuse_content')}</DialogContentText>
+          <FormControl error={!!errors.reasons} component="fieldset" variant="standard">
+            <FormLabel component="legend">{translate('console.applications.refusal_reasons')}</FormLabel>
+            <FormGroup>
+              {REFUSAL_REASONS.map((code) => (
+                <FormControlLabel
+                  key={code}
+                  control={
+                    <Checkbox
+                      checked={reasons.includes(code)}
+                      onChange={() => toggle(code)}
+                      slotProps={{ input: { 'data-testid': `refusal-reason-${code}` } as object }}
+                    />
+                  }
+                  label={translate(`console.refusal_reasons.${code}`)}
+                />
+              ))}
+            </FormGroup>
+            {errors.reasons ? <FormHelperText>{errors.reasons}</FormHelperText> : null}
+          </FormControl>
+          <Box sx={{ mt: 2 }}>
+            <TextField
+              fullWidth
+              multiline
+              minRows={2}
+              required={noteRequired}
+              label={translate('console.applications.note')}
+              value={note}
+              onChange={(event) => {
+                setNote(event.target.value);
+                setErrors({});
+              }}
+              error={!!errors.note}
+              helperText={
+                errors.note ?? translate(noteRequired ? 'console.applications.note_required_other' : 'console.applications.note_hint')
+              }
+              slotProps={{ htmlInput: { 'data-testid': 'refuse-note', maxLength: 2000 } }}
+            />
+          </Box>
+        </DialogContent>
+        <DialogActions>
+          <MuiButton onClick={close} disabled={pending}>
+            {translate('ra.action.cancel')}
+          </MuiButton>
+          <MuiButton
+            color="error"
+            variant="contained"
+            onClick={confirm}
+            disabled={pending || reasons.length === 0 || (noteRequired && !note.trim())}
+            data-testid="refuse-confirm"
+          >
+            {translate('console.applications.refuse')}
+          </MuiButton>
+        </DialogActions>
+      </Dialog>
+    </>
+  );
+};

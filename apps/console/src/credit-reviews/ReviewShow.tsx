@@ -1,0 +1,364 @@
+import ArrowRightAltIcon from '@mui/icons-material/ArrowRightAlt';
+import CheckIcon from '@mui/icons-material/Check';
+import OpenInNewIcon from '@mui/icons-material/OpenInNew';
+import PhoneIcon from '@mui/icons-material/Phone';
+import {
+  Alert,
+  Box,
+  Card,
+  CardContent,
+  Chip,
+  LinearProgress,
+  Link as MuiLink,
+  List as MuiList,
+  ListItem,
+  ListItemIcon,
+  ListItemText,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
+import type { ReactNode } from 'react';
+import { Link, Show, TopToolbar, useGetOne, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { OverdueChip } from '../common/chips';
+import { useFormat } from '../common/format';
+import { FullRecord } from '../common/FullRecord';
+import { Facts, reasonText, Section } from '../common/Section';
+import { useAge } from '../client-applications/fields';
+import { SPOT_CHECK_MAX_ATTEMPTS, type ContactDetails, type CreditReview, type Debtor, type Invoice } from '../types';
+import { OtherFigures } from './DecisionFigures';
+import { ExposureChart } from './ExposureChart';
+import { ReviewClaimedByField, ReviewStateChip } from './fields';
+import {
+  ApproveReviewButton,
+  AskClientButton,
+  ClaimReviewButton,
+  ConfirmedButton,
+  DenyReviewButton,
+  NotConfirmedButton,
+  ResumeReviewButton,
+  UnreachableButton,
+} from './ReviewButtons';
+
+const num = { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } as const;
+
+/** A manual assessment is decided up here; a spot check by the call's outcome, beside the debtor's number. */
+const Actions = () => {
+  const record = useRecordContext<CreditReview>();
+  return (
+    <TopToolbar>
+      <ClaimReviewButton />
+      {record?.kind === 'MANUAL_ASSESSMENT' ? (
+        <>
+          <AskClientButton />
+          <ResumeReviewButton />
+          <DenyReviewButton />
+          <ApproveReviewButton />
+        </>
+      ) : null}
+    </TopToolbar>
+  );
+};
+
+const Header = () => {
+  const record = useRecordContext<CreditReview>();
+  const translate = useTranslate();
+  const format = useFormat();
+  const age = useAge();
+  if (!record) return null;
+  return (
+    <Card sx={{ mb: 2 }}>
+      <CardContent>
+        <Stack direction="row" spacing={1.5} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+          <Typography variant="overline" color="text.secondary" sx={{ fontWeight: 600 }}>
+            {translate(`console.review_kinds.${record.kind}`)}
+          </Typography>
+          <Typography variant="h5" component="h1" data-testid="review-invoice-number">
+            {record.invoiceNumber}
+          </Typography>
+          <ReviewStateChip review={record} size="medium" />
+          {record.overdue ? <OverdueChip /> : null}
+          <Box sx={{ flex: 1 }} />
+          <Typography variant="h5" component="span" sx={num} data-testid="review-amount">
+            {format.amount(record.amount, record.currency, { decimals: 2 })}
+          </Typography>
+        </Stack>
+        <Stack direction="row" spacing={3} useFlexGap sx={{ mt: 1.5, flexWrap: 'wrap', color: 'text.secondary', alignItems: 'center' }}>
+          <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+            <MuiLink component={Link} to={`/clients/${record.clientId}/show`} data-testid="review-client">
+              {record.clientName}
+            </MuiLink>
+            <ArrowRightAltIcon fontSize="small" />
+            <MuiLink component={Link} to={`/debtors/${record.debtorId}/show`} data-testid="review-debtor">
+              {record.debtorName}
+            </MuiLink>
+          </Stack>
+          <Typography variant="body2">{translate('console.reviews.opened', { date: format.dateTime(record.openedAt), age: age(record.ageHours) })}</Typography>
+          <Typography variant="body2" color={record.overdue ? 'error' : undefined} data-testid="review-due">
+            {translate('console.reviews.due', { date: format.dateTime(record.dueAt) })}
+          </Typography>
+          <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+            <Typography variant="body2">{translate('console.reviews.claimed_by')}:</Typography>
+            <ReviewClaimedByField />
+          </Stack>
+          <MuiLink component={Link} to={`/invoices/${record.invoiceId}/show`} data-testid="review-open-invoice" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5 }}>
+            {translate('console.reviews.open_invoice')}
+            <OpenInNewIcon sx={{ fontSize: 16 }} />
+          </MuiLink>
+        </Stack>
+        {record.state === 'WAITING_FOR_CLIENT' ? (
+          <Alert severity="warning" sx={{ mt: 2 }} data-testid="review-waiting">
+            {translate('console.reviews.waiting_for_client')}
+          </Alert>
+        ) : null}
+      </CardContent>
+    </Card>
+  );
+};
+
+const addressLines = (contact: ContactDetails | null | undefined) =>
+  contact?.address ? (
+    <span>
+      {contact.address.street}
+      <br />
+      {contact.address.postalCode} {contact.address.city}
+    </span>
+  ) : null;
+
+/**
+ * Whom to call: the debtor as we have it registered, and as the client wrote it on the invoice.
+ * Where the two differ the analyst sees it side by side (a changed number can be the first sign of trouble).
+ */
+const DebtorContact = () => {
+  const record = useRecordContext<CreditReview>();
+  const translate = useTranslate();
+  const { data: debtor } = useGetOne<Debtor>('debtors', { id: record?.debtorId ?? '' }, { enabled: !!record?.debtorId });
+  if (!record) return null;
+  // The debtor as registered: its own record has the address too, which the review's contact lacks.
+  const registered: ContactDetails | null = debtor
+    ? { name: debtor.name, email: debtor.email, phone: debtor.phone, identityNumber: debtor.identityNumber, address: debtor.address }
+    : (record.debtorContact?.registered ?? null);
+  const onInvoice = record.debtorContact?.onInvoice ?? null;
+  const phone = registered?.phone || onInvoice?.phone;
+  const value = (text: ReactNode) => text || <Typography variant="body2" component="span" color="text.secondary">{translate('console.spot_checks.not_given')}</Typography>;
+  const column = (title: string, contact: ContactDetails | null, testId: string) => (
+    <Box data-testid={testId}>
+      <Typography variant="subtitle2" sx={{ mb: 0.75 }}>
+        {translate(title)}
+      </Typography>
+      <Facts
+        rows={[
+          ['resources.spot-checks.fields.debtorName', value(contact?.name)],
+          ['console.contact.phone', value(contact?.phone ? <MuiLink href={`tel:${contact.phone}`}>{contact.phone}</MuiLink> : null), `${testId}-phone`],
+          ['console.contact.email', value(contact?.email ? <MuiLink href={`mailto:${contact.email}`}>{contact.email}</MuiLink> : null), `${testId}-email`],
+          ['console.applications.address', value(addressLines(contact)), `${testId}-address`],
+          ...(contact?.identityNumber ? ([['console.spot_checks.identity_number', <span key="id" style={{ fontFamily: 'monospace' }}>{contact.identityNumber}</span>]] as Array<[string, ReactNode]>) : []),
+        ]}
+      />
+    </Box>
+  );
+  return (
+    <Section title="console.spot_checks.contact" testId="spot-check-contact" fill>
+      <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center', mb: 2 }}>
+        <PhoneIcon color={phone ? 'primary' : 'disabled'} />
+        {phone ? (
+          <Typography variant="h5" component="a" href={`tel:${phone}`} sx={{ color: 'primary.main', textDecoration: 'none', ...num }} data-testid="spot-check-phone">
+            {phone}
+          </Typography>
+        ) : (
+          <Typography variant="body1" color="text.secondary" data-testid="spot-check-phone">
+            {translate('console.spot_checks.no_phone')}
+          </Typography>
+        )}
+      </Stack>
+      <Box sx={{ display: 'grid', gap: 3, gridTemplateColumns: { xs: '1fr', sm: 'repeat(2, minmax(0, 1fr))' } }}>
+        {column('console.spot_checks.as_registered', registered, 'contact-registered')}
+        {column('console.spot_checks.as_on_invoice', onInvoice, 'contact-on-invoice')}
+      </Box>
+    </Section>
+  );
+};
+
+/** What to ask the debtor (seed 004): that they expect the invoice, and that its content and price are right; then the outcome. */
+const WhatToConfirm = () => {
+  const record = useRecordContext<CreditReview>();
+  const translate = useTranslate();
+  if (!record) return null;
+  const points = ['expects', 'content', 'price'];
+  return (
+    <Section title="console.spot_checks.what_to_confirm" testId="spot-check-confirm" fill>
+      <Typography variant="body2" color="text.secondary">
+        {translate('console.spot_checks.confirm_intro', { client: record.clientName })}
+      </Typography>
+      <MuiList dense disablePadding sx={{ my: 1 }}>
+        {points.map((point) => (
+          <ListItem key={point} disableGutters>
+            <ListItemIcon sx={{ minWidth: 32 }}>
+              <CheckIcon color="primary" fontSize="small" />
+            </ListItemIcon>
+            <ListItemText primary={translate(`console.spot_checks.confirm_points.${point}`, { client: record.clientName })} />
+          </ListItem>
+        ))}
+      </MuiList>
+      {record.attempts ? (
+        <Alert severity="info" sx={{ mb: 1.5 }} data-testid="spot-check-attempts">
+          {translate('console.spot_checks.attempts_so_far', { n: record.attempts, max: SPOT_CHECK_MAX_ATTEMPTS })}
+        </Alert>
+      ) : null}
+      {record.state === 'CLOSED' ? (
+        <Alert severity="success" data-testid="spot-check-closed">
+          {translate('console.reviews.closed_as', { outcome: translate(`console.review_outcomes.${record.outcome}`, { _: record.outcome ?? '' }) })}
+        </Alert>
+      ) : (
+        <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
+          <ConfirmedButton />
+          <NotConfirmedButton />
+          <UnreachableButton />
+        </Stack>
+      )}
+    </Section>
+  );
+};
+
+/** The invoice as the client sent it: what the debtor is asked about (its lines and price). */
+const InvoiceSummary = () => {
+  const record = useRecordContext<CreditReview>();
+  const translate = useTranslate();
+  const format = useFormat();
+  const { data: invoice, isPending } = useGetOne<Invoice>('invoices', { id: record?.invoiceId ?? '' }, { enabled: !!record?.invoiceId });
+  if (!record) return null;
+  const money = (value: string | null | undefined) => format.amount(value, record.currency, { decimals: 2 });
+  return (
+    <Section
+      title="console.reviews.invoice"
+      testId="review-invoice"
+      fill
+      action={
+        <MuiLink component={Link} to={`/invoices/${record.invoiceId}/show`} variant="body2" data-testid="review-invoice-link">
+          {translate('console.reviews.open_invoice')}
+        </MuiLink>
+      }
+    >
+      {isPending || !invoice ? (
+        <LinearProgress />
+      ) : (
+        <>
+          <Facts
+            rows={[
+              ['console.invoices.invoice_date', format.date(invoice.invoiceDate)],
+              ['console.invoices.delivery_date', format.date(invoice.deliveryDate)],
+              ['console.invoices.due_date', format.date(invoice.dueDate)],
+              ['console.invoices.totals.gross', <span key="gross" style={num}>{money(invoice.gross)}</span>],
+              ['console.invoices.totals.payable', <strong key="payable" style={num}>{money(invoice.payable)}</strong>],
+            ]}
+          />
+          {invoice.lines?.length ? (
+            <Table size="small" sx={{ mt: 1.5 }}>
+              <TableHead>
+                <TableRow>
+                  <TableCell>{translate('console.invoices.line.description')}</TableCell>
+                  <TableCell align="right">{translate('console.invoices.line.quantity')}</TableCell>
+                  <TableCell align="right">{translate('console.invoices.line.unit_price')}</TableCell>
+                  <TableCell align="right">{translate('console.invoices.line.net')}</TableCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {invoice.lines.map((line) => (
+                  <TableRow key={line.lineNumber} data-testid="review-invoice-line">
+                    <TableCell>{line.description}</TableCell>
+                    <TableCell align="right" sx={num}>
+                      {format.amount(line.quantity, undefined, { decimals: line.quantity.includes('.') ? 2 : 0 })}
+                    </TableCell>
+                    <TableCell align="right" sx={num}>
+                      {money(line.unitPrice)}
+                    </TableCell>
+                    <TableCell align="right" sx={num}>
+                      {money(line.net)}
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          ) : null}
+        </>
+      )}
+    </Section>
+  );
+};
+
+/** Why the rules sent it here, in the chosen language. */
+const Reasons = () => {
+  const record = useRecordContext<CreditReview>();
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  if (!record) return null;
+  return (
+    <Section title="console.reviews.reasons" testId="review-reasons" fill>
+      {record.reasons.length ? (
+        <Stack component="ul" spacing={1.25} sx={{ m: 0, p: 0, listStyle: 'none' }}>
+          {record.reasons.map((reason) => (
+            <Box component="li" key={reason.code} data-testid="review-reason" data-code={reason.code}>
+              <Chip size="small" variant="outlined" label={reason.code} sx={{ fontFamily: 'monospace', fontSize: '0.7rem' }} />
+              <Typography variant="body2" sx={{ mt: 0.5 }} data-testid="review-reason-text">
+                {reasonText(reason, locale)}
+              </Typography>
+            </Box>
+          ))}
+        </Stack>
+      ) : (
+        <Typography variant="body2" color="text.secondary">
+          {translate('console.invoices.no_reasons')}
+        </Typography>
+      )}
+      {record.figures ? <OtherFigures figures={record.figures} currency={record.currency} /> : null}
+    </Section>
+  );
+};
+
+const Exposure = () => {
+  const record = useRecordContext<CreditReview>();
+  if (!record) return null;
+  return (
+    <Section title="console.decisions.exposure" testId="review-exposure">
+      <ExposureChart figures={record.figures} currency={record.currency} />
+    </Section>
+  );
+};
+
+const Body = () => {
+  const record = useRecordContext<CreditReview>();
+  if (!record) return null;
+  const grid = { display: 'grid', gap: 2, mb: 2, gridTemplateColumns: { xs: '1fr', lg: 'repeat(2, minmax(0, 1fr))' } } as const;
+  return (
+    <>
+      <Header />
+      {record.kind === 'SPOT_CHECK' ? (
+        <Box sx={grid}>
+          <DebtorContact />
+          <WhatToConfirm />
+        </Box>
+      ) : null}
+      <Box sx={grid}>
+        <InvoiceSummary />
+        <Reasons />
+      </Box>
+      <Exposure />
+    </>
+  );
+};
+
+/**
+ * One item of a credit queue: the invoice, why the rules sent it to a person, the exposure it would
+ * add against each limit, and the actions. A spot check puts the debtor's number and what to ask first.
+ */
+export const ReviewShow = () => (
+  <Show component="div" actions={<Actions />}>
+    <FullRecord field="figures">
+      <Body />
+    </FullRecord>
+  </Show>
+);

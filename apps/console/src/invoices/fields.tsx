@@ -1,0 +1,81 @@
+import { Chip, Tooltip, type ChipProps } from '@mui/material';
+import { useRecordContext, useTranslate } from 'react-admin';
+import { useFormat } from '../common/format';
+import { CLIENT_INVOICE_STATUSES, INVOICE_STATUSES, type ClientInvoiceStatus, type Invoice, type InvoiceStatus } from '../types';
+
+type Colour = ChipProps['color'];
+
+/** Red where someone must act or it failed, amber while it waits on a check, green once bought or paid. */
+const statusColour: Record<InvoiceStatus, Colour> = {
+  OFFERED: 'info',
+  DENIED: 'error',
+  MANUAL_ASSESSMENT: 'warning',
+  ACCEPTED: 'primary',
+  DECLINED: 'default',
+  EXPIRED: 'default',
+  SPOT_CHECK: 'warning',
+  APPROVED: 'success',
+  PURCHASED: 'success',
+  RECOURSE: 'error',
+  FULLY_PAID: 'success',
+  CREDITED: 'secondary',
+};
+
+export const invoiceStatusChoices = INVOICE_STATUSES.map((id) => ({ id, name: `console.invoice_statuses.${id}` }));
+export const clientInvoiceStatusChoices = CLIENT_INVOICE_STATUSES.map((id) => ({ id, name: `console.client_invoice_statuses.${id}` }));
+
+export const InvoiceStatusChip = ({ status, size = 'small' }: { status: InvoiceStatus; size?: ChipProps['size'] }) => {
+  const translate = useTranslate();
+  return (
+    <Chip
+      size={size}
+      color={statusColour[status] ?? 'default'}
+      label={translate(`console.invoice_statuses.${status}`, { _: status })}
+      data-testid="invoice-status"
+      data-status={status}
+    />
+  );
+};
+
+/** What the client's program shows (clock, cross, coins): outlined, as it is the client's view, not ours. */
+export const ClientStatusChip = ({ status, size = 'small' }: { status: ClientInvoiceStatus; size?: ChipProps['size'] }) => {
+  const translate = useTranslate();
+  return (
+    <Tooltip title={translate('console.invoices.client_status')}>
+      <Chip
+        size={size}
+        variant="outlined"
+        label={translate(`console.client_invoice_statuses.${status}`, { _: status })}
+        data-testid="invoice-client-status"
+        data-status={status}
+      />
+    </Tooltip>
+  );
+};
+
+export const InvoiceStatusField = (_props: { source?: string; label?: string }) => {
+  const record = useRecordContext<Invoice>();
+  return record?.status ? <InvoiceStatusChip status={record.status} /> : null;
+};
+
+export const ClientStatusField = (_props: { source?: string; label?: string }) => {
+  const record = useRecordContext<Invoice>();
+  return record?.clientStatus ? <ClientStatusChip status={record.clientStatus} /> : null;
+};
+
+/** The amount to pay, in the invoice's currency. */
+export const PayableField = (_props: { source?: string; label?: string }) => {
+  const record = useRecordContext<Invoice>();
+  const format = useFormat();
+  if (!record) return null;
+  return (
+    <span style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>{format.amount(record.payable, record.currency, { decimals: 2 })}</span>
+  );
+};
+
+/** A calendar day of the record (invoiceDate, dueDate) in the language's way. */
+export const DayField = ({ source }: { source: 'invoiceDate' | 'dueDate' | 'deliveryDate'; label?: string }) => {
+  const record = useRecordContext<Invoice>();
+  const format = useFormat();
+  return record ? <span style={{ whiteSpace: 'nowrap' }}>{format.date(record[source])}</span> : null;
+};

@@ -1,0 +1,27 @@
+import {
+  CheckboxGroupInput,
+  Create,
+  email,
+  minLength,
+  PasswordInput,
+  required,
+  SimpleForm,
+  TextInput,
+} from 'react-admin';
+import { roleChoices } from './fields';
+
+export const StaffCreate = () => (
+  <Create redirect="list">
+    <SimpleForm defaultValues={{ roles: [] }} noValidate sx={{ maxWidth: 560 }}>
+      <TextInput source="email" type="email" autoComplete="off" validate={[required(), email()]} />
+      <TextInput source="name" autoComplete="off" validate={required()} />
+      <CheckboxGroupInput source="roles" choices={roleChoices} validate={required('console.staff.roles_required')} />
+      <PasswordInput
+        source="initialPassword"
+        autoComplete="new-password"
+        validate={[required(), minLength(12)]}
+        helperText="console.staff.password_hint"
+      />
+    </SimpleForm>
+  </Create>
+);

@@ -1,0 +1,3 @@
+export { CalendarErrorCode } from './calendar-errors';
+export * from './local-date';
+export * from './business-calendar';

@@ -1,0 +1,3 @@
+export { MoneyErrorCode } from './money-errors';
+export * from './currency';
+export * from './money';

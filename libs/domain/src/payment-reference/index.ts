@@ -1,0 +1,3 @@
+export { PaymentReferenceErrorCode } from './payment-reference-errors';
+export * from './ocr-reference';
+export * from './kid-reference';

@@ -1,0 +1,13 @@
+/**
+ * The pure rule engine: eligibility, pricing, credit, spot-check sampling, dunning and
+ * recourse timing. Functions from plain data to a decision with reason codes and the
+ * figures used; no framework, no I/O.
+ */
+export * from './reason';
+export * from './policy/dated-setting';
+export * from './onboarding';
+export * from './pricing';
+export * from './eligibility';
+export * from './offer';
+export * from './credit';
+export * from './spot-check';

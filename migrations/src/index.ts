@@ -1,0 +1,19 @@
+/**
+ * Every migration, in order. Listed explicitly (not globbed) so the same list works
+ * under Jest, ts-node and the compiled API.
+ */
+import { StaffAndSessions1763800000000 } from './1763800000000-StaffAndSessions';
+import { AuditTrailAndTimeline1763800000001 } from './1763800000001-AuditTrailAndTimeline';
+import { ClientsAndDebtors1763900000000 } from './1763900000000-ClientsAndDebtors';
+import { InvoicesOffersAndOutbox1764000000000 } from './1764000000000-InvoicesOffersAndOutbox';
+import { CreditDecisions1764100000000 } from './1764100000000-CreditDecisions';
+import { CreditDecisionIndexes1764100000001 } from './1764100000001-CreditDecisionIndexes';
+
+export const migrations = [
+  StaffAndSessions1763800000000,
+  AuditTrailAndTimeline1763800000001,
+  ClientsAndDebtors1763900000000,
+  InvoicesOffersAndOutbox1764000000000,
+  CreditDecisions1764100000000,
+  CreditDecisionIndexes1764100000001,
+];

@@ -1,0 +1,922 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+/*
+ * The console in a real browser, against the real API with its demo data. CONSOLE_URL
+ * is set by the global setup that starts API and console; for a run of your own, start
+ * `npx vite` in apps/console and point it there (default http://127.0.0.1:5173).
+ */
+
+const CONSOLE_URL = (process.env.CONSOLE_URL ?? 'http://127.0.0.1:5173').replace(/\/+$/, '');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SCREENSHOTS = path.resolve(__dirname, '../../test-output/screenshots');
+const PASSWORD = 'factoring-demo';
+
+type Role = 'CREDIT_ANALYST' | 'COLLECTION' | 'FINANCE' | 'ADMIN';
+
+/** The menu items each role brings, by their data-testid. */
+const MENU: Record<Role, string[]> = {
+  CREDIT_ANALYST: ['menu-client-applications', 'menu-manual-assessment', 'menu-spot-checks'],
+  COLLECTION: ['menu-disputes', 'menu-overdue-invoices', 'menu-recourse-invoices', 'menu-collection-handoff'],
+  FINANCE: ['menu-payout-batches', 'menu-incoming-payments', 'menu-unmatched-payments', 'menu-ledger'],
+  ADMIN: ['menu-staff', 'menu-audit-trail', 'menu-rule-settings'],
+};
+const EVERY_ITEM = Object.values(MENU).flat();
+/** Clients, debtors and invoices: in everyone's menu, once, after their roles' sections. */
+const SHARED = ['menu-clients', 'menu-debtors', 'menu-invoices'];
+
+interface DemoSignIn {
+  screenshot: string;
+  email: string;
+  roles: Role[];
+  /** The menu item to open, and what shows the page arrived. */
+  queue: string;
+  arrived: (page: Page) => Promise<unknown>;
+}
+
+const placeholderArrives = (capability: string) => async (page: Page) => {
+  const message = page.getByTestId('queue-placeholder-message');
+  await message.waitFor();
+  expect(await message.textContent()).toBe(`This queue arrives with the ${capability} capability.`);
+};
+
+const DEMO: DemoSignIn[] = [
+  {
+    screenshot: 'credit-analyst',
+    email: 'analyst@demo.factoring.test',
+    roles: ['CREDIT_ANALYST'],
+    queue: 'menu-manual-assessment',
+    // The manual-assessment queue, empty or not: its counts show once the list has loaded.
+    arrived: (page) => page.getByTestId('reviews-total').waitFor(),
+  },
+  {
+    screenshot: 'collection',
+    email: 'collection@demo.factoring.test',
+    roles: ['COLLECTION'],
+    queue: 'menu-disputes',
+    arrived: placeholderArrives('Disputes'),
+  },
+  {
+    screenshot: 'finance',
+    email: 'finance@demo.factoring.test',
+    roles: ['FINANCE'],
+    queue: 'menu-payout-batches',
+    arrived: placeholderArrives('Payouts'),
+  },
+  {
+    screenshot: 'admin',
+    email: 'admin@demo.factoring.test',
+    roles: ['ADMIN'],
+    queue: 'menu-staff',
+    arrived: (page) => page.locator('table tbody tr', { hasText: 'admin@demo.factoring.test' }).first().waitFor(),
+  },
+  {
+    screenshot: 'all-roles',
+    email: 'all@demo.factoring.test',
+    roles: ['CREDIT_ANALYST', 'COLLECTION', 'FINANCE', 'ADMIN'],
+    queue: 'menu-audit-trail',
+    arrived: (page) => page.locator('table tbody tr').first().waitFor(),
+  },
+];
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  const reachable = await fetch(CONSOLE_URL)
+    .then((response) => response.ok)
+    .catch(() => false);
+  if (!reachable) throw new Error(`The console does not answer at ${CONSOLE_URL}: start it, or set CONSOLE_URL.`);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+// A fresh context per test: no token or chosen language carries over.
+beforeEach(async () => {
+  context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB' });
+  page = await context.newPage();
+  page.setDefaultTimeout(15000);
+});
+
+afterEach(async () => {
+  await context?.close();
+});
+
+/** Runs a test body and, when it fails, keeps a picture of what was on screen. */
+const keepScreenOnFailure =
+  <A extends unknown[]>(slug: string | ((...args: A) => string), body: (...args: A) => Promise<void>) =>
+  async (...args: A) => {
+    try {
+      await body(...args);
+    } catch (error) {
+      const name = typeof slug === 'function' ? slug(...args) : slug;
+      await page
+        .screenshot({ path: path.join(SCREENSHOTS, `failed-${name}.png`), fullPage: true })
+        .catch(() => undefined);
+      throw error;
+    }
+  };
+
+async function openSignIn() {
+  await page.goto(`${CONSOLE_URL}/#/login`);
+  await page.locator('input[name="email"]').waitFor();
+}
+
+async function signIn(email: string, password = PASSWORD) {
+  await openSignIn();
+  await page.locator('input[name="email"]').fill(email);
+  await page.locator('input[name="password"]').fill(password);
+  await page.locator('button[type="submit"]').click();
+}
+
+async function signInAndWaitForMenu(email: string) {
+  await signIn(email);
+  await page.getByTestId('menu-dashboard').waitFor();
+  await page.getByTestId('dashboard-welcome').waitFor();
+}
+
+async function signOut() {
+  await page.getByTestId('user-menu').locator('button').click();
+  await page.getByTestId('user-menu-logout').click();
+  await page.locator('input[name="email"]').waitFor();
+}
+
+/** The menu's test ids, once the role sections have rendered. */
+async function menuTestIds(): Promise<string[]> {
+  return page
+    .locator('[data-testid^="menu-"]:not([data-testid^="menu-section-"])')
+    .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-testid') ?? ''));
+}
+
+describe('the console, per demo sign-in', () => {
+  test.each(DEMO.map((demo) => [demo.screenshot, demo] as const))(
+    '%s sees only their menu, opens a queue and signs out',
+    keepScreenOnFailure((name) => name, async (_name: string, demo: DemoSignIn) => {
+      await signInAndWaitForMenu(demo.email);
+      const expected = [...demo.roles.flatMap((role) => MENU[role]), ...SHARED];
+      await page.getByTestId(expected[0]).waitFor();
+
+      const shown = await menuTestIds();
+      expect(shown.filter((id) => id !== 'menu-dashboard').sort()).toEqual([...expected].sort());
+      expect(shown).toContain('menu-dashboard');
+      for (const other of EVERY_ITEM.filter((id) => !expected.includes(id))) {
+        expect(await page.getByTestId(other).count()).toBe(0);
+      }
+      for (const shared of SHARED) expect(await page.getByTestId(shared).count()).toBe(1);
+      // The welcome card names the person's roles.
+      expect(await page.getByTestId('dashboard-welcome').textContent()).toMatch(/^Welcome, \S+/);
+
+      await page.getByTestId(demo.queue).click();
+      await demo.arrived(page);
+      await page.waitForLoadState('networkidle');
+      // Let the menu's click ripple fade, so the picture shows the page at rest.
+      await page.mouse.move(0, 0);
+      await page.waitForTimeout(600);
+      await page.screenshot({ path: path.join(SCREENSHOTS, `${demo.screenshot}.png`), fullPage: true });
+
+      await signOut();
+      expect(page.url()).toContain('#/login');
+    }),
+  );
+});
+
+describe('signing in', () => {
+  test('a wrong password shows an error and stays on the sign-in page', keepScreenOnFailure('wrong-password', async () => {
+    await signIn('admin@demo.factoring.test', 'not-the-password');
+    const alert = page.locator('.MuiSnackbarContent-message');
+    await alert.waitFor();
+    expect((await alert.textContent())?.trim()).not.toBe('');
+    expect(page.url()).toContain('#/login');
+    expect(await page.locator('input[name="email"]').isVisible()).toBe(true);
+    expect(await page.getByTestId('menu-dashboard').count()).toBe(0);
+  }));
+});
+
+describe('staff administration', () => {
+  test('an admin creates a staff member through the form and sees it in the list', keepScreenOnFailure('create-staff', async () => {
+    const stamp = Date.now().toString(36);
+    const email = `browser-${stamp}@demo.factoring.test`;
+    const name = `Browser Test ${stamp}`;
+
+    await signInAndWaitForMenu('admin@demo.factoring.test');
+    await page.getByTestId('menu-staff').click();
+    await page.locator('table tbody tr').first().waitFor();
+    await page.locator('a[href="#/staff/create"]').click();
+
+    await page.locator('input[name="email"]').fill(email);
+    await page.locator('input[name="name"]').fill(name);
+    await page.getByLabel('Collection').check();
+    await page.getByLabel('Finance').check();
+    await page.locator('input[name="initialPassword"]').fill('a-long-initial-password');
+    await page.locator('button[type="submit"]').click();
+
+    // Back on the list: search for the new person.
+    await page.waitForURL(/#\/staff(\?.*)?$/);
+    await page.locator('input[name="q"]').fill(email);
+    const row = page.locator('table tbody tr', { hasText: email });
+    await row.waitFor();
+    expect(await row.textContent()).toContain(name);
+    expect(await row.textContent()).toContain('Collection');
+    expect(await row.textContent()).toContain('Finance');
+  }));
+});
+
+describe('languages', () => {
+  test('switching to Swedish changes the menu texts', keepScreenOnFailure('swedish', async () => {
+    await signInAndWaitForMenu('all@demo.factoring.test');
+    await page.getByTestId('menu-manual-assessment').waitFor();
+    expect((await page.getByTestId('menu-manual-assessment').textContent())?.trim()).toBe('Manual assessment');
+
+    await page.getByTestId('locale-switcher').locator('button').click();
+    await page.getByRole('menuitem', { name: 'Svenska' }).click();
+
+    await page.getByTestId('menu-manual-assessment').filter({ hasText: 'Manuell bedömning' }).waitFor();
+    expect((await page.getByTestId('menu-dashboard').textContent())?.trim()).toBe('Översikt');
+    expect((await page.getByTestId('menu-staff').textContent())?.trim()).toBe('Personal');
+    expect((await page.getByTestId('menu-audit-trail').textContent())?.trim()).toBe('Granskningslogg');
+    expect(await page.getByTestId('dashboard-welcome').textContent()).toMatch(/^Välkommen, /);
+  }));
+});
+
+/* ------------------------------------------------------------------------------------------ */
+/* Clients and debtors. The tests work on a fresh database and on one earlier runs have used: */
+/* they make what they need through the API (the console's own /graphql proxy) and never     */
+/* count on a particular demo application still waiting.                                     */
+/* ------------------------------------------------------------------------------------------ */
+
+interface GraphQLAnswer<T> {
+  data?: T;
+  errors?: Array<{ message: string; extensions?: { code?: string } }>;
+}
+
+const tokens = new Map<string, string>();
+
+/** One GraphQL call as a demo user, through the console's proxy (as the browser does). */
+async function api<T>(email: string, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLAnswer<T>> {
+  const post = async (body: unknown, token?: string) => {
+    const response = await fetch(`${CONSOLE_URL}/graphql`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    });
+    return response.json();
+  };
+  if (!tokens.has(email)) {
+    const signIn = await post({
+      query: 'mutation SignIn($email: String!, $password: String!) { signIn(email: $email, password: $password) { token } }',
+      variables: { email, password: PASSWORD },
+    });
+    tokens.set(email, signIn.data.signIn.token);
+  }
+  return post({ query, variables }, tokens.get(email));
+}
+
+/**
+ * A Swedish organisation number for an aktiebolag: 55, a third digit of 2 or more (which
+ * tells it from a personal identity number), and the Luhn check digit.
+ */
+function swedishOrganisationNumber(): string {
+  const body = `55${2 + Math.floor(Math.random() * 8)}${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`;
+  const sum = [...body].reduce((total, char, index) => {
+    const doubled = Number(char) * (index % 2 === 0 ? 2 : 1);
+    return total + (doubled > 9 ? doubled - 9 : doubled);
+  }, 0);
+  const check = (10 - (sum % 10)) % 10;
+  return `${body.slice(0, 6)}-${body.slice(6)}${check}`;
+}
+
+/** Registers a new company's application (as the analyst would by phone); returns its id and name. */
+async function submitApplication(label: string): Promise<{ id: string; legalName: string }> {
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    const legalName = `${label} ${Date.now().toString(36)} AB`;
+    const answer = await api<{ submitClientApplication: { id: string; legalName: string; state: string } }>(
+      'analyst@demo.factoring.test',
+      `mutation Submit($input: ClientApplicationInput!) { submitClientApplication(input: $input) { id legalName state } }`,
+      {
+        input: {
+          country: 'SE',
+          organisationNumber: swedishOrganisationNumber(),
+          legalName,
+          companyForm: 'AB',
+          address: { street: 'Testgatan 1', postalCode: '111 22', city: 'Stockholm', country: 'SE' },
+          contact: { name: 'Test Contact', email: 'contact@browser-test.example' },
+          payoutAccount: { kind: 'SE_BANKGIRO', value: '505-1057' },
+          repaymentAccount: { kind: 'SE_BANKGIRO', value: '505-1057' },
+          accountingProgram: 'Fortnox',
+        },
+      },
+    );
+    // A made-up number may, rarely, be one already registered: draw another.
+    if (answer.data) return answer.data.submitClientApplication;
+    if (answer.errors?.[0]?.extensions?.code !== 'CONFLICT') throw new Error(JSON.stringify(answer.errors));
+  }
+  throw new Error('Could not register a test application');
+}
+
+interface QueueItem {
+  id: string;
+  legalName: string;
+  claimedBy: { id: string } | null;
+}
+
+/** The oldest pending application nobody holds, making one when the queue has none. */
+async function oldestUnclaimedPending(): Promise<QueueItem> {
+  const queue = await api<{ clientApplications: { items: QueueItem[] } }>(
+    'analyst@demo.factoring.test',
+    `query { clientApplications(perPage: 200, filter: { state: PENDING }) { items { id legalName claimedBy { id } } } }`,
+  );
+  const free = queue.data!.clientApplications.items.find((item) => !item.claimedBy);
+  if (free) return free;
+  const made = await submitApplication('Queue Filler');
+  return { ...made, claimedBy: null };
+}
+
+/** The text of the notification react-admin shows (the API's message on a refusal). */
+async function notification(target: Page = page): Promise<string> {
+  const message = target.locator('.MuiSnackbarContent-message');
+  await message.first().waitFor();
+  return ((await message.first().textContent()) ?? '').trim();
+}
+
+async function signInOn(target: Page, email: string) {
+  await target.goto(`${CONSOLE_URL}/#/login`);
+  await target.locator('input[name="email"]').fill(email);
+  await target.locator('input[name="password"]').fill(PASSWORD);
+  await target.locator('button[type="submit"]').click();
+  await target.getByTestId('dashboard-welcome').waitFor();
+}
+
+/** Waits for the page to settle and keeps a picture of it; of the window only when a dialog is open. */
+async function picture(name: string, target: Page = page, { fullPage = true, keepNotification = false } = {}) {
+  await target.waitForLoadState('networkidle');
+  // A notification that is not the point of the picture would hide what is under it.
+  if (!keepNotification) await target.locator('.MuiSnackbar-root').waitFor({ state: 'detached', timeout: 8000 }).catch(() => undefined);
+  await target.mouse.move(0, 0);
+  await target.waitForTimeout(600);
+  await target.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage });
+}
+
+describe('client applications', () => {
+  test('an analyst claims the oldest pending application and approves it with a fee; the client is then active', keepScreenOnFailure('approve-application', async () => {
+    const expected = await oldestUnclaimedPending();
+
+    await signInAndWaitForMenu('analyst@demo.factoring.test');
+    await page.getByTestId('menu-client-applications').click();
+    const firstRow = page.getByTestId('applications-table').locator('tbody tr').first();
+    await firstRow.waitFor();
+    // The queue opens on the pending ones, oldest first.
+    expect(await page.locator('[data-testid="application-state"]').evaluateAll((chips) => chips.map((chip) => chip.getAttribute('data-state')))).toEqual(
+      expect.arrayContaining(['PENDING']),
+    );
+    await picture('applications-queue');
+
+    // "Claim next" takes the oldest one nobody holds and opens it.
+    await page.getByTestId('applications-claim-next').click();
+    await page.waitForURL(new RegExp(`#/client-applications/${expected.id}/show`));
+    await page.getByTestId('application-name').filter({ hasText: expected.legalName }).waitFor();
+    expect(await page.getByTestId('claimed-by').textContent()).toMatch(/^You/);
+
+    // A fee outside the pricing policy: the API's sentence appears under the fee field.
+    await page.getByTestId('application-approve').click();
+    const dialog = page.getByTestId('approve-dialog');
+    await dialog.locator('input[name="feePercent"]').fill('12');
+    await dialog.locator('input[name="creditLimit"]').fill('250 000');
+    await page.getByTestId('approve-confirm').click();
+    const feeField = dialog.locator('.MuiFormControl-root', { has: page.locator('input[name="feePercent"]') });
+    await feeField.locator('.MuiFormHelperText-root.Mui-error', { hasText: 'between 0.5 % and 10 %' }).waitFor();
+
+    // With a fee as people in Sweden write it, the application is approved.
+    await dialog.locator('input[name="feePercent"]').fill('2,5');
+    await picture('application-approve-form', page, { fullPage: false });
+    await page.getByTestId('approve-confirm').click();
+    await page.locator('[data-testid="application-state"][data-state="APPROVED"]').first().waitFor();
+    expect(await notification()).toContain('is now an active client');
+    await picture('application-approved', page, { keepNotification: true });
+
+    await page.getByTestId('open-client').click();
+    await page.getByTestId('client-name').filter({ hasText: expected.legalName }).waitFor();
+    await page.locator('[data-testid="client-state"][data-state="ACTIVE"]').waitFor();
+    expect(await page.getByTestId('agreement-fee').textContent()).toBe('2.5 %');
+  }));
+
+  test('a second analyst gets the API\'s CONFLICT message when claiming an application the first holds', keepScreenOnFailure('claim-conflict', async () => {
+    const application = await submitApplication('Claim Race');
+    const url = `${CONSOLE_URL}/#/client-applications/${application.id}/show`;
+
+    // Two people, two browsers: both have the unclaimed application open.
+    const otherContext = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB' });
+    try {
+      const other = await otherContext.newPage();
+      other.setDefaultTimeout(15000);
+      await signInAndWaitForMenu('analyst@demo.factoring.test');
+      await signInOn(other, 'all@demo.factoring.test');
+      await page.goto(url);
+      await other.goto(url);
+      await page.getByTestId('application-claim').waitFor();
+      await other.getByTestId('application-claim').waitFor();
+
+      // The first claims it; the second, whose page is a moment old, then tries too.
+      await page.getByTestId('application-claim').click();
+      await page.getByTestId('application-release').waitFor();
+      await other.getByTestId('application-claim').click();
+      expect(await notification(other)).toBe('Anna Lindqvist is already working on this application.');
+      // The page then shows who holds it, and offers no decision to the second analyst.
+      await other.getByTestId('claimed-by').filter({ hasText: 'Anna Lindqvist' }).waitFor();
+      expect(await other.getByTestId('application-approve').count()).toBe(0);
+      await picture('claim-conflict', other, { keepNotification: true });
+
+      // The first puts it back in the queue.
+      await page.getByTestId('application-release').click();
+      await page.getByTestId('application-claim').waitFor();
+    } finally {
+      await otherContext.close();
+    }
+  }));
+});
+
+describe('clients', () => {
+  test('an admin opens a client, issues an integration key and sees it shown once', keepScreenOnFailure('integration-key', async () => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: CONSOLE_URL });
+    await signInAndWaitForMenu('admin@demo.factoring.test');
+    await page.getByTestId('menu-clients').click();
+    await page.getByTestId('clients-table').locator('tbody tr').first().waitFor();
+    await page.locator('input[name="q"]').fill('Snickeri Lindqvist');
+    const row = page.getByTestId('clients-table').locator('tbody tr', { hasText: 'Snickeri Lindqvist AB' });
+    await row.waitFor();
+    await row.click();
+    await page.getByTestId('client-name').filter({ hasText: 'Snickeri Lindqvist AB' }).waitFor();
+    await page.getByTestId('client-limit-chart').locator('.recharts-surface').first().waitFor();
+    await picture('client-page');
+
+    const label = `Browser test ${Date.now().toString(36)}`;
+    await page.getByTestId('tab-keys').click();
+    await page.getByTestId('key-issue').click();
+    await page.getByTestId('key-label').fill(label);
+    await page.getByTestId('key-issue-confirm').click();
+
+    const once = page.getByTestId('key-shown-once');
+    await once.waitFor();
+    const key = await page.getByTestId('issued-key').inputValue();
+    expect(key.length).toBeGreaterThan(20);
+    expect(await page.getByTestId('key-warning').textContent()).toContain('cannot be shown again');
+    await page.getByTestId('copy-key').click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(key);
+    await picture('integration-key-once', page, { fullPage: false });
+
+    await page.getByTestId('key-done').click();
+    await once.waitFor({ state: 'detached' });
+    const keyRow = page.getByTestId('integration-keys').locator('tbody tr', { hasText: label });
+    await keyRow.waitFor();
+    // Listed by its first characters only; the secret is nowhere on the page any more.
+    const prefix = ((await keyRow.getByTestId('key-prefix').textContent()) ?? '').replace('…', '');
+    expect(key.startsWith(prefix)).toBe(true);
+    expect(await page.content()).not.toContain(key);
+  }));
+});
+
+/** YYYY-MM-DD, `days` from today as the API sees it (Swedish time, which differs from UTC around midnight). */
+const dayFromToday = (days: number) => new Date(Date.now() + days * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
+
+describe('debtors', () => {
+  test('an analyst sets a debtor\'s limit with a temporary raise, a client\'s pair terms and a relation', keepScreenOnFailure('debtor-actions', async () => {
+    // A debtor of its own, so the test changes nothing another test relies on.
+    const name = `Browser Debtor ${Date.now().toString(36)} AB`;
+    const registered = await api<{ registerDebtor: { id: string } }>(
+      'analyst@demo.factoring.test',
+      `mutation Register($input: RegisterDebtorInput!) { registerDebtor(input: $input) { id } }`,
+      {
+        input: {
+          country: 'SE',
+          kind: 'COMPANY',
+          identityNumber: swedishOrganisationNumber(),
+          name,
+          address: { street: 'Kungsgatan 1', postalCode: '111 43', city: 'Stockholm', country: 'SE' },
+        },
+      },
+    );
+    const debtorId = registered.data!.registerDebtor.id;
+
+    await signInAndWaitForMenu('analyst@demo.factoring.test');
+    await page.goto(`${CONSOLE_URL}/#/debtors/${debtorId}/show`);
+    await page.getByTestId('debtor-name').filter({ hasText: name }).waitFor();
+
+    // The limit, and a raise through a day a month ahead: the chart shows both.
+    await page.getByTestId('debtor-set-limit').click();
+    const limitDialog = page.getByTestId('debtor-limit-dialog');
+    await limitDialog.locator('input[name="creditLimit"]').fill('200 000');
+    await limitDialog.locator('input[name="temporaryRaise.amount"]').fill('50000');
+    await limitDialog.locator('input[name="temporaryRaise.until"]').fill(dayFromToday(30));
+    await limitDialog.locator('textarea[name="reason"]').fill('Annual review; raise for the spring season');
+    await page.getByTestId('debtor-limit-save').click();
+    await page.locator('[data-testid="debtor-limit-chart"][data-limit="250000.00"]').waitFor();
+    expect(await page.getByTestId('debtor-raise').textContent()).toContain('50,000');
+
+    // A client's own limit with this debtor, the client picked by name.
+    await page.getByTestId('pair-add').click();
+    const pairDialog = page.getByTestId('pair-terms-dialog');
+    await pairDialog.locator('input[name="clientId"]').fill('Snickeri');
+    await page.getByRole('option', { name: 'Snickeri Lindqvist AB' }).click();
+    await pairDialog.locator('input[name="creditLimit"]').fill('100000');
+    await page.getByTestId('pair-terms-save').click();
+    const pairRow = page.getByTestId('pairs-clients').locator('tbody tr', { hasText: 'Snickeri Lindqvist AB' });
+    await pairRow.waitFor();
+    expect(await pairRow.textContent()).toContain('100,000');
+
+    // Related companies: their invoices are internal and cannot be sold.
+    await pairRow.getByTestId('pair-relation-edit').click();
+    const relationDialog = page.getByTestId('relation-dialog');
+    await relationDialog.getByRole('combobox').click();
+    await page.getByRole('option', { name: 'Same group' }).click();
+    await relationDialog.locator('textarea[name="note"]').fill('Both in the Lindqvist group');
+    await page.getByTestId('relation-save').click();
+    await pairRow.getByTestId('pair-relation').filter({ hasText: 'Same group' }).waitFor();
+    await page.getByTestId('debtor-timeline').getByText('Both in the Lindqvist group').first().waitFor();
+    await picture('debtor-page');
+  }));
+
+  test('someone opens a debtor and sees the limit against the exposure as a chart', keepScreenOnFailure('debtor-page-finance', async () => {
+    await signInAndWaitForMenu('finance@demo.factoring.test');
+    await page.getByTestId('menu-debtors').click();
+    const row = page.getByTestId('debtors-table').locator('tbody tr', { hasText: 'Byggvaruhuset i Uppsala AB' });
+    await row.waitFor();
+    await row.click();
+    await page.getByTestId('debtor-name').filter({ hasText: 'Byggvaruhuset i Uppsala AB' }).waitFor();
+
+    const chart = page.getByTestId('debtor-limit-chart');
+    await chart.locator('.recharts-surface').first().waitFor();
+    // The bars are drawn (recharts renders one rectangle per segment with a size).
+    await chart.locator('.recharts-bar-rectangle path, .recharts-bar-rectangle rect').first().waitFor();
+    const limit = Number(await chart.getAttribute('data-limit'));
+    expect(limit).toBeGreaterThan(0);
+    expect(await page.getByTestId('debtor-effective-limit').textContent()).toMatch(/SEK/);
+    expect(await page.getByTestId('debtor-clients').textContent()).toContain('Snickeri Lindqvist AB');
+    // Finance looks, analysts act: no limit button here.
+    expect(await page.getByTestId('debtor-set-limit').count()).toBe(0);
+    await picture('debtor-page-finance');
+  }));
+});
+
+/* ------------------------------------------------------------------------------------------ */
+/* Invoices and rule settings. The invoices are sold the real way: an integration key for an  */
+/* active client, and submitInvoice with it, as the client's accounting program would.        */
+/* ------------------------------------------------------------------------------------------ */
+
+interface SubmittedInvoice {
+  id: string;
+  invoiceNumber: string;
+  status: string;
+  reasons: Array<{ code: string; en: string; sv: string; nb: string }>;
+  offer: { amount: string; fee: string; vatOnFee: string; payout: string } | null;
+}
+
+/** One GraphQL call with a client's integration key, as its accounting program makes it. */
+async function asProgram<T>(key: string, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLAnswer<T>> {
+  const response = await fetch(`${CONSOLE_URL}/graphql`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${key}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  return response.json();
+}
+
+let programKey: string | undefined;
+
+/** A fresh key for Snickeri Lindqvist AB (active in the demo data), issued once per run by the admin. */
+async function integrationKey(): Promise<string> {
+  if (programKey) return programKey;
+  const clients = await api<{ clients: { items: Array<{ id: string; legalName: string }> } }>(
+    'admin@demo.factoring.test',
+    `query { clients(filter: { state: ACTIVE, q: "Snickeri Lindqvist" }, perPage: 5) { items { id legalName } } }`,
+  );
+  const client = clients.data!.clients.items.find((item) => item.legalName === 'Snickeri Lindqvist AB')!;
+  const issued = await api<{ issueIntegrationKey: { key: string } }>(
+    'admin@demo.factoring.test',
+    `mutation Issue($clientId: ID!) { issueIntegrationKey(clientId: $clientId, label: "Browser test program") { key } }`,
+    { clientId: client.id },
+  );
+  programKey = issued.data!.issueIntegrationKey.key;
+  return programKey;
+}
+
+/**
+ * Submits one invoice of `quantity` hours at 850 SEK plus 25 % VAT, delivered `deliveredDaysAgo`
+ * days ago. Numbers and amounts are new each run, so no earlier run's invoice looks like a twin.
+ */
+async function submitInvoice(label: string, quantity: number, deliveredDaysAgo: number): Promise<SubmittedInvoice> {
+  const key = await integrationKey();
+  const net = quantity * 850;
+  const vat = net * 0.25;
+  const answer = await asProgram<{ submitInvoice: SubmittedInvoice }>(
+    key,
+    `mutation Submit($input: InvoiceInput!) {
+      submitInvoice(input: $input) { id invoiceNumber status reasons { code en sv nb } offer { amount fee vatOnFee payout } }
+    }`,
+    {
+      input: {
+        invoiceNumber: `BT-${label}-${Date.now().toString(36)}`,
+        currency: 'SEK',
+        invoiceDate: dayFromToday(-deliveredDaysAgo),
+        deliveryDate: dayFromToday(-deliveredDaysAgo),
+        dueDate: dayFromToday(30),
+        debtor: {
+          kind: 'COMPANY',
+          identityNumber: '556123-4567',
+          name: 'Byggvaruhuset i Uppsala AB',
+          address: { street: 'Kungsgatan 3', postalCode: '753 21', city: 'Uppsala', country: 'SE' },
+        },
+        lines: [{ description: 'Snickeriarbete', quantity: String(quantity), unitPrice: '850', vatRatePercent: '25' }],
+        totals: { net: net.toFixed(2), vat: vat.toFixed(2), gross: (net + vat).toFixed(2) },
+        payable: (net + vat).toFixed(2),
+      },
+    },
+  );
+  if (!answer.data) throw new Error(JSON.stringify(answer.errors));
+  return answer.data.submitInvoice;
+}
+
+/** Only the digits of an amount, however the language writes it ("SEK 1,062.50" → "106250"). */
+const digits = (text: string | null) => (text ?? '').replace(/\D/g, '');
+
+describe('invoices', () => {
+  test('someone filters the invoice list by a status and opens an offered invoice: fee, VAT on the fee and payout', keepScreenOnFailure('invoice-offer', async () => {
+    // A new number of hours each run: a new amount, unlikely to look like a twin of an earlier run's.
+    const invoice = await submitInvoice('OFFER', 10 + Math.floor(Math.random() * 200), 2);
+    expect(invoice.status).toBe('OFFERED');
+    const offer = invoice.offer!;
+
+    await signInAndWaitForMenu('finance@demo.factoring.test');
+    await page.getByTestId('menu-invoices').click();
+    const table = page.getByTestId('invoices-table');
+    await table.locator('tbody tr').first().waitFor();
+
+    await page.getByRole('combobox', { name: 'Status' }).click();
+    await page.getByRole('option', { name: 'Offered', exact: true }).click();
+    await page.waitForURL(/status.*OFFERED/);
+    // The list reloads a moment after the filter changes: wait until only offered invoices are left.
+    await table.locator('[data-testid="invoice-status"]:not([data-status="OFFERED"])').first().waitFor({ state: 'detached' });
+    await table.locator('[data-testid="invoice-status"]').first().waitFor();
+    const statuses = await table.locator('[data-testid="invoice-status"]').evaluateAll((chips) => chips.map((chip) => chip.getAttribute('data-status')));
+    expect(statuses.length).toBeGreaterThan(0);
+    expect(new Set(statuses)).toEqual(new Set(['OFFERED']));
+    await picture('invoice-list');
+
+    await page.locator('input[name="q"]').fill(invoice.invoiceNumber);
+    const row = table.locator('tbody tr', { hasText: invoice.invoiceNumber });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Snickeri Lindqvist AB');
+    await row.click();
+
+    await page.getByTestId('invoice-number').filter({ hasText: invoice.invoiceNumber }).waitFor();
+    expect(digits(await page.getByTestId('offer-amount').textContent())).toBe(digits(offer.amount));
+    expect(digits(await page.getByTestId('offer-fee').textContent())).toBe(digits(offer.fee));
+    expect(digits(await page.getByTestId('offer-vat-on-fee').textContent())).toBe(digits(offer.vatOnFee));
+    expect(digits(await page.getByTestId('offer-payout').textContent())).toBe(digits(offer.payout));
+    await page.getByTestId('offer-chart').locator('.recharts-bar-rectangle path').first().waitFor();
+    expect(await page.getByTestId('invoice-line').count()).toBe(1);
+    await page.getByTestId('invoice-timeline').locator('[data-to-state="OFFERED"]').waitFor();
+    await picture('invoice-page');
+  }));
+
+  test('a denied invoice shows every reason, in Swedish after switching language', keepScreenOnFailure('invoice-denied', async () => {
+    // Delivered 60 days ago and a tenth of an hour (106.25 SEK to pay): too old and too small, two reasons.
+    const invoice = await submitInvoice('DENIED', 0.1, 60);
+    expect(invoice.status).toBe('DENIED');
+    expect(invoice.reasons.length).toBeGreaterThanOrEqual(2);
+
+    await signInAndWaitForMenu('analyst@demo.factoring.test');
+    await page.goto(`${CONSOLE_URL}/#/invoices/${invoice.id}/show`);
+    await page.getByTestId('invoice-number').filter({ hasText: invoice.invoiceNumber }).waitFor();
+    await page.locator('[data-testid="invoice-status"][data-status="DENIED"]').first().waitFor();
+    const reasons = page.getByTestId('invoice-reason');
+    expect(await reasons.evaluateAll((items) => items.map((item) => item.getAttribute('data-code')))).toEqual(invoice.reasons.map((reason) => reason.code));
+    expect(await page.getByTestId('invoice-reason-text').allTextContents()).toEqual(invoice.reasons.map((reason) => reason.en));
+    expect(await page.getByTestId('invoice-offer').textContent()).toContain('No offer');
+
+    await page.getByTestId('locale-switcher').locator('button').click();
+    await page.getByRole('menuitem', { name: 'Svenska' }).click();
+    await page.getByTestId('invoice-reason-text').filter({ hasText: invoice.reasons[0].sv }).waitFor();
+    expect(await page.getByTestId('invoice-reason-text').allTextContents()).toEqual(invoice.reasons.map((reason) => reason.sv));
+    expect(await page.getByTestId('invoice-reasons').textContent()).toContain('Skäl');
+    await picture('invoice-denied-sv');
+  }));
+});
+
+/* ------------------------------------------------------------------------------------------ */
+/* Credit reviews. The demo accounting program sells the demo clients' first invoices, and    */
+/* the worker picks those for a spot check. When none is left (a database earlier runs have    */
+/* used), one is made the real way: an invoice submitted and accepted with a client's key,     */
+/* and decided by the worker.                                                                  */
+/* ------------------------------------------------------------------------------------------ */
+
+interface ReviewItem {
+  id: string;
+  invoiceId: string;
+  invoiceNumber: string;
+  state: string;
+  claimedBy: { id: string; name: string } | null;
+}
+
+async function openSpotChecks(): Promise<ReviewItem[]> {
+  const answer = await api<{ creditReviews: { items: ReviewItem[] } }>(
+    'analyst@demo.factoring.test',
+    `query { creditReviews(perPage: 200, filter: { kind: SPOT_CHECK, state: OPEN }) { items { id invoiceId invoiceNumber state claimedBy { id name } } } }`,
+  );
+  if (!answer.data) throw new Error(JSON.stringify(answer.errors));
+  return answer.data.creditReviews.items;
+}
+
+/** Sells one invoice for Snickeri Lindqvist AB and waits for the worker's decision; its status then. */
+async function sellAndWaitForDecision(label: string): Promise<{ id: string; status: string }> {
+  const invoice = await submitInvoice(label, 5 + Math.floor(Math.random() * 20), 2);
+  if (invoice.status !== 'OFFERED') throw new Error(`The test invoice was not offered: ${JSON.stringify(invoice.reasons)}`);
+  const accepted = await asProgram<{ acceptOffer: { status: string } }>(
+    await integrationKey(),
+    `mutation Accept($invoiceId: ID!) { acceptOffer(invoiceId: $invoiceId, recourseMode: WITH_RECOURSE) { status } }`,
+    { invoiceId: invoice.id },
+  );
+  if (!accepted.data) throw new Error(JSON.stringify(accepted.errors));
+  for (let tries = 0; tries < 60; tries += 1) {
+    const answer = await api<{ invoice: { status: string } }>('analyst@demo.factoring.test', `query($id: ID!) { invoice(id: $id) { status } }`, { id: invoice.id });
+    const status = answer.data?.invoice.status;
+    if (status && status !== 'ACCEPTED') return { id: invoice.id, status };
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`The worker did not decide ${invoice.invoiceNumber} in 30 seconds`);
+}
+
+/** The oldest open spot check nobody holds, selling invoices until the worker picks one when there is none. */
+async function oldestUnclaimedSpotCheck(): Promise<ReviewItem> {
+  for (let attempt = 0; attempt < 4; attempt += 1) {
+    const free = (await openSpotChecks()).find((item) => !item.claimedBy);
+    if (free) return free;
+    await sellAndWaitForDecision('SPOT');
+  }
+  throw new Error('No invoice was picked for a spot check after four sold');
+}
+
+describe('credit reviews', () => {
+  test('an analyst claims the oldest spot check, records "Confirmed", and the invoice is purchased with its decision explanation', keepScreenOnFailure('spot-check', async () => {
+    const expected = await oldestUnclaimedSpotCheck();
+
+    await signInAndWaitForMenu('analyst@demo.factoring.test');
+    await page.getByTestId('menu-spot-checks').click();
+    const table = page.getByTestId('reviews-table');
+    await table.locator('tbody tr', { hasText: expected.invoiceNumber }).waitFor();
+    expect(Number(digits(await page.getByTestId('reviews-total').textContent()))).toBeGreaterThan(0);
+    await picture('spot-check-queue');
+
+    // "Claim next" takes the oldest one nobody holds and opens it.
+    await page.getByTestId('reviews-claim-next').click();
+    await page.waitForURL(new RegExp(`#/spot-checks/${expected.id}/show`));
+    await page.getByTestId('review-invoice-number').filter({ hasText: expected.invoiceNumber }).waitFor();
+    expect(await page.getByTestId('claimed-by').textContent()).toMatch(/^You/);
+    // Whom to call and what to ask them (seed 004), the rules' reasons and the exposure against the limits.
+    await page.getByTestId('spot-check-contact').waitFor();
+    expect(await page.getByTestId('spot-check-confirm').textContent()).toContain('that the price is right');
+    await page.locator('[data-testid="review-reason"][data-code="CREDIT_SPOT_CHECK_SELECTED"]').waitFor();
+    await page.getByTestId('exposure-chart').locator('.recharts-bar-rectangle path').first().waitFor();
+    await page.getByTestId('review-invoice-line').first().waitFor();
+    await picture('spot-check-review');
+
+    await page.getByTestId('spot-check-confirmed').click();
+    await page.getByTestId('spot-check-confirmed-note').fill('Spoke to accounts payable; they expect it and the price is right.');
+    await page.getByTestId('spot-check-confirmed-confirm').click();
+    await page.locator('[data-testid="review-state"][data-state="CLOSED"]').first().waitFor();
+    expect(await notification()).toContain('Confirmed');
+
+    // The invoice is bought, and its page explains both decisions: the rules' spot check, then the analyst's.
+    await page.getByTestId('review-invoice-link').click();
+    await page.waitForURL(new RegExp(`#/invoices/${expected.invoiceId}/show`));
+    await page.locator('[data-testid="invoice-status"][data-status="PURCHASED"]').first().waitFor();
+    const decisions = page.getByTestId('credit-decision');
+    await decisions.nth(1).waitFor();
+    expect(await decisions.evaluateAll((items) => items.map((item) => `${item.getAttribute('data-kind')}:${item.getAttribute('data-outcome')}`))).toEqual([
+      'AUTOMATIC:SPOT_CHECK',
+      'SPOT_CHECK:APPROVE',
+    ]);
+    const automatic = decisions.first();
+    expect(await automatic.getByTestId('credit-decision-reason').first().getAttribute('data-code')).toBe('CREDIT_SPOT_CHECK_SELECTED');
+    expect(await automatic.getByTestId('decision-spot-check').textContent()).toMatch(/picked: yes/);
+    await automatic.getByTestId('decision-exposure').locator('.recharts-bar-rectangle path').first().waitFor();
+    expect(await decisions.nth(1).getByTestId('credit-decision-by').textContent()).toContain('Anna Lindqvist');
+    await picture('invoice-decision');
+  }));
+
+  test('a second analyst gets the API\'s CONFLICT message on a spot check the first holds', keepScreenOnFailure('spot-check-conflict', async () => {
+    const item = await oldestUnclaimedSpotCheck();
+    const url = `${CONSOLE_URL}/#/spot-checks/${item.id}/show`;
+
+    const otherContext = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB' });
+    try {
+      const other = await otherContext.newPage();
+      other.setDefaultTimeout(15000);
+      await signInAndWaitForMenu('analyst@demo.factoring.test');
+      await signInOn(other, 'all@demo.factoring.test');
+      await page.goto(url);
+      await other.goto(url);
+      await page.getByTestId('review-claim').waitFor();
+      await other.getByTestId('review-claim').waitFor();
+
+      // The first claims it; the second, whose page is a moment old, then records an outcome on it.
+      await page.getByTestId('review-claim').click();
+      await page.getByTestId('claimed-by').filter({ hasText: 'You' }).waitFor();
+      await other.getByTestId('spot-check-unreachable').click();
+      await other.getByTestId('spot-check-unreachable-confirm').click();
+      expect(await notification(other)).toBe('Anna Lindqvist is already working on this item.');
+      // The page then shows who holds it, and offers the second analyst no outcome.
+      await other.getByTestId('claimed-by').filter({ hasText: 'Anna Lindqvist' }).waitFor();
+      expect(await other.getByTestId('spot-check-confirmed').count()).toBe(0);
+      await picture('spot-check-conflict', other, { keepNotification: true });
+    } finally {
+      await otherContext.close();
+    }
+  }));
+});
+
+describe('rule settings', () => {
+  test('an admin publishes a new eligibility version for Norway; a negative minimum shows the API\'s message under the field', keepScreenOnFailure('rule-settings', async () => {
+    // A day of its own, years ahead: each run publishes on a day no earlier run used.
+    const validFrom = dayFromToday(400 + Math.floor(Math.random() * 5000));
+
+    await signInAndWaitForMenu('admin@demo.factoring.test');
+    await page.getByTestId('menu-rule-settings').click();
+    const card = page.getByTestId('rule-settings-eligibility-NO');
+    await card.locator('[data-testid="rule-setting-version"][data-in-force="true"]').waitFor();
+    expect(await card.locator('[data-testid="rule-setting-version"][data-in-force="true"]').count()).toBe(1);
+
+    await page.getByTestId('rule-publish-eligibility-NO').click();
+    const dialog = page.getByTestId('rule-publish-dialog');
+    // Prefilled with the version in force.
+    expect(await dialog.locator('input[name="value.currency"]').inputValue()).toBe('NOK');
+    await dialog.locator('input[name="validFrom"]').fill(validFrom);
+    await dialog.locator('input[name="value.minimumAmount"]').fill('-5');
+    await dialog.locator('textarea[name="source"]').fill('Browser test: a higher minimum for Norway');
+    await page.getByTestId('rule-publish-confirm').click();
+    const minimumField = dialog.locator('.MuiFormControl-root', { has: page.locator('input[name="value.minimumAmount"]') });
+    await minimumField.locator('.MuiFormHelperText-root.Mui-error', { hasText: 'cannot be less than zero' }).waitFor();
+    await picture('rule-settings-error', page, { fullPage: false });
+
+    await dialog.locator('input[name="value.minimumAmount"]').fill('250');
+    await page.getByTestId('rule-publish-confirm').click();
+    await dialog.waitFor({ state: 'detached' });
+    const published = card.locator(`[data-testid="rule-setting-version"][data-valid-from="${validFrom}"]`);
+    await published.waitFor();
+    expect(await published.getByTestId('rule-value-minimumAmount').textContent()).toBe('250');
+    expect(await published.textContent()).toContain('Browser test: a higher minimum for Norway');
+    expect(await published.getAttribute('data-in-force')).toBe('false');
+    await picture('rule-settings');
+  }));
+
+  test('an admin previews the effect of a looser limit tolerance for Sweden on the recorded credit decisions', keepScreenOnFailure('rule-settings-credit-what-if', async () => {
+    await signInAndWaitForMenu('admin@demo.factoring.test');
+    await page.getByTestId('menu-rule-settings').click();
+    const card = page.getByTestId('rule-settings-credit-SE');
+    await card.locator('[data-testid="rule-setting-version"][data-in-force="true"]').waitFor();
+
+    await page.getByTestId('rule-publish-credit-SE').click();
+    const dialog = page.getByTestId('rule-publish-dialog');
+    const json = dialog.locator('textarea[name="valueJson"]');
+    // Prefilled with the version in force, nested thresholds included.
+    const inForce = JSON.parse(await json.inputValue());
+    expect(inForce.currency).toBe('SEK');
+    expect(inForce.debtor.WITH_RECOURSE).toBeDefined();
+
+    // Not JSON: said before anything is sent.
+    await json.fill('{ "limitToleranceShare": ');
+    await page.getByTestId('credit-what-if-run').click();
+    await dialog.getByTestId('credit-what-if-error').waitFor();
+
+    // Out of range: the API's message, with the field.
+    await json.fill(JSON.stringify({ ...inForce, limitToleranceShare: '-1' }, null, 2));
+    await page.getByTestId('credit-what-if-run').click();
+    await dialog.getByTestId('credit-what-if-error').filter({ hasText: 'value.limitToleranceShare' }).waitFor();
+
+    await json.fill(JSON.stringify({ ...inForce, limitToleranceShare: '0.20' }, null, 2));
+    await page.getByTestId('credit-what-if-run').click();
+    const summary = dialog.getByTestId('credit-what-if-summary');
+    await summary.waitFor();
+    expect(await summary.textContent()).toMatch(/\d+ recorded decisions? of the last 90 days replayed/);
+    expect(await dialog.getByTestId('credit-what-if-table').locator('tbody tr').count()).toBe(5);
+    expect(await dialog.getByTestId('credit-what-if-error').count()).toBe(0);
+    await picture('rule-settings-credit-what-if', page, { fullPage: false });
+  }));
+});
