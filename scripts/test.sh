@@ -24,7 +24,8 @@ step "Unit, property and PostgreSQL/Redis integration tests"
 npx nx run-many -t test --exclude=e2e --parallel=1 --outputStyle=static
 
 step "Build the API and the console"
-npx nx run-many -t build -p api console --parallel=2 --outputStyle=static
+# Built afresh every run: the end-to-end tests must test this checkout, never a cached build.
+npx nx run-many -t build -p api console --parallel=2 --outputStyle=static --skip-nx-cache
 
 step "End-to-end and browser tests against the built product"
 npx nx run e2e:test --outputStyle=static --excludeTaskDependencies
