@@ -57,6 +57,11 @@ export const configSchema = z.object({
   /** Retries with exponential backoff from WEBHOOK_BACKOFF_MS: 12 attempts from 2 s reach about 2 hours. */
   WEBHOOK_ATTEMPTS: integer(1, 50).default(12),
   WEBHOOK_BACKOFF_MS: integer(10, 3600000).default(2000),
+  /**
+   * Which addresses webhooks may reach: 'public-only' refuses this machine, private networks and
+   * every other special-purpose range (SSRF). Unset: public-only in production, allow-private elsewhere.
+   */
+  WEBHOOK_TARGETS: z.enum(['public-only', 'allow-private']).optional(),
   /** What staff promise: a manual assessment within this many hours; a spot check "may delay the decision by about a day" (seed 004). */
   MANUAL_ASSESSMENT_PROMISE_HOURS: integer(1, 24 * 14).default(8),
   SPOT_CHECK_PROMISE_HOURS: integer(1, 24 * 14).default(24),

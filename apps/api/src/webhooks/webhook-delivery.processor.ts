@@ -7,6 +7,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/config.schema';
 import { QUEUES } from '../queues/queues.module';
 import { signWebhook } from './webhook-signature';
+import { postWebhook, webhookTargetPolicy } from './webhook-target';
 
 export interface DeliverWebhook {
   eventId: string;
@@ -52,20 +53,18 @@ export class WebhookDeliveryProcessor extends WorkerHost {
     let status: number | undefined;
     let error: string | undefined;
     try {
-      const response = await fetch(event.url, {
-        method: 'POST',
-        headers: {
+      status = await postWebhook(
+        new URL(event.url),
+        {
           'content-type': 'application/json',
           'user-agent': 'factoring-back-office-webhooks/1',
           'x-factoring-event-id': event.event_id,
           'x-factoring-signature': signWebhook(event.secret, body, Math.floor(Date.now() / 1000)),
         },
         body,
-        signal: AbortSignal.timeout(this.config.WEBHOOK_TIMEOUT_MS),
-        redirect: 'error',
-      });
-      status = response.status;
-      if (!response.ok) error = `HTTP ${response.status}`;
+        { timeoutMs: this.config.WEBHOOK_TIMEOUT_MS, policy: webhookTargetPolicy(this.config) },
+      );
+      if (status < 200 || status > 299) error = `HTTP ${status}`;
     } catch (e) {
       error = (e as Error).message;
     }

@@ -5,6 +5,7 @@ import { InvalidValueError } from '@factoring/domain';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/config.schema';
+import { assertAllowedTarget, WebhookTargetRefused, webhookTargetPolicy } from './webhook-target';
 
 export interface ClientEventView {
   id: string;
@@ -36,6 +37,14 @@ export class WebhooksService {
     // Plain http only to this machine (development and tests); anything else must be https.
     if (parsed.protocol !== 'https:' && !(parsed.protocol === 'http:' && local && this.config.NODE_ENV !== 'production')) {
       throw new InvalidValueError('WEBHOOK_URL_NOT_HTTPS', 'The webhook address must use https.', 'url');
+    }
+    try {
+      await assertAllowedTarget(parsed, webhookTargetPolicy(this.config));
+    } catch (error) {
+      if (error instanceof WebhookTargetRefused) {
+        throw new InvalidValueError('WEBHOOK_URL_NOT_PUBLIC', `${error.message} Webhooks are delivered only to public internet addresses.`, 'url');
+      }
+      throw new InvalidValueError('WEBHOOK_HOST_UNKNOWN', `The webhook host ${parsed.hostname} could not be resolved; check the address.`, 'url');
     }
     const secret = `whsec_${randomBytes(24).toString('base64url')}`;
     await this.db.query(

@@ -3,7 +3,9 @@ import { AddressInfo } from 'node:net';
 import { analystAndAdmin, newActiveClient } from '../../test-support/clients';
 import { invoiceInput, SUBMIT_INVOICE } from '../../test-support/invoices';
 import { errorOf, startTestAppOnOwnDatabase, TestApp } from '../../test-support/test-app';
+import { loadConfig } from '../config/config.schema';
 import { verifyWebhook } from './webhook-signature';
+import { WebhooksService } from './webhooks.service';
 
 /** Webhook delivery through the real outbox relay and BullMQ worker, to a receiver on this machine. */
 interface Received {
@@ -96,4 +98,15 @@ it('reads the feed from a cursor, and refuses a malformed cursor and a non-https
   expect(errorOf(await t.gql(`{ myEvents(after: "abc") { cursor } }`, {}, key))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
   expect(errorOf(await t.gql(`mutation { registerWebhook(url: "http://example.com/hook") { url } }`, {}, key))).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'WEBHOOK_URL_NOT_HTTPS' });
   expect(clientId).toBeTruthy();
+});
+
+it('refuses, where only public targets are allowed (production), an address inside our network, and keeps the old one', async () => {
+  const publicOnly = new WebhooksService(t.db, { ...loadConfig(), WEBHOOK_TARGETS: 'public-only' });
+  const [before] = await t.db.query(`SELECT url, secret FROM webhook_endpoint WHERE client_id = $1`, [clientId]);
+  for (const url of ['https://10.1.2.3/hook', 'https://localhost/hook', 'https://[::1]/hook', 'https://169.254.169.254/latest/meta-data', 'https://[::ffff:7f00:1]/hook']) {
+    await expect(publicOnly.register(clientId, url)).rejects.toMatchObject({ code: 'WEBHOOK_URL_NOT_PUBLIC', field: 'url' });
+  }
+  await expect(publicOnly.register(clientId, 'https://no-such-host.invalid/hook')).rejects.toMatchObject({ code: 'WEBHOOK_HOST_UNKNOWN' });
+  const [after] = await t.db.query(`SELECT url, secret FROM webhook_endpoint WHERE client_id = $1`, [clientId]);
+  expect(after).toEqual(before);
 });
