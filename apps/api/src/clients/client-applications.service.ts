@@ -6,6 +6,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { TimelineService } from '../audit/timeline.service';
 import { StaffPrincipal } from '../auth/principal';
 import { reasonView } from '../common/dto/common.types';
+import { WorkQueueClaims } from '../common/work-queue-claims';
 import { AgreementTerms } from './agreement-terms';
 import { parseClientAccount } from './bank-accounts';
 import { ClientsRepository } from './clients.repository';
@@ -30,6 +31,14 @@ export class ClientApplicationsService {
     private readonly timeline: TimelineService,
     private readonly agreementTerms: AgreementTerms,
   ) {}
+
+  private readonly claims = new WorkQueueClaims<{ id: string; claimed_by: string | null }>({
+    table: 'client_application',
+    codePrefix: 'CLIENT_APPLICATION',
+    noun: 'application',
+    record: (tx, application, by, reason) =>
+      this.timeline.record(tx, { entityType: CLIENT_APPLICATION, entityId: application.id, actor: staffActor(by), fromState: 'PENDING', toState: 'PENDING', reason }),
+  });
 
   async submit(input: ClientApplicationInput, by: StaffPrincipal, now = new Date()): Promise<ClientApplicationType> {
     const check = checkClientApplication({
@@ -78,45 +87,27 @@ export class ClientApplicationsService {
 
   /** Takes ownership; someone else's claim is a CONFLICT naming them. */
   async claim(id: string, by: StaffPrincipal, now = new Date()): Promise<ClientApplicationType> {
-    await this.db.transaction(async (tx) => {
-      const application = await this.pendingOrConflict(tx, id);
-      if (application.claimed_by && application.claimed_by !== by.id) throw await this.claimedBySomeoneElse(tx, application.claimed_by);
-      if (application.claimed_by === by.id) return;
-      await tx.query(`UPDATE client_application SET claimed_by = $2, claimed_at = now(), version = version + 1 WHERE id = $1`, [id, by.id]);
-      await this.timeline.record(tx, { entityType: CLIENT_APPLICATION, entityId: id, actor: staffActor(by), fromState: 'PENDING', toState: 'PENDING', reason: `Claimed by ${by.name}` });
-    });
+    await this.db.transaction(async (tx) => this.claims.claim(tx, await this.pendingOrConflict(tx, id), by));
     return this.repository.application(id, now);
   }
 
-  /**
-   * Claims the oldest unclaimed pending application (optionally of one country). SKIP LOCKED
-   * lets two analysts pressing "claim next" at once get two different applications.
-   */
+  /** Claims the oldest unclaimed pending application (optionally of one country). */
   async claimNext(country: 'SE' | 'NO' | undefined, by: StaffPrincipal, now = new Date()): Promise<ClientApplicationType | null> {
-    const id = await this.db.transaction(async (tx) => {
-      const [next] = await tx.query(
-        `SELECT a.id FROM client_application a JOIN client c ON c.id = a.client_id
+    const next = await this.db.transaction((tx) =>
+      this.claims.claimNext(
+        tx,
+        `SELECT a.id, a.claimed_by FROM client_application a JOIN client c ON c.id = a.client_id
           WHERE a.state = 'PENDING' AND a.claimed_by IS NULL AND ($1::text IS NULL OR c.country = $1)
           ORDER BY a.submitted_at, a.id LIMIT 1 FOR UPDATE OF a SKIP LOCKED`,
         [country ?? null],
-      );
-      if (!next) return null;
-      await tx.query(`UPDATE client_application SET claimed_by = $2, claimed_at = now(), version = version + 1 WHERE id = $1`, [next.id, by.id]);
-      await this.timeline.record(tx, { entityType: CLIENT_APPLICATION, entityId: next.id, actor: staffActor(by), fromState: 'PENDING', toState: 'PENDING', reason: `Claimed by ${by.name}` });
-      return next.id as string;
-    });
-    return id ? this.repository.application(id, now) : null;
+        by,
+      ),
+    );
+    return next ? this.repository.application(next.id, now) : null;
   }
 
   async release(id: string, by: StaffPrincipal, now = new Date()): Promise<ClientApplicationType> {
-    await this.db.transaction(async (tx) => {
-      const application = await this.pendingOrConflict(tx, id);
-      if (application.claimed_by !== by.id) {
-        throw new ConflictError('CLIENT_APPLICATION_NOT_YOURS', 'Only the analyst who claimed this application can release it.');
-      }
-      await tx.query(`UPDATE client_application SET claimed_by = NULL, claimed_at = NULL, version = version + 1 WHERE id = $1`, [id]);
-      await this.timeline.record(tx, { entityType: CLIENT_APPLICATION, entityId: id, actor: staffActor(by), fromState: 'PENDING', toState: 'PENDING', reason: `Released by ${by.name}` });
-    });
+    await this.db.transaction(async (tx) => this.claims.release(tx, await this.pendingOrConflict(tx, id), by));
     return this.repository.application(id, now);
   }
 
@@ -205,15 +196,8 @@ export class ClientApplicationsService {
   /** Pending, and either unclaimed or claimed by the person deciding. */
   private async decidable(tx: EntityManager, id: string, by: StaffPrincipal) {
     const application = await this.pendingOrConflict(tx, id);
-    if (application.claimed_by && application.claimed_by !== by.id) throw await this.claimedBySomeoneElse(tx, application.claimed_by);
+    await this.claims.assertFreeOrMine(tx, application, by);
     return application;
-  }
-
-  private async claimedBySomeoneElse(tx: EntityManager, staffId: string): Promise<ConflictError> {
-    const [owner] = await tx.query(`SELECT name FROM staff_member WHERE id = $1`, [staffId]);
-    return new ConflictError('CLIENT_APPLICATION_CLAIMED', `${owner?.name ?? 'Another analyst'} is already working on this application.`, {
-      claimedBy: owner?.name ?? null,
-    });
   }
 }
 

@@ -7,6 +7,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { TimelineService } from '../audit/timeline.service';
 import { StaffPrincipal } from '../auth/principal';
 import { reasonView, ReasonType } from '../common/dto/common.types';
+import { WorkQueueClaims } from '../common/work-queue-claims';
 import { INVOICE, InvoicesService } from '../invoices/invoices.service';
 import { OutboxService } from '../outbox/outbox.service';
 import { RuleSettingsService } from '../rule-settings/rule-settings.service';
@@ -41,6 +42,13 @@ export class CreditReviewsService {
     private readonly settings: RuleSettingsService,
     private readonly invoices: InvoicesService,
   ) {}
+
+  private readonly claims = new WorkQueueClaims<Pick<LockedReview, 'id' | 'invoice_id' | 'kind' | 'claimed_by'>>({
+    table: 'credit_review',
+    codePrefix: 'CREDIT_REVIEW',
+    noun: 'item',
+    record: (tx, review, by, reason) => this.timeline.record(tx, { entityType: INVOICE, entityId: review.invoice_id, actor: actor(by), toState: review.kind, reason }),
+  });
 
   async list(args: CreditReviewsArgs, me: StaffPrincipal, now = new Date()): Promise<{ items: CreditReviewType[]; total: number }> {
     const where = [`r.state ${args.filter?.state ? '= $1' : "<> 'CLOSED' AND $1::text IS NULL"}`];
@@ -95,38 +103,27 @@ export class CreditReviewsService {
   }
 
   async claim(id: string, by: StaffPrincipal): Promise<CreditReviewType> {
-    await this.db.transaction(async (tx) => {
-      const review = await this.lockOpen(tx, id, by);
-      if (review.claimed_by === by.id) return;
-      await tx.query(`UPDATE credit_review SET claimed_by = $2, claimed_at = now(), version = version + 1 WHERE id = $1`, [id, by.id]);
-      await this.timeline.record(tx, { entityType: INVOICE, entityId: review.invoice_id, actor: actor(by), toState: review.kind, reason: `Claimed by ${by.name}` });
-    });
+    await this.db.transaction(async (tx) => this.claims.claim(tx, await this.lockOpen(tx, id, by), by));
     return this.get(id);
   }
 
-  /** The oldest unclaimed item of a queue; SKIP LOCKED gives two analysts two items. */
+  /** The oldest unclaimed item of a queue. */
   async claimNext(kind: ReviewKind, by: StaffPrincipal): Promise<CreditReviewType | null> {
-    const id = await this.db.transaction(async (tx) => {
-      const [next] = await tx.query(
-        `SELECT id, invoice_id FROM credit_review WHERE kind = $1 AND state = 'OPEN' AND claimed_by IS NULL ORDER BY opened_at, id LIMIT 1 FOR UPDATE SKIP LOCKED`,
+    const next = await this.db.transaction((tx) =>
+      this.claims.claimNext(
+        tx,
+        `SELECT id, invoice_id, kind, claimed_by FROM credit_review WHERE kind = $1 AND state = 'OPEN' AND claimed_by IS NULL
+          ORDER BY opened_at, id LIMIT 1 FOR UPDATE SKIP LOCKED`,
         [kind],
-      );
-      if (!next) return null;
-      await tx.query(`UPDATE credit_review SET claimed_by = $2, claimed_at = now(), version = version + 1 WHERE id = $1`, [next.id, by.id]);
-      await this.timeline.record(tx, { entityType: INVOICE, entityId: next.invoice_id, actor: actor(by), toState: kind, reason: `Claimed by ${by.name}` });
-      return next.id as string;
-    });
-    return id ? this.get(id) : null;
+        by,
+      ),
+    );
+    return next ? this.get(next.id) : null;
   }
 
   /** Gives the item back to the queue; only its holder can. */
   async release(id: string, by: StaffPrincipal): Promise<CreditReviewType> {
-    await this.db.transaction(async (tx) => {
-      const review = await this.lockOpen(tx, id, by);
-      if (review.claimed_by !== by.id) throw new ConflictError('CREDIT_REVIEW_NOT_YOURS', 'Only the analyst who claimed this item can release it.');
-      await tx.query(`UPDATE credit_review SET claimed_by = NULL, claimed_at = NULL, version = version + 1 WHERE id = $1`, [id]);
-      await this.timeline.record(tx, { entityType: INVOICE, entityId: review.invoice_id, actor: actor(by), toState: review.kind, reason: `Released by ${by.name}` });
-    });
+    await this.db.transaction(async (tx) => this.claims.release(tx, await this.lockOpen(tx, id, by), by));
     return this.get(id);
   }
 
@@ -277,10 +274,7 @@ export class CreditReviewsService {
     const [review] = await tx.query(`SELECT id, invoice_id, kind, state, claimed_by, attempts, paused_at FROM credit_review WHERE id = $1 FOR UPDATE`, [id]);
     if (!review) throw new NotFoundError('CREDIT_REVIEW_NOT_FOUND', `No review has the id ${id}.`);
     if (review.state === 'CLOSED') throw new ConflictError('CREDIT_REVIEW_CLOSED', 'This item has already been decided.');
-    if (review.claimed_by && review.claimed_by !== by.id) {
-      const [owner] = await tx.query(`SELECT name FROM staff_member WHERE id = $1`, [review.claimed_by]);
-      throw new ConflictError('CREDIT_REVIEW_CLAIMED', `${owner?.name ?? 'Another analyst'} is already working on this item.`, { claimedBy: owner?.name ?? null });
-    }
+    await this.claims.assertFreeOrMine(tx, review, by);
     return review;
   }
 
