@@ -29,7 +29,9 @@ export const creditDecisions: Workload = {
     await db.connect();
     const n = ctx.jobs;
     await seed(db, n);
-    const worker = spawn(process.execPath, [path.join(DIST, 'worker.js')], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    // BENCH_PROFILE_DIR=/some/dir writes a V8 CPU profile of the worker (open it in Chrome DevTools).
+    const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+    const worker = spawn(process.execPath, [...profile, path.join(DIST, 'worker.js')], { env, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     worker.stderr.on('data', (chunk) => (stderr += chunk));
     const url = new URL(ctx.redisUrl);
@@ -53,7 +55,7 @@ export const creditDecisions: Workload = {
       return {
         count: decided,
         seconds,
-        notes: `1 worker process, credit queue concurrency ${process.env.CREDIT_WORKER_CONCURRENCY ?? 16}; ${CLIENTS} clients x ${DEBTORS} debtors; outcomes ${outcomes.map((o) => `${o.outcome} ${o.n}`).join(', ')}`,
+        notes: `1 worker process, credit queue concurrency ${process.env.CREDIT_WORKER_CONCURRENCY ?? '8 (default)'}; ${CLIENTS} clients x ${DEBTORS} debtors; outcomes ${outcomes.map((o) => `${o.outcome} ${o.n}`).join(', ')}`,
       };
     } finally {
       worker.kill('SIGTERM');

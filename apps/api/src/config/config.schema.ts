@@ -31,7 +31,7 @@ const integer = (min: number, max: number) =>
     .max(max, `must be a whole number between ${min} and ${max}`);
 
 /** Every setting the API and the workers read, with its default for a development machine. */
-export const configSchema = z.object({
+const settings = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: integer(0, 65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -39,6 +39,11 @@ export const configSchema = z.object({
     'postgres://root@127.0.0.1:5432/factoring',
   ),
   DATABASE_POOL_SIZE: integer(1, 200).default(20),
+  /**
+   * Credit decisions run at once in a worker process; each holds a pooled connection for its
+   * transaction. Unset: 8, or fewer when the pool is small.
+   */
+  CREDIT_WORKER_CONCURRENCY: integer(1, 100).optional(),
   REDIS_URL: url(['redis:', 'rediss:'], 'redis://127.0.0.1:6379').default('redis://127.0.0.1:6379'),
   QUEUE_PREFIX: z
     .string()
@@ -72,6 +77,19 @@ export const configSchema = z.object({
   MAX_BODY_BYTES: integer(1024, 50 * 1024 * 1024).default(1024 * 1024),
 });
 
+// The outbox relays, the other queues and /health need connections too while every decision holds one.
+const POOL_LEFT_FOR_THE_REST = 4;
+
+export const configSchema = settings
+  .refine((config) => config.CREDIT_WORKER_CONCURRENCY === undefined || config.CREDIT_WORKER_CONCURRENCY <= config.DATABASE_POOL_SIZE - POOL_LEFT_FOR_THE_REST, {
+    message: `must leave at least ${POOL_LEFT_FOR_THE_REST} of DATABASE_POOL_SIZE free: raise DATABASE_POOL_SIZE or lower CREDIT_WORKER_CONCURRENCY`,
+    path: ['CREDIT_WORKER_CONCURRENCY'],
+  })
+  .transform((config) => ({
+    ...config,
+    CREDIT_WORKER_CONCURRENCY: config.CREDIT_WORKER_CONCURRENCY ?? Math.max(1, Math.min(8, config.DATABASE_POOL_SIZE - POOL_LEFT_FOR_THE_REST)),
+  }));
+
 export type AppConfig = z.infer<typeof configSchema>;
 
 export class InvalidConfigurationError extends Error {}
@@ -82,7 +100,7 @@ export class InvalidConfigurationError extends Error {}
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const present = Object.fromEntries(
-    Object.entries(env).filter(([key, value]) => key in configSchema.shape && value !== undefined && value !== ''),
+    Object.entries(env).filter(([key, value]) => key in settings.shape && value !== undefined && value !== ''),
   );
   const result = configSchema.safeParse(present);
   if (!result.success) {

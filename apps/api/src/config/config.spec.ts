@@ -35,6 +35,17 @@ describe('loadConfig', () => {
       expect(message).not.toContain('s3cret');
     }
   });
+
+  it('refuses more concurrent credit decisions than the connection pool can carry', () => {
+    expect(() => loadConfig({ DATABASE_POOL_SIZE: '10', CREDIT_WORKER_CONCURRENCY: '8' })).toThrow(
+      'CREDIT_WORKER_CONCURRENCY: must leave at least 4 of DATABASE_POOL_SIZE free',
+    );
+    expect(loadConfig({ DATABASE_POOL_SIZE: '12', CREDIT_WORKER_CONCURRENCY: '8' }).CREDIT_WORKER_CONCURRENCY).toBe(8);
+    // Unset, it fits the pool.
+    expect(loadConfig({}).CREDIT_WORKER_CONCURRENCY).toBe(8);
+    expect(loadConfig({ DATABASE_POOL_SIZE: '6' }).CREDIT_WORKER_CONCURRENCY).toBe(2);
+    expect(loadConfig({ DATABASE_POOL_SIZE: '2' }).CREDIT_WORKER_CONCURRENCY).toBe(1);
+  });
 });
 
 describe('redactUrl', () => {

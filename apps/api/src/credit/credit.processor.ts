@@ -1,17 +1,28 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Inject, OnApplicationBootstrap } from '@nestjs/common';
 import { Job } from 'bullmq';
+import { APP_CONFIG } from '../config/config.module';
+import { AppConfig } from '../config/config.schema';
 import { QUEUES } from '../queues/queues.module';
 import { CreditService } from './credit.service';
 
 /**
  * Decides accepted invoices. Thin: the service is idempotent, so a repeated job decides once.
- * A decision is about 16 round trips to PostgreSQL in one transaction, so throughput comes from
- * running several at once (decorator options are fixed at load time, hence the environment read).
+ * A decision is one transaction of about a dozen round trips, so throughput comes from running
+ * several at once: CREDIT_WORKER_CONCURRENCY, set once the worker exists (decorator options are
+ * fixed when the file loads, before the configuration is read).
  */
-@Processor(QUEUES.credit, { concurrency: Number(process.env.CREDIT_WORKER_CONCURRENCY ?? 16) })
-export class CreditProcessor extends WorkerHost {
-  constructor(private readonly credit: CreditService) {
+@Processor(QUEUES.credit, { concurrency: 1 })
+export class CreditProcessor extends WorkerHost implements OnApplicationBootstrap {
+  constructor(
+    private readonly credit: CreditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
     super();
+  }
+
+  onApplicationBootstrap(): void {
+    this.worker.concurrency = this.config.CREDIT_WORKER_CONCURRENCY;
   }
 
   async process(job: Job<{ invoiceId: string }>): Promise<{ outcome: string }> {

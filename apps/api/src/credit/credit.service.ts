@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { LocalDate } from '@factoring/domain';
-import { CreditDecision, CreditInput, decideCredit, sampleSpotCheck } from '@factoring/rules';
+import { CreditDecision, CreditInput, decideCredit, sampleSpotCheck, SpotCheckIntensity } from '@factoring/rules';
 import Decimal from 'decimal.js';
 import { DataSource, EntityManager } from 'typeorm';
 import { TimelineService } from '../audit/timeline.service';
@@ -80,20 +80,29 @@ export class CreditService {
            FROM client_debtor WHERE client_id = $1 AND debtor_id = $2 FOR UPDATE`,
         [invoice.client_id, invoice.debtor_id],
       );
-      const [agreement] = await tx.query(
-        `SELECT credit_limit::text, spot_check_intensity FROM client_agreement WHERE client_id = $1 ORDER BY version DESC LIMIT 1`,
-        [invoice.client_id],
+      // What the rules need besides the locked rows, in one round trip: the agreement in force,
+      // how many invoices the client has sold and the debtor has had bought, and the client's
+      // recent amounts (each served by an index on (client_id|debtor_id, status, ...)).
+      const [history] = await tx.query(
+        `SELECT a.credit_limit::text AS credit_limit, a.spot_check_intensity,
+                (SELECT count(*)::int FROM invoice WHERE client_id = $1 AND status = ANY($3)) AS sold,
+                (SELECT count(*)::int FROM invoice WHERE debtor_id = $2 AND status = ANY($3)) AS bought,
+                (SELECT coalesce(array_agg(r.payable::text), '{}') FROM
+                   (SELECT payable FROM invoice WHERE client_id = $1 AND status = ANY($3) ORDER BY accepted_at DESC LIMIT 50) r) AS recent
+           FROM client_agreement a WHERE a.client_id = $1 ORDER BY a.version DESC LIMIT 1`,
+        [invoice.client_id, invoice.debtor_id, PURCHASED],
       );
-      const [{ sold }] = await tx.query(`SELECT count(*)::int AS sold FROM invoice WHERE client_id = $1 AND status = ANY($2)`, [invoice.client_id, PURCHASED]);
-      const [{ bought }] = await tx.query(`SELECT count(*)::int AS bought FROM invoice WHERE debtor_id = $1 AND status = ANY($2)`, [invoice.debtor_id, PURCHASED]);
-      const recent: Array<{ payable: string }> = await tx.query(
-        `SELECT payable::text FROM invoice WHERE client_id = $1 AND status = ANY($2) ORDER BY accepted_at DESC LIMIT 50`,
-        [invoice.client_id, PURCHASED],
-      );
+      const { credit_limit: clientLimit, spot_check_intensity: intensity, sold, bought, recent } = history as {
+        credit_limit: string;
+        spot_check_intensity: SpotCheckIntensity;
+        sold: number;
+        bought: number;
+        recent: string[];
+      };
 
-      const spotCheckSettings = await this.settings.inForce('spotCheck', country, today);
+      const spotCheckSettings = await this.settings.inForce('spotCheck', country, today, tx);
       const spotCheck = sampleSpotCheck(
-        { invoiceId, clientInvoiceOrdinal: sold + 1, amount: invoice.payable, debtorIsNew: bought === 0, intensity: agreement.spot_check_intensity },
+        { invoiceId, clientInvoiceOrdinal: sold + 1, amount: invoice.payable, debtorIsNew: bought === 0, intensity },
         spotCheckSettings,
       );
       const raise = (row: { temporary_raise: string | null; temporary_raise_until: string | null }) =>
@@ -115,11 +124,11 @@ export class CreditService {
             disputedBefore: debtor.has_disputed_before,
           },
         },
-        client: { creditLimit: { limit: agreement.credit_limit }, exposure: client.exposure, invoicesSold: sold, recentInvoiceAmounts: recent.map((r) => r.payable) },
+        client: { creditLimit: { limit: clientLimit }, exposure: client.exposure, invoicesSold: sold, recentInvoiceAmounts: recent },
         pair: { limit: pair.credit_limit === null ? null : { limit: pair.credit_limit, temporaryRaise: raise(pair) }, exposure: pair.exposure },
         spotCheck: { selected: spotCheck.selected, rate: spotCheck.rate, draw: spotCheck.draw },
       };
-      const decision = decideCredit(input, await this.settings.inForce('credit', country, today));
+      const decision = decideCredit(input, await this.settings.inForce('credit', country, today, tx));
       // Why the draw picked (or passed) this invoice, in words, kept with the figures for the explanation panel.
       decision.figures = { ...decision.figures, spotCheckExplanation: spotCheck.reasons.map(reasonView) } as typeof decision.figures;
       await this.record(tx, invoice, decision, input, now);
@@ -171,8 +180,12 @@ export class CreditService {
   /** The purchased amount now counts against the client, the debtor and the pair. */
   async addExposure(tx: EntityManager, invoice: { client_id: string; debtor_id: string; payable: string }): Promise<void> {
     const amount = new Decimal(invoice.payable).toFixed(2);
-    await tx.query(`UPDATE client SET exposure = exposure + $2 WHERE id = $1`, [invoice.client_id, amount]);
-    await tx.query(`UPDATE debtor SET exposure = exposure + $2 WHERE id = $1`, [invoice.debtor_id, amount]);
-    await tx.query(`UPDATE client_debtor SET exposure = exposure + $3 WHERE client_id = $1 AND debtor_id = $2`, [invoice.client_id, invoice.debtor_id, amount]);
+    // One statement, one round trip; the rows are already locked by the caller in the usual order.
+    await tx.query(
+      `WITH c AS (UPDATE client SET exposure = exposure + $3 WHERE id = $1),
+            d AS (UPDATE debtor SET exposure = exposure + $3 WHERE id = $2)
+       UPDATE client_debtor SET exposure = exposure + $3 WHERE client_id = $1 AND debtor_id = $2`,
+      [invoice.client_id, invoice.debtor_id, amount],
+    );
   }
 }

@@ -66,7 +66,7 @@ export class InvoicesService {
         const today = LocalDate.today(ZONE[country], now);
         const debtor = await this.debtorFor(tx, key.clientId, country, input);
         const duplicates = debtor.id ? await this.suspectedDuplicates(tx, key.clientId, debtor.id, input) : [];
-        const eligibilityVersion = await this.settings.inForce('eligibility', country, today);
+        const eligibilityVersion = await this.settings.inForce('eligibility', country, today, tx);
         const result = checkEligibility(
           {
             country,
@@ -186,7 +186,7 @@ export class InvoicesService {
       [clientId],
     );
     if (!agreement || currency !== (country === 'SE' ? 'SEK' : 'NOK')) return null;
-    const offerVersion = await this.settings.inForce('offer', country, LocalDate.today(ZONE[country], now));
+    const offerVersion = await this.settings.inForce('offer', country, LocalDate.today(ZONE[country], now), tx);
     const offer = priceOffer({
       amount: Money.of(payable, currency),
       terms: { feePercent: agreement.fee_percent, feeFixed: agreement.fee_fixed, feeMinimum: agreement.fee_minimum, vatRateOnFeePercent: agreement.vat_rate_on_fee_percent },
@@ -267,7 +267,7 @@ export class InvoicesService {
       if (!modes.includes(mode)) throw new InvalidValueError('RECOURSE_MODE_NOT_AGREED', `The agreement allows ${modes.join(' or ')}, not ${mode}.`, 'recourseMode');
       const country = invoice.country as 'SE' | 'NO';
       const reference = await this.paymentReference(tx, country);
-      const payoutOn = plannedPayoutDate(now, country, (await this.settings.inForce('offer', country, LocalDate.today(ZONE[country], now))).value).toString();
+      const payoutOn = plannedPayoutDate(now, country, (await this.settings.inForce('offer', country, LocalDate.today(ZONE[country], now), tx)).value).toString();
       await tx.query(
         `UPDATE invoice SET status = 'ACCEPTED', recourse_mode = $2, accepted_at = $3, payment_reference = $4, planned_payout_date = $5,
                 updated_at = now(), version = version + 1 WHERE id = $1`,

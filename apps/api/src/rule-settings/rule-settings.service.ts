@@ -17,7 +17,7 @@ import {
   validateSpotCheckSettings,
   versionInForce,
 } from '@factoring/rules';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { StaffPrincipal } from '../auth/principal';
 
 type Country = 'SE' | 'NO';
@@ -61,12 +61,16 @@ export interface SettingVersion<T> extends DatedVersion<T> {
 export class RuleSettingsService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async inForce<N extends SettingName>(name: N, country: Country, on: LocalDate): Promise<DatedVersion<SettingTypes[N]>> {
-    return versionInForce(`${name} settings for ${country}`, await this.versions(name, country), on.toString());
+  /**
+   * The version in force on a day. Inside a transaction, pass its manager: a second
+   * connection taken while the transaction holds one can starve the pool under load.
+   */
+  async inForce<N extends SettingName>(name: N, country: Country, on: LocalDate, manager: EntityManager = this.db.manager): Promise<DatedVersion<SettingTypes[N]>> {
+    return versionInForce(`${name} settings for ${country}`, await this.versions(name, country, manager), on.toString());
   }
 
-  async versions<N extends SettingName>(name: N, country: Country): Promise<SettingVersion<SettingTypes[N]>[]> {
-    const rows: Array<{ valid_from: string; value: SettingTypes[N]; source: string; created_at: Date; staff_id: string | null; staff_name: string | null }> = await this.db.query(
+  async versions<N extends SettingName>(name: N, country: Country, manager: EntityManager = this.db.manager): Promise<SettingVersion<SettingTypes[N]>[]> {
+    const rows: Array<{ valid_from: string; value: SettingTypes[N]; source: string; created_at: Date; staff_id: string | null; staff_name: string | null }> = await manager.query(
       `SELECT r.valid_from::text AS valid_from, r.value, r.source, r.created_at, s.id AS staff_id, s.name AS staff_name
          FROM rule_setting r LEFT JOIN staff_member s ON s.id = r.created_by
         WHERE r.name = $1 AND r.country = $2 ORDER BY r.valid_from`,

@@ -69,13 +69,22 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     });
   }
 
+  /**
+   * Events of clients with a webhook become delivery jobs; the others are only marked
+   * published (their programs read the same events from the myEvents feed), which spares a
+   * job and a lookup per event for the many clients that poll.
+   */
   private async relayClientEvents(): Promise<number> {
     return this.db.transaction(async (tx) => {
-      const events: Array<{ event_id: string }> = await tx.query(
-        `SELECT event_id FROM outbox_event WHERE published_at IS NULL ORDER BY id LIMIT 500 FOR UPDATE SKIP LOCKED`,
+      const events: Array<{ event_id: string; has_webhook: boolean }> = await tx.query(
+        `SELECT e.event_id, EXISTS (SELECT 1 FROM webhook_endpoint w WHERE w.client_id = e.client_id) AS has_webhook
+           FROM outbox_event e WHERE e.published_at IS NULL ORDER BY e.id LIMIT 500 FOR UPDATE OF e SKIP LOCKED`,
       );
       if (events.length === 0) return 0;
-      await this.queue.addBulk(events.map((e) => ({ name: 'deliver', data: { eventId: e.event_id }, opts: { jobId: e.event_id } })));
+      const deliveries = events.filter((e) => e.has_webhook);
+      if (deliveries.length) {
+        await this.queue.addBulk(deliveries.map((e) => ({ name: 'deliver', data: { eventId: e.event_id }, opts: { jobId: e.event_id } })));
+      }
       await tx.query(`UPDATE outbox_event SET published_at = now() WHERE event_id = ANY($1)`, [events.map((e) => e.event_id)]);
       return events.length;
     });

@@ -1,9 +1,12 @@
 import http from 'node:http';
+import { getQueueToken } from '@nestjs/bullmq';
+import { Queue } from 'bullmq';
 import { AddressInfo } from 'node:net';
 import { analystAndAdmin, newActiveClient } from '../../test-support/clients';
 import { invoiceInput, SUBMIT_INVOICE } from '../../test-support/invoices';
 import { errorOf, startTestAppOnOwnDatabase, TestApp } from '../../test-support/test-app';
 import { loadConfig } from '../config/config.schema';
+import { QUEUES } from '../queues/queues.module';
 import { verifyWebhook } from './webhook-signature';
 import { WebhooksService } from './webhooks.service';
 
@@ -90,6 +93,20 @@ it('loses no event while the receiver is down: it can be polled, and it is deliv
   await listen(port);
   await until('the late delivery', () => received.find((r) => r.eventId === eventId && r.answered === 200), 30_000);
 }, 60_000);
+
+it('publishes the events of a client without a webhook to its feed only: no delivery is attempted', async () => {
+  const { analyst, admin } = await analystAndAdmin(t);
+  const { clientId: poller } = await newActiveClient(t, analyst.token);
+  const pollerKey = (await t.gql(`mutation($c: ID!) { issueIntegrationKey(clientId: $c, label: "poll") { key } }`, { c: poller }, admin.token)).data!.issueIntegrationKey.key;
+  const invoice = (await t.gql(SUBMIT_INVOICE, { input: invoiceInput('SE') }, pollerKey)).data!.submitInvoice;
+  const [{ event_id: eventId }] = await t.db.query(`SELECT event_id FROM outbox_event WHERE subject_id = $1`, [invoice.id]);
+  await until('the event published', async () => (await t.db.query(`SELECT 1 FROM outbox_event WHERE event_id = $1 AND published_at IS NOT NULL`, [eventId]))[0]);
+  const queue = t.app.get<Queue>(getQueueToken(QUEUES.webhooks));
+  expect(await queue.getJob(eventId)).toBeUndefined();
+  expect(await t.db.query(`SELECT 1 FROM webhook_delivery WHERE event_id = $1`, [eventId])).toEqual([]);
+  const feed = (await t.gql(`{ myEvents(limit: 500) { events { id } } }`, {}, pollerKey)).data!.myEvents.events;
+  expect(feed.map((e: { id: string }) => e.id)).toContain(eventId);
+});
 
 it('reads the feed from a cursor, and refuses a malformed cursor and a non-https address', async () => {
   const first = (await t.gql(`{ myEvents(limit: 1) { cursor events { id } } }`, {}, key)).data!.myEvents;

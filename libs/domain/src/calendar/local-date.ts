@@ -60,9 +60,7 @@ export class LocalDate {
    * code should take "today" as a parameter and leave this call to the edges.
    */
   static today(timeZone = 'Europe/Stockholm', now: Date = new Date()): LocalDate {
-    // The en-CA locale formats as YYYY-MM-DD.
-    const text = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-    return LocalDate.parse(text);
+    return LocalDate.parse(dayFormatter(timeZone).format(now));
   }
 
   get dayOfWeek(): DayOfWeek {
@@ -147,4 +145,17 @@ function civilFromDays(epochDay: number): [number, number, number] {
   const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
   const month = mp < 10 ? mp + 3 : mp - 9;
   return [month <= 2 ? yearOfEra + era * 400 + 1 : yearOfEra + era * 400, month, day];
+}
+
+// Building an Intl.DateTimeFormat costs far more than using one (it showed up in the credit
+// worker's profile), and a process only ever asks for a handful of zones: one per zone.
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+function dayFormatter(timeZone: string): Intl.DateTimeFormat {
+  let formatter = dayFormatters.get(timeZone);
+  if (!formatter) {
+    // The en-CA locale formats as YYYY-MM-DD. An unknown zone throws here, before it is kept.
+    formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormatters.set(timeZone, formatter);
+  }
+  return formatter;
 }
