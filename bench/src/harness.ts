@@ -75,7 +75,7 @@ function validateResult(name: string, result: WorkloadResult): void {
   if (!Number.isFinite(result.seconds) || result.seconds <= 0) throw new Error(`${name} returned an invalid seconds: ${result.seconds}`);
 }
 
-/** Decides what to run from BENCH_ONLY; baselines needed by a selected workload are always run. */
+/** Decides what to run from BENCH_ONLY; a selected workload brings both baselines, so its ratios are of this run. */
 export function selectRuns(workloads: Workload[], only: string[] | null): { baselines: BaselineName[]; workloads: Workload[] } {
   const baselineNames = Object.values(BASELINE_ROW_NAME);
   const seen = new Set<string>(baselineNames);
@@ -91,7 +91,7 @@ export function selectRuns(workloads: Workload[], only: string[] | null): { base
   }
   const selected = workloads.filter((w) => only.includes(w.name));
   const baselines = (['postgres', 'bullmq'] as BaselineName[]).filter(
-    (b) => only.includes(BASELINE_ROW_NAME[b]) || selected.some((w) => w.baseline === b),
+    (b) => only.includes(BASELINE_ROW_NAME[b]) || selected.length > 0,
   );
   return { baselines, workloads: selected };
 }
@@ -232,7 +232,6 @@ export async function runBench(workloads: Workload[], config: BenchConfig, signa
       });
       validateResult(workload.name, result);
       const rate = result.count / result.seconds;
-      const base = baselineRate[workload.baseline];
       rows.push({
         name: workload.name,
         unit: workload.unit,
@@ -240,10 +239,13 @@ export async function runBench(workloads: Workload[], config: BenchConfig, signa
         seconds: result.seconds,
         rate,
         latency: result.latencyMs ? `${formatMs(result.latencyMs.p50)} / ${formatMs(result.latencyMs.p99)}` : '',
-        ratio:
-          base !== undefined && base > 0
-            ? `${(rate / base).toFixed(2)}x of ${BASELINE_LABEL[workload.baseline]}`
-            : `n/a (${BASELINE_LABEL[workload.baseline]} not measured)`,
+        // Its own baseline first, then the other raw figure of the same run.
+        ratio: [workload.baseline, ...(Object.keys(BASELINE_LABEL) as BaselineName[]).filter((b) => b !== workload.baseline)]
+          .map((b) => {
+            const base = baselineRate[b];
+            return base !== undefined && base > 0 ? `${(rate / base).toFixed(2)}x of ${BASELINE_LABEL[b]}` : `n/a (${BASELINE_LABEL[b]} not measured)`;
+          })
+          .join(', '),
         notes: result.notes ?? '',
         error: null,
       });
