@@ -209,6 +209,21 @@ describe('signing in', () => {
     expect(await page.locator('input[name="email"]').isVisible()).toBe(true);
     expect(await page.getByTestId('menu-dashboard').count()).toBe(0);
   }));
+
+  test('after a sign-out in another tab, the next person signing in on this one sees only their own session', keepScreenOnFailure('second-sign-in', async () => {
+    await signInAndWaitForMenu('analyst@demo.factoring.test');
+    expect(await page.getByTestId('dashboard-welcome').textContent()).toBe('Welcome, Anna Lindqvist');
+    // Another tab of the same browser signs out: the token is gone, but this tab never logged out.
+    await page.evaluate(() => localStorage.clear());
+    await signIn('finance@demo.factoring.test');
+    await page.getByTestId('menu-payout-batches').waitFor();
+    await page.getByTestId('dashboard-welcome').waitFor();
+    // Nothing cached under the first session (the greeting, "claimed by me") carries over.
+    expect(await page.getByTestId('dashboard-welcome').textContent()).toBe('Welcome, Fredrik Berg');
+    expect(await page.getByTestId('user-menu').textContent()).toContain('Fredrik Berg');
+    expect(await page.getByTestId('menu-manual-assessment').count()).toBe(0);
+    await signOut();
+  }));
 });
 
 describe('staff administration', () => {

@@ -16,6 +16,7 @@ import { Layout, CHANGE_PASSWORD_PATH } from './Layout';
 import { LoginPage } from './LoginPage';
 import { screensFor } from './navigation';
 import { QueuePlaceholder } from './queues/QueuePlaceholder';
+import { queryClient } from './queryClient';
 import { RuleSettingsPage } from './rule-settings/RuleSettingsPage';
 import staff from './staff';
 import { theme } from './theme';
@@ -45,6 +46,7 @@ export const App = () => (
     title="Factoring back office"
     dataProvider={dataProvider}
     authProvider={authProvider}
+    queryClient={queryClient}
     i18nProvider={i18nProvider}
     layout={Layout}
     dashboard={Dashboard}

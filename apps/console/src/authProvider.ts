@@ -1,5 +1,6 @@
 import { HttpError, type AuthProvider, type UserIdentity } from 'react-admin';
 import { gql, tokenStore } from './graphql';
+import { queryClient } from './queryClient';
 import { isRole, type Role, type StaffMember } from './types';
 
 const ME_FIELDS = `id email name roles active version`;
@@ -49,6 +50,8 @@ export const authProvider: AuthProvider = {
     );
     tokenStore.set(signIn.token, signIn.expiresAt);
     meCache = { token: signIn.token, me: Promise.resolve(signIn.staff) };
+    // Nothing read under the previous session may show under this one.
+    queryClient.clear();
   },
 
   async logout() {

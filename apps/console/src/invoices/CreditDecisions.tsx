@@ -70,6 +70,13 @@ const Decision = ({ decision, currency }: { decision: CreditDecisionRecord; curr
  * Why the invoice was bought, refused or sent to a person: every credit decision, oldest first,
  * with the reasons in the chosen language and the figures the rules used, so anyone can follow it.
  */
+/** Why there is no decision depends on where the invoice stands: not yet, or never. */
+function noDecisionText(status: Invoice['status']): string {
+  if (status === 'DENIED') return 'console.decisions.none_refused';
+  if (status === 'DECLINED' || status === 'EXPIRED') return 'console.decisions.none_not_accepted';
+  return 'console.decisions.none';
+}
+
 export const CreditDecisions = () => {
   const record = useRecordContext<Invoice>();
   const translate = useTranslate();
@@ -85,7 +92,7 @@ export const CreditDecisions = () => {
         </Stack>
       ) : (
         <Typography variant="body2" color="text.secondary">
-          {translate('console.decisions.none')}
+          {translate(noDecisionText(record.status))}
         </Typography>
       )}
     </Section>

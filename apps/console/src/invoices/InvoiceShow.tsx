@@ -254,7 +254,9 @@ const PaymentInstructionsSection = () => {
         />
       ) : (
         <Typography variant="body2" color="text.secondary">
-          {translate('console.invoices.no_payment_instructions')}
+          {translate(
+            ['DENIED', 'DECLINED', 'EXPIRED'].includes(record.status) ? 'console.invoices.no_payment_instructions_unsold' : 'console.invoices.no_payment_instructions',
+          )}
         </Typography>
       )}
     </Section>

@@ -41,11 +41,12 @@ export const InvoiceStatusChip = ({ status, size = 'small' }: { status: InvoiceS
 export const ClientStatusChip = ({ status, size = 'small' }: { status: ClientInvoiceStatus; size?: ChipProps['size'] }) => {
   const translate = useTranslate();
   return (
-    <Tooltip title={translate('console.invoices.client_status')}>
+    <Tooltip title={translate('console.invoices.client_status_hint')}>
       <Chip
         size={size}
         variant="outlined"
-        label={translate(`console.client_invoice_statuses.${status}`, { _: status })}
+        // "Client sees: Denied", so the two chips side by side never read as a repeat.
+        label={`${translate('console.invoices.client_status')}: ${translate(`console.client_invoice_statuses.${status}`, { _: status })}`}
         data-testid="invoice-client-status"
         data-status={status}
       />
