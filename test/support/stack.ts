@@ -21,6 +21,8 @@ export interface Stack {
   env: NodeJS.ProcessEnv;
   processes: Record<string, ChildProcess>;
   logFile(name: string): string;
+  /** Starts another worker process (e.g. after one was killed), stopped with the rest. */
+  startWorker(name: string): ChildProcess;
   stop(): Promise<void>;
 }
 
@@ -147,6 +149,10 @@ export async function startStack(options: { console: boolean; name: string }): P
     env,
     processes,
     logFile,
+    startWorker(name) {
+      launch(name, process.execPath, [path.join(API_DIST, 'worker.js')], ROOT);
+      return processes[name];
+    },
     async stop() {
       await Promise.all(
         Object.values(processes).map(
