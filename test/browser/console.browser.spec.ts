@@ -909,29 +909,91 @@ describe('rule settings', () => {
 
     await page.getByTestId('rule-publish-credit-SE').click();
     const dialog = page.getByTestId('rule-publish-dialog');
-    const json = dialog.locator('textarea[name="valueJson"]');
-    // Prefilled with the version in force, nested thresholds included.
-    const inForce = JSON.parse(await json.inputValue());
-    expect(inForce.currency).toBe('SEK');
-    expect(inForce.debtor.WITH_RECOURSE).toBeDefined();
+    // One input per leaf of the version in force, prefilled, the nested thresholds under their heading.
+    const tolerance = dialog.locator('input[name="value.limitToleranceShare"]');
+    await tolerance.waitFor();
+    expect(await dialog.locator('input[name="value.currency"]').inputValue()).toBe('SEK');
+    expect(await dialog.locator('input[name="value.debtor.WITH_RECOURSE.lateDenyShare"]').inputValue()).toMatch(/^\d+\.\d+$/);
+    expect(await dialog.locator('input[name="value.debtor.WITHOUT_RECOURSE.lateDenyAverageDays"]').inputValue()).toMatch(/^\d+$/);
+    expect(await dialog.getByTestId('rule-value-group').locator('h3').allTextContents()).toEqual([
+      'Debtor thresholds, with recourse',
+      'Debtor thresholds, without recourse',
+    ]);
+    // Every input has its words (no i18n key shows), and the buttons stay on screen.
+    expect(await dialog.textContent()).not.toContain('console.rule_settings');
+    const confirm = (await page.getByTestId('rule-publish-confirm').boundingBox())!;
+    expect(confirm.y + confirm.height).toBeLessThanOrEqual(900);
 
-    // Not JSON: said before anything is sent.
-    await json.fill('{ "limitToleranceShare": ');
+    // Out of range: the API's message, under the input and with the preview.
+    await tolerance.fill('-1');
     await page.getByTestId('credit-what-if-run').click();
-    await dialog.getByTestId('credit-what-if-error').waitFor();
+    await dialog.getByTestId('credit-what-if-error').filter({ hasText: 'Limit tolerance: ' }).waitFor();
+    const toleranceField = dialog.locator('.MuiFormControl-root', { has: page.locator('input[name="value.limitToleranceShare"]') });
+    await toleranceField.locator('.MuiFormHelperText-root.Mui-error', { hasText: 'limit tolerance' }).waitFor();
 
-    // Out of range: the API's message, with the field.
-    await json.fill(JSON.stringify({ ...inForce, limitToleranceShare: '-1' }, null, 2));
-    await page.getByTestId('credit-what-if-run').click();
-    await dialog.getByTestId('credit-what-if-error').filter({ hasText: 'value.limitToleranceShare' }).waitFor();
-
-    await json.fill(JSON.stringify({ ...inForce, limitToleranceShare: '0.20' }, null, 2));
+    // A decimal comma is read as the flat forms read it.
+    await tolerance.fill('0,20');
     await page.getByTestId('credit-what-if-run').click();
     const summary = dialog.getByTestId('credit-what-if-summary');
     await summary.waitFor();
     expect(await summary.textContent()).toMatch(/\d+ recorded decisions? of the last 90 days replayed/);
     expect(await dialog.getByTestId('credit-what-if-table').locator('tbody tr').count()).toBe(5);
     expect(await dialog.getByTestId('credit-what-if-error').count()).toBe(0);
+    expect(await toleranceField.locator('.Mui-error').count()).toBe(0);
     await picture('rule-settings-credit-what-if', page, { fullPage: false });
+  }));
+
+  test('an admin edits the spot-check settings for Norway as JSON and back, then publishes them from the form', keepScreenOnFailure('rule-settings-spot-check', async () => {
+    const validFrom = dayFromToday(400 + Math.floor(Math.random() * 5000));
+    await signInAndWaitForMenu('admin@demo.factoring.test');
+    await page.getByTestId('menu-rule-settings').click();
+    const card = page.getByTestId('rule-settings-spotCheck-NO');
+    await card.locator('[data-testid="rule-setting-version"][data-in-force="true"]').waitFor();
+
+    await page.getByTestId('rule-publish-spotCheck-NO').click();
+    const dialog = page.getByTestId('rule-publish-dialog');
+    const floor = dialog.locator('input[name="value.floorRate"]');
+    const high = dialog.locator('input[name="value.intensityFactor.HIGH"]');
+    await floor.waitFor();
+    expect(await dialog.textContent()).not.toContain('console.rule_settings');
+
+    // Changed in the form: in the JSON as the API wants it.
+    await floor.fill('0,03');
+    const asJson = dialog.getByTestId('rule-value-as-json');
+    await asJson.click();
+    const json = dialog.locator('textarea[name="valueJson"]');
+    const typed = JSON.parse(await json.inputValue());
+    expect(typed.floorRate).toBe('0.03');
+    expect(typeof typed.alwaysCheckFirst).toBe('number');
+
+    // Not JSON: said, and the text stays.
+    await json.fill('{ "floorRate": ');
+    await asJson.click();
+    await dialog.locator('.MuiFormHelperText-root.Mui-error', { hasText: 'Not valid JSON' }).waitFor();
+    expect(await json.count()).toBe(1);
+
+    // Changed in the JSON: in the form.
+    await json.fill(JSON.stringify({ ...typed, intensityFactor: { ...typed.intensityFactor, HIGH: '20' } }, null, 2));
+    await asJson.click();
+    expect(await high.inputValue()).toBe('20');
+    expect(await floor.inputValue()).toBe('0.03');
+    await picture('rule-settings-spot-check', page, { fullPage: false });
+
+    // Refused by the API: its message under the input the path names.
+    await dialog.locator('input[name="validFrom"]').fill(validFrom);
+    await dialog.locator('textarea[name="source"]').fill('Browser test: spot checks a little denser for Norway');
+    await page.getByTestId('rule-publish-confirm').click();
+    const highField = dialog.locator('.MuiFormControl-root', { has: page.locator('input[name="value.intensityFactor.HIGH"]') });
+    await highField.locator('.MuiFormHelperText-root.Mui-error', { hasText: 'HIGH intensity factor' }).waitFor();
+
+    await high.fill('3');
+    await page.getByTestId('rule-publish-confirm').click();
+    await dialog.waitFor({ state: 'detached' });
+    const published = card.locator(`[data-testid="rule-setting-version"][data-valid-from="${validFrom}"]`);
+    await published.waitFor();
+    const value = JSON.parse((await published.getByTestId('rule-value-json').textContent()) ?? '');
+    expect(value.floorRate).toBe('0.03');
+    expect(value.intensityFactor.HIGH).toBe('3');
+    expect(value.alwaysCheckFirst).toBe(typed.alwaysCheckFirst);
   }));
 });

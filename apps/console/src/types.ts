@@ -540,11 +540,17 @@ export interface OfferSettings {
   timeZone: string;
 }
 
-/** The settings with nested values (libs/rules CreditSettings, SpotCheckSettings): shown and edited as JSON. */
+/**
+ * The settings with nested values (libs/rules CreditSettings, SpotCheckSettings): shown as JSON
+ * in the table, edited as a form generated from the version in force (or as JSON, on request).
+ */
 export const JSON_RULE_SETTINGS: readonly RuleSettingName[] = ['credit', 'spotCheck'];
 
-/** The fields of each setting, in the order the table and the form show them; `number` ones go as JSON numbers. None for the JSON ones. */
-export const RULE_SETTING_FIELDS: Record<RuleSettingName, Array<{ key: string; kind: 'number' | 'decimal' | 'text' }>> = {
+/** How a setting's value is typed: `number` goes as a JSON number, `decimal` as a decimal string ("0.05"), `text` as it is. */
+export type RuleSettingKind = 'number' | 'decimal' | 'text';
+
+/** The fields of each setting, in the order the table and the form show them. None for the JSON ones: their form comes from the value. */
+export const RULE_SETTING_FIELDS: Record<RuleSettingName, Array<{ key: string; kind: RuleSettingKind }>> = {
   eligibility: [
     { key: 'currency', kind: 'text' },
     { key: 'maxDaysSinceDelivery', kind: 'number' },
@@ -560,6 +566,42 @@ export const RULE_SETTING_FIELDS: Record<RuleSettingName, Array<{ key: string; k
   credit: [],
   spotCheck: [],
 };
+
+/**
+ * The order the generated form shows the keys of the nested settings in, as in libs/rules;
+ * a published value comes back from PostgreSQL's jsonb with its keys sorted by length.
+ * A key not listed here follows the listed ones, in the value's own order.
+ */
+export const NESTED_SETTING_KEY_ORDER: readonly string[] = [
+  // CreditSettings
+  'currency',
+  'limitToleranceShare',
+  'concentrationMaxShare',
+  'concentrationMinClientExposure',
+  'unusualAmountMultiple',
+  'unusualAmountMinHistory',
+  'lateShareMinPaidInvoices',
+  'debtor',
+  'WITH_RECOURSE',
+  'WITHOUT_RECOURSE',
+  'newDebtorMaxAmount',
+  'personMaxAmount',
+  'lateManualAverageDays',
+  'lateManualShare',
+  'lateDenyAverageDays',
+  'lateDenyShare',
+  // SpotCheckSettings
+  'alwaysCheckFirst',
+  'halfLifeInvoices',
+  'floorRate',
+  'intensityFactor',
+  'HIGH',
+  'NORMAL',
+  'LOW',
+  'newDebtorMinimumRate',
+  'largeAmountThreshold',
+  'largeAmountMinimumRate',
+];
 
 export const CREDIT_OUTCOMES = ['APPROVE', 'SPOT_CHECK', 'MANUAL_ASSESSMENT', 'DENY'] as const;
 export type CreditOutcomeName = (typeof CREDIT_OUTCOMES)[number];

@@ -1,8 +1,8 @@
 import PreviewIcon from '@mui/icons-material/QueryStats';
 import { Alert, Box, Button as MuiButton, CircularProgress, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslate } from 'react-admin';
-import { useFormContext } from 'react-hook-form';
+import { useFormContext, type FieldValues } from 'react-hook-form';
 import { Bar, BarChart, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useFormat } from '../common/format';
 import { dataProvider } from '../dataProvider';
@@ -11,16 +11,6 @@ import { useAction } from '../useAction';
 
 const DAYS = 90;
 const num = { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } as const;
-
-/** The typed JSON as an object, or null when it is not one. */
-export const parseSettingsJson = (text: unknown): Record<string, unknown> | null => {
-  try {
-    const value: unknown = JSON.parse(String(text ?? ''));
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
-  } catch {
-    return null;
-  }
-};
 
 /** The moves off the diagonal: recorded one way, replayed another, most first. */
 export const movesOf = (moved: CreditWhatIf['moved']) =>
@@ -108,19 +98,38 @@ const Result = ({ result, currency }: { result: CreditWhatIf; currency: string |
 
 /**
  * Before publishing credit settings: replays the last 90 days' automatic decisions under the
- * typed value (the API's creditWhatIf) and shows what would have come out otherwise.
+ * value as entered (the API's creditWhatIf) and shows what would have come out otherwise.
+ * `valueFrom` reads it from the form in either editing mode (null: JSON that does not parse);
+ * `inputNamed` names the input a refused field has, if it has one, to show the message there too.
  */
-export const CreditPreview = ({ country, source }: { country: Country; source: string }) => {
+export const CreditPreview = ({
+  country,
+  valueFrom,
+  inputNamed,
+}: {
+  country: Country;
+  valueFrom: (values: FieldValues) => Record<string, unknown> | null;
+  inputNamed: (field: string) => string | undefined;
+}) => {
   const translate = useTranslate();
-  const { getValues } = useFormContext();
+  const { getValues, setError, clearErrors } = useFormContext();
   const run = useCallback((value: Record<string, unknown>) => dataProvider.creditWhatIf(country, value, DAYS), [country]);
   const { execute, pending } = useAction(run, { formHandlesFieldErrors: true });
   const [result, setResult] = useState<CreditWhatIf | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const marked = useRef<string | null>(null);
+  const shown = useRef<HTMLDivElement>(null);
+
+  // The result opens below the button, often under the fold of the dialog: bring it up.
+  useEffect(() => {
+    if (result) shown.current?.scrollIntoView({ block: 'nearest' });
+  }, [result]);
 
   const preview = async () => {
     setResult(null);
-    const value = parseSettingsJson(getValues(source));
+    if (marked.current) clearErrors(marked.current);
+    marked.current = null;
+    const value = valueFrom(getValues());
     if (!value) {
       setProblem(translate('console.rule_settings.json_invalid'));
       return;
@@ -129,18 +138,23 @@ export const CreditPreview = ({ country, source }: { country: Country; source: s
     if (answer.ok) {
       setProblem(null);
       setResult(answer.value);
-    } else {
-      setProblem(answer.field ? `${answer.field}: ${answer.message ?? ''}` : (answer.message ?? null));
+      return;
     }
+    const input = answer.field ? inputNamed(answer.field) : undefined;
+    if (answer.field && input) {
+      setError(answer.field, { type: 'server', message: answer.message ?? '' });
+      marked.current = answer.field;
+    }
+    setProblem(answer.field ? `${input ?? answer.field}: ${answer.message ?? ''}` : (answer.message ?? null));
   };
 
   const currency = (() => {
-    const value = parseSettingsJson(getValues(source));
+    const value = valueFrom(getValues());
     return typeof value?.currency === 'string' && /^[A-Z]{3}$/.test(value.currency) ? value.currency : undefined;
   })();
 
   return (
-    <Box sx={{ mt: 1, mb: 2 }}>
+    <Box sx={{ mt: 1, mb: 2 }} ref={shown}>
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
         <MuiButton
           variant="outlined"
