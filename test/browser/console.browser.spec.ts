@@ -868,6 +868,16 @@ describe('credit reviews', () => {
 });
 
 describe('rule settings', () => {
+  test('an admin sees how long a manual assessment and a spot check may take, as dated settings with their source', keepScreenOnFailure('rule-settings-review-times', async () => {
+    await signInAndWaitForMenu('admin@demo.factoring.test');
+    await page.getByTestId('menu-rule-settings').click();
+    const inForce = page.getByTestId('rule-settings-reviewTimes-SE').locator('[data-testid="rule-setting-version"][data-in-force="true"]');
+    await inForce.waitFor();
+    expect(await inForce.getByTestId('rule-value-manualAssessmentHours').textContent()).toBe('8');
+    expect(await inForce.getByTestId('rule-value-spotCheckHours').textContent()).toBe('24');
+    expect(await inForce.textContent()).toContain('seed 004');
+  }));
+
   test('an admin publishes a new eligibility version for Norway; a negative minimum shows the API\'s message under the field', keepScreenOnFailure('rule-settings', async () => {
     // A day of its own, years ahead: each run publishes on a day no earlier run used.
     const validFrom = dayFromToday(400 + Math.floor(Math.random() * 5000));

@@ -520,7 +520,7 @@ export interface CreditDecisionRecord {
 
 /* Rule settings (apps/api/src/rule-settings): dated versions, never edited. */
 
-export const RULE_SETTING_NAMES = ['eligibility', 'offer', 'credit', 'spotCheck'] as const;
+export const RULE_SETTING_NAMES = ['eligibility', 'offer', 'credit', 'spotCheck', 'reviewTimes'] as const;
 export type RuleSettingName = (typeof RULE_SETTING_NAMES)[number];
 
 /** libs/rules EligibilitySettings. */
@@ -565,6 +565,10 @@ export const RULE_SETTING_FIELDS: Record<RuleSettingName, Array<{ key: string; k
   ],
   credit: [],
   spotCheck: [],
+  reviewTimes: [
+    { key: 'manualAssessmentHours', kind: 'number' },
+    { key: 'spotCheckHours', kind: 'number' },
+  ],
 };
 
 /**

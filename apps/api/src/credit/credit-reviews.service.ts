@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ConflictError, LocalDate, NotFoundError } from '@factoring/domain';
-import { achievedRate, creditDenialReasons, effectiveLimit, expectedSpotCheckRate } from '@factoring/rules';
+import { BUSINESS_TIME_ZONES, ConflictError, LocalDate, NotFoundError } from '@factoring/domain';
+import { achievedRate, creditDenialReasons, effectiveLimit, expectedSpotCheckRate, reviewDueAt } from '@factoring/rules';
 import Decimal from 'decimal.js';
 import { DataSource, EntityManager } from 'typeorm';
 import { TimelineService } from '../audit/timeline.service';
@@ -189,7 +189,14 @@ export class CreditReviewsService {
       // Not confirmed, or unreachable too often: a person assesses it.
       const why = outcome === SpotCheckOutcome.UNREACHABLE ? `Debtor unreachable ${SPOT_CHECK_MAX_ATTEMPTS} times` : `Debtor did not confirm the invoice`;
       await this.close(tx, id, outcome);
-      await tx.query(`INSERT INTO credit_review (invoice_id, kind, state, due_at) SELECT invoice_id, 'MANUAL_ASSESSMENT', 'OPEN', now() + interval '8 hours' FROM credit_review WHERE id = $1`, [id]);
+      // A new promise from now: the person who picks it up starts afresh.
+      const [{ country }] = await tx.query(`SELECT country FROM invoice WHERE id = $1`, [review.invoice_id]);
+      const now = new Date();
+      const times = await this.settings.inForce('reviewTimes', country, LocalDate.today(BUSINESS_TIME_ZONES[country as 'SE' | 'NO'], now), tx);
+      await tx.query(`INSERT INTO credit_review (invoice_id, kind, state, due_at) VALUES ($1, 'MANUAL_ASSESSMENT', 'OPEN', $2)`, [
+        review.invoice_id,
+        reviewDueAt(now, 'MANUAL_ASSESSMENT', times.value),
+      ]);
       await tx.query(`UPDATE invoice SET status = 'MANUAL_ASSESSMENT', updated_at = now(), version = version + 1 WHERE id = $1`, [review.invoice_id]);
       await this.timeline.record(tx, { entityType: INVOICE, entityId: review.invoice_id, actor: actor(by), fromState: 'SPOT_CHECK', toState: 'MANUAL_ASSESSMENT', reason: `${why}${said}` });
     });

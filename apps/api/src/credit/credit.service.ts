@@ -1,26 +1,25 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { LocalDate } from '@factoring/domain';
-import { CreditDecision, CreditInput, decideCredit, sampleSpotCheck, SpotCheckIntensity } from '@factoring/rules';
+import { BUSINESS_TIME_ZONES, LocalDate } from '@factoring/domain';
+import { CreditDecision, CreditInput, decideCredit, reviewDueAt, sampleSpotCheck, SpotCheckIntensity } from '@factoring/rules';
 import Decimal from 'decimal.js';
 import { DataSource, EntityManager } from 'typeorm';
 import { TimelineService } from '../audit/timeline.service';
 import { reasonView } from '../common/dto/common.types';
-import { APP_CONFIG } from '../config/config.module';
-import { AppConfig } from '../config/config.schema';
 import { INVOICE } from '../invoices/invoices.service';
 import { JobOutboxService } from '../outbox/job-outbox.service';
 import { OutboxService } from '../outbox/outbox.service';
 import { QUEUES } from '../queues/queues.module';
 import { RuleSettingsService } from '../rule-settings/rule-settings.service';
 
-const ZONE = { SE: 'Europe/Stockholm', NO: 'Europe/Oslo' } as const;
+const ZONE = BUSINESS_TIME_ZONES;
 /** Invoices that count as bought for "how many has this client sold" and "is this debtor new". */
 const PURCHASED = ['PURCHASED', 'RECOURSE', 'FULLY_PAID'];
 const SYSTEM = { type: 'SYSTEM' as const };
 
 interface DecidedInvoice {
   id: string;
+  country: 'SE' | 'NO';
   client_id: string;
   debtor_id: string;
   payable: string;
@@ -45,7 +44,6 @@ export class CreditService {
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly settings: RuleSettingsService,
     private readonly timeline: TimelineService,
     private readonly outbox: OutboxService,
@@ -146,11 +144,11 @@ export class CreditService {
     await tx.query(`UPDATE invoice SET status = $2, updated_at = now(), version = version + 1 WHERE id = $1`, [invoice.id, status]);
     if (decision.outcome === 'APPROVE') await this.addExposure(tx, invoice);
     if (decision.outcome === 'MANUAL_ASSESSMENT' || decision.outcome === 'SPOT_CHECK') {
-      const hours = decision.outcome === 'SPOT_CHECK' ? this.config.SPOT_CHECK_PROMISE_HOURS : this.config.MANUAL_ASSESSMENT_PROMISE_HOURS;
+      const times = await this.settings.inForce('reviewTimes', invoice.country, LocalDate.today(ZONE[invoice.country], now), tx);
       await tx.query(`INSERT INTO credit_review (invoice_id, kind, state, due_at) VALUES ($1, $2, 'OPEN', $3)`, [
         invoice.id,
         decision.outcome,
-        new Date(now.getTime() + hours * 3600_000),
+        reviewDueAt(now, decision.outcome, times.value),
       ]);
     }
     await this.timeline.record(tx, {

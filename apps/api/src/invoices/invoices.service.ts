@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  BUSINESS_TIME_ZONES,
   ConflictError,
   InvalidValueError,
   KidReference,
@@ -13,7 +14,7 @@ import {
   parseOrganisationNumber,
   parsePersonalIdentityNumber,
 } from '@factoring/domain';
-import { checkEligibility, computeTotals, offerExpiresAt, plannedPayoutDate, priceOffer } from '@factoring/rules';
+import { checkEligibility, computeTotals, offerExpiresAt, plannedPayoutDate, priceOffer, reviewDueAt } from '@factoring/rules';
 import Decimal from 'decimal.js';
 import { DataSource, EntityManager } from 'typeorm';
 import { TimelineService } from '../audit/timeline.service';
@@ -31,7 +32,7 @@ import { CLIENT_STATUS, CREDITABLE, LIVE_FOR_DUPLICATES } from './invoice-status
 import { InvoicesRepository } from './invoices.repository';
 
 export const INVOICE = 'INVOICE';
-const ZONE = { SE: 'Europe/Stockholm', NO: 'Europe/Oslo' } as const;
+const ZONE = BUSINESS_TIME_ZONES;
 
 /**
  * Selling an invoice (seeds 000, 001, 004): the client's program submits it, the rules check
@@ -143,7 +144,7 @@ export class InvoicesService {
           ],
         );
         await this.insertLines(tx, row.id, input);
-        if (status === 'MANUAL_ASSESSMENT') await this.openManualAssessment(tx, row.id, now);
+        if (status === 'MANUAL_ASSESSMENT') await this.openManualAssessment(tx, row.id, country, now);
         await this.timeline.record(tx, {
           entityType: INVOICE,
           entityId: row.id,
@@ -238,17 +239,18 @@ export class InvoicesService {
         throw new ConflictError('INVOICE_NOT_DENIED', `Only a denied invoice can be sent for manual assessment; this one is ${CLIENT_STATUS[invoice.status].toLowerCase()}.`);
       }
       await tx.query(`UPDATE invoice SET status = 'MANUAL_ASSESSMENT', updated_at = now(), version = version + 1 WHERE id = $1`, [invoice.id]);
-      await this.openManualAssessment(tx, invoice.id, now);
+      await this.openManualAssessment(tx, invoice.id, invoice.country, now);
       await this.timeline.record(tx, { entityType: INVOICE, entityId: invoice.id, actor: { type: 'CLIENT', id: key.clientId }, fromState: 'DENIED', toState: 'MANUAL_ASSESSMENT', reason: `The client asked for a manual assessment${message ? `: ${message}` : ''}` });
       await this.outbox.write(tx, { clientId: key.clientId, topic: 'invoice.processing', subjectType: 'INVOICE', subjectId: invoice.id, payload: { invoiceNumber: invoice.invoice_number, status: 'PROCESSING', reasons: [] } });
     });
     return this.repository.invoice(invoiceId, key.clientId);
   }
 
-  private async openManualAssessment(tx: EntityManager, invoiceId: string, now: Date): Promise<void> {
+  private async openManualAssessment(tx: EntityManager, invoiceId: string, country: 'SE' | 'NO', now: Date): Promise<void> {
+    const times = await this.settings.inForce('reviewTimes', country, LocalDate.today(ZONE[country], now), tx);
     await tx.query(`INSERT INTO credit_review (invoice_id, kind, state, due_at) VALUES ($1, 'MANUAL_ASSESSMENT', 'OPEN', $2)`, [
       invoiceId,
-      new Date(now.getTime() + this.config.MANUAL_ASSESSMENT_PROMISE_HOURS * 3600_000),
+      reviewDueAt(now, 'MANUAL_ASSESSMENT', times.value),
     ]);
   }
 

@@ -7,13 +7,16 @@ import {
   DEFAULT_CREDIT_SETTINGS,
   DEFAULT_ELIGIBILITY_SETTINGS,
   DEFAULT_OFFER_SETTINGS,
+  DEFAULT_REVIEW_TIME_SETTINGS,
   DEFAULT_SPOT_CHECK_SETTINGS,
   EligibilitySettings,
   OfferSettings,
+  ReviewTimeSettings,
   SpotCheckSettings,
   validateCreditSettings,
   validateEligibilitySettings,
   validateOfferSettings,
+  validateReviewTimeSettings,
   validateSpotCheckSettings,
   versionInForce,
 } from '@factoring/rules';
@@ -27,15 +30,17 @@ export interface SettingTypes {
   offer: OfferSettings;
   credit: CreditSettings;
   spotCheck: SpotCheckSettings;
+  reviewTimes: ReviewTimeSettings;
 }
 export type SettingName = keyof SettingTypes;
-export const SETTING_NAMES: readonly SettingName[] = ['eligibility', 'offer', 'credit', 'spotCheck'];
+export const SETTING_NAMES: readonly SettingName[] = ['eligibility', 'offer', 'credit', 'spotCheck', 'reviewTimes'];
 
 const BUILT_IN: { [N in SettingName]: Record<Country, readonly DatedVersion<SettingTypes[N]>[]> } = {
   eligibility: DEFAULT_ELIGIBILITY_SETTINGS,
   offer: DEFAULT_OFFER_SETTINGS,
   credit: DEFAULT_CREDIT_SETTINGS,
   spotCheck: DEFAULT_SPOT_CHECK_SETTINGS,
+  reviewTimes: DEFAULT_REVIEW_TIME_SETTINGS,
 };
 
 /** Each setting's validator from the rules: every problem with its field and a sentence. */
@@ -44,6 +49,7 @@ const VALIDATE: { [N in SettingName]: (value: SettingTypes[N], country: Country)
   offer: (value) => validateOfferSettings(value),
   credit: (value) => validateCreditSettings(value),
   spotCheck: (value) => validateSpotCheckSettings(value),
+  reviewTimes: (value) => validateReviewTimeSettings(value),
 };
 
 export interface SettingVersion<T> extends DatedVersion<T> {

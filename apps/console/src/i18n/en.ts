@@ -515,7 +515,7 @@ export const consoleEn = {
     },
     rule_settings: {
       intro: 'Thresholds behind the rules, as dated versions. A version is never changed: publish a newer one from a later day.',
-      names: { eligibility: 'Eligibility', offer: 'Offer', credit: 'Credit', spotCheck: 'Spot checks' },
+      names: { eligibility: 'Eligibility', offer: 'Offer', credit: 'Credit', spotCheck: 'Spot checks', reviewTimes: 'Review times' },
       fields: {
         currency: 'Currency',
         maxDaysSinceDelivery: 'Max. days since delivery',
@@ -546,6 +546,8 @@ export const consoleEn = {
         newDebtorMinimumRate: 'Minimum rate, new debtor',
         largeAmountThreshold: 'Large amount from',
         largeAmountMinimumRate: 'Minimum rate, large amount',
+        manualAssessmentHours: 'Manual assessment within (hours)',
+        spotCheckHours: 'Spot check within (hours)',
       },
       /** One line under each input of the credit and spot-check forms: the unit first. */
       hints: {

@@ -690,7 +690,7 @@ const consoleNb: ConsoleMessages = {
     },
     rule_settings: {
       intro: 'Grenseverdiene bak reglene, som daterte versjoner. En versjon endres aldri: publiser en nyere fra en senere dag.',
-      names: { eligibility: 'Fakturakrav', offer: 'Tilbud', credit: 'Kreditt', spotCheck: 'Stikkprøver' },
+      names: { eligibility: 'Fakturakrav', offer: 'Tilbud', credit: 'Kreditt', spotCheck: 'Stikkprøver', reviewTimes: 'Behandlingstider' },
       fields: {
         currency: 'Valuta',
         maxDaysSinceDelivery: 'Maks. dager siden levering',
@@ -721,6 +721,8 @@ const consoleNb: ConsoleMessages = {
         newDebtorMinimumRate: 'Minste andel, ny fakturamottaker',
         largeAmountThreshold: 'Stort beløp fra',
         largeAmountMinimumRate: 'Minste andel, stort beløp',
+        manualAssessmentHours: 'Manuell vurdering innen (timer)',
+        spotCheckHours: 'Stikkprøvekontroll innen (timer)',
       },
       hints: {
         currency: 'Landets egen; alle beløp her er i den',

@@ -689,7 +689,7 @@ const consoleSv: ConsoleMessages = {
     },
     rule_settings: {
       intro: 'Gränsvärdena bakom reglerna, som daterade versioner. En version ändras aldrig: publicera en nyare från en senare dag.',
-      names: { eligibility: 'Fakturakrav', offer: 'Erbjudande', credit: 'Kredit', spotCheck: 'Stickprov' },
+      names: { eligibility: 'Fakturakrav', offer: 'Erbjudande', credit: 'Kredit', spotCheck: 'Stickprov', reviewTimes: 'Handläggningstider' },
       fields: {
         currency: 'Valuta',
         maxDaysSinceDelivery: 'Högst dagar sedan leverans',
@@ -720,6 +720,8 @@ const consoleSv: ConsoleMessages = {
         newDebtorMinimumRate: 'Minsta andel, ny fakturamottagare',
         largeAmountThreshold: 'Stort belopp från',
         largeAmountMinimumRate: 'Minsta andel, stort belopp',
+        manualAssessmentHours: 'Manuell bedömning inom (timmar)',
+        spotCheckHours: 'Stickprovskontroll inom (timmar)',
       },
       hints: {
         currency: 'Landets egen; alla belopp här är i den',

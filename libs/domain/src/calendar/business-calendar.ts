@@ -16,7 +16,9 @@ import { CalendarErrorCode } from './calendar-errors';
 import { LocalDate } from './local-date';
 
 const CLOSING_TYPES: ReadonlySet<string> = new Set(['public', 'bank']);
-const TIME_ZONES: Record<CountryCode, string> = { SE: 'Europe/Stockholm', NO: 'Europe/Oslo' };
+/** The zone a country's business day is reckoned in: "today" for an invoice, a cut-off, a deadline. */
+export const BUSINESS_TIME_ZONES: Readonly<Record<CountryCode, string>> = Object.freeze({ SE: 'Europe/Stockholm', NO: 'Europe/Oslo' });
+const TIME_ZONES = BUSINESS_TIME_ZONES;
 
 /** A weekday or weekend day on which banks are closed, with the holiday's name and type. */
 export interface ClosedDay {

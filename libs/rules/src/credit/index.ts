@@ -11,3 +11,12 @@ export {
 export type { CreditSettings, CreditSettingsCheck, CreditSettingsProblem, DebtorThresholds } from './credit-settings';
 export * from './what-if';
 export * from './analyst-denial';
+export {
+  DEFAULT_REVIEW_TIME_SETTINGS,
+  REVIEW_TIME_BOUNDS,
+  reviewDueAt,
+  ReviewTimeSettingsCode,
+  reviewTimeSettingsInForce,
+  validateReviewTimeSettings,
+} from './review-times';
+export type { ReviewKind, ReviewTimeSettings, ReviewTimeSettingsCheck, ReviewTimeSettingsProblem } from './review-times';
