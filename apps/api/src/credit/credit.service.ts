@@ -12,7 +12,6 @@ import { OutboxService } from '../outbox/outbox.service';
 import { QUEUES } from '../queues/queues.module';
 import { RuleSettingsService } from '../rule-settings/rule-settings.service';
 
-const ZONE = BUSINESS_TIME_ZONES;
 /** Invoices that count as bought for "how many has this client sold" and "is this debtor new". */
 const PURCHASED = ['PURCHASED', 'RECOURSE', 'FULLY_PAID'];
 const SYSTEM = { type: 'SYSTEM' as const };
@@ -64,7 +63,7 @@ export class CreditService {
       );
       if (!invoice || invoice.status !== 'ACCEPTED') return 'ALREADY_DECIDED';
       const country = invoice.country as 'SE' | 'NO';
-      const today = LocalDate.today(ZONE[country], now);
+      const today = LocalDate.today(BUSINESS_TIME_ZONES[country], now);
 
       const [client] = await tx.query(`SELECT id, exposure::text FROM client WHERE id = $1 FOR UPDATE`, [invoice.client_id]);
       const [debtor] = await tx.query(
@@ -144,7 +143,7 @@ export class CreditService {
     await tx.query(`UPDATE invoice SET status = $2, updated_at = now(), version = version + 1 WHERE id = $1`, [invoice.id, status]);
     if (decision.outcome === 'APPROVE') await this.addExposure(tx, invoice);
     if (decision.outcome === 'MANUAL_ASSESSMENT' || decision.outcome === 'SPOT_CHECK') {
-      const times = await this.settings.inForce('reviewTimes', invoice.country, LocalDate.today(ZONE[invoice.country], now), tx);
+      const times = await this.settings.inForce('reviewTimes', invoice.country, LocalDate.today(BUSINESS_TIME_ZONES[invoice.country], now), tx);
       await tx.query(`INSERT INTO credit_review (invoice_id, kind, state, due_at) VALUES ($1, $2, 'OPEN', $3)`, [
         invoice.id,
         decision.outcome,

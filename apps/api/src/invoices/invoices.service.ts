@@ -32,7 +32,6 @@ import { CLIENT_STATUS, CREDITABLE, LIVE_FOR_DUPLICATES } from './invoice-status
 import { InvoicesRepository } from './invoices.repository';
 
 export const INVOICE = 'INVOICE';
-const ZONE = BUSINESS_TIME_ZONES;
 
 /**
  * Selling an invoice (seeds 000, 001, 004): the client's program submits it, the rules check
@@ -64,7 +63,7 @@ export class InvoicesService {
       invoiceId = await this.db.transaction(async (tx) => {
         const [client] = await tx.query(`SELECT id, country, state, state_reason FROM client WHERE id = $1 FOR SHARE`, [key.clientId]);
         const country = client.country as 'SE' | 'NO';
-        const today = LocalDate.today(ZONE[country], now);
+        const today = LocalDate.today(BUSINESS_TIME_ZONES[country], now);
         const debtor = await this.debtorFor(tx, key.clientId, country, input);
         const duplicates = debtor.id ? await this.suspectedDuplicates(tx, key.clientId, debtor.id, input) : [];
         const eligibilityVersion = await this.settings.inForce('eligibility', country, today, tx);
@@ -187,7 +186,7 @@ export class InvoicesService {
       [clientId],
     );
     if (!agreement || currency !== (country === 'SE' ? 'SEK' : 'NOK')) return null;
-    const offerVersion = await this.settings.inForce('offer', country, LocalDate.today(ZONE[country], now), tx);
+    const offerVersion = await this.settings.inForce('offer', country, LocalDate.today(BUSINESS_TIME_ZONES[country], now), tx);
     const offer = priceOffer({
       amount: Money.of(payable, currency),
       terms: { feePercent: agreement.fee_percent, feeFixed: agreement.fee_fixed, feeMinimum: agreement.fee_minimum, vatRateOnFeePercent: agreement.vat_rate_on_fee_percent },
@@ -247,7 +246,7 @@ export class InvoicesService {
   }
 
   private async openManualAssessment(tx: EntityManager, invoiceId: string, country: 'SE' | 'NO', now: Date): Promise<void> {
-    const times = await this.settings.inForce('reviewTimes', country, LocalDate.today(ZONE[country], now), tx);
+    const times = await this.settings.inForce('reviewTimes', country, LocalDate.today(BUSINESS_TIME_ZONES[country], now), tx);
     await tx.query(`INSERT INTO credit_review (invoice_id, kind, state, due_at) VALUES ($1, 'MANUAL_ASSESSMENT', 'OPEN', $2)`, [
       invoiceId,
       reviewDueAt(now, 'MANUAL_ASSESSMENT', times.value),
@@ -269,7 +268,7 @@ export class InvoicesService {
       if (!modes.includes(mode)) throw new InvalidValueError('RECOURSE_MODE_NOT_AGREED', `The agreement allows ${modes.join(' or ')}, not ${mode}.`, 'recourseMode');
       const country = invoice.country as 'SE' | 'NO';
       const reference = await this.paymentReference(tx, country);
-      const payoutOn = plannedPayoutDate(now, country, (await this.settings.inForce('offer', country, LocalDate.today(ZONE[country], now), tx)).value).toString();
+      const payoutOn = plannedPayoutDate(now, country, (await this.settings.inForce('offer', country, LocalDate.today(BUSINESS_TIME_ZONES[country], now), tx)).value).toString();
       await tx.query(
         `UPDATE invoice SET status = 'ACCEPTED', recourse_mode = $2, accepted_at = $3, payment_reference = $4, planned_payout_date = $5,
                 updated_at = now(), version = version + 1 WHERE id = $1`,

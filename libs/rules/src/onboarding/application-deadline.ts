@@ -5,10 +5,10 @@
  * evening, a Saturday or a Sunday is due by the end of Monday (or the next business day after a
  * holiday). Pure: dates and instants in, answer out; the caller reads the clock.
  */
-import { BusinessCalendar, CountryCode, InvalidValueError, LocalDate, parseCountryCode } from '@factoring/domain';
+import { BUSINESS_TIME_ZONES, BusinessCalendar, CountryCode, InvalidValueError, LocalDate, parseCountryCode } from '@factoring/domain';
 
-/** Where "end of the day" is measured for applicants in each country. */
-export const APPLICANT_TIME_ZONES: Readonly<Record<CountryCode, string>> = Object.freeze({ SE: 'Europe/Stockholm', NO: 'Europe/Oslo' });
+/** Where "end of the day" is measured for applicants in each country: its business time zone (libs/domain). */
+export const APPLICANT_TIME_ZONES: Readonly<Record<CountryCode, string>> = BUSINESS_TIME_ZONES;
 
 /** The day an instant falls on for an applicant in `country` (the submission date). */
 export function applicationSubmittedOn(submittedAt: Date, country: CountryCode): LocalDate {
