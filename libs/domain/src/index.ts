@@ -5,4 +5,5 @@ export * from './identity';
 export * from './payment-reference';
 export * from './calendar';
 export * from './client/client-state';
+export * from './invoice/invoice-lifecycle';
 export * from './bank-account';

@@ -31,3 +31,23 @@ describe('client states', () => {
     expect(CLIENT_STATES.filter(canSellInvoices)).toEqual(['ACTIVE']);
   });
 });
+
+describe('client blocks as a set of reasons', () => {
+  const { blockClient, liftClientBlock } = jest.requireActual('./client-state') as typeof import('./client-state');
+
+  it('lifts a fraud block and an overdue-recourse block separately', () => {
+    let standing = blockClient({ state: 'ACTIVE', blockReasons: [] }, 'FRAUD_SUSPICION');
+    standing = blockClient(standing, 'OVERDUE_RECOURSE_INVOICE');
+    expect(standing).toEqual({ state: 'BLOCKED', blockReasons: ['FRAUD_SUSPICION', 'OVERDUE_RECOURSE_INVOICE'] });
+    standing = liftClientBlock(standing, 'OVERDUE_RECOURSE_INVOICE');
+    expect(standing).toEqual({ state: 'BLOCKED', blockReasons: ['FRAUD_SUSPICION'] });
+    expect(liftClientBlock(standing, 'FRAUD_SUSPICION')).toEqual({ state: 'ACTIVE', blockReasons: [] });
+  });
+
+  it('refuses lifting a reason the client is not blocked for, and blocking twice for one reason', () => {
+    const blocked = blockClient({ state: 'ACTIVE', blockReasons: [] }, 'FRAUD_SUSPICION');
+    expect(() => liftClientBlock(blocked, 'OTHER')).toThrow(ConflictError);
+    expect(() => blockClient(blocked, 'FRAUD_SUSPICION')).toThrow(ConflictError);
+    expect(() => blockClient({ state: 'APPLIED', blockReasons: [] }, 'OTHER')).toThrow(ConflictError);
+  });
+});

@@ -40,5 +40,37 @@ export function nextClientState(current: ClientState, event: ClientEvent): Clien
   return transition.to;
 }
 
+/**
+ * Why a client is blocked. Blocks are a set: a fraud block and an overdue-recourse block are
+ * lifted separately, and the client is active again only when none is left (issue 9 b).
+ */
+export const CLIENT_BLOCK_REASONS = ['FRAUD_SUSPICION', 'OVERDUE_RECOURSE_INVOICE', 'OTHER'] as const;
+export type ClientBlockReason = (typeof CLIENT_BLOCK_REASONS)[number];
+
+export interface ClientStanding {
+  state: ClientState;
+  blockReasons: readonly ClientBlockReason[];
+}
+
+/** Adds a block reason: an active client becomes blocked; a blocked one keeps its other reasons. */
+export function blockClient(current: ClientStanding, reason: ClientBlockReason): ClientStanding {
+  if (current.state === 'BLOCKED') {
+    if (current.blockReasons.includes(reason)) {
+      throw new ConflictError('CLIENT_ALREADY_BLOCKED_FOR_REASON', 'The client is already blocked for this reason.', { state: current.state, reason });
+    }
+    return { state: 'BLOCKED', blockReasons: [...current.blockReasons, reason].sort() };
+  }
+  return { state: nextClientState(current.state, 'BLOCK'), blockReasons: [reason] };
+}
+
+/** Lifts one block reason; the client is active again only when no reason is left. */
+export function liftClientBlock(current: ClientStanding, reason: ClientBlockReason): ClientStanding {
+  if (current.state !== 'BLOCKED' || !current.blockReasons.includes(reason)) {
+    throw new ConflictError('CLIENT_NOT_BLOCKED_FOR_REASON', 'The client is not blocked for this reason.', { state: current.state, reason, blockReasons: current.blockReasons });
+  }
+  const left = current.blockReasons.filter((r) => r !== reason);
+  return left.length ? { state: 'BLOCKED', blockReasons: left } : { state: nextClientState('BLOCKED', 'UNBLOCK'), blockReasons: [] };
+}
+
 /** Only an active client may sell invoices. */
 export const canSellInvoices = (state: ClientState): boolean => state === 'ACTIVE';
