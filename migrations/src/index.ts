@@ -8,6 +8,7 @@ import { ClientsAndDebtors1763900000000 } from './1763900000000-ClientsAndDebtor
 import { InvoicesOffersAndOutbox1764000000000 } from './1764000000000-InvoicesOffersAndOutbox';
 import { CreditDecisions1764100000000 } from './1764100000000-CreditDecisions';
 import { CreditDecisionIndexes1764100000001 } from './1764100000001-CreditDecisionIndexes';
+import { InvoiceLifecycle1764200000000 } from './1764200000000-InvoiceLifecycle';
 
 export const migrations = [
   StaffAndSessions1763800000000,
@@ -16,4 +17,5 @@ export const migrations = [
   InvoicesOffersAndOutbox1764000000000,
   CreditDecisions1764100000000,
   CreditDecisionIndexes1764100000001,
+  InvoiceLifecycle1764200000000,
 ];

@@ -12,6 +12,7 @@ import { createValidationPipe, formatGraphQLError } from './common/graphql-error
 import { APP_CONFIG, ConfigModule } from './config/config.module';
 import { AppConfig } from './config/config.schema';
 import { DatabaseModule } from './database/database.module';
+import { ExposureModule } from './exposure/exposure.module';
 import { HealthModule } from './health/health.module';
 import { QueuesModule } from './queues/queues.module';
 import { WorkersModule } from './queues/workers.module';
@@ -87,6 +88,7 @@ export class AppModule {
         QueuesModule,
         AuditModule,
         OutboxModule,
+        ExposureModule,
         ...(parts.http
           ? [graphql, AuthModule, StaffModule, ClientsModule, DebtorsModule, IntegrationKeysModule, InvoicesModule, CreditModule, RuleSettingsModule, WebhooksModule, HealthModule]
           : []),

@@ -2,8 +2,9 @@ import { CallHandler, ExecutionContext, Injectable, NestInterceptor, SetMetadata
 import { Reflector } from '@nestjs/core';
 import { DomainError } from '@factoring/domain';
 import { Observable, catchError, from, mergeMap, throwError } from 'rxjs';
-import { graphQLOperationOf, requestIdOf, GraphQLOperation } from '../auth/operation';
+import { graphQLOperationOf } from '../auth/operation';
 import { AuditService } from './audit.service';
+import { auditRecordOf, MutationContext, runInMutationContext } from './mutation-context';
 
 const AUDIT_TARGET_KEY = 'audit:target-type';
 
@@ -13,7 +14,9 @@ export const AuditTarget = (targetType: string) => SetMetadata(AUDIT_TARGET_KEY,
 /**
  * Records every mutation that got past the access guard, with its outcome: SUCCEEDED,
  * REFUSED (signed-in checks such as a wrong password) or FAILED (bad input, conflict, ...).
- * The entry is written before the answer goes out.
+ * A mutation that changed something has its SUCCEEDED row written by the unit of work in
+ * the same transaction as the change; one that changed nothing gets it here. A failed one
+ * rolled its change back, and its attempt is recorded here on its own.
  */
 @Injectable()
 export class AuditInterceptor implements NestInterceptor {
@@ -25,57 +28,27 @@ export class AuditInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const operation = graphQLOperationOf(context);
     if (!operation || operation.rootType !== 'Mutation') return next.handle();
-    const targetType = this.reflector.get<string | undefined>(AUDIT_TARGET_KEY, context.getHandler()) ?? null;
+    const mutation: MutationContext = {
+      operation,
+      targetType: this.reflector.get<string | undefined>(AUDIT_TARGET_KEY, context.getHandler()) ?? null,
+      audited: false,
+      refusalAudited: false,
+    };
+    // The handler runs inside the mutation's context, so its unit of work can find it.
+    const handled = new Observable<unknown>((subscriber) => runInMutationContext(mutation, () => next.handle().subscribe(subscriber)));
 
-    return next.handle().pipe(
+    return handled.pipe(
       mergeMap((result) =>
-        from(this.write(operation, targetType, 'SUCCEEDED', null, result)).pipe(mergeMap(async () => result)),
+        mutation.audited ? [result] : from(this.audit.record(auditRecordOf(mutation, 'SUCCEEDED', null, result))).pipe(mergeMap(async () => result)),
       ),
       catchError((error: unknown) => {
+        if (mutation.refusalAudited) return throwError(() => error);
         const refused = error instanceof DomainError && ['UNAUTHENTICATED', 'FORBIDDEN'].includes(error.kind);
         const code = error instanceof DomainError ? error.code : 'INTERNAL_ERROR';
-        return from(this.write(operation, targetType, refused ? 'REFUSED' : 'FAILED', code, undefined)).pipe(
+        return from(this.audit.record(auditRecordOf(mutation, refused ? 'REFUSED' : 'FAILED', code, undefined))).pipe(
           mergeMap(() => throwError(() => error)),
         );
       }),
     );
   }
-
-  private write(
-    operation: GraphQLOperation,
-    targetType: string | null,
-    outcome: 'SUCCEEDED' | 'REFUSED' | 'FAILED',
-    errorCode: string | null,
-    result: unknown,
-  ): Promise<void> {
-    // On sign-in nobody is on the request yet; the person signed in is the actor.
-    const staff = operation.req.staff ?? signedInStaffOf(result);
-    const argId = typeof operation.args.id === 'string' ? operation.args.id : undefined;
-    const resultId = idOf(result);
-    return this.audit.record({
-      actorId: staff?.id,
-      actorEmail:
-        staff?.email ??
-        (operation.req.clientKey ? `client:${operation.req.clientKey.clientId}` : null) ??
-        (typeof operation.args.email === 'string' ? operation.args.email.toLowerCase() : null),
-      operation: operation.name,
-      operationType: 'mutation',
-      targetType,
-      targetId: argId ?? resultId ?? null,
-      input: operation.args,
-      outcome,
-      errorCode,
-      requestId: requestIdOf(operation.req),
-    });
-  }
-}
-
-function idOf(result: unknown): string | undefined {
-  const id = result && typeof result === 'object' ? (result as { id?: unknown }).id : undefined;
-  return typeof id === 'string' ? id : undefined;
-}
-
-function signedInStaffOf(result: unknown): { id: string; email: string } | undefined {
-  const staff = result && typeof result === 'object' ? (result as { staff?: { id?: unknown; email?: unknown } }).staff : undefined;
-  return typeof staff?.id === 'string' && typeof staff.email === 'string' ? { id: staff.id, email: staff.email } : undefined;
 }

@@ -8,12 +8,13 @@ import { AuditResolver } from './audit.resolver';
 import { AuditService } from './audit.service';
 import { TimelineEventEntity } from './timeline-event.entity';
 import { TimelineService } from './timeline.service';
+import { UnitOfWork } from './unit-of-work';
 
 /** The audit trail and entity timelines: every capability writes into them. */
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([AuditEntryEntity, TimelineEventEntity])],
-  providers: [AuditService, TimelineService, AuditQueries, AuditResolver, { provide: APP_INTERCEPTOR, useClass: AuditInterceptor }],
-  exports: [AuditService, TimelineService],
+  providers: [AuditService, TimelineService, UnitOfWork, AuditQueries, AuditResolver, { provide: APP_INTERCEPTOR, useClass: AuditInterceptor }],
+  exports: [AuditService, TimelineService, UnitOfWork],
 })
 export class AuditModule {}

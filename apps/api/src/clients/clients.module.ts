@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { InvoicesModule } from '../invoices/invoices.module';
 import { AgreementTerms } from './agreement-terms';
 import { ClientApplicationsResolver } from './client-applications.resolver';
 import { ClientApplicationsService } from './client-applications.service';
@@ -8,6 +9,7 @@ import { ClientsService } from './clients.service';
 
 /** Clients: applications and their queue, agreements, states. */
 @Module({
+  imports: [InvoicesModule],
   providers: [ClientsRepository, ClientApplicationsService, ClientsService, AgreementTerms, ClientApplicationsResolver, ClientsResolver],
   exports: [ClientsRepository],
 })

@@ -25,6 +25,7 @@ export interface ClientRow {
   accounting_program: string | null;
   state: ClientType['state'];
   state_reason: string | null;
+  block_reasons: string[];
   exposure: string;
   created_at: Date;
   updated_at: Date;
@@ -185,6 +186,7 @@ export function toClient(row: ClientRow, agreement: ClientAgreementType | null):
     accountingProgram: row.accounting_program,
     state: row.state,
     stateReason: row.state_reason,
+    blockReasons: row.block_reasons ?? [],
     exposure: row.exposure,
     creditLimit: agreement?.creditLimit ?? null,
     agreement,

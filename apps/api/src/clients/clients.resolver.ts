@@ -5,6 +5,7 @@ import { Role } from '../auth/role';
 import { AuditTarget } from '../audit/audit.interceptor';
 import { ClientsRepository } from './clients.repository';
 import { ClientsService } from './clients.service';
+import { ClientBlockArgs } from './dto/client-block.args';
 import { ClientAgreementType, ClientIdArgs, ClientPageType, ClientReasonArgs, ClientsArgs, ClientType, UpdateAgreementArgs } from './dto/client.types';
 
 @Resolver(() => ClientType)
@@ -34,22 +35,22 @@ export class ClientsResolver {
   @Mutation(() => ClientType, { description: 'Stops the client from selling invoices until unblocked.' })
   @AllowRoles(Role.CREDIT_ANALYST, Role.ADMIN)
   @AuditTarget('CLIENT')
-  blockClient(@Args() { id, reason }: ClientReasonArgs, @CurrentStaff() me: StaffPrincipal) {
-    return this.service.changeState(id, 'BLOCK', reason, me);
+  blockClient(@Args() { id, reason, blockReason }: ClientBlockArgs, @CurrentStaff() me: StaffPrincipal) {
+    return this.service.block(id, blockReason ?? 'OTHER', reason, me);
   }
 
-  @Mutation(() => ClientType)
+  @Mutation(() => ClientType, { description: 'Lifts one block reason; the client sells again once none is left.' })
   @AllowRoles(Role.CREDIT_ANALYST, Role.ADMIN)
   @AuditTarget('CLIENT')
-  unblockClient(@Args() { id, reason }: ClientReasonArgs, @CurrentStaff() me: StaffPrincipal) {
-    return this.service.changeState(id, 'UNBLOCK', reason, me);
+  unblockClient(@Args() { id, reason, blockReason }: ClientBlockArgs, @CurrentStaff() me: StaffPrincipal) {
+    return this.service.unblock(id, blockReason, reason, me);
   }
 
   @Mutation(() => ClientType)
   @AllowRoles(Role.ADMIN)
   @AuditTarget('CLIENT')
   terminateClient(@Args() { id, reason }: ClientReasonArgs, @CurrentStaff() me: StaffPrincipal) {
-    return this.service.changeState(id, 'TERMINATE', reason, me);
+    return this.service.terminate(id, reason, me);
   }
 
   @Mutation(() => ClientType, { description: 'Adds an agreement version (fees, limit, accounts, preferences).' })

@@ -1,33 +1,67 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { ConflictError, nextClientState } from '@factoring/domain';
+import { blockClient, ClientBlockReason, ClientStanding, ConflictError, InvalidValueError, liftClientBlock, nextClientState } from '@factoring/domain';
 import { checkLimitChange } from '@factoring/rules';
-import { DataSource } from 'typeorm';
 import { TimelineService } from '../audit/timeline.service';
+import { UnitOfWork } from '../audit/unit-of-work';
+import { InvoicesService } from '../invoices/invoices.service';
 import { StaffPrincipal } from '../auth/principal';
 import { AgreementTerms } from './agreement-terms';
 import { CLIENT } from './client-applications.service';
 import { ClientsRepository } from './clients.repository';
 import { AgreementTermsInput, ClientType } from './dto/client.types';
 
-type ClientEvent = 'BLOCK' | 'UNBLOCK' | 'TERMINATE';
-
 /** An active client's life: agreement changes (with history), blocking and termination. */
 @Injectable()
 export class ClientsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly uow: UnitOfWork,
     private readonly repository: ClientsRepository,
     private readonly timeline: TimelineService,
     private readonly agreementTerms: AgreementTerms,
+    private readonly invoices: InvoicesService,
   ) {}
 
-  async changeState(id: string, event: ClientEvent, reason: string, by: StaffPrincipal): Promise<ClientType> {
-    await this.db.transaction(async (tx) => {
+  /**
+   * Adds a block reason (issue 9 b). In the same transaction nothing in flight may still be
+   * bought: open offers are withdrawn and invoices waiting for a decision end denied.
+   */
+  async block(id: string, blockReason: ClientBlockReason, reason: string, by: StaffPrincipal): Promise<ClientType> {
+    return this.changeStanding(id, by, reason, (standing) => blockClient(standing, blockReason), { blockReason });
+  }
+
+  /** Lifts one block reason (the only one when left out); the client sells again when none is left. */
+  async unblock(id: string, blockReason: ClientBlockReason | undefined, reason: string, by: StaffPrincipal): Promise<ClientType> {
+    return this.changeStanding(id, by, reason, (standing) => {
+      const lift = blockReason ?? (standing.blockReasons.length === 1 ? standing.blockReasons[0] : undefined);
+      if (!lift) throw new InvalidValueError('CLIENT_BLOCK_REASON_REQUIRED', `Say which block to lift: ${standing.blockReasons.join(' or ')}.`, 'blockReason');
+      return liftClientBlock(standing, lift);
+    }, { blockReason: blockReason ?? null });
+  }
+
+  async terminate(id: string, reason: string, by: StaffPrincipal): Promise<ClientType> {
+    return this.changeStanding(id, by, reason, (standing) => ({ state: nextClientState(standing.state, 'TERMINATE'), blockReasons: [] }), {});
+  }
+
+  private async changeStanding(id: string, by: StaffPrincipal, reason: string, change: (standing: ClientStanding) => ClientStanding, details: Record<string, unknown>): Promise<ClientType> {
+    await this.uow.transaction(async (tx) => {
       const client = await this.repository.lockClient(tx, id);
-      const next = nextClientState(client.state, event);
-      await tx.query(`UPDATE client SET state = $2, state_reason = $3, updated_at = now(), version = version + 1 WHERE id = $1`, [id, next, reason]);
-      await this.timeline.record(tx, { entityType: CLIENT, entityId: id, actor: { type: 'STAFF', id: by.id, name: by.name }, fromState: client.state, toState: next, reason });
+      const next = change({ state: client.state, blockReasons: client.block_reasons as ClientBlockReason[] });
+      await tx.query(`UPDATE client SET state = $2, block_reasons = $3, state_reason = $4, updated_at = now(), version = version + 1 WHERE id = $1`, [
+        id,
+        next.state,
+        next.blockReasons,
+        reason,
+      ]);
+      const stopped = await this.invoices.stopInFlight(tx, id, next.state, reason);
+      await this.timeline.record(tx, {
+        entityType: CLIENT,
+        entityId: id,
+        actor: { type: 'STAFF', id: by.id, name: by.name },
+        fromState: client.state,
+        toState: next.state,
+        reason,
+        details: { ...details, blockReasons: next.blockReasons, offersWithdrawn: stopped.withdrawn, invoicesDenied: stopped.denied },
+      });
     });
     return this.repository.client(id);
   }
@@ -37,7 +71,7 @@ export class ClientsService {
    * with the client is allowed only with the reason saying why (it stops new purchases).
    */
   async updateAgreement(id: string, input: AgreementTermsInput, expectedVersion: number, reason: string, by: StaffPrincipal): Promise<ClientType> {
-    await this.db.transaction(async (tx) => {
+    await this.uow.transaction(async (tx) => {
       const client = await this.repository.lockClient(tx, id);
       const current = (await this.repository.agreements([id], tx, true)).get(id)?.[0];
       if (!current) throw new ConflictError('CLIENT_HAS_NO_AGREEMENT', 'This client has no agreement yet; approve its application first.');

@@ -53,7 +53,7 @@ describe('client states', () => {
   it('blocks with a reason and unblocks; terminates; each in the timeline; wrong moves get CONFLICT', async () => {
     const { clientId } = await newActiveClient(t, analyst.token);
     expect((await t.gql(BLOCK, { id: clientId, reason: 'Recourse invoice overdue' }, analyst.token)).data!.blockClient).toEqual({ state: 'BLOCKED', stateReason: 'Recourse invoice overdue' });
-    expect(errorOf(await t.gql(BLOCK, { id: clientId, reason: 'Again' }, analyst.token))).toMatchObject({ code: 'CONFLICT', reason: 'CLIENT_STATE_DOES_NOT_ALLOW' });
+    expect(errorOf(await t.gql(BLOCK, { id: clientId, reason: 'Again' }, analyst.token))).toMatchObject({ code: 'CONFLICT', reason: 'CLIENT_ALREADY_BLOCKED_FOR_REASON' });
     expect((await t.gql(UNBLOCK, { id: clientId, reason: 'Paid' }, analyst.token)).data!.unblockClient.state).toBe('ACTIVE');
     expect(errorOf(await t.gql(TERMINATE, { id: clientId, reason: 'Ended' }, analyst.token))?.code).toBe('FORBIDDEN');
     expect((await t.gql(TERMINATE, { id: clientId, reason: 'Agreement ended' }, admin.token)).data!.terminateClient.state).toBe('TERMINATED');

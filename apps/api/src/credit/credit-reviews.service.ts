@@ -1,15 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { BUSINESS_TIME_ZONES, ConflictError, LocalDate, NotFoundError } from '@factoring/domain';
-import { achievedRate, creditDenialReasons, effectiveLimit, expectedSpotCheckRate, reviewDueAt } from '@factoring/rules';
+import { achievedRate, clientStandingReason, creditDenialReasons, effectiveLimit, expectedSpotCheckRate } from '@factoring/rules';
 import Decimal from 'decimal.js';
 import { DataSource, EntityManager } from 'typeorm';
 import { TimelineService } from '../audit/timeline.service';
+import { UnitOfWork } from '../audit/unit-of-work';
 import { StaffPrincipal } from '../auth/principal';
 import { reasonView, ReasonType } from '../common/dto/common.types';
 import { WorkQueueClaims } from '../common/work-queue-claims';
-import { INVOICE, InvoicesService } from '../invoices/invoices.service';
-import { OutboxService } from '../outbox/outbox.service';
+import { Exposure } from '../exposure/exposure.service';
+import { analystActor, INVOICE, InvoiceLifecycle } from '../invoices/invoice-lifecycle';
+import { InvoicesService } from '../invoices/invoices.service';
 import { RuleSettingsService } from '../rule-settings/rule-settings.service';
 import { CreditService } from './credit.service';
 import { CreditDecisionType, CreditReviewsArgs, CreditReviewType, ReviewKind, SpotCheckOutcome } from './dto/review.types';
@@ -36,9 +38,11 @@ interface LockedReview {
 export class CreditReviewsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly uow: UnitOfWork,
     private readonly credit: CreditService,
     private readonly timeline: TimelineService,
-    private readonly outbox: OutboxService,
+    private readonly lifecycle: InvoiceLifecycle,
+    private readonly exposure: Exposure,
     private readonly settings: RuleSettingsService,
     private readonly invoices: InvoicesService,
   ) {}
@@ -103,13 +107,13 @@ export class CreditReviewsService {
   }
 
   async claim(id: string, by: StaffPrincipal): Promise<CreditReviewType> {
-    await this.db.transaction(async (tx) => this.claims.claim(tx, await this.lockOpen(tx, id, by), by));
+    await this.uow.transaction(async (tx) => this.claims.claim(tx, await this.lockOpen(tx, id, by), by));
     return this.get(id);
   }
 
   /** The oldest unclaimed item of a queue. */
   async claimNext(kind: ReviewKind, by: StaffPrincipal): Promise<CreditReviewType | null> {
-    const next = await this.db.transaction((tx) =>
+    const next = await this.uow.transaction((tx) =>
       this.claims.claimNext(
         tx,
         `SELECT id, invoice_id, kind, claimed_by FROM credit_review WHERE kind = $1 AND state = 'OPEN' AND claimed_by IS NULL
@@ -123,12 +127,12 @@ export class CreditReviewsService {
 
   /** Gives the item back to the queue; only its holder can. */
   async release(id: string, by: StaffPrincipal): Promise<CreditReviewType> {
-    await this.db.transaction(async (tx) => this.claims.release(tx, await this.lockOpen(tx, id, by), by));
+    await this.uow.transaction(async (tx) => this.claims.release(tx, await this.lockOpen(tx, id, by), by));
     return this.get(id);
   }
 
   async approve(id: string, note: string | undefined, by: StaffPrincipal): Promise<CreditReviewType> {
-    await this.db.transaction(async (tx) => {
+    await this.uow.transaction(async (tx) => {
       const review = await this.lockOpen(tx, id, by);
       await this.approveInvoice(tx, review, note, by);
     });
@@ -137,7 +141,7 @@ export class CreditReviewsService {
 
   async deny(id: string, note: string, reasonCodes: string[] | undefined, by: StaffPrincipal): Promise<CreditReviewType> {
     const reasons = creditDenialReasons(reasonCodes);
-    await this.db.transaction(async (tx) => {
+    await this.uow.transaction(async (tx) => {
       const review = await this.lockOpen(tx, id, by);
       await this.denyInvoice(tx, review, note, by, reasons.map(reasonView));
     });
@@ -146,20 +150,19 @@ export class CreditReviewsService {
 
   /** Asks the client for information: the clock stops until someone resumes the item (seed 000's manual assessment on request). */
   async askClient(id: string, question: string, by: StaffPrincipal): Promise<CreditReviewType> {
-    await this.db.transaction(async (tx) => {
+    await this.uow.transaction(async (tx) => {
       const review = await this.lockOpen(tx, id, by);
       if (review.state !== 'OPEN') throw new ConflictError('CREDIT_REVIEW_ALREADY_WAITING', 'This item is already waiting for the client.');
       await tx.query(`UPDATE credit_review SET state = 'WAITING_FOR_CLIENT', paused_at = now(), version = version + 1 WHERE id = $1`, [id]);
-      const invoice = await this.invoiceOf(tx, review.invoice_id);
-      await this.timeline.record(tx, { entityType: INVOICE, entityId: review.invoice_id, actor: actor(by), fromState: review.kind, toState: review.kind, reason: `Information requested from the client: ${question}` });
-      await this.outbox.write(tx, { clientId: invoice.client_id, topic: 'invoice.information_requested', subjectType: 'INVOICE', subjectId: review.invoice_id, payload: { invoiceNumber: invoice.invoice_number, status: 'PROCESSING', question } });
+      // The question is written for the client: it goes in the client's event.
+      await this.lifecycle.transition(tx, review.invoice_id, 'INFORMATION_REQUESTED', analystActor(by), { note: `Information requested from the client: ${question}`, clientPayload: { question } });
     });
     return this.get(id);
   }
 
   /** The client answered: the clock runs again, with the waiting time added to the promised time. */
   async resume(id: string, note: string, by: StaffPrincipal): Promise<CreditReviewType> {
-    await this.db.transaction(async (tx) => {
+    await this.uow.transaction(async (tx) => {
       const review = await this.lockOpen(tx, id, by);
       if (review.state !== 'WAITING_FOR_CLIENT') throw new ConflictError('CREDIT_REVIEW_NOT_WAITING', 'This item is not waiting for the client.');
       await tx.query(
@@ -173,7 +176,7 @@ export class CreditReviewsService {
 
   /** What the debtor said on the phone (seed 004): confirmed goes on to purchase; not confirmed to a person or a denial; unreachable is retried, then escalated. */
   async recordSpotCheck(id: string, outcome: SpotCheckOutcome, note: string | undefined, deny: boolean, by: StaffPrincipal): Promise<CreditReviewType> {
-    await this.db.transaction(async (tx) => {
+    await this.uow.transaction(async (tx) => {
       const review = await this.lockOpen(tx, id, by);
       if (review.kind !== ReviewKind.SPOT_CHECK) throw new ConflictError('CREDIT_REVIEW_NOT_SPOT_CHECK', 'This item is a manual assessment, not a spot check.');
       const said = note ? `: ${note}` : '';
@@ -189,16 +192,10 @@ export class CreditReviewsService {
       // Not confirmed, or unreachable too often: a person assesses it.
       const why = outcome === SpotCheckOutcome.UNREACHABLE ? `Debtor unreachable ${SPOT_CHECK_MAX_ATTEMPTS} times` : `Debtor did not confirm the invoice`;
       await this.close(tx, id, outcome);
+      await this.lifecycle.transition(tx, review.invoice_id, 'SENT_TO_MANUAL_ASSESSMENT', analystActor(by), { note: `${why}${said}`, details: { spotCheckOutcome: outcome } });
       // A new promise from now: the person who picks it up starts afresh.
       const [{ country }] = await tx.query(`SELECT country FROM invoice WHERE id = $1`, [review.invoice_id]);
-      const now = new Date();
-      const times = await this.settings.inForce('reviewTimes', country, LocalDate.today(BUSINESS_TIME_ZONES[country as 'SE' | 'NO'], now), tx);
-      await tx.query(`INSERT INTO credit_review (invoice_id, kind, state, due_at) VALUES ($1, 'MANUAL_ASSESSMENT', 'OPEN', $2)`, [
-        review.invoice_id,
-        reviewDueAt(now, 'MANUAL_ASSESSMENT', times.value),
-      ]);
-      await tx.query(`UPDATE invoice SET status = 'MANUAL_ASSESSMENT', updated_at = now(), version = version + 1 WHERE id = $1`, [review.invoice_id]);
-      await this.timeline.record(tx, { entityType: INVOICE, entityId: review.invoice_id, actor: actor(by), fromState: 'SPOT_CHECK', toState: 'MANUAL_ASSESSMENT', reason: `${why}${said}` });
+      await this.credit.openReview(tx, review.invoice_id, country, 'MANUAL_ASSESSMENT', new Date());
     });
     return this.get(id);
   }
@@ -207,15 +204,18 @@ export class CreditReviewsService {
     const invoice = await this.invoiceOf(tx, review.invoice_id);
     if (!invoice.accepted_at) {
       // Stopped before an offer was accepted (a suspected twin, or a refusal the client asked about): the client gets an offer.
-      await this.invoices.openOffer(tx, invoice.id, new Date());
+      await this.invoices.openOffer(tx, invoice.id, analystActor(by), note, new Date());
       await tx.query(`INSERT INTO credit_decision (invoice_id, kind, outcome, reasons, decided_by, note) VALUES ($1, 'MANUAL', 'APPROVE', '[]', $2, $3)`, [invoice.id, by.id, note ?? null]);
       await this.close(tx, review.id, 'APPROVED');
-      await this.timeline.record(tx, { entityType: INVOICE, entityId: invoice.id, actor: actor(by), fromState: review.kind, toState: 'OFFERED', reason: note ?? 'Approved after manual assessment: offer made' });
       return;
     }
+    // Every purchase re-checks the client's state in its own transaction (issue 9 b).
+    const standing = clientStandingReason(invoice.client_state);
+    if (standing) throw new ConflictError(standing.code, 'The client may not sell invoices now (blocked or no longer a client): deny the invoice instead.');
     await this.assertWithinLimits(tx, invoice);
-    await tx.query(`UPDATE invoice SET status = 'PURCHASED', updated_at = now(), version = version + 1 WHERE id = $1`, [invoice.id]);
-    await this.credit.addExposure(tx, invoice);
+    await this.lifecycle.transition(tx, invoice.id, 'PURCHASE', analystActor(by), { note: note ?? 'Approved after review', clientPayload: { reasons: [] } });
+    // What is bought is what is left after any credit note (issue 9 e).
+    await this.exposure.reserve(tx, invoice, invoice.open);
     await tx.query(`INSERT INTO credit_decision (invoice_id, kind, outcome, reasons, decided_by, note) VALUES ($1, $2, 'APPROVE', '[]', $3, $4)`, [
       invoice.id,
       review.kind === ReviewKind.SPOT_CHECK ? 'SPOT_CHECK' : 'MANUAL',
@@ -223,13 +223,16 @@ export class CreditReviewsService {
       note ?? null,
     ]);
     await this.close(tx, review.id, 'APPROVED');
-    await this.timeline.record(tx, { entityType: INVOICE, entityId: invoice.id, actor: actor(by), fromState: review.kind, toState: 'PURCHASED', reason: note ?? 'Approved after review' });
-    await this.outbox.write(tx, { clientId: invoice.client_id, topic: 'invoice.approved', subjectType: 'INVOICE', subjectId: invoice.id, payload: { invoiceNumber: invoice.invoice_number, status: 'SOLD' } });
   }
 
   private async denyInvoice(tx: EntityManager, review: LockedReview, note: string, by: StaffPrincipal, reasons: ReasonType[]): Promise<void> {
     const invoice = await this.invoiceOf(tx, review.invoice_id);
-    await tx.query(`UPDATE invoice SET status = 'DENIED', updated_at = now(), version = version + 1 WHERE id = $1`, [invoice.id]);
+    await this.lifecycle.transition(tx, invoice.id, invoice.accepted_at ? 'DENY' : 'OFFER_REVIEW_DENIED', analystActor(by), {
+      note,
+      details: { reasons: reasons.map((r) => r.code) },
+      // Denial reasons an analyst picks are written for the client (analyst-denial.ts); the note is not.
+      clientPayload: { reasons },
+    });
     await tx.query(`INSERT INTO credit_decision (invoice_id, kind, outcome, reasons, decided_by, note) VALUES ($1, $2, 'DENY', $3, $4, $5)`, [
       invoice.id,
       review.kind === ReviewKind.SPOT_CHECK ? 'SPOT_CHECK' : 'MANUAL',
@@ -238,12 +241,10 @@ export class CreditReviewsService {
       note,
     ]);
     await this.close(tx, review.id, 'DENIED');
-    await this.timeline.record(tx, { entityType: INVOICE, entityId: invoice.id, actor: actor(by), fromState: review.kind, toState: 'DENIED', reason: note });
-    await this.outbox.write(tx, { clientId: invoice.client_id, topic: 'invoice.denied', subjectType: 'INVOICE', subjectId: invoice.id, payload: { invoiceNumber: invoice.invoice_number, status: 'DENIED', reasons } });
   }
 
   /** The same limits the automatic decision checks, under the same locks (client, debtor, pair). */
-  private async assertWithinLimits(tx: EntityManager, invoice: { client_id: string; debtor_id: string; payable: string }): Promise<void> {
+  private async assertWithinLimits(tx: EntityManager, invoice: { client_id: string; debtor_id: string; open: string }): Promise<void> {
     const today = LocalDate.today();
     const [client] = await tx.query(
       `SELECT c.exposure::text, a.credit_limit::text AS limit FROM client c
@@ -267,7 +268,7 @@ export class CreditReviewsService {
         { limit: r.limit, temporaryRaise: r.temporary_raise && r.temporary_raise_until ? { amount: r.temporary_raise, expiresOn: LocalDate.parse(r.temporary_raise_until) } : undefined },
         today,
       ).amount;
-      return new Decimal(r.exposure).plus(invoice.payable).gt(limit);
+      return new Decimal(r.exposure).plus(invoice.open).gt(limit);
     });
     if (over.length) {
       throw new ConflictError(
@@ -286,8 +287,14 @@ export class CreditReviewsService {
   }
 
   private async invoiceOf(tx: EntityManager, invoiceId: string) {
-    const [invoice] = await tx.query(`SELECT id, client_id, debtor_id, payable::text, invoice_number, accepted_at FROM invoice WHERE id = $1 FOR UPDATE`, [invoiceId]);
-    return invoice as { id: string; client_id: string; debtor_id: string; payable: string; invoice_number: string; accepted_at: Date | null };
+    // Locks in the one order every invoice change takes: the client, then the invoice (then debtor and pair).
+    await tx.query(`SELECT 1 FROM client WHERE id = (SELECT client_id FROM invoice WHERE id = $1) FOR UPDATE`, [invoiceId]);
+    const [invoice] = await tx.query(
+      `SELECT i.id, i.client_id, i.debtor_id, (i.payable - i.credited_amount)::text AS open, i.invoice_number, i.accepted_at, c.state AS client_state
+         FROM invoice i JOIN client c ON c.id = i.client_id WHERE i.id = $1 FOR UPDATE OF i`,
+      [invoiceId],
+    );
+    return invoice as { id: string; client_id: string; debtor_id: string; open: string; invoice_number: string; accepted_at: Date | null; client_state: string };
   }
 
   private async close(tx: EntityManager, id: string, outcome: string): Promise<void> {

@@ -129,9 +129,9 @@ describe('manual assessment before an offer', () => {
     const client = await f.clientWithKey('NO');
     const base = invoiceInput('NO', { dueDate: day(120) });
     const denied = (await t.gql(SUBMIT_INVOICE, { input: base }, client.key)).data!.submitInvoice;
-    expect(denied.status).toBe('DENIED');
+    expect(denied.status).toBe('REFUSED');
     const REQUEST = `mutation($id: ID!, $why: String) { requestManualAssessment(invoiceId: $id, reason: $why) { status clientStatus } }`;
-    expect((await t.gql(REQUEST, { id: denied.id, why: 'The customer agreed to the long term' }, client.key)).data!.requestManualAssessment).toEqual({ status: 'MANUAL_ASSESSMENT', clientStatus: 'PROCESSING' });
+    expect((await t.gql(REQUEST, { id: denied.id, why: 'The customer agreed to the long term' }, client.key)).data!.requestManualAssessment).toEqual({ status: 'OFFER_REVIEW', clientStatus: 'PROCESSING' });
     expect(errorOf(await t.gql(REQUEST, { id: denied.id }, client.key))).toMatchObject({ code: 'CONFLICT', reason: 'INVOICE_NOT_DENIED' });
     const [{ id }] = await t.db.query(`SELECT id FROM credit_review WHERE invoice_id = $1 AND state = 'OPEN'`, [denied.id]);
     expect((await t.gql(APPROVE, { id, note: 'Long term agreed in writing' }, analyst.token)).data!.approveCreditReview.outcome).toBe('APPROVED');

@@ -1,33 +1,27 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { BUSINESS_TIME_ZONES, LocalDate } from '@factoring/domain';
-import { CreditDecision, CreditInput, decideCredit, reviewDueAt, sampleSpotCheck, SpotCheckIntensity } from '@factoring/rules';
+import { BOUGHT_STATUSES, BUSINESS_TIME_ZONES, LocalDate } from '@factoring/domain';
+import { clientStandingReason, CreditDecision, CreditInput, decideCredit, reviewDueAt, sampleSpotCheck, SpotCheckIntensity } from '@factoring/rules';
 import Decimal from 'decimal.js';
 import { DataSource, EntityManager } from 'typeorm';
-import { TimelineService } from '../audit/timeline.service';
+import { UnitOfWork } from '../audit/unit-of-work';
 import { reasonView } from '../common/dto/common.types';
-import { INVOICE } from '../invoices/invoices.service';
+import { Exposure } from '../exposure/exposure.service';
+import { InvoiceLifecycle, SYSTEM_ACTOR } from '../invoices/invoice-lifecycle';
 import { JobOutboxService } from '../outbox/job-outbox.service';
-import { OutboxService } from '../outbox/outbox.service';
-import { QUEUES } from '../queues/queues.module';
 import { RuleSettingsService } from '../rule-settings/rule-settings.service';
+import { decideJob } from './credit-jobs';
 
-/** Invoices that count as bought for "how many has this client sold" and "is this debtor new". */
-const PURCHASED = ['PURCHASED', 'RECOURSE', 'FULLY_PAID'];
-const SYSTEM = { type: 'SYSTEM' as const };
+export { decideJob } from './credit-jobs';
 
 interface DecidedInvoice {
   id: string;
   country: 'SE' | 'NO';
   client_id: string;
   debtor_id: string;
-  payable: string;
+  /** What is left to buy: the amount payable less what has been credited (issue 9 e). */
+  open: string;
   invoice_number: string;
-}
-
-/** The job that decides an accepted invoice; its id makes a second enqueue the same job. */
-export function decideJob(invoiceId: string) {
-  return { queue: QUEUES.credit, name: 'decide', jobId: `decide-${invoiceId}`, data: { invoiceId } };
 }
 
 /**
@@ -43,9 +37,10 @@ export class CreditService {
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly uow: UnitOfWork,
     private readonly settings: RuleSettingsService,
-    private readonly timeline: TimelineService,
-    private readonly outbox: OutboxService,
+    private readonly lifecycle: InvoiceLifecycle,
+    private readonly exposure: Exposure,
     private readonly jobs: JobOutboxService,
   ) {}
 
@@ -55,9 +50,14 @@ export class CreditService {
   }
 
   async decide(invoiceId: string, now = new Date()): Promise<CreditDecision['outcome'] | 'ALREADY_DECIDED'> {
-    return this.db.transaction(async (tx) => {
+    return this.uow.transaction(async (tx) => {
+      // Locks in the one order every invoice change takes: client, invoice, debtor, pair (so a block and a decision cannot deadlock).
+      const [client] = await tx.query(
+        `SELECT id, state, exposure::text FROM client WHERE id = (SELECT client_id FROM invoice WHERE id = $1) FOR UPDATE`,
+        [invoiceId],
+      );
       const [invoice] = await tx.query(
-        `SELECT id, client_id, debtor_id, country, currency, payable::text, due_date::text, recourse_mode, invoice_number, status
+        `SELECT id, client_id, debtor_id, country, currency, (payable - credited_amount)::text AS open, due_date::text, recourse_mode, invoice_number, status
            FROM invoice WHERE id = $1 FOR UPDATE`,
         [invoiceId],
       );
@@ -65,7 +65,13 @@ export class CreditService {
       const country = invoice.country as 'SE' | 'NO';
       const today = LocalDate.today(BUSINESS_TIME_ZONES[country], now);
 
-      const [client] = await tx.query(`SELECT id, exposure::text FROM client WHERE id = $1 FOR UPDATE`, [invoice.client_id]);
+      // A client blocked after the acceptance: nothing of it is bought (issue 9 b).
+      const standing = clientStandingReason(client.state);
+      if (standing) {
+        await this.lifecycle.transition(tx, invoice.id, 'DENY', SYSTEM_ACTOR, { note: standing.message.en, details: { reasons: [standing.code] }, clientPayload: { reasons: [reasonView(standing)] } });
+        await tx.query(`INSERT INTO credit_decision (invoice_id, kind, outcome, reasons) VALUES ($1, 'SYSTEM', 'DENY', $2)`, [invoice.id, JSON.stringify([reasonView(standing)])]);
+        return 'DENY';
+      }
       const [debtor] = await tx.query(
         `SELECT id, kind, credit_limit::text, temporary_raise::text, temporary_raise_until::text, exposure::text,
                 invoices_paid, invoices_paid_late, days_late_total, max_days_late, has_unpaid_before, has_disputed_before
@@ -87,7 +93,7 @@ export class CreditService {
                 (SELECT coalesce(array_agg(r.payable::text), '{}') FROM
                    (SELECT payable FROM invoice WHERE client_id = $1 AND status = ANY($3) ORDER BY accepted_at DESC LIMIT 50) r) AS recent
            FROM client_agreement a WHERE a.client_id = $1 ORDER BY a.version DESC LIMIT 1`,
-        [invoice.client_id, invoice.debtor_id, PURCHASED],
+        [invoice.client_id, invoice.debtor_id, BOUGHT_STATUSES],
       );
       const { credit_limit: clientLimit, spot_check_intensity: intensity, sold, bought, recent } = history as {
         credit_limit: string;
@@ -99,14 +105,14 @@ export class CreditService {
 
       const spotCheckSettings = await this.settings.inForce('spotCheck', country, today, tx);
       const spotCheck = sampleSpotCheck(
-        { invoiceId, clientInvoiceOrdinal: sold + 1, amount: invoice.payable, debtorIsNew: bought === 0, intensity },
+        { invoiceId, clientInvoiceOrdinal: sold + 1, amount: invoice.open, debtorIsNew: bought === 0, intensity },
         spotCheckSettings,
       );
       const raise = (row: { temporary_raise: string | null; temporary_raise_until: string | null }) =>
         row.temporary_raise && row.temporary_raise_until ? { amount: row.temporary_raise, expiresOn: LocalDate.parse(row.temporary_raise_until) } : undefined;
       const input: CreditInput = {
         today,
-        invoice: { amount: invoice.payable, currency: invoice.currency, recourse: invoice.recourse_mode, dueDate: LocalDate.parse(invoice.due_date) },
+        invoice: { amount: invoice.open, currency: invoice.currency, recourse: invoice.recourse_mode, dueDate: LocalDate.parse(invoice.due_date) },
         debtor: {
           kind: debtor.kind,
           limit: { limit: debtor.credit_limit, temporaryRaise: raise(debtor) },
@@ -139,50 +145,90 @@ export class CreditService {
       `INSERT INTO credit_decision (invoice_id, kind, outcome, reasons, figures, input, rules_version) VALUES ($1, 'AUTOMATIC', $2, $3, $4, $5, $6)`,
       [invoice.id, decision.outcome, JSON.stringify(reasons), decision.figures, JSON.parse(JSON.stringify(input)), decision.rulesVersion],
     );
-    const status = { APPROVE: 'PURCHASED', DENY: 'DENIED', MANUAL_ASSESSMENT: 'MANUAL_ASSESSMENT', SPOT_CHECK: 'SPOT_CHECK' }[decision.outcome];
-    await tx.query(`UPDATE invoice SET status = $2, updated_at = now(), version = version + 1 WHERE id = $1`, [invoice.id, status]);
-    if (decision.outcome === 'APPROVE') await this.addExposure(tx, invoice);
-    if (decision.outcome === 'MANUAL_ASSESSMENT' || decision.outcome === 'SPOT_CHECK') {
-      const times = await this.settings.inForce('reviewTimes', invoice.country, LocalDate.today(BUSINESS_TIME_ZONES[invoice.country], now), tx);
-      await tx.query(`INSERT INTO credit_review (invoice_id, kind, state, due_at) VALUES ($1, $2, 'OPEN', $3)`, [
-        invoice.id,
-        decision.outcome,
-        reviewDueAt(now, decision.outcome, times.value),
-      ]);
-    }
-    await this.timeline.record(tx, {
-      entityType: INVOICE,
-      entityId: invoice.id,
-      actor: SYSTEM,
-      fromState: 'ACCEPTED',
-      toState: status,
-      reason: decision.reasons.map((r) => r.message.en).join(' '),
+    const event = ({ APPROVE: 'PURCHASE', DENY: 'DENY', MANUAL_ASSESSMENT: 'SENT_TO_MANUAL_ASSESSMENT', SPOT_CHECK: 'SPOT_CHECK_SELECTED' } as const)[decision.outcome];
+    await this.lifecycle.transition(tx, invoice.id, event, SYSTEM_ACTOR, {
+      note: decision.reasons.map((r) => r.message.en).join(' '),
       details: { outcome: decision.outcome, rulesVersion: decision.rulesVersion, reasons: decision.reasons.map((r) => r.code) },
+      // The client hears the outcome, never the figures, limits or the spot-check draw behind it (issue 9 c).
+      clientPayload: { reasons: CLIENT_REASONS[decision.outcome].map(reasonView) },
     });
-    const clientView = decision.outcome === 'APPROVE' ? 'SOLD' : decision.outcome === 'DENY' ? 'DENIED' : 'PROCESSING';
-    await this.outbox.write(tx, {
-      clientId: invoice.client_id,
-      topic: decision.outcome === 'APPROVE' ? 'invoice.approved' : decision.outcome === 'DENY' ? 'invoice.denied' : 'invoice.processing',
-      subjectType: 'INVOICE',
-      subjectId: invoice.id,
-      payload: {
-        invoiceNumber: invoice.invoice_number,
-        status: clientView,
-        // A spot check may delay the decision by about a day (seed 004): the client is told.
-        reasons: decision.outcome === 'APPROVE' ? [] : reasons.filter((r) => decision.outcome !== 'MANUAL_ASSESSMENT' || r.code !== 'CREDIT_APPROVED'),
-      },
-    });
+    if (decision.outcome === 'APPROVE') await this.exposure.reserve(tx, invoice, invoice.open);
+    if (decision.outcome === 'MANUAL_ASSESSMENT' || decision.outcome === 'SPOT_CHECK') await this.openReview(tx, invoice.id, invoice.country, decision.outcome, now);
   }
 
-  /** The purchased amount now counts against the client, the debtor and the pair. */
-  async addExposure(tx: EntityManager, invoice: { client_id: string; debtor_id: string; payable: string }): Promise<void> {
-    const amount = new Decimal(invoice.payable).toFixed(2);
-    // One statement, one round trip; the rows are already locked by the caller in the usual order.
-    await tx.query(
-      `WITH c AS (UPDATE client SET exposure = exposure + $3 WHERE id = $1),
-            d AS (UPDATE debtor SET exposure = exposure + $3 WHERE id = $2)
-       UPDATE client_debtor SET exposure = exposure + $3 WHERE client_id = $1 AND debtor_id = $2`,
-      [invoice.client_id, invoice.debtor_id, amount],
-    );
+  /** A review item in the analysts' queue, with its promised time from the dated review-time setting. */
+  async openReview(tx: EntityManager, invoiceId: string, country: 'SE' | 'NO', kind: 'MANUAL_ASSESSMENT' | 'SPOT_CHECK', now: Date): Promise<void> {
+    const times = await this.settings.inForce('reviewTimes', country, LocalDate.today(BUSINESS_TIME_ZONES[country], now), tx);
+    await tx.query(`INSERT INTO credit_review (invoice_id, kind, state, due_at) VALUES ($1, $2, 'OPEN', $3)`, [invoiceId, kind, reviewDueAt(now, kind, times.value)]);
+  }
+
+  /**
+   * A decision job that failed its last attempt must not leave the invoice "processing" with
+   * no one told (issue 9 g): it goes to a person, with the reason. Safe to run twice.
+   */
+  async sendToPersonAfterFailure(invoiceId: string, failure: string, now = new Date()): Promise<boolean> {
+    return this.uow.transaction(async (tx) => {
+      // Locks in the one order every invoice change takes: client, invoice, debtor, pair (so a block and a decision cannot deadlock).
+      const [client] = await tx.query(
+        `SELECT id, state, exposure::text FROM client WHERE id = (SELECT client_id FROM invoice WHERE id = $1) FOR UPDATE`,
+        [invoiceId],
+      );
+      const [invoice] = await tx.query(`SELECT id, country, status FROM invoice WHERE id = $1 FOR UPDATE`, [invoiceId]);
+      if (!invoice || invoice.status !== 'ACCEPTED') return false;
+      const reasons = [reasonView(CREDIT_JOB_FAILED)];
+      await tx.query(`INSERT INTO credit_decision (invoice_id, kind, outcome, reasons, note) VALUES ($1, 'SYSTEM', 'MANUAL_ASSESSMENT', $2, $3)`, [
+        invoiceId,
+        JSON.stringify(reasons),
+        failure.slice(0, 500),
+      ]);
+      await this.lifecycle.transition(tx, invoiceId, 'SENT_TO_MANUAL_ASSESSMENT', SYSTEM_ACTOR, {
+        note: `${CREDIT_JOB_FAILED.message.en} (${failure.slice(0, 200)})`,
+        details: { reasons: [CREDIT_JOB_FAILED.code] },
+        clientPayload: { reasons: [] },
+      });
+      await this.openReview(tx, invoiceId, invoice.country, 'MANUAL_ASSESSMENT', now);
+      return true;
+    });
   }
 }
+
+/** What the client reads of each outcome: the step, never the figures behind it. */
+const CLIENT_REASONS = {
+  APPROVE: [],
+  DENY: [
+    {
+      code: 'CREDIT_DENIED',
+      message: { en: 'The factor could not buy this invoice.', sv: 'Factoringbolaget kunde inte köpa den här fakturan.', nb: 'Factoringselskapet kunne ikke kjøpe denne fakturaen.' },
+    },
+  ],
+  MANUAL_ASSESSMENT: [
+    {
+      code: 'CREDIT_MANUAL_ASSESSMENT',
+      message: {
+        en: 'A person at the factor assesses the invoice before it is bought.',
+        sv: 'En handläggare hos factoringbolaget bedömer fakturan innan den köps.',
+        nb: 'En saksbehandler hos factoringselskapet vurderer fakturaen før den kjøpes.',
+      },
+    },
+  ],
+  // Seed 004: a spot check may delay the decision by about a day, and the client is told.
+  SPOT_CHECK: [
+    {
+      code: 'CREDIT_SPOT_CHECK',
+      message: {
+        en: 'The invoice was picked for a spot check: we may contact your customer to confirm it. The decision may take about a day.',
+        sv: 'Fakturan valdes ut för stickprovskontroll: vi kan kontakta er kund för att bekräfta den. Beslutet kan ta ungefär en dag.',
+        nb: 'Fakturaen ble valgt ut til stikkprøvekontroll: vi kan kontakte kunden deres for å bekrefte den. Beslutningen kan ta omtrent en dag.',
+      },
+    },
+  ],
+};
+
+const CREDIT_JOB_FAILED = {
+  code: 'CREDIT_DECISION_FAILED',
+  message: {
+    en: 'The automatic credit decision could not be made: a person decides instead.',
+    sv: 'Det automatiska kreditbeslutet kunde inte fattas: en handläggare beslutar i stället.',
+    nb: 'Den automatiske kredittbeslutningen kunne ikke tas: en saksbehandler avgjør i stedet.',
+  },
+};

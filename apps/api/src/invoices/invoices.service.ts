@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  AWAITING_CREDIT_DECISION,
   BUSINESS_TIME_ZONES,
+  CREDITABLE_STATUSES,
   ConflictError,
   InvalidValueError,
   KidReference,
@@ -13,25 +15,28 @@ import {
   parseCurrencyCode,
   parseOrganisationNumber,
   parsePersonalIdentityNumber,
+  LIVE_STATUSES,
+  RESUBMITTABLE_STATUSES,
 } from '@factoring/domain';
-import { checkEligibility, computeTotals, offerExpiresAt, plannedPayoutDate, priceOffer, reviewDueAt } from '@factoring/rules';
+import { checkEligibility, clientStandingReason, computeTotals, offerExpiresAt, plannedPayoutDate, priceOffer, reviewDueAt } from '@factoring/rules';
 import Decimal from 'decimal.js';
 import { DataSource, EntityManager } from 'typeorm';
-import { TimelineService } from '../audit/timeline.service';
+import { RefusedAfterCommit, UnitOfWork } from '../audit/unit-of-work';
 import { ClientKeyPrincipal } from '../auth/principal';
 import { reasonView } from '../common/dto/common.types';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/config.schema';
-import { OutboxService } from '../outbox/outbox.service';
 import { JobOutboxService } from '../outbox/job-outbox.service';
-import { decideJob } from '../credit/credit.service';
+import { decideJob } from '../credit/credit-jobs';
+import { Exposure } from '../exposure/exposure.service';
 import { RuleSettingsService } from '../rule-settings/rule-settings.service';
 import { CreditInvoiceArgs, InvoiceInput } from './dto/invoice.inputs';
 import { InvoiceType } from './dto/invoice.types';
-import { CLIENT_STATUS, CREDITABLE, LIVE_FOR_DUPLICATES } from './invoice-status';
+import { CLIENT_STATUS } from './invoice-status';
+import { clientActor, InvoiceActor, InvoiceLifecycle, SYSTEM_ACTOR } from './invoice-lifecycle';
 import { InvoicesRepository } from './invoices.repository';
 
-export const INVOICE = 'INVOICE';
+export { INVOICE } from './invoice-lifecycle';
 
 /**
  * Selling an invoice (seeds 000, 001, 004): the client's program submits it, the rules check
@@ -45,22 +50,27 @@ export class InvoicesService {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly repository: InvoicesRepository,
-    private readonly timeline: TimelineService,
-    private readonly outbox: OutboxService,
+    private readonly uow: UnitOfWork,
+    private readonly lifecycle: InvoiceLifecycle,
+    private readonly exposure: Exposure,
     private readonly settings: RuleSettingsService,
     private readonly jobs: JobOutboxService,
   ) {}
 
-  /** Submitting again (same number or idempotency key, same content) returns the first result and creates nothing. */
+  /**
+   * Submitting again (same number or idempotency key, same content) returns the first result
+   * and creates nothing. A refused, declined, expired or withdrawn invoice may be corrected and
+   * submitted again under its number (seed 000): that is a new attempt, linked to the one before.
+   */
   async submit(key: ClientKeyPrincipal, input: InvoiceInput, idempotencyKey: string | undefined, now = new Date()): Promise<{ invoice: InvoiceType; created: boolean }> {
     const parsed = parseInvoice(input);
     const hash = contentHash(input);
-    const existing = await this.existing(key.clientId, input.invoiceNumber, idempotencyKey, hash);
-    if (existing) return { invoice: await this.repository.invoice(existing, key.clientId), created: false };
+    const earlier = await this.earlierAttempt(key.clientId, input.invoiceNumber, idempotencyKey, hash);
+    if (earlier.answer) return { invoice: await this.repository.invoice(earlier.answer, key.clientId), created: false };
 
     let invoiceId: string;
     try {
-      invoiceId = await this.db.transaction(async (tx) => {
+      invoiceId = await this.uow.transaction(async (tx) => {
         const [client] = await tx.query(`SELECT id, country, state, state_reason FROM client WHERE id = $1 FOR SHARE`, [key.clientId]);
         const country = client.country as 'SE' | 'NO';
         const today = LocalDate.today(BUSINESS_TIME_ZONES[country], now);
@@ -99,7 +109,7 @@ export class InvoicesService {
         const priced = result.outcome !== 'REFUSED' ? await this.price(tx, key.clientId, country, parsed.currency, input.payable, now) : null;
         const offer = priced?.offer ?? null;
         const offerTerms = priced ? { ...priced.terms, eligibilitySettingsFrom: eligibilityVersion.validFrom } : null;
-        const status = result.outcome === 'REFUSED' ? 'DENIED' : result.outcome === 'MANUAL_ASSESSMENT' ? 'MANUAL_ASSESSMENT' : 'OFFERED';
+        const event = result.outcome === 'REFUSED' ? 'REFUSED_BY_RULES' : result.outcome === 'MANUAL_ASSESSMENT' ? 'HELD_FOR_OFFER_REVIEW' : 'OFFER_MADE';
         const eligibility = {
           outcome: result.outcome,
           reasons: result.reasons.map(reasonView),
@@ -108,70 +118,60 @@ export class InvoicesService {
           checkedOn: today.toString(),
         };
 
-        const [row] = await tx.query(
-          `INSERT INTO invoice (client_id, debtor_id, debtor, invoice_number, idempotency_key, content_hash, country, currency,
-                                invoice_date, delivery_date, due_date, net, vat, rounding, gross, deduction_kind, deduction_amount, payable,
-                                reverse_charge_vat_numbers, status, eligibility, fee, vat_on_fee, payout, offer_terms, offer_expires_at)
-           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26) RETURNING id`,
-          [
-            key.clientId,
-            debtor.id,
-            input.debtor,
-            input.invoiceNumber,
-            idempotencyKey ?? null,
-            hash,
+        const created = await this.lifecycle.create(
+          tx,
+          event,
+          clientActor(key.clientId),
+          {
+            client_id: key.clientId,
+            debtor_id: debtor.id,
+            debtor: input.debtor,
+            invoice_number: input.invoiceNumber,
+            idempotency_key: idempotencyKey ?? null,
+            content_hash: hash,
             country,
-            parsed.currency,
-            parsed.invoiceDate.toString(),
-            parsed.deliveryDate.toString(),
-            parsed.dueDate.toString(),
-            input.totals.net,
-            input.totals.vat,
-            input.totals.rounding ?? '0',
-            input.totals.gross,
-            input.deduction?.kind ?? null,
-            input.deduction?.amount ?? null,
-            input.payable,
-            input.sellerVatNumber || input.debtor.vatNumber ? { seller: input.sellerVatNumber ?? null, buyer: input.debtor.vatNumber ?? null } : null,
-            status,
+            currency: parsed.currency,
+            invoice_date: parsed.invoiceDate.toString(),
+            delivery_date: parsed.deliveryDate.toString(),
+            due_date: parsed.dueDate.toString(),
+            net: input.totals.net,
+            vat: input.totals.vat,
+            rounding: input.totals.rounding ?? '0',
+            gross: input.totals.gross,
+            deduction_kind: input.deduction?.kind ?? null,
+            deduction_amount: input.deduction?.amount ?? null,
+            payable: input.payable,
+            reverse_charge_vat_numbers: input.sellerVatNumber || input.debtor.vatNumber ? { seller: input.sellerVatNumber ?? null, buyer: input.debtor.vatNumber ?? null } : null,
             eligibility,
-            offer?.fee.amountString ?? null,
-            offer?.vatOnFee.amountString ?? null,
-            offer?.payout.amountString ?? null,
-            offerTerms,
-            priced?.expiresAt ?? null,
-          ],
-        );
-        await this.insertLines(tx, row.id, input);
-        if (status === 'MANUAL_ASSESSMENT') await this.openManualAssessment(tx, row.id, country, now);
-        await this.timeline.record(tx, {
-          entityType: INVOICE,
-          entityId: row.id,
-          actor: { type: 'CLIENT', id: key.clientId },
-          fromState: 'SUBMITTED',
-          toState: status,
-          reason: status === 'OFFERED' ? 'Offer made' : result.reasons.map((r) => r.message.en).join(' '),
-          details: { reasons: result.reasons.map((r) => r.code) },
-        });
-        await this.outbox.write(tx, {
-          clientId: key.clientId,
-          topic: status === 'OFFERED' ? 'invoice.offered' : status === 'DENIED' ? 'invoice.denied' : 'invoice.processing',
-          subjectType: 'INVOICE',
-          subjectId: row.id,
-          payload: {
-            invoiceNumber: input.invoiceNumber,
-            status: CLIENT_STATUS[status],
-            reasons: eligibility.reasons,
-            offer: offer ? { fee: offer.fee.amountString, vatOnFee: offer.vatOnFee.amountString, payout: offer.payout.amountString, currency: parsed.currency } : null,
+            fee: offer?.fee.amountString ?? null,
+            vat_on_fee: offer?.vatOnFee.amountString ?? null,
+            payout: offer?.payout.amountString ?? null,
+            offer_terms: offerTerms,
+            offer_expires_at: priced?.expiresAt ?? null,
+            previous_attempt_id: earlier.previous?.id ?? null,
           },
-        });
-        return row.id as string;
+          {
+            note: event === 'OFFER_MADE' ? 'Offer made' : result.reasons.map((r) => r.message.en).join(' '),
+            details: { reasons: result.reasons.map((r) => r.code), previousAttemptId: earlier.previous?.id ?? null },
+            clientPayload: {
+              reasons: eligibility.reasons,
+              offer: offer ? { fee: offer.fee.amountString, vatOnFee: offer.vatOnFee.amountString, payout: offer.payout.amountString, currency: parsed.currency } : null,
+            },
+          },
+        );
+        if (earlier.previous) {
+          await this.lifecycle.transition(tx, earlier.previous.id, 'SUBMITTED_AGAIN', clientActor(key.clientId), { details: { nextAttemptId: created.id } });
+        }
+        await this.insertLines(tx, created.id, input);
+        if (event === 'HELD_FOR_OFFER_REVIEW') await this.openOfferReview(tx, created.id, country, now);
+        return created.id;
       });
     } catch (error) {
       // Two submissions of one invoice at the same moment: the loser answers like a resubmission.
       if ((error as { code?: string }).code === '23505') {
-        const winner = await this.existing(key.clientId, input.invoiceNumber, idempotencyKey, hash);
-        if (winner) return { invoice: await this.repository.invoice(winner, key.clientId), created: false };
+        const winner = await this.earlierAttempt(key.clientId, input.invoiceNumber, idempotencyKey, hash);
+        if (winner.answer) return { invoice: await this.repository.invoice(winner.answer, key.clientId), created: false };
+        throw new ConflictError('INVOICE_ALREADY_SUBMITTED', `Invoice ${input.invoiceNumber} was just submitted with different content.`);
       }
       throw error;
     }
@@ -213,39 +213,36 @@ export class InvoicesService {
    * After a person approved an invoice the rules would not offer for (a suspected twin, or a
    * refusal the client asked to have assessed, seed 000): the client gets an offer to accept.
    */
-  async openOffer(tx: EntityManager, invoiceId: string, now: Date): Promise<void> {
-    const [invoice] = await tx.query(`SELECT id, client_id, country, currency, payable::text, invoice_number FROM invoice WHERE id = $1 FOR UPDATE`, [invoiceId]);
+  async openOffer(tx: EntityManager, invoiceId: string, by: InvoiceActor, note: string | undefined, now: Date): Promise<void> {
+    const [invoice] = await tx.query(`SELECT id, client_id, country, currency, payable::text FROM invoice WHERE id = $1 FOR UPDATE`, [invoiceId]);
     const priced = await this.price(tx, invoice.client_id, invoice.country, invoice.currency, invoice.payable, now);
     if (!priced) throw new ConflictError('INVOICE_CANNOT_BE_PRICED', 'This invoice cannot be priced: the client has no agreement, or the invoice is not in its currency.');
-    await tx.query(
-      `UPDATE invoice SET status = 'OFFERED', fee = $2, vat_on_fee = $3, payout = $4, offer_terms = $5, offer_expires_at = $6, updated_at = now(), version = version + 1 WHERE id = $1`,
-      [invoiceId, priced.offer.fee.amountString, priced.offer.vatOnFee.amountString, priced.offer.payout.amountString, priced.terms, priced.expiresAt],
-    );
-    await this.outbox.write(tx, {
-      clientId: invoice.client_id,
-      topic: 'invoice.offered',
-      subjectType: 'INVOICE',
-      subjectId: invoiceId,
-      payload: { invoiceNumber: invoice.invoice_number, status: 'OFFERED', offer: { fee: priced.offer.fee.amountString, vatOnFee: priced.offer.vatOnFee.amountString, payout: priced.offer.payout.amountString, currency: invoice.currency } },
+    await this.lifecycle.transition(tx, invoiceId, 'OFFER_REVIEW_APPROVED', by, {
+      note: note ?? 'Approved after manual assessment: offer made',
+      set: { fee: priced.offer.fee.amountString, vat_on_fee: priced.offer.vatOnFee.amountString, payout: priced.offer.payout.amountString, offer_terms: priced.terms, offer_expires_at: priced.expiresAt },
+      clientPayload: { offer: { fee: priced.offer.fee.amountString, vatOnFee: priced.offer.vatOnFee.amountString, payout: priced.offer.payout.amountString, currency: invoice.currency } },
     });
   }
 
   /** A client asks for a manual assessment of a refused invoice (seed 000): it goes to the analysts' queue. */
   async requestManualAssessment(key: ClientKeyPrincipal, invoiceId: string, message: string | undefined, now = new Date()): Promise<InvoiceType> {
-    await this.db.transaction(async (tx) => {
+    await this.uow.transaction(async (tx) => {
       const invoice = await this.lockOwn(tx, key, invoiceId);
-      if (invoice.status !== 'DENIED') {
-        throw new ConflictError('INVOICE_NOT_DENIED', `Only a denied invoice can be sent for manual assessment; this one is ${CLIENT_STATUS[invoice.status].toLowerCase()}.`);
+      if (invoice.status !== 'REFUSED') {
+        // A credit denial is final (seed 000): only what the eligibility rules refused goes to a person.
+        throw new ConflictError('INVOICE_NOT_DENIED', `Only an invoice the rules refused can be sent for manual assessment; this one is ${CLIENT_STATUS[invoice.status].toLowerCase()}.`);
       }
-      await tx.query(`UPDATE invoice SET status = 'MANUAL_ASSESSMENT', updated_at = now(), version = version + 1 WHERE id = $1`, [invoice.id]);
-      await this.openManualAssessment(tx, invoice.id, invoice.country, now);
-      await this.timeline.record(tx, { entityType: INVOICE, entityId: invoice.id, actor: { type: 'CLIENT', id: key.clientId }, fromState: 'DENIED', toState: 'MANUAL_ASSESSMENT', reason: `The client asked for a manual assessment${message ? `: ${message}` : ''}` });
-      await this.outbox.write(tx, { clientId: key.clientId, topic: 'invoice.processing', subjectType: 'INVOICE', subjectId: invoice.id, payload: { invoiceNumber: invoice.invoice_number, status: 'PROCESSING', reasons: [] } });
+      await this.lifecycle.transition(tx, invoice.id, 'REVIEW_REQUESTED', clientActor(key.clientId), {
+        note: `The client asked for a manual assessment${message ? `: ${message}` : ''}`,
+        clientPayload: { reasons: [] },
+      });
+      await this.openOfferReview(tx, invoice.id, invoice.country, now);
     });
     return this.repository.invoice(invoiceId, key.clientId);
   }
 
-  private async openManualAssessment(tx: EntityManager, invoiceId: string, country: 'SE' | 'NO', now: Date): Promise<void> {
+  /** A person looks at the invoice before any offer; the review item lives in the credit-review queue as a manual assessment. */
+  private async openOfferReview(tx: EntityManager, invoiceId: string, country: 'SE' | 'NO', now: Date): Promise<void> {
     const times = await this.settings.inForce('reviewTimes', country, LocalDate.today(BUSINESS_TIME_ZONES[country], now), tx);
     await tx.query(`INSERT INTO credit_review (invoice_id, kind, state, due_at) VALUES ($1, 'MANUAL_ASSESSMENT', 'OPEN', $2)`, [
       invoiceId,
@@ -254,13 +251,17 @@ export class InvoicesService {
   }
 
   async accept(key: ClientKeyPrincipal, invoiceId: string, recourseMode: string | undefined, now = new Date()): Promise<InvoiceType> {
-    const outcome = await this.db.transaction(async (tx) => {
+    await this.uow.transaction(async (tx) => {
+      // The client is locked first (shared): a block committed before this cannot be missed (issue 9 b).
       const invoice = await this.lockOwn(tx, key, invoiceId);
+      const [client] = await tx.query(`SELECT state FROM client WHERE id = $1`, [key.clientId]);
       if (invoice.status !== 'OFFERED') throw notOffered(invoice.status);
+      const standing = clientStandingReason(client.state);
+      if (standing) throw new ConflictError(standing.code, standing.message.en);
       if (new Date(invoice.offer_expires_at) <= now) {
-        // Commit the expiry (the worker would have done it a moment later), then refuse.
-        await this.expire(tx, invoice.id, invoice.client_id, invoice.invoice_number);
-        return 'EXPIRED' as const;
+        // The expiry stands (the worker would have made it a moment later); the acceptance is refused.
+        await this.lifecycle.transition(tx, invoice.id, 'EXPIRE', SYSTEM_ACTOR, { note: 'The offer was not accepted in time' });
+        throw new RefusedAfterCommit(new ConflictError('OFFER_EXPIRED', 'The offer has expired. Submit the invoice again for a new offer.'));
       }
       const modes: string[] = invoice.offer_terms.recourseModes;
       const mode = recourseMode ?? (modes.length === 1 ? modes[0] : undefined);
@@ -269,41 +270,34 @@ export class InvoicesService {
       const country = invoice.country as 'SE' | 'NO';
       const reference = await this.paymentReference(tx, country);
       const payoutOn = plannedPayoutDate(now, country, (await this.settings.inForce('offer', country, LocalDate.today(BUSINESS_TIME_ZONES[country], now), tx)).value).toString();
-      await tx.query(
-        `UPDATE invoice SET status = 'ACCEPTED', recourse_mode = $2, accepted_at = $3, payment_reference = $4, planned_payout_date = $5,
-                updated_at = now(), version = version + 1 WHERE id = $1`,
-        [invoice.id, mode, now, reference, payoutOn],
-      );
-      await this.timeline.record(tx, { entityType: INVOICE, entityId: invoice.id, actor: { type: 'CLIENT', id: key.clientId }, fromState: 'OFFERED', toState: 'ACCEPTED', reason: `Offer accepted (${mode.toLowerCase().replace('_', ' ')})` });
-      await this.jobs.enqueue(tx, decideJob(invoice.id));
-      await this.outbox.write(tx, {
-        clientId: key.clientId,
-        topic: 'invoice.accepted',
-        subjectType: 'INVOICE',
-        subjectId: invoice.id,
-        payload: { invoiceNumber: invoice.invoice_number, status: 'PROCESSING', paymentReference: reference, account: invoice.offer_terms.paymentAccount, plannedPayoutDate: payoutOn },
+      await this.lifecycle.transition(tx, invoice.id, 'ACCEPT', clientActor(key.clientId), {
+        note: `Offer accepted (${mode.toLowerCase().replace('_', ' ')})`,
+        set: { recourse_mode: mode, accepted_at: now, payment_reference: reference, planned_payout_date: payoutOn },
+        clientPayload: { paymentReference: reference, account: invoice.offer_terms.paymentAccount, plannedPayoutDate: payoutOn },
       });
-      return 'ACCEPTED' as const;
+      await this.jobs.enqueue(tx, decideJob(invoice.id));
     });
-    if (outcome === 'EXPIRED') throw new ConflictError('OFFER_EXPIRED', 'The offer has expired. Submit the invoice again for a new offer.');
     return this.repository.invoice(invoiceId, key.clientId);
   }
 
   async decline(key: ClientKeyPrincipal, invoiceId: string, reason: string | undefined): Promise<InvoiceType> {
-    await this.db.transaction(async (tx) => {
+    await this.uow.transaction(async (tx) => {
       const invoice = await this.lockOwn(tx, key, invoiceId);
       if (invoice.status !== 'OFFERED') throw notOffered(invoice.status);
-      await tx.query(`UPDATE invoice SET status = 'DECLINED', updated_at = now(), version = version + 1 WHERE id = $1`, [invoice.id]);
-      await this.timeline.record(tx, { entityType: INVOICE, entityId: invoice.id, actor: { type: 'CLIENT', id: key.clientId }, fromState: 'OFFERED', toState: 'DECLINED', reason: reason ?? 'Offer declined' });
-      await this.outbox.write(tx, { clientId: key.clientId, topic: 'invoice.declined', subjectType: 'INVOICE', subjectId: invoice.id, payload: { invoiceNumber: invoice.invoice_number, status: 'DECLINED' } });
+      await this.lifecycle.transition(tx, invoice.id, 'DECLINE', clientActor(key.clientId), { note: reason ?? 'Offer declined' });
     });
     return this.repository.invoice(invoiceId, key.clientId);
   }
 
-  /** Records a credit note against a sold invoice (seed 000); the same credit number again changes nothing. */
+  /**
+   * Records a credit note against a sold invoice (seed 000); the same credit number again
+   * changes nothing. A credit before payout lowers what is paid out and what the factor has
+   * outstanding; one that credits the whole invoice means it is never bought (issue 9 e), and
+   * an open review of it closes. A credit after payout becomes a recourse invoice (issue 15).
+   */
   async credit(key: ClientKeyPrincipal, args: CreditInvoiceArgs): Promise<InvoiceType> {
-    await this.db.transaction(async (tx) => {
-      const invoice = await this.lockOwn(tx, key, args.invoiceId);
+    await this.uow.transaction(async (tx) => {
+      const invoice = await this.lockOwn(tx, key, args.invoiceId, 'UPDATE');
       const [already] = await tx.query(`SELECT amount::text FROM credit_note WHERE invoice_id = $1 AND credit_number = $2`, [invoice.id, args.creditNumber]);
       if (already) {
         if (!new Decimal(already.amount).equals(args.amount)) {
@@ -311,7 +305,7 @@ export class InvoicesService {
         }
         return;
       }
-      if (!CREDITABLE.includes(invoice.status)) {
+      if (!CREDITABLE_STATUSES.includes(invoice.status)) {
         throw new ConflictError('INVOICE_NOT_SOLD', `Only a sold invoice can be credited here; this one is ${CLIENT_STATUS[invoice.status].toLowerCase()}.`);
       }
       const amount = new Decimal(args.amount);
@@ -320,52 +314,89 @@ export class InvoicesService {
       if (amount.gt(open)) throw new InvalidValueError('CREDIT_MORE_THAN_OPEN', `At most ${open.toFixed(2)} ${invoice.currency} can still be credited on this invoice.`, 'amount');
       await tx.query(`INSERT INTO credit_note (invoice_id, credit_number, amount, reason) VALUES ($1, $2, $3, $4)`, [invoice.id, args.creditNumber, amount.toFixed(2), args.reason ?? null]);
       const whole = amount.equals(open);
-      await tx.query(
-        `UPDATE invoice SET credited_amount = credited_amount + $2, status = CASE WHEN $3 THEN 'CREDITED' ELSE status END, updated_at = now(), version = version + 1 WHERE id = $1`,
-        [invoice.id, amount.toFixed(2), whole],
-      );
-      await this.timeline.record(tx, { entityType: INVOICE, entityId: invoice.id, actor: { type: 'CLIENT', id: key.clientId }, fromState: invoice.status, toState: whole ? 'CREDITED' : invoice.status, reason: `Credit note ${args.creditNumber}: ${amount.toFixed(2)} ${invoice.currency}${args.reason ? ` (${args.reason})` : ''}` });
-      await this.outbox.write(tx, { clientId: key.clientId, topic: 'invoice.credited', subjectType: 'INVOICE', subjectId: invoice.id, payload: { invoiceNumber: invoice.invoice_number, creditNumber: args.creditNumber, amount: amount.toFixed(2), whole } });
+      // Nothing is paid out before the payout batches of issue 12: the payout drops by the credited amount (never below zero; the fee was for buying it).
+      const payout = invoice.payout === null ? null : Decimal.max(0, new Decimal(invoice.payout).minus(amount)).toFixed(2);
+      await this.lifecycle.transition(tx, invoice.id, whole ? 'CREDITED_IN_FULL' : 'CREDITED_IN_PART', clientActor(key.clientId), {
+        note: `Credit note ${args.creditNumber}: ${amount.toFixed(2)} ${invoice.currency}${args.reason ? ` (${args.reason})` : ''}`,
+        details: { creditNumber: args.creditNumber, amount: amount.toFixed(2) },
+        set: { credited_amount: new Decimal(invoice.credited_amount).plus(amount).toFixed(2), payout },
+        clientPayload: { creditNumber: args.creditNumber, amount: amount.toFixed(2), whole },
+      });
+      await this.exposure.release(tx, invoice, amount.toFixed(2));
+      if (whole && AWAITING_CREDIT_DECISION.includes(invoice.status)) {
+        await tx.query(
+          `UPDATE credit_review SET state = 'CLOSED', closed_at = now(), outcome = 'CREDITED', paused_at = NULL, version = version + 1 WHERE invoice_id = $1 AND state <> 'CLOSED'`,
+          [invoice.id],
+        );
+      }
     });
     return this.repository.invoice(args.invoiceId, key.clientId);
   }
 
   /** Expires offers past their time; run by a worker every minute. Returns how many. */
   async expireOffers(now = new Date()): Promise<number> {
-    return this.db.transaction(async (tx) => {
+    return this.uow.transaction(async (tx) => {
       const due = await tx.query(
-        `SELECT id, client_id, invoice_number FROM invoice WHERE status = 'OFFERED' AND offer_expires_at <= $1 ORDER BY offer_expires_at LIMIT 500 FOR UPDATE SKIP LOCKED`,
+        `SELECT id FROM invoice WHERE status = 'OFFERED' AND offer_expires_at <= $1 ORDER BY offer_expires_at LIMIT 500 FOR UPDATE SKIP LOCKED`,
         [now],
       );
-      for (const invoice of due) await this.expire(tx, invoice.id, invoice.client_id, invoice.invoice_number);
+      for (const invoice of due) await this.lifecycle.transition(tx, invoice.id, 'EXPIRE', SYSTEM_ACTOR, { note: 'The offer was not accepted in time' });
       return due.length;
     });
   }
 
-  private async expire(tx: EntityManager, id: string, clientId: string, invoiceNumber: string): Promise<void> {
-    await tx.query(`UPDATE invoice SET status = 'EXPIRED', updated_at = now(), version = version + 1 WHERE id = $1`, [id]);
-    await this.timeline.record(tx, { entityType: INVOICE, entityId: id, actor: { type: 'SYSTEM' }, fromState: 'OFFERED', toState: 'EXPIRED', reason: 'The offer was not accepted in time' });
-    await this.outbox.write(tx, { clientId, topic: 'invoice.expired', subjectType: 'INVOICE', subjectId: id, payload: { invoiceNumber, status: 'EXPIRED' } });
+  /**
+   * When a client may no longer sell (blocked or terminated, issue 9 b), nothing in flight may
+   * still be bought: open offers are withdrawn with a reason the client sees, and invoices
+   * waiting for a credit decision or a person end denied (CLIENT_BLOCKED). Purchased invoices
+   * not yet paid out stay bought; the payout batches of issue 12 hold them while the client is
+   * blocked. Called in the block's own transaction.
+   */
+  async stopInFlight(tx: EntityManager, clientId: string, clientState: string, note: string): Promise<{ withdrawn: number; denied: number }> {
+    const why = clientStandingReason(clientState);
+    if (!why) return { withdrawn: 0, denied: 0 };
+    const reasons = [reasonView(why)];
+    const rows: Array<{ id: string; status: string }> = await tx.query(
+      `SELECT id, status FROM invoice WHERE client_id = $1 AND status = ANY($2) ORDER BY id FOR UPDATE`,
+      [clientId, ['OFFERED', 'OFFER_REVIEW', ...AWAITING_CREDIT_DECISION]],
+    );
+    let withdrawn = 0;
+    for (const row of rows) {
+      const event = row.status === 'OFFERED' ? 'WITHDRAW' : row.status === 'OFFER_REVIEW' ? 'OFFER_REVIEW_DENIED' : 'DENY';
+      await this.lifecycle.transition(tx, row.id, event, SYSTEM_ACTOR, { note, details: { reasons: [why.code] }, clientPayload: { reasons } });
+      if (event === 'WITHDRAW') withdrawn++;
+      else await tx.query(`UPDATE credit_review SET state = 'CLOSED', closed_at = now(), outcome = 'DENIED', paused_at = NULL, version = version + 1 WHERE invoice_id = $1 AND state <> 'CLOSED'`, [row.id]);
+    }
+    return { withdrawn, denied: rows.length - withdrawn };
   }
 
-  private async existing(clientId: string, invoiceNumber: string, idempotencyKey: string | undefined, hash: string): Promise<string | null> {
-    const rows = await this.db.query(
-      `SELECT id, content_hash, invoice_number, idempotency_key FROM invoice
-        WHERE client_id = $1 AND (invoice_number = $2 OR ($3::text IS NOT NULL AND idempotency_key = $3))`,
-      [clientId, invoiceNumber, idempotencyKey ?? null],
-    );
-    if (!rows.length) return null;
-    const twin = rows[0];
-    if (twin.content_hash !== hash || rows.length > 1) {
-      throw new ConflictError(
-        'INVOICE_ALREADY_SUBMITTED',
-        twin.invoice_number === invoiceNumber
-          ? `Invoice ${invoiceNumber} was already submitted with different content. A sold invoice is changed by a credit note, not by submitting it again.`
-          : `The idempotency key was already used for invoice ${twin.invoice_number}.`,
-        { invoiceId: twin.id },
-      );
+  /**
+   * What an earlier submission of this invoice means for this one: the answer to return (the
+   * same content again, or the same idempotency key), the attempt a corrected submission
+   * follows, or a CONFLICT (other content under a key, or under the number of a live invoice).
+   */
+  private async earlierAttempt(clientId: string, invoiceNumber: string, idempotencyKey: string | undefined, hash: string): Promise<{ answer?: string; previous?: { id: string } }> {
+    if (idempotencyKey) {
+      const [keyed] = await this.db.query(`SELECT id, content_hash, invoice_number FROM invoice WHERE client_id = $1 AND idempotency_key = $2`, [clientId, idempotencyKey]);
+      if (keyed) {
+        if (keyed.content_hash === hash) return { answer: keyed.id };
+        throw new ConflictError('INVOICE_ALREADY_SUBMITTED', `The idempotency key was already used for invoice ${keyed.invoice_number}.`, { invoiceId: keyed.id });
+      }
     }
-    return twin.id;
+    const [latest] = await this.db.query(
+      `SELECT id, content_hash, status FROM invoice WHERE client_id = $1 AND invoice_number = $2 ORDER BY created_at DESC, id DESC LIMIT 1`,
+      [clientId, invoiceNumber],
+    );
+    if (!latest) return {};
+    const resubmittable = RESUBMITTABLE_STATUSES.includes(latest.status);
+    // A retry of the same content returns the same answer; after a decline, an expiry or a withdrawal it asks for a fresh offer.
+    if (latest.content_hash === hash && (!resubmittable || latest.status === 'REFUSED')) return { answer: latest.id };
+    if (resubmittable) return { previous: { id: latest.id } };
+    throw new ConflictError(
+      'INVOICE_ALREADY_SUBMITTED',
+      `Invoice ${invoiceNumber} was already submitted with different content. A sold invoice is changed by a credit note, not by submitting it again.`,
+      { invoiceId: latest.id },
+    );
   }
 
   /** The debtor record (created on first sight, with no limit) and what the rules need to know of it. */
@@ -398,7 +429,7 @@ export class InvoicesService {
         WHERE debtor_id = $1 AND payable = $2 AND invoice_date = $3 AND due_date = $4 AND status = ANY($5)
           AND NOT (client_id = $6 AND invoice_number = $7)
         ORDER BY created_at LIMIT 5`,
-      [debtorId, input.payable, input.invoiceDate, input.dueDate, LIVE_FOR_DUPLICATES, clientId, input.invoiceNumber],
+      [debtorId, input.payable, input.invoiceDate, input.dueDate, LIVE_STATUSES, clientId, input.invoiceNumber],
     );
     return rows.map((row: { id: string; invoice_number: string; client_id: string }) => ({
       invoiceId: row.id,
@@ -431,9 +462,12 @@ export class InvoicesService {
       : KidReference.generate(n, { algorithm: 'MOD10', length: 12 }).reference.value;
   }
 
-  private async lockOwn(tx: EntityManager, key: ClientKeyPrincipal, invoiceId: string) {
+  /** Locks the client (shared, or for update when exposure moves), then the invoice: the order every invoice change takes. */
+  private async lockOwn(tx: EntityManager, key: ClientKeyPrincipal, invoiceId: string, client: 'SHARE' | 'UPDATE' = 'SHARE') {
+    await tx.query(`SELECT 1 FROM client WHERE id = $1 FOR ${client}`, [key.clientId]);
     const [invoice] = await tx.query(
-      `SELECT id, client_id, country, currency, status, invoice_number, offer_terms, offer_expires_at, payable::text, credited_amount::text
+      `SELECT id, client_id, debtor_id, country, currency, status, invoice_number, offer_terms, offer_expires_at, payable::text,
+              credited_amount::text, payout::text
          FROM invoice WHERE id = $1 AND client_id = $2 FOR UPDATE`,
       [invoiceId, key.clientId],
     );

@@ -100,7 +100,7 @@ describe('eligibility', () => {
     const response = await submit(se.key, build());
     expect(response.errors).toBeUndefined();
     const invoice = response.data!.submitInvoice;
-    expect(invoice).toMatchObject({ status: 'DENIED', clientStatus: 'DENIED', offer: null });
+    expect(invoice).toMatchObject({ status: 'REFUSED', clientStatus: 'DENIED', offer: null });
     expect(codes(response)).toEqual(expect.arrayContaining(expected));
     for (const reason of invoice.reasons) expect(reason.en && reason.sv && reason.nb).toBeTruthy();
   });
@@ -154,7 +154,7 @@ describe('eligibility', () => {
     await submit(no.key, original);
     const other = await clientWithKey('NO');
     const twin = (await submit(other.key, { ...original, invoiceNumber: 'OTHER-1' })).data!.submitInvoice;
-    expect(twin.status).toBe('MANUAL_ASSESSMENT');
+    expect(twin.status).toBe('OFFER_REVIEW');
     expect(twin.suspectedDuplicates[0]).toMatchObject({ sameClient: false, kind: 'SOLD_BY_ANOTHER_CLIENT' });
   });
 
@@ -162,7 +162,7 @@ describe('eligibility', () => {
     const original = invoiceInput('SE');
     const first = (await submit(se.key, original)).data!.submitInvoice;
     const twin = await submit(se.key, { ...original, invoiceNumber: `${original.invoiceNumber}-B` });
-    expect(twin.data!.submitInvoice).toMatchObject({ status: 'MANUAL_ASSESSMENT', clientStatus: 'PROCESSING' });
+    expect(twin.data!.submitInvoice).toMatchObject({ status: 'OFFER_REVIEW', clientStatus: 'PROCESSING' });
     expect(twin.data!.submitInvoice.suspectedDuplicates).toEqual([{ invoiceId: first.id, invoiceNumber: original.invoiceNumber, sameClient: true, kind: 'SAME_DEBTOR_AMOUNT_AND_DATES' }]);
     expect(codes(twin)).toContain('DUPLICATE_SUSPECTED');
   });

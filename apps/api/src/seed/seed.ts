@@ -86,8 +86,8 @@ async function seedClients({ db, applications, clients }: SeedServices, analyst:
       'Approved in the demo',
       analyst,
     );
-    if (demo.target === 'BLOCKED') await clients.changeState(application.clientId, 'BLOCK', demo.note ?? 'Blocked in the demo', analyst);
-    if (demo.target === 'TERMINATED') await clients.changeState(application.clientId, 'TERMINATE', demo.note ?? 'Terminated in the demo', admin);
+    if (demo.target === 'BLOCKED') await clients.block(application.clientId, 'OVERDUE_RECOURSE_INVOICE', demo.note ?? 'Blocked in the demo', analyst);
+    if (demo.target === 'TERMINATED') await clients.terminate(application.clientId, demo.note ?? 'Terminated in the demo', admin);
   }
   return created;
 }

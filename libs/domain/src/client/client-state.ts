@@ -56,7 +56,7 @@ export interface ClientStanding {
 export function blockClient(current: ClientStanding, reason: ClientBlockReason): ClientStanding {
   if (current.state === 'BLOCKED') {
     if (current.blockReasons.includes(reason)) {
-      throw new ConflictError('CLIENT_ALREADY_BLOCKED_FOR_REASON', 'The client is already blocked for this reason.', { state: current.state, reason });
+      throw new ConflictError('CLIENT_ALREADY_BLOCKED_FOR_REASON', 'The client is already blocked for this reason.', { state: current.state, blockReason: reason });
     }
     return { state: 'BLOCKED', blockReasons: [...current.blockReasons, reason].sort() };
   }
@@ -66,7 +66,7 @@ export function blockClient(current: ClientStanding, reason: ClientBlockReason):
 /** Lifts one block reason; the client is active again only when no reason is left. */
 export function liftClientBlock(current: ClientStanding, reason: ClientBlockReason): ClientStanding {
   if (current.state !== 'BLOCKED' || !current.blockReasons.includes(reason)) {
-    throw new ConflictError('CLIENT_NOT_BLOCKED_FOR_REASON', 'The client is not blocked for this reason.', { state: current.state, reason, blockReasons: current.blockReasons });
+    throw new ConflictError('CLIENT_NOT_BLOCKED_FOR_REASON', 'The client is not blocked for this reason.', { state: current.state, blockReason: reason, blockReasons: current.blockReasons });
   }
   const left = current.blockReasons.filter((r) => r !== reason);
   return left.length ? { state: 'BLOCKED', blockReasons: left } : { state: nextClientState('BLOCKED', 'UNBLOCK'), blockReasons: [] };

@@ -18,9 +18,9 @@ const allowed = new Set(allowedStatusChanges().map((p) => `${p.from}>${p.to}`));
 
 describe('the invoice lifecycle', () => {
   it.each<[InvoiceStatus | null, Parameters<typeof nextInvoiceStatus>[1], InvoiceActorKind, InvoiceStatus]>([
-    [null, 'OFFER_MADE', 'SYSTEM', 'OFFERED'],
-    [null, 'REFUSED_BY_RULES', 'SYSTEM', 'REFUSED'],
-    [null, 'HELD_FOR_OFFER_REVIEW', 'SYSTEM', 'OFFER_REVIEW'],
+    [null, 'OFFER_MADE', 'CLIENT', 'OFFERED'],
+    [null, 'REFUSED_BY_RULES', 'CLIENT', 'REFUSED'],
+    [null, 'HELD_FOR_OFFER_REVIEW', 'CLIENT', 'OFFER_REVIEW'],
     ['REFUSED', 'REVIEW_REQUESTED', 'CLIENT', 'OFFER_REVIEW'],
     ['OFFER_REVIEW', 'OFFER_REVIEW_APPROVED', 'CREDIT_ANALYST', 'OFFERED'],
     ['OFFERED', 'ACCEPT', 'CLIENT', 'ACCEPTED'],

@@ -77,25 +77,25 @@ export const RESUBMITTABLE_STATUSES: readonly InvoiceStatus[] = ['REFUSED', 'DEC
 const PENDING_DECISION = ['ACCEPTED', 'SPOT_CHECK', 'MANUAL_ASSESSMENT'] as const;
 
 export const INVOICE_TRANSITIONS = {
-  // Submission: the eligibility rules answer at once.
+  // Submission: the client submits, and the eligibility rules answer at once.
   OFFER_MADE: {
     from: [null],
     to: 'OFFERED',
-    by: ['SYSTEM'],
+    by: ['CLIENT'],
     topic: 'invoice.offered',
     clientText: { en: 'Offer made', sv: 'Erbjudande lämnat', nb: 'Tilbud gitt' },
   },
   REFUSED_BY_RULES: {
     from: [null],
     to: 'REFUSED',
-    by: ['SYSTEM'],
+    by: ['CLIENT'],
     topic: 'invoice.denied',
     clientText: { en: 'The invoice cannot be sold: see the reasons', sv: 'Fakturan kan inte säljas: se skälen', nb: 'Fakturaen kan ikke selges: se begrunnelsen' },
   },
   HELD_FOR_OFFER_REVIEW: {
     from: [null],
     to: 'OFFER_REVIEW',
-    by: ['SYSTEM'],
+    by: ['CLIENT'],
     topic: 'invoice.processing',
     clientText: { en: 'Being checked by the factor', sv: 'Granskas av factoringbolaget', nb: 'Kontrolleres av factoringselskapet' },
   },
@@ -120,6 +120,13 @@ export const INVOICE_TRANSITIONS = {
     by: ['CREDIT_ANALYST', 'SYSTEM'],
     topic: 'invoice.denied',
     clientText: { en: 'Not bought after manual assessment', sv: 'Inte köpt efter manuell bedömning', nb: 'Ikke kjøpt etter manuell vurdering' },
+  },
+  // A corrected submission of the same invoice number became a new attempt (issue 9 a); this one stays as it ended.
+  SUBMITTED_AGAIN: {
+    from: ['REFUSED', 'DECLINED', 'EXPIRED', 'WITHDRAWN'],
+    by: ['CLIENT'],
+    topic: null,
+    clientText: { en: 'Submitted again as a new attempt', sv: 'Inskickad igen som ett nytt försök', nb: 'Sendt inn på nytt som et nytt forsøk' },
   },
   DECLINE: {
     from: ['OFFERED'],

@@ -20,3 +20,4 @@ export {
   validateReviewTimeSettings,
 } from './review-times';
 export type { ReviewKind, ReviewTimeSettings, ReviewTimeSettingsCheck, ReviewTimeSettingsProblem } from './review-times';
+export * from './client-standing';

@@ -132,6 +132,7 @@ export class ClientType {
   @Field(() => String, { nullable: true }) accountingProgram!: string | null;
   @Field(() => ClientStateEnum) state!: ClientStateEnum;
   @Field(() => String, { nullable: true, description: 'Why the client is in its state (e.g. why blocked).' }) stateReason!: string | null;
+  @Field(() => [String], { description: 'Every reason the client is blocked for, lifted one by one (empty unless blocked).' }) blockReasons!: string[];
   @Field(() => DecimalString, { description: 'Unpaid purchased amount, in the client currency.' }) exposure!: string;
   @Field(() => DecimalString, { nullable: true, description: 'From the agreement in force.' }) creditLimit!: string | null;
   @Field(() => ClientAgreementType, { nullable: true }) agreement!: ClientAgreementType | null;

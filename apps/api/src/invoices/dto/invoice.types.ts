@@ -10,13 +10,13 @@ export enum ClientInvoiceStatus {
   OFFERED = 'OFFERED',
   PROCESSING = 'PROCESSING',
   DENIED = 'DENIED',
-  APPROVED = 'APPROVED',
   DECLINED = 'DECLINED',
   EXPIRED = 'EXPIRED',
+  /** The client was blocked while the offer was open (issue 9 b). */
+  WITHDRAWN = 'WITHDRAWN',
   SOLD = 'SOLD',
-  RECOURSE = 'RECOURSE',
-  FULLY_PAID = 'FULLY_PAID',
   CREDITED = 'CREDITED',
+  // RECOURSE and FULLY_PAID come with the issues that reach them (collection, money in).
 }
 registerEnumType(ClientInvoiceStatus, { name: 'ClientInvoiceStatus' });
 

@@ -1,0 +1,136 @@
+import { Injectable } from '@nestjs/common';
+import {
+  CLIENT_STATUS_OF,
+  ConflictError,
+  InvoiceActorKind,
+  InvoiceEvent,
+  InvoiceStatus,
+  invoiceTransition,
+  nextInvoiceStatus,
+  NotFoundError,
+} from '@factoring/domain';
+import { EntityManager } from 'typeorm';
+import { TimelineActor, TimelineService } from '../audit/timeline.service';
+import { OutboxService } from '../outbox/outbox.service';
+
+export const INVOICE = 'INVOICE';
+
+/** Who causes a step: the client (its key), the system (rules, workers), or a member of staff in a role. */
+export interface InvoiceActor {
+  kind: InvoiceActorKind;
+  id?: string | null;
+  name?: string | null;
+}
+
+export const SYSTEM_ACTOR: InvoiceActor = { kind: 'SYSTEM' };
+export const clientActor = (clientId: string): InvoiceActor => ({ kind: 'CLIENT', id: clientId });
+export const analystActor = (staff: { id: string; name: string }): InvoiceActor => ({ kind: 'CREDIT_ANALYST', id: staff.id, name: staff.name });
+
+export interface InvoiceStep {
+  /** For staff reading the timeline: what happened and why, in a sentence. */
+  note?: string | null;
+  /** Structured facts for the timeline (reason codes, figures): staff-only. */
+  details?: Record<string, unknown>;
+  /** What the client's event carries besides the invoice number and its status: only what a client may see. */
+  clientPayload?: Record<string, unknown>;
+  /** Columns that change together with the status (offer terms, acceptance, credited amount, ...). */
+  set?: Record<string, unknown>;
+  /** The version the person looked at: a change since then is a CONFLICT. */
+  expectedVersion?: number;
+}
+
+export interface InvoiceAfterStep {
+  id: string;
+  clientId: string;
+  invoiceNumber: string;
+  from: InvoiceStatus | null;
+  status: InvoiceStatus;
+  version: number;
+}
+
+const COLUMN = /^[a-z_]+$/;
+
+/**
+ * The one door through which an invoice's status changes (issue 9). It checks the step
+ * against libs/domain's lifecycle, writes the status with a version check, the timeline step
+ * and the client's event, all in the caller's transaction; the database refuses any status
+ * change the lifecycle does not allow, so nothing can go around it.
+ */
+@Injectable()
+export class InvoiceLifecycle {
+  constructor(
+    private readonly timeline: TimelineService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  /** A new invoice (an attempt to sell it), created in the state the submission's event leads to. */
+  async create(tx: EntityManager, event: InvoiceEvent, actor: InvoiceActor, columns: Record<string, unknown>, step: InvoiceStep = {}): Promise<InvoiceAfterStep> {
+    const status = nextInvoiceStatus(null, event, actor.kind);
+    const names = Object.keys(columns);
+    assertColumns(names);
+    const [row] = await tx.query(
+      `INSERT INTO invoice (${names.join(', ')}, status) VALUES (${names.map((_, i) => `$${i + 1}`).join(', ')}, $${names.length + 1})
+       RETURNING id, client_id, invoice_number, version`,
+      [...names.map((n) => columns[n]), status],
+    );
+    const after = { id: row.id, clientId: row.client_id, invoiceNumber: row.invoice_number, from: null, status, version: row.version };
+    await this.record(tx, after, event, actor, step);
+    return after;
+  }
+
+  /** Applies `event` to the invoice (locking it), or throws CONFLICT when its state, the actor or its version does not allow it. */
+  async transition(tx: EntityManager, invoiceId: string, event: InvoiceEvent, actor: InvoiceActor, step: InvoiceStep = {}): Promise<InvoiceAfterStep> {
+    const [current] = await tx.query(`SELECT id, client_id, invoice_number, status, version FROM invoice WHERE id = $1 FOR UPDATE`, [invoiceId]);
+    if (!current) throw new NotFoundError('INVOICE_NOT_FOUND', `No invoice has the id ${invoiceId}.`);
+    if (step.expectedVersion !== undefined && step.expectedVersion !== current.version) {
+      throw new ConflictError('INVOICE_CHANGED', `Someone changed this invoice since you opened it (version ${step.expectedVersion}, now ${current.version}). Reload and try again.`, {
+        currentVersion: current.version,
+      });
+    }
+    const status = nextInvoiceStatus(current.status, event, actor.kind);
+    const set = step.set ?? {};
+    const names = Object.keys(set);
+    assertColumns(names);
+    const assignments = names.map((n, i) => `${n} = $${i + 3}`);
+    const [row] = await tx.query(
+      `UPDATE invoice SET status = $2, ${assignments.map((a) => `${a}, `).join('')}updated_at = now(), version = version + 1
+        WHERE id = $1 AND version = $${names.length + 3} RETURNING version`,
+      [invoiceId, status, ...names.map((n) => set[n]), current.version],
+    );
+    if (!row) throw new ConflictError('INVOICE_CHANGED', 'Someone changed this invoice at the same moment. Reload and try again.');
+    const after = { id: invoiceId, clientId: current.client_id, invoiceNumber: current.invoice_number, from: current.status, status, version: row.version };
+    await this.record(tx, after, event, actor, step);
+    return after;
+  }
+
+  private async record(tx: EntityManager, after: InvoiceAfterStep, event: InvoiceEvent, actor: InvoiceActor, step: InvoiceStep): Promise<void> {
+    const transition = invoiceTransition(event);
+    await this.timeline.record(tx, {
+      entityType: INVOICE,
+      entityId: after.id,
+      actor: timelineActor(actor),
+      fromState: after.from ?? 'SUBMITTED',
+      toState: after.status,
+      reason: step.note ?? transition.clientText?.en ?? event,
+      // The event names the step; the client's timeline shows its words from the lifecycle table, never the note.
+      details: { event, clientVisible: transition.clientText !== null, ...step.details },
+    });
+    if (transition.topic) {
+      await this.outbox.write(tx, {
+        clientId: after.clientId,
+        topic: transition.topic,
+        subjectType: 'INVOICE',
+        subjectId: after.id,
+        payload: { invoiceNumber: after.invoiceNumber, status: CLIENT_STATUS_OF[after.status], step: event, ...step.clientPayload },
+      });
+    }
+  }
+}
+
+function timelineActor(actor: InvoiceActor): TimelineActor {
+  return { type: actor.kind === 'CREDIT_ANALYST' ? 'STAFF' : actor.kind, id: actor.id ?? null, name: actor.name ?? null };
+}
+
+function assertColumns(names: string[]): void {
+  for (const name of names) if (!COLUMN.test(name) || name === 'status' || name === 'version') throw new Error(`The lifecycle does not set column ${name}`);
+}
