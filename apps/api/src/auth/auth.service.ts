@@ -10,6 +10,7 @@ import { UnauthenticatedError } from './auth.errors';
 import { assertAcceptablePassword, decoyPasswordHash, hashPassword, verifyPassword } from './password';
 import { StaffPrincipal } from './principal';
 import { SignInThrottle } from './sign-in-throttle.service';
+import { UnitOfWork } from '../audit/unit-of-work';
 import { StaffSessionEntity } from './staff-session.entity';
 
 export interface SignInMeta {
@@ -35,6 +36,7 @@ export class AuthService {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly throttle: SignInThrottle,
+    private readonly uow: UnitOfWork,
   ) {}
 
   async signIn(emailInput: string, password: string, meta: SignInMeta): Promise<SignedIn> {
@@ -59,12 +61,16 @@ export class AuthService {
 
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + this.config.SESSION_TTL_HOURS * 3600_000);
-    await this.db.getRepository(StaffSessionEntity).insert({
-      staffId: staff.id,
-      tokenHash: hashToken(token),
-      expiresAt,
-      ip: meta.ip,
-      userAgent: meta.userAgent?.slice(0, 500) ?? null,
+    // The session and the sign-in's audit row (naming who signed in) commit together.
+    await this.uow.transaction(async (tx) => {
+      await tx.getRepository(StaffSessionEntity).insert({
+        staffId: staff.id,
+        tokenHash: hashToken(token),
+        expiresAt,
+        ip: meta.ip,
+        userAgent: meta.userAgent?.slice(0, 500) ?? null,
+      });
+      return { staff: { id: staff.id, email: staff.email } };
     });
     const { passwordHash: _omit, ...visible } = staff;
     return { token, expiresAt, staff: visible as StaffMemberEntity };
@@ -84,7 +90,7 @@ export class AuthService {
   }
 
   async signOut(sessionId: string): Promise<void> {
-    await this.db.query(`UPDATE staff_session SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`, [sessionId]);
+    await this.uow.transaction((tx) => tx.query(`UPDATE staff_session SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`, [sessionId]));
   }
 
   /** Changing one's password ends every other session of that person. */
@@ -101,7 +107,7 @@ export class AuthService {
       throw new InvalidValueError('WRONG_CURRENT_PASSWORD', 'The current password is wrong.', 'currentPassword');
     }
     const hash = await hashPassword(newPassword);
-    await this.db.transaction(async (tx) => {
+    await this.uow.transaction(async (tx) => {
       await tx.query(`UPDATE staff_member SET password_hash = $2, updated_at = now() WHERE id = $1`, [
         principal.id,
         hash,

@@ -1,3 +1,4 @@
+import { UnitOfWork } from '../audit/unit-of-work';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ConflictError, InvalidValueError, LocalDate, nextClientState } from '@factoring/domain';
@@ -30,6 +31,7 @@ export class ClientApplicationsService {
     private readonly repository: ClientsRepository,
     private readonly timeline: TimelineService,
     private readonly agreementTerms: AgreementTerms,
+    private readonly uow: UnitOfWork,
   ) {}
 
   private readonly claims = new WorkQueueClaims<{ id: string; claimed_by: string | null }>({
@@ -71,7 +73,7 @@ export class ClientApplicationsService {
       companyForm: input.companyForm,
     };
 
-    const applicationId = await this.db.transaction(async (tx) => {
+    const applicationId = await this.uow.transaction(async (tx) => {
       const clientId = await this.clientFor(tx, input, organisationNumber, by);
       const [{ id }] = await tx.query(
         `INSERT INTO client_application (client_id, submitted_by, answer_due_on, details, automatic_reasons, state, decided_at, refusal_reasons)
@@ -87,13 +89,13 @@ export class ClientApplicationsService {
 
   /** Takes ownership; someone else's claim is a CONFLICT naming them. */
   async claim(id: string, by: StaffPrincipal, now = new Date()): Promise<ClientApplicationType> {
-    await this.db.transaction(async (tx) => this.claims.claim(tx, await this.pendingOrConflict(tx, id), by));
+    await this.uow.transaction(async (tx) => this.claims.claim(tx, await this.pendingOrConflict(tx, id), by));
     return this.repository.application(id, now);
   }
 
   /** Claims the oldest unclaimed pending application (optionally of one country). */
   async claimNext(country: 'SE' | 'NO' | undefined, by: StaffPrincipal, now = new Date()): Promise<ClientApplicationType | null> {
-    const next = await this.db.transaction((tx) =>
+    const next = await this.uow.transaction((tx) =>
       this.claims.claimNext(
         tx,
         `SELECT a.id, a.claimed_by FROM client_application a JOIN client c ON c.id = a.client_id
@@ -107,13 +109,13 @@ export class ClientApplicationsService {
   }
 
   async release(id: string, by: StaffPrincipal, now = new Date()): Promise<ClientApplicationType> {
-    await this.db.transaction(async (tx) => this.claims.release(tx, await this.pendingOrConflict(tx, id), by));
+    await this.uow.transaction(async (tx) => this.claims.release(tx, await this.pendingOrConflict(tx, id), by));
     return this.repository.application(id, now);
   }
 
   /** Approves: the client becomes active with its first agreement. Unclaimed items are claimed on the way. */
   async approve(id: string, terms: Parameters<AgreementTerms['validate']>[0], note: string | undefined, by: StaffPrincipal, now = new Date()): Promise<ClientApplicationType> {
-    await this.db.transaction(async (tx) => {
+    await this.uow.transaction(async (tx) => {
       const application = await this.decidable(tx, id, by);
       const client = await this.repository.lockClient(tx, application.client_id);
       const details = application.details as { payoutAccount: { kind: string; value: string }; repaymentAccount: { kind: string; value: string } };
@@ -135,7 +137,7 @@ export class ClientApplicationsService {
 
   async refuse(id: string, reasonCodes: string[], note: string | undefined, by: StaffPrincipal, now = new Date()): Promise<ClientApplicationType> {
     const refusal = analystRefusal(reasonCodes, note);
-    await this.db.transaction(async (tx) => {
+    await this.uow.transaction(async (tx) => {
       const application = await this.decidable(tx, id, by);
       await tx.query(
         `UPDATE client_application SET state = 'REFUSED', decided_by = $2, decided_at = now(), claimed_by = $2, claimed_at = coalesce(claimed_at, now()),

@@ -1,5 +1,5 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Inject, OnApplicationBootstrap } from '@nestjs/common';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Inject, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Job } from 'bullmq';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/config.schema';
@@ -29,4 +29,21 @@ export class CreditProcessor extends WorkerHost implements OnApplicationBootstra
     if (job.name !== 'decide') throw new Error(`Unknown credit job ${job.name}`);
     return { outcome: await this.credit.decide(job.data.invoiceId) };
   }
+
+  /**
+   * A decision that failed its last attempt goes to a person with the reason (issue 9 g);
+   * admins see the failed job in Bull Board. If this handler itself fails (the database is
+   * down), the invoice stays ACCEPTED and the job stays failed for a retry from the board.
+   */
+  @OnWorkerEvent('failed')
+  async onFailed(job: Job<{ invoiceId: string }> | undefined, error: Error): Promise<void> {
+    if (!job || job.name !== 'decide' || job.attemptsMade < (job.opts.attempts ?? 1)) return;
+    try {
+      await this.credit.sendToPersonAfterFailure(job.data.invoiceId, error.message);
+    } catch (failure) {
+      this.logger.error({ err: failure, invoiceId: job.data.invoiceId }, 'Could not send a failed credit decision to a person');
+    }
+  }
+
+  private readonly logger = new Logger(CreditProcessor.name);
 }

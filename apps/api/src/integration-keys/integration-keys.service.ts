@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { UnitOfWork } from '../audit/unit-of-work';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ConflictError, NotFoundError } from '@factoring/domain';
@@ -19,11 +20,12 @@ export class IntegrationKeysService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly timeline: TimelineService,
+    private readonly uow: UnitOfWork,
   ) {}
 
   async issue(clientId: string, label: string, by: StaffPrincipal): Promise<{ key: string; integrationKey: IntegrationKeyType }> {
     const key = `${INTEGRATION_KEY_PREFIX}${randomBytes(32).toString('base64url')}`;
-    const id = await this.db.transaction(async (tx) => {
+    const id = await this.uow.transaction(async (tx) => {
       const [client] = await tx.query(`SELECT state FROM client WHERE id = $1 FOR SHARE`, [clientId]);
       if (!client) throw new NotFoundError('CLIENT_NOT_FOUND', `No client has the id ${clientId}.`);
       if (!['ACTIVE', 'BLOCKED'].includes(client.state)) {
@@ -40,7 +42,7 @@ export class IntegrationKeysService {
   }
 
   async revoke(id: string, reason: string, by: StaffPrincipal): Promise<IntegrationKeyType> {
-    await this.db.transaction(async (tx) => {
+    await this.uow.transaction(async (tx) => {
       const [key] = await tx.query(`SELECT client_id, label, revoked_at FROM integration_key WHERE id = $1 FOR UPDATE`, [id]);
       if (!key) throw new NotFoundError('INTEGRATION_KEY_NOT_FOUND', `No integration key has the id ${id}.`);
       if (key.revoked_at) throw new ConflictError('INTEGRATION_KEY_REVOKED', 'This key is already revoked.');

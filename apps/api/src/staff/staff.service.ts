@@ -1,3 +1,4 @@
+import { UnitOfWork } from '../audit/unit-of-work';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -25,6 +26,7 @@ export class StaffService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly timeline: TimelineService,
+    private readonly uow: UnitOfWork,
   ) {}
 
   async list(args: StaffMembersArgs): Promise<{ items: StaffMemberEntity[]; total: number }> {
@@ -51,7 +53,7 @@ export class StaffService {
   async create(input: CreateStaffMemberInput, by: StaffPrincipal): Promise<StaffMemberEntity> {
     assertAcceptablePassword(input.initialPassword, 'input.initialPassword');
     const passwordHash = await hashPassword(input.initialPassword);
-    return this.db.transaction(async (tx) => {
+    return this.uow.transaction(async (tx) => {
       const rows: StaffMemberEntity[] = await tx.query(
         `INSERT INTO staff_member (email, name, roles, password_hash) VALUES ($1, $2, $3, $4)
          ON CONFLICT (email) DO NOTHING RETURNING id`,
@@ -72,7 +74,7 @@ export class StaffService {
 
   /** Optimistic: the change applies only to the version the admin saw; otherwise CONFLICT. */
   async update(id: string, input: UpdateStaffMemberInput, by: StaffPrincipal): Promise<StaffMemberEntity> {
-    return this.db.transaction(async (tx) => {
+    return this.uow.transaction(async (tx) => {
       const current = await this.lockedOrFail(tx, id);
       if (current.version !== input.expectedVersion) throw staleVersion(input.expectedVersion, current.version);
       const roles = input.roles ?? current.roles;
@@ -101,7 +103,7 @@ export class StaffService {
   /** Closes the account; its sessions end at once, so its tokens stop working. */
   async deactivate(id: string, reason: string, by: StaffPrincipal): Promise<StaffMemberEntity> {
     if (id === by.id) throw cannotDeactivateSelf();
-    return this.db.transaction(async (tx) => {
+    return this.uow.transaction(async (tx) => {
       const current = await this.lockedOrFail(tx, id);
       if (!current.active) throw alreadyInState(false);
       if (current.roles.includes(Role.ADMIN)) await this.assertAnotherActiveAdmin(tx, id);
@@ -124,7 +126,7 @@ export class StaffService {
   }
 
   async reactivate(id: string, by: StaffPrincipal): Promise<StaffMemberEntity> {
-    return this.db.transaction(async (tx) => {
+    return this.uow.transaction(async (tx) => {
       const current = await this.lockedOrFail(tx, id);
       if (current.active) throw alreadyInState(true);
       await tx.query(
