@@ -301,33 +301,22 @@ export interface TimelineEvent {
 /** The back office status of an invoice, in the order an invoice usually passes them. */
 export const INVOICE_STATUSES = [
   'OFFERED',
-  'DENIED',
-  'MANUAL_ASSESSMENT',
-  'ACCEPTED',
+  'REFUSED',
+  'OFFER_REVIEW',
   'DECLINED',
   'EXPIRED',
+  'WITHDRAWN',
+  'ACCEPTED',
   'SPOT_CHECK',
-  'APPROVED',
+  'MANUAL_ASSESSMENT',
+  'DENIED',
   'PURCHASED',
-  'RECOURSE',
-  'FULLY_PAID',
   'CREDITED',
 ] as const;
 export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
 
 /** What the client sees in its accounting program (seeds 000, 004). */
-export const CLIENT_INVOICE_STATUSES = [
-  'OFFERED',
-  'PROCESSING',
-  'DENIED',
-  'APPROVED',
-  'DECLINED',
-  'EXPIRED',
-  'SOLD',
-  'RECOURSE',
-  'FULLY_PAID',
-  'CREDITED',
-] as const;
+export const CLIENT_INVOICE_STATUSES = ['OFFERED', 'PROCESSING', 'DENIED', 'DECLINED', 'EXPIRED', 'WITHDRAWN', 'SOLD', 'CREDITED'] as const;
 export type ClientInvoiceStatus = (typeof CLIENT_INVOICE_STATUSES)[number];
 
 export const DEDUCTION_KINDS = ['ROT', 'RUT', 'GREEN_TECH'] as const; // rot, rut, grön teknik

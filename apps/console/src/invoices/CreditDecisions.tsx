@@ -72,8 +72,8 @@ const Decision = ({ decision, currency }: { decision: CreditDecisionRecord; curr
  */
 /** Why there is no decision depends on where the invoice stands: not yet, or never. */
 function noDecisionText(status: Invoice['status']): string {
-  if (status === 'DENIED') return 'console.decisions.none_refused';
-  if (status === 'DECLINED' || status === 'EXPIRED') return 'console.decisions.none_not_accepted';
+  if (status === 'REFUSED') return 'console.decisions.none_refused';
+  if (status === 'DECLINED' || status === 'EXPIRED' || status === 'WITHDRAWN') return 'console.decisions.none_not_accepted';
   return 'console.decisions.none';
 }
 

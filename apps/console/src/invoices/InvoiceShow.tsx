@@ -255,7 +255,7 @@ const PaymentInstructionsSection = () => {
       ) : (
         <Typography variant="body2" color="text.secondary">
           {translate(
-            ['DENIED', 'DECLINED', 'EXPIRED'].includes(record.status) ? 'console.invoices.no_payment_instructions_unsold' : 'console.invoices.no_payment_instructions',
+            ['REFUSED', 'DENIED', 'DECLINED', 'EXPIRED', 'WITHDRAWN'].includes(record.status) ? 'console.invoices.no_payment_instructions_unsold' : 'console.invoices.no_payment_instructions',
           )}
         </Typography>
       )}

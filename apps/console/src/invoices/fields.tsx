@@ -8,16 +8,16 @@ type Colour = ChipProps['color'];
 /** Red where someone must act or it failed, amber while it waits on a check, green once bought or paid. */
 const statusColour: Record<InvoiceStatus, Colour> = {
   OFFERED: 'info',
-  DENIED: 'error',
-  MANUAL_ASSESSMENT: 'warning',
-  ACCEPTED: 'primary',
+  REFUSED: 'error',
+  OFFER_REVIEW: 'warning',
   DECLINED: 'default',
   EXPIRED: 'default',
+  WITHDRAWN: 'default',
+  ACCEPTED: 'primary',
   SPOT_CHECK: 'warning',
-  APPROVED: 'success',
+  MANUAL_ASSESSMENT: 'warning',
+  DENIED: 'error',
   PURCHASED: 'success',
-  RECOURSE: 'error',
-  FULLY_PAID: 'success',
   CREDITED: 'secondary',
 };
 
