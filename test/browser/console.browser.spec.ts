@@ -714,13 +714,13 @@ describe('invoices', () => {
   test('a denied invoice shows every reason, in Swedish after switching language', keepScreenOnFailure('invoice-denied', async () => {
     // Delivered 60 days ago and a tenth of an hour (106.25 SEK to pay): too old and too small, two reasons.
     const invoice = await submitInvoice('DENIED', 0.1, 60);
-    expect(invoice.status).toBe('DENIED');
+    expect(invoice.status).toBe('REFUSED');
     expect(invoice.reasons.length).toBeGreaterThanOrEqual(2);
 
     await signInAndWaitForMenu('analyst@demo.factoring.test');
     await page.goto(`${CONSOLE_URL}/#/invoices/${invoice.id}/show`);
     await page.getByTestId('invoice-number').filter({ hasText: invoice.invoiceNumber }).waitFor();
-    await page.locator('[data-testid="invoice-status"][data-status="DENIED"]').first().waitFor();
+    await page.locator('[data-testid="invoice-status"][data-status="REFUSED"]').first().waitFor();
     const reasons = page.getByTestId('invoice-reason');
     expect(await reasons.evaluateAll((items) => items.map((item) => item.getAttribute('data-code')))).toEqual(invoice.reasons.map((reason) => reason.code));
     expect(await page.getByTestId('invoice-reason-text').allTextContents()).toEqual(invoice.reasons.map((reason) => reason.en));

@@ -100,7 +100,7 @@ describe('the running product', () => {
       const [{ offered, denied, accepted }] = (
         await db.query(
           `SELECT count(*) FILTER (WHERE status = 'OFFERED')::int AS offered,
-                  count(*) FILTER (WHERE status = 'DENIED' AND accepted_at IS NULL)::int AS denied,
+                  count(*) FILTER (WHERE status = 'REFUSED')::int AS denied,
                   count(*) FILTER (WHERE accepted_at IS NOT NULL)::int AS accepted FROM invoice`,
         )
       ).rows;
