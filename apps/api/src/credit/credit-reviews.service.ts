@@ -10,7 +10,7 @@ import { StaffPrincipal } from '../auth/principal';
 import { reasonView, ReasonType } from '../common/dto/common.types';
 import { WorkQueueClaims } from '../common/work-queue-claims';
 import { Exposure } from '../exposure/exposure.service';
-import { analystActor, INVOICE, InvoiceLifecycle } from '../invoices/invoice-lifecycle';
+import { analystActor, INVOICE, InvoiceLifecycle, LockedInvoice } from '../invoices/invoice-lifecycle';
 import { InvoicesService } from '../invoices/invoices.service';
 import { RuleSettingsService } from '../rule-settings/rule-settings.service';
 import { CreditService } from './credit.service';
@@ -213,7 +213,7 @@ export class CreditReviewsService {
     const standing = clientStandingReason(invoice.client_state);
     if (standing) throw new ConflictError(standing.code, 'The client may not sell invoices now (blocked or no longer a client): deny the invoice instead.');
     await this.assertWithinLimits(tx, invoice);
-    await this.lifecycle.transition(tx, invoice.id, 'PURCHASE', analystActor(by), { note: note ?? 'Approved after review', clientPayload: { reasons: [] } });
+    await this.lifecycle.transition(tx, invoice, 'PURCHASE', analystActor(by), { note: note ?? 'Approved after review', clientPayload: { reasons: [] } });
     // What is bought is what is left after any credit note (issue 9 e).
     await this.exposure.reserve(tx, invoice, invoice.open);
     await tx.query(`INSERT INTO credit_decision (invoice_id, kind, outcome, reasons, decided_by, note) VALUES ($1, $2, 'APPROVE', '[]', $3, $4)`, [
@@ -227,7 +227,7 @@ export class CreditReviewsService {
 
   private async denyInvoice(tx: EntityManager, review: LockedReview, note: string, by: StaffPrincipal, reasons: ReasonType[]): Promise<void> {
     const invoice = await this.invoiceOf(tx, review.invoice_id);
-    await this.lifecycle.transition(tx, invoice.id, invoice.accepted_at ? 'DENY' : 'OFFER_REVIEW_DENIED', analystActor(by), {
+    await this.lifecycle.transition(tx, invoice, invoice.accepted_at ? 'DENY' : 'OFFER_REVIEW_DENIED', analystActor(by), {
       note,
       details: { reasons: reasons.map((r) => r.code) },
       // Denial reasons an analyst picks are written for the client (analyst-denial.ts); the note is not.
@@ -290,11 +290,11 @@ export class CreditReviewsService {
     // Locks in the one order every invoice change takes: the client, then the invoice (then debtor and pair).
     await tx.query(`SELECT 1 FROM client WHERE id = (SELECT client_id FROM invoice WHERE id = $1) FOR UPDATE`, [invoiceId]);
     const [invoice] = await tx.query(
-      `SELECT i.id, i.client_id, i.debtor_id, (i.payable - i.credited_amount)::text AS open, i.invoice_number, i.accepted_at, c.state AS client_state
+      `SELECT i.id, i.client_id, i.debtor_id, (i.payable - i.credited_amount)::text AS open, i.invoice_number, i.status, i.version, i.accepted_at, c.state AS client_state
          FROM invoice i JOIN client c ON c.id = i.client_id WHERE i.id = $1 FOR UPDATE OF i`,
       [invoiceId],
     );
-    return invoice as { id: string; client_id: string; debtor_id: string; open: string; invoice_number: string; accepted_at: Date | null; client_state: string };
+    return invoice as LockedInvoice & { debtor_id: string; open: string; accepted_at: Date | null; client_state: string };
   }
 
   private async close(tx: EntityManager, id: string, outcome: string): Promise<void> {

@@ -7,14 +7,14 @@ import { DataSource, EntityManager } from 'typeorm';
 import { UnitOfWork } from '../audit/unit-of-work';
 import { reasonView } from '../common/dto/common.types';
 import { Exposure } from '../exposure/exposure.service';
-import { InvoiceLifecycle, SYSTEM_ACTOR } from '../invoices/invoice-lifecycle';
+import { InvoiceLifecycle, LockedInvoice, SYSTEM_ACTOR } from '../invoices/invoice-lifecycle';
 import { JobOutboxService } from '../outbox/job-outbox.service';
 import { RuleSettingsService } from '../rule-settings/rule-settings.service';
 import { decideJob } from './credit-jobs';
 
 export { decideJob } from './credit-jobs';
 
-interface DecidedInvoice {
+interface DecidedInvoice extends LockedInvoice {
   id: string;
   country: 'SE' | 'NO';
   client_id: string;
@@ -57,7 +57,7 @@ export class CreditService {
         [invoiceId],
       );
       const [invoice] = await tx.query(
-        `SELECT id, client_id, debtor_id, country, currency, (payable - credited_amount)::text AS open, due_date::text, recourse_mode, invoice_number, status
+        `SELECT id, client_id, debtor_id, country, currency, (payable - credited_amount)::text AS open, due_date::text, recourse_mode, invoice_number, status, version
            FROM invoice WHERE id = $1 FOR UPDATE`,
         [invoiceId],
       );
@@ -68,7 +68,7 @@ export class CreditService {
       // A client blocked after the acceptance: nothing of it is bought (issue 9 b).
       const standing = clientStandingReason(client.state);
       if (standing) {
-        await this.lifecycle.transition(tx, invoice.id, 'DENY', SYSTEM_ACTOR, { note: standing.message.en, details: { reasons: [standing.code] }, clientPayload: { reasons: [reasonView(standing)] } });
+        await this.lifecycle.transition(tx, invoice, 'DENY', SYSTEM_ACTOR, { note: standing.message.en, details: { reasons: [standing.code] }, clientPayload: { reasons: [reasonView(standing)] } });
         await tx.query(`INSERT INTO credit_decision (invoice_id, kind, outcome, reasons) VALUES ($1, 'SYSTEM', 'DENY', $2)`, [invoice.id, JSON.stringify([reasonView(standing)])]);
         return 'DENY';
       }
@@ -146,7 +146,7 @@ export class CreditService {
       [invoice.id, decision.outcome, JSON.stringify(reasons), decision.figures, JSON.parse(JSON.stringify(input)), decision.rulesVersion],
     );
     const event = ({ APPROVE: 'PURCHASE', DENY: 'DENY', MANUAL_ASSESSMENT: 'SENT_TO_MANUAL_ASSESSMENT', SPOT_CHECK: 'SPOT_CHECK_SELECTED' } as const)[decision.outcome];
-    await this.lifecycle.transition(tx, invoice.id, event, SYSTEM_ACTOR, {
+    await this.lifecycle.transition(tx, invoice, event, SYSTEM_ACTOR, {
       note: decision.reasons.map((r) => r.message.en).join(' '),
       details: { outcome: decision.outcome, rulesVersion: decision.rulesVersion, reasons: decision.reasons.map((r) => r.code) },
       // The client hears the outcome, never the figures, limits or the spot-check draw behind it (issue 9 c).

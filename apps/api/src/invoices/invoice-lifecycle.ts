@@ -48,6 +48,15 @@ export interface InvoiceAfterStep {
   version: number;
 }
 
+/** An invoice row the caller holds FOR UPDATE in this transaction. */
+export interface LockedInvoice {
+  id: string;
+  client_id: string;
+  invoice_number: string;
+  status: InvoiceStatus;
+  version: number;
+}
+
 const COLUMN = /^[a-z_]+$/;
 
 /**
@@ -78,9 +87,15 @@ export class InvoiceLifecycle {
     return after;
   }
 
-  /** Applies `event` to the invoice (locking it), or throws CONFLICT when its state, the actor or its version does not allow it. */
-  async transition(tx: EntityManager, invoiceId: string, event: InvoiceEvent, actor: InvoiceActor, step: InvoiceStep = {}): Promise<InvoiceAfterStep> {
-    const [current] = await tx.query(`SELECT id, client_id, invoice_number, status, version FROM invoice WHERE id = $1 FOR UPDATE`, [invoiceId]);
+  /**
+   * Applies `event` to the invoice, or throws CONFLICT when its state, the actor or its version
+   * does not allow it. Pass the row when the caller has just locked it (saves a round trip);
+   * otherwise the invoice is locked here. The UPDATE's version check holds either way.
+   */
+  async transition(tx: EntityManager, invoice: string | LockedInvoice, event: InvoiceEvent, actor: InvoiceActor, step: InvoiceStep = {}): Promise<InvoiceAfterStep> {
+    const invoiceId = typeof invoice === 'string' ? invoice : invoice.id;
+    const [current]: LockedInvoice[] =
+      typeof invoice === 'string' ? await tx.query(`SELECT id, client_id, invoice_number, status, version FROM invoice WHERE id = $1 FOR UPDATE`, [invoiceId]) : [invoice];
     if (!current) throw new NotFoundError('INVOICE_NOT_FOUND', `No invoice has the id ${invoiceId}.`);
     if (step.expectedVersion !== undefined && step.expectedVersion !== current.version) {
       throw new ConflictError('INVOICE_CHANGED', `Someone changed this invoice since you opened it (version ${step.expectedVersion}, now ${current.version}). Reload and try again.`, {

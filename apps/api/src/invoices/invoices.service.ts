@@ -232,7 +232,7 @@ export class InvoicesService {
         // A credit denial is final (seed 000): only what the eligibility rules refused goes to a person.
         throw new ConflictError('INVOICE_NOT_DENIED', `Only an invoice the rules refused can be sent for manual assessment; this one is ${CLIENT_STATUS[invoice.status].toLowerCase()}.`);
       }
-      await this.lifecycle.transition(tx, invoice.id, 'REVIEW_REQUESTED', clientActor(key.clientId), {
+      await this.lifecycle.transition(tx, invoice, 'REVIEW_REQUESTED', clientActor(key.clientId), {
         note: `The client asked for a manual assessment${message ? `: ${message}` : ''}`,
         clientPayload: { reasons: [] },
       });
@@ -260,7 +260,7 @@ export class InvoicesService {
       if (standing) throw new ConflictError(standing.code, standing.message.en);
       if (new Date(invoice.offer_expires_at) <= now) {
         // The expiry stands (the worker would have made it a moment later); the acceptance is refused.
-        await this.lifecycle.transition(tx, invoice.id, 'EXPIRE', SYSTEM_ACTOR, { note: 'The offer was not accepted in time' });
+        await this.lifecycle.transition(tx, invoice, 'EXPIRE', SYSTEM_ACTOR, { note: 'The offer was not accepted in time' });
         throw new RefusedAfterCommit(new ConflictError('OFFER_EXPIRED', 'The offer has expired. Submit the invoice again for a new offer.'));
       }
       const modes: string[] = invoice.offer_terms.recourseModes;
@@ -270,7 +270,7 @@ export class InvoicesService {
       const country = invoice.country as 'SE' | 'NO';
       const reference = await this.paymentReference(tx, country);
       const payoutOn = plannedPayoutDate(now, country, (await this.settings.inForce('offer', country, LocalDate.today(BUSINESS_TIME_ZONES[country], now), tx)).value).toString();
-      await this.lifecycle.transition(tx, invoice.id, 'ACCEPT', clientActor(key.clientId), {
+      await this.lifecycle.transition(tx, invoice, 'ACCEPT', clientActor(key.clientId), {
         note: `Offer accepted (${mode.toLowerCase().replace('_', ' ')})`,
         set: { recourse_mode: mode, accepted_at: now, payment_reference: reference, planned_payout_date: payoutOn },
         clientPayload: { paymentReference: reference, account: invoice.offer_terms.paymentAccount, plannedPayoutDate: payoutOn },
@@ -284,7 +284,7 @@ export class InvoicesService {
     await this.uow.transaction(async (tx) => {
       const invoice = await this.lockOwn(tx, key, invoiceId);
       if (invoice.status !== 'OFFERED') throw notOffered(invoice.status);
-      await this.lifecycle.transition(tx, invoice.id, 'DECLINE', clientActor(key.clientId), { note: reason ?? 'Offer declined' });
+      await this.lifecycle.transition(tx, invoice, 'DECLINE', clientActor(key.clientId), { note: reason ?? 'Offer declined' });
     });
     return this.repository.invoice(invoiceId, key.clientId);
   }
@@ -316,7 +316,7 @@ export class InvoicesService {
       const whole = amount.equals(open);
       // Nothing is paid out before the payout batches of issue 12: the payout drops by the credited amount (never below zero; the fee was for buying it).
       const payout = invoice.payout === null ? null : Decimal.max(0, new Decimal(invoice.payout).minus(amount)).toFixed(2);
-      await this.lifecycle.transition(tx, invoice.id, whole ? 'CREDITED_IN_FULL' : 'CREDITED_IN_PART', clientActor(key.clientId), {
+      await this.lifecycle.transition(tx, invoice, whole ? 'CREDITED_IN_FULL' : 'CREDITED_IN_PART', clientActor(key.clientId), {
         note: `Credit note ${args.creditNumber}: ${amount.toFixed(2)} ${invoice.currency}${args.reason ? ` (${args.reason})` : ''}`,
         details: { creditNumber: args.creditNumber, amount: amount.toFixed(2) },
         set: { credited_amount: new Decimal(invoice.credited_amount).plus(amount).toFixed(2), payout },
@@ -466,7 +466,7 @@ export class InvoicesService {
   private async lockOwn(tx: EntityManager, key: ClientKeyPrincipal, invoiceId: string, client: 'SHARE' | 'UPDATE' = 'SHARE') {
     await tx.query(`SELECT 1 FROM client WHERE id = $1 FOR ${client}`, [key.clientId]);
     const [invoice] = await tx.query(
-      `SELECT id, client_id, debtor_id, country, currency, status, invoice_number, offer_terms, offer_expires_at, payable::text,
+      `SELECT id, client_id, debtor_id, country, currency, status, version, invoice_number, offer_terms, offer_expires_at, payable::text,
               credited_amount::text, payout::text
          FROM invoice WHERE id = $1 AND client_id = $2 FOR UPDATE`,
       [invoiceId, key.clientId],
