@@ -4,7 +4,6 @@ import { CurrentStaff, StaffPrincipal } from '../auth/principal';
 import { Role } from '../auth/role';
 import { AuditTarget } from '../audit/audit.interceptor';
 import { ClientApplicationsService } from './client-applications.service';
-import { ClientsRepository } from './clients.repository';
 import {
   ApplicationIdArgs,
   ApproveApplicationArgs,
@@ -18,21 +17,18 @@ import {
 
 @Resolver(() => ClientApplicationType)
 export class ClientApplicationsResolver {
-  constructor(
-    private readonly applications: ClientApplicationsService,
-    private readonly repository: ClientsRepository,
-  ) {}
+  constructor(private readonly applications: ClientApplicationsService) {}
 
   @Query(() => ClientApplicationPageType, { description: 'The applications queue, oldest first.' })
   @AllowRoles(Role.CREDIT_ANALYST, Role.ADMIN)
   clientApplications(@Args() args: ClientApplicationsArgs, @CurrentStaff() me: StaffPrincipal) {
-    return this.repository.applications(args, me.id, new Date());
+    return this.applications.applications(args, me.id, new Date());
   }
 
   @Query(() => ClientApplicationType)
   @AllowRoles(Role.CREDIT_ANALYST, Role.ADMIN)
   clientApplication(@Args() { id }: ApplicationIdArgs) {
-    return this.repository.application(id, new Date());
+    return this.applications.application(id, new Date());
   }
 
   @Mutation(() => ClientApplicationType, { description: 'Registers a company\'s application (e.g. taken by phone or from a partner form).' })

@@ -11,7 +11,7 @@ import { WorkQueueClaims } from '../common/work-queue-claims';
 import { AgreementTerms } from './agreement-terms';
 import { parseClientAccount } from './bank-accounts';
 import { ClientsRepository } from './clients.repository';
-import { ClientApplicationInput, ClientApplicationType, ClientType } from './dto/client.types';
+import { ClientApplicationsArgs, ClientApplicationInput, ClientApplicationType, ClientType } from './dto/client.types';
 
 export const CLIENT = 'CLIENT';
 export const CLIENT_APPLICATION = 'CLIENT_APPLICATION';
@@ -33,6 +33,15 @@ export class ClientApplicationsService {
     private readonly agreementTerms: AgreementTerms,
     private readonly uow: UnitOfWork,
   ) {}
+
+  /** The applications queue, oldest first. */
+  applications(args: ClientApplicationsArgs, staffId: string, now: Date) {
+    return this.repository.applications(args, staffId, now);
+  }
+
+  application(id: string, now: Date) {
+    return this.repository.application(id, now);
+  }
 
   private readonly claims = new WorkQueueClaims<{ id: string; claimed_by: string | null }>({
     table: 'client_application',

@@ -11,6 +11,6 @@ import { ClientsService } from './clients.service';
 @Module({
   imports: [InvoicesModule],
   providers: [ClientsRepository, ClientApplicationsService, ClientsService, AgreementTerms, ClientApplicationsResolver, ClientsResolver],
-  exports: [ClientsRepository],
+  exports: [ClientsRepository, ClientsService],
 })
 export class ClientsModule {}

@@ -3,33 +3,29 @@ import { AllowRoles, AnyStaff } from '../auth/access.decorators';
 import { CurrentStaff, StaffPrincipal } from '../auth/principal';
 import { Role } from '../auth/role';
 import { AuditTarget } from '../audit/audit.interceptor';
-import { ClientsRepository } from './clients.repository';
 import { ClientsService } from './clients.service';
 import { ClientBlockArgs } from './dto/client-block.args';
 import { ClientAgreementType, ClientIdArgs, ClientPageType, ClientReasonArgs, ClientsArgs, ClientType, UpdateAgreementArgs } from './dto/client.types';
 
 @Resolver(() => ClientType)
 export class ClientsResolver {
-  constructor(
-    private readonly service: ClientsService,
-    private readonly repository: ClientsRepository,
-  ) {}
+  constructor(private readonly service: ClientsService) {}
 
   @Query(() => ClientPageType)
   @AnyStaff()
   clients(@Args() args: ClientsArgs) {
-    return this.repository.clients(args);
+    return this.service.clients(args);
   }
 
   @Query(() => ClientType)
   @AnyStaff()
   client(@Args() { id }: ClientIdArgs) {
-    return this.repository.client(id);
+    return this.service.client(id);
   }
 
   @ResolveField(() => [ClientAgreementType], { description: 'Every agreement version, newest first.' })
   async agreementHistory(@Parent() client: ClientType) {
-    return (await this.repository.agreements([client.id])).get(client.id) ?? [];
+    return this.service.agreementHistory(client.id);
   }
 
   @Mutation(() => ClientType, { description: 'Stops the client from selling invoices until unblocked.' })

@@ -8,7 +8,7 @@ import { StaffPrincipal } from '../auth/principal';
 import { AgreementTerms } from './agreement-terms';
 import { CLIENT } from './client-applications.service';
 import { ClientsRepository } from './clients.repository';
-import { AgreementTermsInput, ClientType } from './dto/client.types';
+import { AgreementTermsInput, ClientsArgs, ClientType } from './dto/client.types';
 
 /** An active client's life: agreement changes (with history), blocking and termination. */
 @Injectable()
@@ -20,6 +20,18 @@ export class ClientsService {
     private readonly agreementTerms: AgreementTerms,
     private readonly invoices: InvoicesService,
   ) {}
+
+  clients(args: ClientsArgs) {
+    return this.repository.clients(args);
+  }
+
+  client(id: string) {
+    return this.repository.client(id);
+  }
+
+  async agreementHistory(clientId: string) {
+    return (await this.repository.agreements([clientId])).get(clientId) ?? [];
+  }
 
   /**
    * Adds a block reason (issue 9 b). In the same transaction nothing in flight may still be

@@ -3,7 +3,7 @@ import { AllowRoles, ForIntegration } from '../auth/access.decorators';
 import { ClientKeyPrincipal, CurrentClientKey, CurrentStaff, StaffPrincipal } from '../auth/principal';
 import { Role } from '../auth/role';
 import { AuditTarget } from '../audit/audit.interceptor';
-import { ClientsRepository } from '../clients/clients.repository';
+import { ClientsService } from '../clients/clients.service';
 import { ClientType } from '../clients/dto/client.types';
 import { IntegrationKeysService } from './integration-keys.service';
 import { IntegrationClientType, IntegrationKeyType, IssuedIntegrationKeyType, IssueKeyArgs, RevokeKeyArgs } from './integration-key.types';
@@ -12,7 +12,7 @@ import { IntegrationClientType, IntegrationKeyType, IssuedIntegrationKeyType, Is
 export class IntegrationKeysResolver {
   constructor(
     private readonly keys: IntegrationKeysService,
-    private readonly clients: ClientsRepository,
+    private readonly clients: ClientsService,
   ) {}
 
   @ResolveField(() => [IntegrationKeyType], { description: 'Keys issued to this client, newest first.' })
