@@ -64,6 +64,8 @@ const graphql = GraphQLModule.forRootAsync<ApolloDriverConfig>({
     sortSchema: true,
     path: '/graphql',
     introspection: config.NODE_ENV !== 'production',
+    // No "Did you mean ...?" in production: it would hand the schema out piece by piece (issue 10).
+    hideSchemaDetailsFromClientErrors: config.NODE_ENV === 'production',
     playground: false,
     graphiql: false,
     includeStacktraceInErrorResponses: false,

@@ -32,7 +32,9 @@ export async function createApiApp(config: AppConfig, parts: AppParts = { http: 
   app.useBodyParser('json', { limit: config.MAX_BODY_BYTES });
   app.use(bodyErrors(config.MAX_BODY_BYTES));
   app.enableCors({ origin: config.CORS_ORIGINS.split(',').map((origin) => origin.trim()) });
-  app.set('trust proxy', 'loopback');
+  // X-Forwarded-For only from the proxies configured (issue 10): otherwise any caller could pick its address and escape the sign-in throttle.
+  const proxies = config.TRUSTED_PROXIES.split(',').map((p) => p.trim()).filter(Boolean);
+  app.set('trust proxy', proxies.length ? proxies : false);
   app.enableShutdownHooks();
   return app;
 }

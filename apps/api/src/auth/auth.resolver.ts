@@ -28,8 +28,8 @@ export class AuthResolver {
 
   @Mutation(() => Boolean, { description: 'Also ends your other sessions.' })
   @AnyStaff()
-  async changeMyPassword(@Args() args: ChangeMyPasswordArgs, @CurrentStaff() me: StaffPrincipal) {
-    await this.auth.changePassword(me, args.currentPassword, args.newPassword);
+  async changeMyPassword(@Args() args: ChangeMyPasswordArgs, @CurrentStaff() me: StaffPrincipal, @Context('req') req: AuthenticatedRequest) {
+    await this.auth.changePassword(me, args.currentPassword, args.newPassword, req.ip ?? 'unknown');
     return true;
   }
 

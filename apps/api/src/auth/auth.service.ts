@@ -41,23 +41,24 @@ export class AuthService {
 
   async signIn(emailInput: string, password: string, meta: SignInMeta): Promise<SignedIn> {
     const email = emailInput.trim().toLowerCase();
-    await this.throttle.assertAllowed(email, meta.ip);
-
-    const staff = await this.db
-      .getRepository(StaffMemberEntity)
-      .createQueryBuilder('s')
-      .addSelect('s.passwordHash')
-      .where('s.email = :email', { email })
-      .getOne();
-    const passwordOk = await verifyPassword(staff?.passwordHash ?? (await decoyPasswordHash()), password);
-    if (!staff || !passwordOk) {
-      await this.throttle.recordFailure(email, meta.ip);
-      throw new UnauthenticatedError('WRONG_CREDENTIALS', WRONG_CREDENTIALS);
-    }
+    const staff = await this.throttle.check(email, meta.ip, async () => {
+      const found = await this.db
+        .getRepository(StaffMemberEntity)
+        .createQueryBuilder('s')
+        .addSelect('s.passwordHash')
+        .where('s.email = :email', { email })
+        .getOne();
+      const passwordOk = await verifyPassword(found?.passwordHash ?? (await decoyPasswordHash()), password);
+      if (!found || !passwordOk) {
+        await this.throttle.recordFailure(email, meta.ip);
+        throw new UnauthenticatedError('WRONG_CREDENTIALS', WRONG_CREDENTIALS);
+      }
+      return found;
+    });
     if (!staff.active) {
       throw new UnauthenticatedError('ACCOUNT_DEACTIVATED', 'This account has been deactivated. Ask an admin.');
     }
-    await this.throttle.reset(email, meta.ip);
+    await this.throttle.recordSuccess(email, meta.ip);
 
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + this.config.SESSION_TTL_HOURS * 3600_000);
@@ -94,18 +95,22 @@ export class AuthService {
   }
 
   /** Changing one's password ends every other session of that person. */
-  async changePassword(principal: StaffPrincipal, currentPassword: string, newPassword: string): Promise<void> {
+  async changePassword(principal: StaffPrincipal, currentPassword: string, newPassword: string, ip: string): Promise<void> {
     assertAcceptablePassword(newPassword, 'newPassword');
-    const staff = await this.db
-      .getRepository(StaffMemberEntity)
-      .createQueryBuilder('s')
-      .addSelect('s.passwordHash')
-      .where('s.id = :id', { id: principal.id })
-      .getOneOrFail();
-    if (!(await verifyPassword(staff.passwordHash, currentPassword))) {
-      // Not UNAUTHENTICATED: the session is fine, the person mistyped a field.
-      throw new InvalidValueError('WRONG_CURRENT_PASSWORD', 'The current password is wrong.', 'currentPassword');
-    }
+    // The current-password check is a password guess like a sign-in (a stolen session must not try them freely).
+    await this.throttle.check(principal.email, ip, async () => {
+      const staff = await this.db
+        .getRepository(StaffMemberEntity)
+        .createQueryBuilder('s')
+        .addSelect('s.passwordHash')
+        .where('s.id = :id', { id: principal.id })
+        .getOneOrFail();
+      if (!(await verifyPassword(staff.passwordHash, currentPassword))) {
+        await this.throttle.recordFailure(principal.email, ip);
+        // Not UNAUTHENTICATED: the session is fine, the person mistyped a field.
+        throw new InvalidValueError('WRONG_CURRENT_PASSWORD', 'The current password is wrong.', 'currentPassword');
+      }
+    });
     const hash = await hashPassword(newPassword);
     await this.uow.transaction(async (tx) => {
       await tx.query(`UPDATE staff_member SET password_hash = $2, updated_at = now() WHERE id = $1`, [

@@ -53,6 +53,14 @@ const settings = z.object({
   SESSION_TTL_HOURS: integer(1, 24 * 30).default(12),
   SIGN_IN_FREE_ATTEMPTS: integer(1, 100).default(5),
   SIGN_IN_MAX_LOCK_SECONDS: integer(1, 86400).default(900),
+  /** Failures for one account from any address before its sign-ins are slowed (never from an address it used before). */
+  SIGN_IN_ACCOUNT_FREE_ATTEMPTS: integer(1, 1000).default(10),
+  SIGN_IN_ACCOUNT_MAX_DELAY_SECONDS: integer(1, 3600).default(60),
+  /**
+   * Proxies whose X-Forwarded-For is believed (addresses or CIDR ranges, comma-separated, e.g.
+   * "10.0.0.5,10.1.0.0/16"); empty believes none, so a caller cannot choose its address.
+   */
+  TRUSTED_PROXIES: z.string().regex(/^[0-9a-fA-F.:/, ]*$/, 'must be IP addresses or CIDR ranges, comma-separated').default(''),
   GRAPHQL_MAX_DEPTH: integer(2, 50).default(10),
   GRAPHQL_MAX_COMPLEXITY: integer(10, 100000).default(2000),
   CORS_ORIGINS: z.string().default('http://127.0.0.1:5173,http://localhost:5173'),
