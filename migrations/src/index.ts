@@ -9,6 +9,7 @@ import { InvoicesOffersAndOutbox1764000000000 } from './1764000000000-InvoicesOf
 import { CreditDecisions1764100000000 } from './1764100000000-CreditDecisions';
 import { CreditDecisionIndexes1764100000001 } from './1764100000001-CreditDecisionIndexes';
 import { InvoiceLifecycle1764200000000 } from './1764200000000-InvoiceLifecycle';
+import { Ledger1764200005000 } from './1764200005000-Ledger';
 
 export const migrations = [
   StaffAndSessions1763800000000,
@@ -18,4 +19,5 @@ export const migrations = [
   CreditDecisions1764100000000,
   CreditDecisionIndexes1764100000001,
   InvoiceLifecycle1764200000000,
+  Ledger1764200005000,
 ];

@@ -13,6 +13,7 @@ import { APP_CONFIG, ConfigModule } from './config/config.module';
 import { AppConfig } from './config/config.schema';
 import { DatabaseModule } from './database/database.module';
 import { ExposureModule } from './exposure/exposure.module';
+import { LedgerModule } from './ledger/ledger.module';
 import { HealthModule } from './health/health.module';
 import { QueuesModule } from './queues/queues.module';
 import { WorkersModule } from './queues/workers.module';
@@ -91,6 +92,7 @@ export class AppModule {
         AuditModule,
         OutboxModule,
         ExposureModule,
+        LedgerModule,
         ...(parts.http
           ? [graphql, AuthModule, StaffModule, ClientsModule, DebtorsModule, IntegrationKeysModule, InvoicesModule, CreditModule, RuleSettingsModule, WebhooksModule, HealthModule]
           : []),

@@ -11,3 +11,4 @@ export * from './eligibility';
 export * from './offer';
 export * from './credit';
 export * from './spot-check';
+export * from './ledger/invoice-postings';

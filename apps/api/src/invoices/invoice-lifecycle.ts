@@ -11,6 +11,7 @@ import {
 } from '@factoring/domain';
 import { EntityManager } from 'typeorm';
 import { TimelineActor, TimelineService } from '../audit/timeline.service';
+import { InvoiceBooks } from '../ledger/invoice-books';
 import { OutboxService } from '../outbox/outbox.service';
 
 export const INVOICE = 'INVOICE';
@@ -70,6 +71,7 @@ export class InvoiceLifecycle {
   constructor(
     private readonly timeline: TimelineService,
     private readonly outbox: OutboxService,
+    private readonly books: InvoiceBooks,
   ) {}
 
   /** A new invoice (an attempt to sell it), created in the state the submission's event leads to. */
@@ -120,6 +122,11 @@ export class InvoiceLifecycle {
 
   private async record(tx: EntityManager, after: InvoiceAfterStep, event: InvoiceEvent, actor: InvoiceActor, step: InvoiceStep): Promise<void> {
     const transition = invoiceTransition(event);
+    // The step's journal entry commits with it (issue 12); a credit note books only once the invoice is bought.
+    if (transition.books === 'PURCHASE') await this.books.purchase(tx, after.id);
+    if (transition.books === 'CREDIT_NOTE' && after.from === 'PURCHASED') {
+      await this.books.creditNote(tx, after.id, String(step.details?.creditNumber), String(step.details?.amount));
+    }
     await this.timeline.record(tx, {
       entityType: INVOICE,
       entityId: after.id,

@@ -1,0 +1,8 @@
+import { Global, Module } from '@nestjs/common';
+import { InvoiceBooks } from './invoice-books';
+import { Ledger } from './ledger.service';
+
+/** The factor's books: every capability that moves money posts through it. */
+@Global()
+@Module({ providers: [Ledger, InvoiceBooks], exports: [Ledger, InvoiceBooks] })
+export class LedgerModule {}
