@@ -75,9 +75,6 @@ const settings = z.object({
    * every other special-purpose range (SSRF). Unset: public-only in production, allow-private elsewhere.
    */
   WEBHOOK_TARGETS: z.enum(['public-only', 'allow-private']).optional(),
-  /** The factor's own accounts that debtors pay to, printed on sold invoices (seed 001). */
-  FACTOR_BANKGIRO_SE: z.string().regex(/^\d{3,4}-\d{4}$/, 'must be a bankgiro number such as 5050-1055').default('5050-1055'),
-  FACTOR_ACCOUNT_NO: z.string().regex(/^\d{4}\.\d{2}\.\d{5}$/, 'must be a Norwegian account such as 1503.12.34562').default('1503.12.34562'),
   /** Largest request body the API reads; bigger ones are refused before parsing. */
   MAX_BODY_BYTES: integer(1024, 50 * 1024 * 1024).default(1024 * 1024),
 });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { BUSINESS_TIME_ZONES, ConflictError, LocalDate, NotFoundError } from '@factoring/domain';
+import { ConflictError, LocalDate, NotFoundError } from '@factoring/domain';
 import { achievedRate, clientStandingReason, creditDenialReasons, effectiveLimit, expectedSpotCheckRate } from '@factoring/rules';
 import Decimal from 'decimal.js';
 import { DataSource, EntityManager } from 'typeorm';

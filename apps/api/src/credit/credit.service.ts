@@ -2,7 +2,6 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { BOUGHT_STATUSES, BUSINESS_TIME_ZONES, LocalDate } from '@factoring/domain';
 import { clientStandingReason, CreditDecision, CreditInput, decideCredit, reviewDueAt, sampleSpotCheck, SpotCheckIntensity } from '@factoring/rules';
-import Decimal from 'decimal.js';
 import { DataSource, EntityManager } from 'typeorm';
 import { UnitOfWork } from '../audit/unit-of-work';
 import { reasonView } from '../common/dto/common.types';
@@ -168,11 +167,8 @@ export class CreditService {
    */
   async sendToPersonAfterFailure(invoiceId: string, failure: string, now = new Date()): Promise<boolean> {
     return this.uow.transaction(async (tx) => {
-      // Locks in the one order every invoice change takes: client, invoice, debtor, pair (so a block and a decision cannot deadlock).
-      const [client] = await tx.query(
-        `SELECT id, state, exposure::text FROM client WHERE id = (SELECT client_id FROM invoice WHERE id = $1) FOR UPDATE`,
-        [invoiceId],
-      );
+      // The client first, then the invoice: the order every invoice change locks in.
+      await tx.query(`SELECT 1 FROM client WHERE id = (SELECT client_id FROM invoice WHERE id = $1) FOR UPDATE`, [invoiceId]);
       const [invoice] = await tx.query(`SELECT id, country, status FROM invoice WHERE id = $1 FOR UPDATE`, [invoiceId]);
       if (!invoice || invoice.status !== 'ACCEPTED') return false;
       const reasons = [reasonView(CREDIT_JOB_FAILED)];

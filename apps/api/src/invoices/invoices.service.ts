@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   AWAITING_CREDIT_DECISION,
@@ -24,11 +24,10 @@ import { DataSource, EntityManager } from 'typeorm';
 import { RefusedAfterCommit, UnitOfWork } from '../audit/unit-of-work';
 import { ClientKeyPrincipal } from '../auth/principal';
 import { reasonView } from '../common/dto/common.types';
-import { APP_CONFIG } from '../config/config.module';
-import { AppConfig } from '../config/config.schema';
 import { JobOutboxService } from '../outbox/job-outbox.service';
 import { decideJob } from '../credit/credit-jobs';
 import { Exposure } from '../exposure/exposure.service';
+import { Ledger } from '../ledger/ledger.service';
 import { RuleSettingsService } from '../rule-settings/rule-settings.service';
 import { CreditInvoiceArgs, InvoiceInput } from './dto/invoice.inputs';
 import { InvoiceType } from './dto/invoice.types';
@@ -48,11 +47,11 @@ export { INVOICE } from './invoice-lifecycle';
 export class InvoicesService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly repository: InvoicesRepository,
     private readonly uow: UnitOfWork,
     private readonly lifecycle: InvoiceLifecycle,
     private readonly exposure: Exposure,
+    private readonly ledger: Ledger,
     private readonly settings: RuleSettingsService,
     private readonly jobs: JobOutboxService,
   ) {}
@@ -202,7 +201,7 @@ export class InvoicesService {
         vatRateOnFeePercent: agreement.vat_rate_on_fee_percent,
         recourseModes: agreement.recourse_modes,
         plannedPayoutDate: plannedPayoutDate(now, country, offerVersion.value).toString(),
-        paymentAccount: country === 'SE' ? { kind: 'BANKGIRO', account: this.config.FACTOR_BANKGIRO_SE } : { kind: 'BANK_ACCOUNT', account: this.config.FACTOR_ACCOUNT_NO },
+        paymentAccount: await this.ledger.paymentAccount(tx, country, LocalDate.today(BUSINESS_TIME_ZONES[country], now).toString()),
         offerSettingsFrom: offerVersion.validFrom,
         figures: offer.figures,
       },

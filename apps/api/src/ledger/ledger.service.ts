@@ -114,6 +114,16 @@ export class Ledger {
     }));
   }
 
+  /** The factor's account debtors pay to, in force on `date` (dated data of the book, issue 12). */
+  async paymentAccount(manager: EntityManager, book: Book, date: string): Promise<{ kind: string; account: string }> {
+    const [row] = await manager.query(
+      `SELECT kind, number FROM ledger_bank_account WHERE book = $1 AND valid_from <= $2 ORDER BY valid_from DESC LIMIT 1`,
+      [book, date],
+    );
+    if (!row) throw new Error(`Book ${book} has no bank account on ${date}`);
+    return { kind: row.kind, account: row.number };
+  }
+
   /** The chart of accounts in force on `date`. */
   async chart(book: Book, date: string) {
     return this.db.query(

@@ -73,7 +73,12 @@ describe('the invoice lifecycle', () => {
     let grew = true;
     while (grew) {
       grew = false;
-      for (const { from, to } of allowedStatusChanges()) if (reached.has(from) && !reached.has(to)) (reached.add(to), (grew = true));
+      for (const { from, to } of allowedStatusChanges()) {
+        if (reached.has(from) && !reached.has(to)) {
+          reached.add(to);
+          grew = true;
+        }
+      }
     }
     expect([...reached].filter(Boolean).sort()).toEqual([...INVOICE_STATUSES].sort());
   });
