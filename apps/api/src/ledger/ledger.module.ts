@@ -1,8 +1,10 @@
 import { Global, Module } from '@nestjs/common';
 import { InvoiceBooks } from './invoice-books';
+import { LedgerReports } from './ledger-reports';
+import { LedgerResolver } from './ledger.resolver';
 import { Ledger } from './ledger.service';
 
 /** The factor's books: every capability that moves money posts through it. */
 @Global()
-@Module({ providers: [Ledger, InvoiceBooks], exports: [Ledger, InvoiceBooks] })
+@Module({ providers: [Ledger, InvoiceBooks, LedgerReports, LedgerResolver], exports: [Ledger, InvoiceBooks] })
 export class LedgerModule {}

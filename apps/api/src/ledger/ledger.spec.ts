@@ -126,3 +126,19 @@ describe('the database keeps the books honest', () => {
     expect(atToday.find((b) => b.account === '1511')?.balance).toBe(invoice.payable);
   });
 });
+
+describe('reading the books over GraphQL', () => {
+  it('gives finance a trial balance that balances, in the book\'s currency, and refuses a day that does not exist', async () => {
+    await boughtInvoice();
+    const { newStaff } = await import('../../test-support/factories');
+    const { Role } = await import('../auth/role');
+    const finance = await newStaff(t.db, { roles: [Role.FINANCE] });
+    const token = await t.signIn(finance.email, finance.password);
+    const TRIAL = `query($d: String) { trialBalance(book: NO, date: $d) { currency difference accounts { account nameNb balance } } }`;
+    const trial = (await t.gql(TRIAL, {}, token)).data!.trialBalance;
+    expect(trial).toMatchObject({ currency: 'NOK', difference: '0.00' });
+    expect(trial.accounts.map((a: { account: string }) => a.account)).toEqual(expect.arrayContaining(['1511', '2421', '2611', '3011']));
+    expect((await t.gql(TRIAL, { d: '2026-02-30' }, token)).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'date' });
+    expect((await t.gql(TRIAL, {}, analyst.token)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
