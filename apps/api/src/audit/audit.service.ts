@@ -23,7 +23,7 @@ const MAX_STRING = 500;
  * jsonb cannot hold NUL or a lone UTF-16 surrogate; the attempt that carried one must still be
  * recorded (issue 10), so the summary shows U+FFFD in their place.
  */
-function storable(text: string): string {
+export function storable(text: string): string {
   return text.replace(/\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
 
@@ -43,6 +43,9 @@ export function summariseInput(value: unknown, depth = 0): unknown {
   );
 }
 
+/** Text from the caller (an e-mail signing in, an id) as the trail can store it, cut to a sane length. */
+const text = (value: string | null | undefined) => (value == null ? null : storable(value.slice(0, MAX_STRING)));
+
 @Injectable()
 export class AuditService {
   private readonly logger = new Logger(AuditService.name);
@@ -58,11 +61,11 @@ export class AuditService {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
         [
           entry.actorId ?? null,
-          entry.actorEmail ?? null,
+          text(entry.actorEmail),
           entry.operation,
           entry.operationType,
           entry.targetType ?? null,
-          entry.targetId ?? null,
+          text(entry.targetId),
           entry.input ? summariseInput(entry.input) : null,
           entry.outcome,
           entry.errorCode ?? null,
