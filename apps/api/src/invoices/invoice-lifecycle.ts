@@ -10,9 +10,8 @@ import {
   NotFoundError,
 } from '@factoring/domain';
 import { EntityManager } from 'typeorm';
-import { TimelineActor, TimelineService } from '../audit/timeline.service';
+import { TimelineActor } from '../audit/timeline.service';
 import { InvoiceBooks } from '../ledger/invoice-books';
-import { OutboxService } from '../outbox/outbox.service';
 
 export const INVOICE = 'INVOICE';
 
@@ -68,24 +67,23 @@ const COLUMN = /^[a-z_]+$/;
  */
 @Injectable()
 export class InvoiceLifecycle {
-  constructor(
-    private readonly timeline: TimelineService,
-    private readonly outbox: OutboxService,
-    private readonly books: InvoiceBooks,
-  ) {}
+  constructor(private readonly books: InvoiceBooks) {}
 
   /** A new invoice (an attempt to sell it), created in the state the submission's event leads to. */
   async create(tx: EntityManager, event: InvoiceEvent, actor: InvoiceActor, columns: Record<string, unknown>, step: InvoiceStep = {}): Promise<InvoiceAfterStep> {
     const status = nextInvoiceStatus(null, event, actor.kind);
     const names = Object.keys(columns);
     assertColumns(names);
+    const params: unknown[] = [...names.map((n) => columns[n]), status];
+    const writes = this.stepWrites(params, { event, actor, step, from: null, status, invoiceNumber: String(columns.invoice_number) });
     const [row] = await tx.query(
-      `INSERT INTO invoice (${names.join(', ')}, status) VALUES (${names.map((_, i) => `$${i + 1}`).join(', ')}, $${names.length + 1})
-       RETURNING id, client_id, invoice_number, version`,
-      [...names.map((n) => columns[n]), status],
+      `WITH changed AS (INSERT INTO invoice (${names.join(', ')}, status) VALUES (${names.map((_, i) => `$${i + 1}`).join(', ')}, $${names.length + 1})
+                        RETURNING id, client_id, invoice_number, version)${writes}
+       SELECT id, client_id, invoice_number, version FROM changed`,
+      params,
     );
     const after = { id: row.id, clientId: row.client_id, invoiceNumber: row.invoice_number, from: null, status, version: row.version };
-    await this.record(tx, after, event, actor, step);
+    await this.book(tx, after, event, step);
     return after;
   }
 
@@ -108,44 +106,51 @@ export class InvoiceLifecycle {
     const set = step.set ?? {};
     const names = Object.keys(set);
     assertColumns(names);
-    const assignments = names.map((n, i) => `${n} = $${i + 3}`);
+    const params: unknown[] = [invoiceId, status, current.version, ...names.map((n) => set[n])];
+    const assignments = names.map((n, i) => `${n} = $${i + 4}, `).join('');
+    const writes = this.stepWrites(params, { event, actor, step, from: current.status, status, invoiceNumber: current.invoice_number });
+    // The status, the timeline step and the client's event in one statement: one round trip, one version check.
     const [row] = await tx.query(
-      `UPDATE invoice SET status = $2, ${assignments.map((a) => `${a}, `).join('')}updated_at = now(), version = version + 1
-        WHERE id = $1 AND version = $${names.length + 3} RETURNING version`,
-      [invoiceId, status, ...names.map((n) => set[n]), current.version],
+      `WITH changed AS (UPDATE invoice SET status = $2, ${assignments}updated_at = now(), version = version + 1
+                         WHERE id = $1 AND version = $3 RETURNING id, client_id, version)${writes}
+       SELECT version FROM changed`,
+      params,
     );
     if (!row) throw new ConflictError('INVOICE_CHANGED', 'Someone changed this invoice at the same moment. Reload and try again.');
     const after = { id: invoiceId, clientId: current.client_id, invoiceNumber: current.invoice_number, from: current.status, status, version: row.version };
-    await this.record(tx, after, event, actor, step);
+    await this.book(tx, after, event, step);
     return after;
   }
 
-  private async record(tx: EntityManager, after: InvoiceAfterStep, event: InvoiceEvent, actor: InvoiceActor, step: InvoiceStep): Promise<void> {
-    const transition = invoiceTransition(event);
-    // The step's journal entry commits with it (issue 12); a credit note books only once the invoice is bought.
-    if (transition.books === 'PURCHASE') await this.books.purchase(tx, after.id);
-    if (transition.books === 'CREDIT_NOTE' && after.from === 'PURCHASED') {
+  /** The step's journal entry, in its transaction (issue 12); a credit note books only once the invoice is bought. */
+  private async book(tx: EntityManager, after: InvoiceAfterStep, event: InvoiceEvent, step: InvoiceStep): Promise<void> {
+    const { books } = invoiceTransition(event);
+    if (books === 'PURCHASE') await this.books.purchase(tx, after.id);
+    if (books === 'CREDIT_NOTE' && after.from === 'PURCHASED') {
       await this.books.creditNote(tx, after.id, String(step.details?.creditNumber), String(step.details?.amount));
     }
-    await this.timeline.record(tx, {
-      entityType: INVOICE,
-      entityId: after.id,
-      actor: timelineActor(actor),
-      fromState: after.from ?? 'SUBMITTED',
-      toState: after.status,
-      reason: step.note ?? transition.clientText?.en ?? event,
-      // The event names the step; the client's timeline shows its words from the lifecycle table, never the note.
-      details: { event, clientVisible: transition.clientText !== null, ...step.details },
-    });
-    if (transition.topic) {
-      await this.outbox.write(tx, {
-        clientId: after.clientId,
-        topic: transition.topic,
-        subjectType: 'INVOICE',
-        subjectId: after.id,
-        payload: { invoiceNumber: after.invoiceNumber, status: CLIENT_STATUS_OF[after.status], step: event, ...step.clientPayload },
-      });
-    }
+  }
+
+  /** The timeline step and the client's event, written from the `changed` row in the same statement. */
+  private stepWrites(
+    params: unknown[],
+    s: { event: InvoiceEvent; actor: InvoiceActor; step: InvoiceStep; from: InvoiceStatus | null; status: InvoiceStatus; invoiceNumber: string },
+  ): string {
+    const transition = invoiceTransition(s.event);
+    const p = (value: unknown) => `$${params.push(value)}`;
+    const who = timelineActor(s.actor);
+    const timeline = `,
+      step AS (INSERT INTO timeline_event (entity_type, entity_id, actor_type, actor_id, actor_name, from_state, to_state, reason, details)
+               SELECT ${p(INVOICE)}, id, ${p(who.type)}, ${p(who.id ?? null)}::uuid, ${p(who.name ?? null)}, ${p(s.from ?? 'SUBMITTED')}, ${p(s.status)}, ${p(
+                 s.step.note ?? transition.clientText?.en ?? s.event,
+               )},
+                      ${p(JSON.stringify({ event: s.event, clientVisible: transition.clientText !== null, ...s.step.details }))}::jsonb FROM changed)`;
+    if (!transition.topic) return timeline;
+    // The event names the step; the client's timeline shows its words from the lifecycle table, never the note.
+    const payload = { invoiceNumber: s.invoiceNumber, status: CLIENT_STATUS_OF[s.status], step: s.event, ...s.step.clientPayload };
+    return `${timeline},
+      event AS (INSERT INTO outbox_event (client_id, topic, subject_type, subject_id, payload)
+                SELECT client_id, ${p(transition.topic)}, 'INVOICE', id, ${p(JSON.stringify(payload))}::jsonb FROM changed)`;
   }
 }
 
