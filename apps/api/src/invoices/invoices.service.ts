@@ -415,10 +415,14 @@ export class InvoicesService {
        ON CONFLICT (country, identity_number) DO NOTHING`,
       [country, input.debtor.kind, identity, input.debtor.name, input.debtor.address, input.debtor.email ?? null],
     );
-    const [debtor] = await tx.query(`SELECT id, has_disputed_before, has_unpaid_before FROM debtor WHERE country = $1 AND identity_number = $2`, [country, identity]);
-    await tx.query(`INSERT INTO client_debtor (client_id, debtor_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [clientId, debtor.id]);
-    const [pair] = await tx.query(`SELECT relation FROM client_debtor WHERE client_id = $1 AND debtor_id = $2`, [clientId, debtor.id]);
-    return { id: debtor.id as string, hasDisputedBefore: debtor.has_disputed_before, hasUnpaidBefore: debtor.has_unpaid_before, relation: pair.relation };
+    // The debtor (now committed or ours) and its pair with the client, made on first sight: one round trip.
+    const [debtor] = await tx.query(
+      `WITH d AS (SELECT id, has_disputed_before, has_unpaid_before FROM debtor WHERE country = $1 AND identity_number = $2),
+            made AS (INSERT INTO client_debtor (client_id, debtor_id) SELECT $3, id FROM d ON CONFLICT DO NOTHING RETURNING relation)
+       SELECT d.*, coalesce((SELECT relation FROM made), (SELECT relation FROM client_debtor WHERE client_id = $3 AND debtor_id = d.id)) AS relation FROM d`,
+      [country, identity, clientId],
+    );
+    return { id: debtor.id as string, hasDisputedBefore: debtor.has_disputed_before, hasUnpaidBefore: debtor.has_unpaid_before, relation: debtor.relation };
   }
 
   /** Another invoice number with the same debtor, amount and dates; or the same invoice sold by another client. */
