@@ -10,6 +10,7 @@ import { CreditDecisions1764100000000 } from './1764100000000-CreditDecisions';
 import { CreditDecisionIndexes1764100000001 } from './1764100000001-CreditDecisionIndexes';
 import { InvoiceLifecycle1764200000000 } from './1764200000000-InvoiceLifecycle';
 import { Ledger1764200005000 } from './1764200005000-Ledger';
+import { ClientLifecycle1764200006000 } from './1764200006000-ClientLifecycle';
 
 export const migrations = [
   StaffAndSessions1763800000000,
@@ -20,4 +21,5 @@ export const migrations = [
   CreditDecisionIndexes1764100000001,
   InvoiceLifecycle1764200000000,
   Ledger1764200005000,
+  ClientLifecycle1764200006000,
 ];

@@ -10,10 +10,11 @@ import { reasonView } from '../common/dto/common.types';
 import { WorkQueueClaims } from '../common/work-queue-claims';
 import { AgreementTerms } from './agreement-terms';
 import { parseClientAccount } from './bank-accounts';
+import { CLIENT, ClientLifecycle } from './client-lifecycle';
 import { ClientsRepository } from './clients.repository';
 import { ClientApplicationsArgs, ClientApplicationInput, ClientApplicationType, ClientType } from './dto/client.types';
 
-export const CLIENT = 'CLIENT';
+export { CLIENT } from './client-lifecycle';
 export const CLIENT_APPLICATION = 'CLIENT_APPLICATION';
 
 const staffActor = (staff: StaffPrincipal) => ({ type: 'STAFF' as const, id: staff.id, name: staff.name });
@@ -31,6 +32,7 @@ export class ClientApplicationsService {
     private readonly repository: ClientsRepository,
     private readonly timeline: TimelineService,
     private readonly agreementTerms: AgreementTerms,
+    private readonly lifecycle: ClientLifecycle,
     private readonly uow: UnitOfWork,
   ) {}
 
@@ -191,8 +193,7 @@ export class ClientApplicationsService {
   private async moveClient(tx: EntityManager, clientId: string, event: Parameters<typeof nextClientState>[1], by: StaffPrincipal, reason: string): Promise<ClientType['state']> {
     const client = await this.repository.lockClient(tx, clientId);
     const next = nextClientState(client.state, event);
-    await tx.query(`UPDATE client SET state = $2, state_reason = $3, updated_at = now(), version = version + 1 WHERE id = $1`, [clientId, next, reason]);
-    await this.timeline.record(tx, { entityType: CLIENT, entityId: clientId, actor: staffActor(by), fromState: client.state, toState: next, reason });
+    await this.lifecycle.change(tx, client, { state: next, blockReasons: [] }, staffActor(by), reason);
     return next as ClientType['state'];
   }
 

@@ -3,10 +3,10 @@ import { blockClient, ClientBlockReason, ClientStanding, ConflictError, InvalidV
 import { checkLimitChange } from '@factoring/rules';
 import { TimelineService } from '../audit/timeline.service';
 import { UnitOfWork } from '../audit/unit-of-work';
-import { InvoicesService } from '../invoices/invoices.service';
+import { ClientLifecycle } from './client-lifecycle';
 import { StaffPrincipal } from '../auth/principal';
 import { AgreementTerms } from './agreement-terms';
-import { CLIENT } from './client-applications.service';
+import { CLIENT } from './client-lifecycle';
 import { ClientsRepository } from './clients.repository';
 import { AgreementTermsInput, ClientsArgs, ClientType } from './dto/client.types';
 
@@ -18,7 +18,7 @@ export class ClientsService {
     private readonly repository: ClientsRepository,
     private readonly timeline: TimelineService,
     private readonly agreementTerms: AgreementTerms,
-    private readonly invoices: InvoicesService,
+    private readonly lifecycle: ClientLifecycle,
   ) {}
 
   clients(args: ClientsArgs) {
@@ -58,22 +58,7 @@ export class ClientsService {
     await this.uow.transaction(async (tx) => {
       const client = await this.repository.lockClient(tx, id);
       const next = change({ state: client.state, blockReasons: client.block_reasons as ClientBlockReason[] });
-      await tx.query(`UPDATE client SET state = $2, block_reasons = $3, state_reason = $4, updated_at = now(), version = version + 1 WHERE id = $1`, [
-        id,
-        next.state,
-        next.blockReasons,
-        reason,
-      ]);
-      const stopped = await this.invoices.stopInFlight(tx, id, next.state, reason);
-      await this.timeline.record(tx, {
-        entityType: CLIENT,
-        entityId: id,
-        actor: { type: 'STAFF', id: by.id, name: by.name },
-        fromState: client.state,
-        toState: next.state,
-        reason,
-        details: { ...details, blockReasons: next.blockReasons, offersWithdrawn: stopped.withdrawn, invoicesDenied: stopped.denied },
-      });
+      await this.lifecycle.change(tx, client, next, { type: 'STAFF', id: by.id, name: by.name }, reason, details);
     });
     return this.repository.client(id);
   }

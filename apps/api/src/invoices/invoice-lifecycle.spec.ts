@@ -1,4 +1,4 @@
-import { allowedStatusChanges } from '@factoring/domain';
+import { allowedClientStateChanges, allowedStatusChanges } from '@factoring/domain';
 import { analystAndAdmin } from '../../test-support/clients';
 import { creditFixtures } from '../../test-support/credit';
 import { ACCEPT, day, invoiceInput, SUBMIT_INVOICE } from '../../test-support/invoices';
@@ -35,6 +35,13 @@ describe('the database holds the lifecycle', () => {
     const rows: Array<{ from_status: string | null; to_status: string }> = await t.db.query(`SELECT from_status, to_status FROM invoice_status_transition`);
     const inDatabase = rows.map((r) => `${r.from_status}>${r.to_status}`).sort();
     expect(inDatabase).toEqual(allowedStatusChanges().map((p) => `${p.from}>${p.to}`).sort());
+  });
+
+  it('keeps the client state machine\'s changes in client_state_transition, and refuses any other', async () => {
+    const rows: Array<{ from_state: string | null; to_state: string }> = await t.db.query(`SELECT from_state, to_state FROM client_state_transition`);
+    expect(rows.map((r) => `${r.from_state}>${r.to_state}`).sort()).toEqual(allowedClientStateChanges().map((p) => `${p.from}>${p.to}`).sort());
+    const client = await f.clientWithKey('NO');
+    await expect(t.db.query(`UPDATE client SET state = 'APPLIED' WHERE id = $1`, [client.clientId])).rejects.toThrow(/may not go from ACTIVE to APPLIED/);
   });
 
   it('refuses a status change the lifecycle does not allow, from any code path', async () => {
@@ -114,6 +121,8 @@ describe('blocking a client stops what is in flight (defect b)', () => {
     expect(await status(waiting.id)).toBe('DENIED');
     const [event] = await t.db.query(`SELECT topic, payload FROM outbox_event WHERE subject_id = $1 ORDER BY id DESC LIMIT 1`, [offered.id]);
     expect(event).toMatchObject({ topic: 'invoice.withdrawn', payload: { status: 'WITHDRAWN' } });
+    const [told] = await t.db.query(`SELECT payload FROM outbox_event WHERE subject_id = $1 AND topic = 'client.state_changed' ORDER BY id DESC LIMIT 1`, [client.clientId]);
+    expect(told.payload).toEqual({ state: 'BLOCKED', canSellInvoices: false });
     // The queued decision job finds nothing to buy.
     expect(await credit.decide(waiting.id)).toBe('ALREADY_DECIDED');
     expect(errorOf(await t.gql(ACCEPT, { id: queued.id }, client.key))?.code).toBe('CONFLICT');
@@ -131,7 +140,7 @@ describe('blocking a client stops what is in flight (defect b)', () => {
     const client = await f.clientWithKey('NO');
     const waiting = await f.accepted(client.key, 'NO', f.norwegianDebtor());
     // A block that went around stopInFlight (as a later recourse block might): the decision itself re-checks.
-    await t.db.query(`UPDATE client SET state = 'BLOCKED', block_reasons = '{OTHER}' WHERE id = $1`, [client.clientId]);
+    await t.db.query(`UPDATE client SET state = 'BLOCKED', block_reasons = '{OTHER}', version = version + 1 WHERE id = $1`, [client.clientId]);
     expect(await credit.decide(waiting.id)).toBe('DENY');
     const [decision] = await t.db.query(`SELECT kind, reasons FROM credit_decision WHERE invoice_id = $1`, [waiting.id]);
     expect(decision).toMatchObject({ kind: 'SYSTEM', reasons: [{ code: 'CLIENT_BLOCKED' }] });

@@ -72,5 +72,11 @@ export function liftClientBlock(current: ClientStanding, reason: ClientBlockReas
   return left.length ? { state: 'BLOCKED', blockReasons: left } : { state: nextClientState('BLOCKED', 'UNBLOCK'), blockReasons: [] };
 }
 
+/** Every (from, to) pair of a state change the table allows; `from` null is registration. The database trigger holds these. */
+export function allowedClientStateChanges(): Array<{ from: ClientState | null; to: ClientState }> {
+  const pairs = [{ from: null, to: 'APPLIED' as ClientState }, ...Object.values(TRANSITIONS).flatMap((t) => t.from.map((from) => ({ from, to: t.to })))];
+  return pairs.sort((a, b) => `${a.from}>${a.to}`.localeCompare(`${b.from}>${b.to}`));
+}
+
 /** Only an active client may sell invoices. */
 export const canSellInvoices = (state: ClientState): boolean => state === 'ACTIVE';
