@@ -69,14 +69,26 @@ export class Ledger {
     return { id: created.id, created: true };
   }
 
-  /** The account that plays each role in the book's chart in force on `date`. */
+  /**
+   * The account that plays each role in the book's chart in force on `date`. The chart is
+   * append-only dated data that only a migration adds to, so each (book, day) is read once per
+   * process: a purchase then posts without reading the chart.
+   */
   async accountsByRole(manager: EntityManager, book: Book, date: string): Promise<Map<LedgerRole, string>> {
+    const key = `${book}|${date}`;
+    const cached = this.charts.get(key);
+    if (cached) return cached;
     const rows: Array<{ role: LedgerRole; number: string }> = await manager.query(
       `SELECT DISTINCT ON (role) role, number FROM ledger_account WHERE book = $1 AND role IS NOT NULL AND valid_from <= $2 ORDER BY role, valid_from DESC`,
       [book, date],
     );
-    return new Map(rows.map((r) => [r.role, r.number]));
+    const roles = new Map(rows.map((r) => [r.role, r.number]));
+    if (this.charts.size > 1000) this.charts.clear();
+    this.charts.set(key, roles);
+    return roles;
   }
+
+  private readonly charts = new Map<string, Map<LedgerRole, string>>();
 
   /**
    * Debit, credit and balance per account at the end of `date` (a trial balance), optionally for
