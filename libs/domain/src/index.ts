@@ -7,3 +7,4 @@ export * from './calendar';
 export * from './client/client-state';
 export * from './invoice/invoice-lifecycle';
 export * from './bank-account';
+export * from './payout/payout-batch';
