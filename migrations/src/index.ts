@@ -11,6 +11,7 @@ import { CreditDecisionIndexes1764100000001 } from './1764100000001-CreditDecisi
 import { InvoiceLifecycle1764200000000 } from './1764200000000-InvoiceLifecycle';
 import { Ledger1764200005000 } from './1764200005000-Ledger';
 import { ClientLifecycle1764200006000 } from './1764200006000-ClientLifecycle';
+import { PayoutBatches1764200007000 } from './1764200007000-PayoutBatches';
 
 export const migrations = [
   StaffAndSessions1763800000000,
@@ -22,4 +23,5 @@ export const migrations = [
   InvoiceLifecycle1764200000000,
   Ledger1764200005000,
   ClientLifecycle1764200006000,
+  PayoutBatches1764200007000,
 ];

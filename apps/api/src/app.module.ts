@@ -26,6 +26,7 @@ import { DecimalString } from './common/decimal.scalar';
 import { InvoicesModule } from './invoices/invoices.module';
 import { CreditModule } from './credit/credit.module';
 import { OutboxModule } from './outbox/outbox.module';
+import { PayoutsModule } from './payouts/payouts.module';
 import { RuleSettingsModule } from './rule-settings/rule-settings.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
@@ -94,7 +95,7 @@ export class AppModule {
         ExposureModule,
         LedgerModule,
         ...(parts.http
-          ? [graphql, AuthModule, StaffModule, ClientsModule, DebtorsModule, IntegrationKeysModule, InvoicesModule, CreditModule, RuleSettingsModule, WebhooksModule, HealthModule]
+          ? [graphql, AuthModule, StaffModule, ClientsModule, DebtorsModule, IntegrationKeysModule, InvoicesModule, CreditModule, RuleSettingsModule, WebhooksModule, HealthModule, PayoutsModule]
           : []),
         ...(parts.workers ? [WorkersModule] : []),
       ],

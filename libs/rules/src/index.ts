@@ -12,3 +12,4 @@ export * from './offer';
 export * from './credit';
 export * from './spot-check';
 export * from './ledger/invoice-postings';
+export * from './payout/payout-holds';

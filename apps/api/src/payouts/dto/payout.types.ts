@@ -1,0 +1,106 @@
+import { ArgsType, Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { PAYOUT_BATCH_STATES } from '@factoring/domain';
+import { GraphQLJSON } from 'graphql-scalars';
+import { IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Min } from 'class-validator';
+import { DecimalString } from '../../common/decimal.scalar';
+import { Country, ReasonType, StaffRefType } from '../../common/dto/common.types';
+import { PageArgs } from '../../common/paging';
+
+export const PayoutBatchStateEnum = Object.fromEntries(PAYOUT_BATCH_STATES.map((s) => [s, s])) as { [K in (typeof PAYOUT_BATCH_STATES)[number]]: K };
+registerEnumType(PayoutBatchStateEnum, { name: 'PayoutBatchState' });
+
+@ObjectType('PayoutBatch', { description: "A day's payments to clients in one book, prepared by one member of finance and approved by another." })
+export class PayoutBatchType {
+  @Field(() => ID) id!: string;
+  @Field(() => Country) book!: Country;
+  @Field() currency!: string;
+  @Field() payoutDate!: string;
+  @Field(() => PayoutBatchStateEnum) state!: string;
+  @Field({ description: 'The bank file\'s message id.' }) messageId!: string;
+  @Field(() => DecimalString) total!: string;
+  @Field(() => Int) lineCount!: number;
+  @Field(() => StaffRefType) preparedBy!: StaffRefType;
+  @Field() preparedAt!: Date;
+  @Field(() => StaffRefType, { nullable: true }) approvedBy!: StaffRefType | null;
+  @Field(() => Date, { nullable: true }) approvedAt!: Date | null;
+  @Field(() => String, { nullable: true }) cancelReason!: string | null;
+  @Field(() => Int, { description: 'Approve the version you looked at: a batch changed since is refused.' }) version!: number;
+}
+
+@ObjectType('PayoutLine')
+export class PayoutLineType {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) invoiceId!: string;
+  @Field() invoiceNumber!: string;
+  @Field(() => ID) clientId!: string;
+  @Field() clientName!: string;
+  @Field(() => DecimalString) amount!: string;
+  @Field({ description: 'The OCR/KID the factor set on the invoice: the payment\'s remittance information.' }) reference!: string;
+  @Field() endToEndId!: string;
+  @Field(() => GraphQLJSON) payee!: unknown;
+  @Field() state!: string;
+  @Field(() => Int) attempt!: number;
+}
+
+@ObjectType('PayoutBatchPage')
+export class PayoutBatchPageType {
+  @Field(() => [PayoutBatchType]) items!: PayoutBatchType[];
+  @Field(() => Int) total!: number;
+}
+
+@ObjectType('PayoutDue', { description: 'An invoice bought and due for payout, and why it is held when it is.' })
+export class PayoutDueType {
+  @Field(() => ID) invoiceId!: string;
+  @Field() invoiceNumber!: string;
+  @Field(() => ID) clientId!: string;
+  @Field() clientName!: string;
+  @Field(() => DecimalString) amount!: string;
+  @Field() plannedPayoutDate!: string;
+  @Field(() => [ReasonType]) holds!: ReasonType[];
+}
+
+@ObjectType('PayoutsDue')
+export class PayoutsDueType {
+  @Field() payoutDate!: string;
+  @Field(() => [PayoutDueType]) included!: PayoutDueType[];
+  @Field(() => [PayoutDueType]) held!: PayoutDueType[];
+}
+
+@ArgsType()
+export class PayoutBatchesArgs extends PageArgs {
+  @Field(() => PayoutBatchStateEnum, { nullable: true }) @IsOptional() @IsIn(PAYOUT_BATCH_STATES) state?: string;
+}
+
+@ArgsType()
+export class PayoutBatchIdArgs {
+  @Field(() => ID) @IsUUID() id!: string;
+}
+
+@ArgsType()
+export class PreparePayoutBatchArgs {
+  @Field(() => Country) @IsEnum(Country) book!: Country;
+  @Field({ nullable: true, description: 'The payout day (YYYY-MM-DD); today when left out.' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'payoutDate must be a day such as 2026-11-30' })
+  payoutDate?: string;
+}
+
+@ArgsType()
+export class ApprovePayoutBatchArgs extends PayoutBatchIdArgs {
+  @Field(() => Int) @IsInt() @Min(1) expectedVersion!: number;
+}
+
+@ArgsType()
+export class CancelPayoutBatchArgs extends PayoutBatchIdArgs {
+  @Field() @IsString() @Length(3, 1000, { message: 'reason must be between 3 and 1000 characters' }) reason!: string;
+}
+
+@ArgsType()
+export class ConfirmPayoutAccountArgs {
+  @Field(() => ID) @IsUUID() clientId!: string;
+  @Field(() => Int) @IsInt() @Min(1) agreementVersion!: number;
+  @Field({ description: 'How it was confirmed, e.g. "Called Eva Ek on the number from the application".' })
+  @IsString()
+  @Length(3, 1000, { message: 'how must be between 3 and 1000 characters' })
+  how!: string;
+}

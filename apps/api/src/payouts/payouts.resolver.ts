@@ -1,0 +1,98 @@
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { AllowRoles } from '../auth/access.decorators';
+import { CurrentStaff, StaffPrincipal } from '../auth/principal';
+import { Role } from '../auth/role';
+import { AuditTarget } from '../audit/audit.interceptor';
+import {
+  ApprovePayoutBatchArgs,
+  CancelPayoutBatchArgs,
+  ConfirmPayoutAccountArgs,
+  PayoutBatchesArgs,
+  PayoutBatchIdArgs,
+  PayoutBatchPageType,
+  PayoutBatchType,
+  PayoutLineType,
+  PayoutsDueType,
+  PreparePayoutBatchArgs,
+} from './dto/payout.types';
+import { PayoutsService } from './payouts.service';
+
+@Resolver(() => PayoutBatchType)
+export class PayoutsResolver {
+  constructor(private readonly payouts: PayoutsService) {}
+
+  @Query(() => PayoutBatchPageType, { description: 'The payout batches, newest day first.' })
+  @AllowRoles(Role.FINANCE, Role.ADMIN)
+  payoutBatches(@Args() args: PayoutBatchesArgs) {
+    return this.payouts.batches(args);
+  }
+
+  @Query(() => PayoutBatchType)
+  @AllowRoles(Role.FINANCE, Role.ADMIN)
+  payoutBatch(@Args() { id }: PayoutBatchIdArgs) {
+    return this.payouts.batch(id);
+  }
+
+  @Query(() => PayoutsDueType, { description: 'What is due for payout in a book on a day, and what is held with why.' })
+  @AllowRoles(Role.FINANCE, Role.ADMIN)
+  async payoutsDue(@Args() { book, payoutDate }: PreparePayoutBatchArgs) {
+    const { payoutDay, included, held } = await this.payouts.dueAndHeld(book, payoutDate);
+    const view = (row: (typeof held)[number] | (typeof included)[number]) => ({
+      invoiceId: row.invoice_id,
+      invoiceNumber: row.invoice_number,
+      clientId: row.client_id,
+      clientName: row.client_name,
+      amount: row.amount,
+      plannedPayoutDate: row.planned_payout_date,
+      holds: 'holds' in row ? row.holds : [],
+    });
+    return { payoutDate: payoutDay, included: included.map(view), held: held.map(view) };
+  }
+
+  @ResolveField(() => [PayoutLineType])
+  async lines(@Parent() batch: PayoutBatchType) {
+    const rows = await this.payouts.lines(batch.id);
+    return rows.map((r: Record<string, unknown>) => ({
+      id: r.id,
+      invoiceId: r.invoice_id,
+      invoiceNumber: r.invoice_number,
+      clientId: r.client_id,
+      clientName: r.client_name,
+      amount: r.amount,
+      reference: r.reference,
+      endToEndId: r.end_to_end_id,
+      payee: r.payee,
+      state: r.state,
+      attempt: r.attempt,
+    }));
+  }
+
+  @Mutation(() => PayoutBatchType, { description: "Gathers the day's due payouts into a batch; held ones stay out with their reasons." })
+  @AllowRoles(Role.FINANCE)
+  @AuditTarget('PAYOUT_BATCH')
+  preparePayoutBatch(@Args() { book, payoutDate }: PreparePayoutBatchArgs, @CurrentStaff() me: StaffPrincipal) {
+    return this.payouts.prepare(book, payoutDate, me);
+  }
+
+  @Mutation(() => PayoutBatchType, { description: 'Four eyes: by someone other than the preparer, for the version they looked at.' })
+  @AllowRoles(Role.FINANCE)
+  @AuditTarget('PAYOUT_BATCH')
+  approvePayoutBatch(@Args() { id, expectedVersion }: ApprovePayoutBatchArgs, @CurrentStaff() me: StaffPrincipal) {
+    return this.payouts.approve(id, expectedVersion, me);
+  }
+
+  @Mutation(() => PayoutBatchType)
+  @AllowRoles(Role.FINANCE)
+  @AuditTarget('PAYOUT_BATCH')
+  cancelPayoutBatch(@Args() { id, reason }: CancelPayoutBatchArgs, @CurrentStaff() me: StaffPrincipal) {
+    return this.payouts.cancel(id, reason, me);
+  }
+
+  @Mutation(() => Boolean, { description: "Confirms a client's changed payout account, so its payouts are no longer held." })
+  @AllowRoles(Role.FINANCE)
+  @AuditTarget('CLIENT')
+  async confirmPayoutAccount(@Args() { clientId, agreementVersion, how }: ConfirmPayoutAccountArgs, @CurrentStaff() me: StaffPrincipal) {
+    await this.payouts.confirmPayoutAccount(clientId, agreementVersion, how, me);
+    return true;
+  }
+}
