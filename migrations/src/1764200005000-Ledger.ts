@@ -78,14 +78,16 @@ export class Ledger1764200005000 implements MigrationInterface {
         kind text NOT NULL CHECK (kind IN ('BANKGIRO','BANK_ACCOUNT','IBAN')),
         number text NOT NULL,
         bic text,
+        -- The payment agreement with the bank: who initiates payment files (pain.001 InitgPty), as the bank knows us.
+        bank_agreement_id text NOT NULL,
         ledger_number text NOT NULL,
         source text NOT NULL CHECK (length(btrim(source)) > 0),
         PRIMARY KEY (book, valid_from)
       )`);
     await q.query(`CREATE TRIGGER ledger_bank_account_append_only BEFORE UPDATE OR DELETE ON ledger_bank_account FOR EACH ROW EXECUTE FUNCTION refuse_append_only_change()`);
-    await q.query(`INSERT INTO ledger_bank_account (book, valid_from, kind, number, ledger_number, source) VALUES
-      ('SE', '2024-01-01', 'BANKGIRO', '5050-1055', '1930', 'The factor''s bankgiro agreement with its bank'),
-      ('NO', '2024-01-01', 'BANK_ACCOUNT', '1503.12.34562', '1930', 'The factor''s account agreement with its bank')`);
+    await q.query(`INSERT INTO ledger_bank_account (book, valid_from, kind, number, bic, bank_agreement_id, ledger_number, source) VALUES
+      ('SE', '2024-01-01', 'BANKGIRO', '5050-1055', 'NDEASESS', 'FACTORSE01', '1930', 'The factor''s bankgiro agreement with its bank'),
+      ('NO', '2024-01-01', 'BANK_ACCOUNT', '1503.12.34562', 'NDEANOKK', 'FACTORNO01', '1930', 'The factor''s account agreement with its bank')`);
 
     await q.query(`
       CREATE TABLE ledger_period (
