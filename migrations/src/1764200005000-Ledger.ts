@@ -39,7 +39,7 @@ export class Ledger1764200005000 implements MigrationInterface {
         book text NOT NULL REFERENCES ledger_book(code),
         number text NOT NULL CHECK (number ~ '^[0-9]{4}$'),
         role text CHECK (role IN ('PURCHASED_RECEIVABLES','CLIENT_PAYABLES','FEE_INCOME','OUTPUT_VAT','BANK','RECOURSE_RECEIVABLES',
-                                  'UNALLOCATED_PAYMENTS','REFUNDS_DUE','CREDIT_LOSSES')),
+                                  'UNALLOCATED_PAYMENTS','REFUNDS_DUE','CREDIT_LOSSES','PAYOUTS_IN_TRANSIT')),
         kind text NOT NULL CHECK (kind IN ('ASSET','LIABILITY','EQUITY','INCOME','EXPENSE')),
         name_en text NOT NULL,
         name_sv text NOT NULL,
@@ -55,6 +55,8 @@ export class Ledger1764200005000 implements MigrationInterface {
       ['1560', 'RECOURSE_RECEIVABLES', 'ASSET', 'Recourse receivables from clients', 'Regressfordringar på klienter', 'Regressfordringer på klienter'],
       ['1930', 'BANK', 'ASSET', 'Bank account', 'Företagskonto', 'Bankinnskudd'],
       ['2421', 'CLIENT_PAYABLES', 'LIABILITY', 'Payables to clients (settlement)', 'Skulder till klienter (avräkning)', 'Gjeld til klienter (avregning)'],
+      // Sent to the bank, not yet seen leaving the account (the statement settles it, issue 14).
+      ['2425', 'PAYOUTS_IN_TRANSIT', 'LIABILITY', 'Payouts sent, not yet debited', 'Utbetalningar under överföring', 'Utbetalinger under overføring'],
       ['2611', 'OUTPUT_VAT', 'LIABILITY', 'Output VAT on fees, 25 %', 'Utgående moms på avgifter 25 %', 'Utgående merverdiavgift på gebyrer 25 %'],
       ['2893', 'UNALLOCATED_PAYMENTS', 'LIABILITY', 'Unallocated incoming payments', 'Ej fördelade inbetalningar', 'Ikke fordelte innbetalinger'],
       ['2894', 'REFUNDS_DUE', 'LIABILITY', 'Refunds due to payers', 'Återbetalningar till betalare', 'Tilbakebetalinger til betalere'],

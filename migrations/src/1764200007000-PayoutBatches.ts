@@ -88,6 +88,25 @@ export class PayoutBatches1764200007000 implements MigrationInterface {
     await q.query(`CREATE UNIQUE INDEX payout_line_paid_once ON payout_line (invoice_id) WHERE state IN ('INCLUDED','SETTLED')`);
     await q.query(`CREATE INDEX payout_line_batch ON payout_line (batch_id)`);
 
+    // Every bank file we wrote or read, kept as it was: the same file again is recognised by its digest.
+    await q.query(`
+      CREATE TABLE bank_file (
+        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        book text NOT NULL REFERENCES ledger_book(code),
+        direction text NOT NULL CHECK (direction IN ('OUT','IN')),
+        format text NOT NULL,
+        message_id text,
+        sha256 text NOT NULL,
+        content bytea NOT NULL,
+        batch_id uuid REFERENCES payout_batch(id),
+        summary jsonb,
+        created_by uuid REFERENCES staff_member(id),
+        created_at timestamptz NOT NULL DEFAULT now(),
+        CONSTRAINT bank_file_once UNIQUE (direction, sha256)
+      )`);
+    await q.query(`CREATE UNIQUE INDEX bank_file_one_export_per_batch ON bank_file (batch_id) WHERE direction = 'OUT'`);
+    await q.query(`CREATE TRIGGER bank_file_append_only BEFORE UPDATE OR DELETE ON bank_file FOR EACH ROW EXECUTE FUNCTION refuse_append_only_change()`);
+
     // A changed payout account is confirmed by someone other than who changed it before money goes to it.
     await q.query(`
       CREATE TABLE payout_account_confirmation (
@@ -105,6 +124,7 @@ export class PayoutBatches1764200007000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TABLE payout_account_confirmation`);
+    await q.query(`DROP TABLE bank_file`);
     await q.query(`DROP TABLE payout_line`);
     await q.query(`DROP TRIGGER payout_batch_follows_lifecycle ON payout_batch`);
     await q.query(`DROP FUNCTION refuse_payout_batch_state_change()`);

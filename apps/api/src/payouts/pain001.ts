@@ -13,7 +13,8 @@ import { createCB } from 'xmlbuilder2';
  * - Swedish bank account: Othr/Id = clearing + account number, SchmeNm/Cd = BBAN, member id =
  *   the clearing number;
  * - Norwegian account: Othr/Id = the 11 digits, SchmeNm/Cd = BBAN (no agent needed domestically);
- * - IBAN: CdtrAcct/Id/IBAN, with the BIC as creditor agent when known.
+ * - IBAN: CdtrAcct/Id/IBAN, with the BIC as creditor agent when known;
+ * - the initiating party is our agreement id with the bank, Othr with SchmeNm/Cd = CUST.
  * The invoice's OCR/KID is the factor's reference for the client, so it goes in the unstructured
  * remittance information (RmtInf/Ustrd), never as a structured creditor reference: that belongs
  * to the payee's own agreement, and Norwegian banks check a KID against it.
@@ -52,7 +53,7 @@ export async function writePain001(
   header.ele('CtrlSum').txt(summary.total).up();
   const initiator = header.ele('InitgPty');
   initiator.ele('Nm').txt(batch.debtor.name).up();
-  initiator.ele('Id').ele('OrgId').ele('Othr').ele('Id').txt(batch.debtor.agreementId).up().ele('SchmeNm').ele('Cd').txt('BANK').up().up().up().up().up();
+  initiator.ele('Id').ele('OrgId').ele('Othr').ele('Id').txt(batch.debtor.agreementId).up().ele('SchmeNm').ele('Cd').txt('CUST').up().up().up().up().up();
   initiator.up();
   header.up();
 

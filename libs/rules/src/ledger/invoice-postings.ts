@@ -14,6 +14,7 @@ export const LEDGER_ROLES = [
   'UNALLOCATED_PAYMENTS',
   'REFUNDS_DUE',
   'CREDIT_LOSSES',
+  'PAYOUTS_IN_TRANSIT',
 ] as const;
 export type LedgerRole = (typeof LEDGER_ROLES)[number];
 
@@ -57,4 +58,17 @@ export function balanced(lines: PostingLine[]): PostingLine[] {
   const sum = kept.reduce((total, line) => total.plus(line.amount), new Decimal(0));
   if (!sum.isZero()) throw new Error(`Unbalanced entry: the lines sum to ${sum.toFixed(2)}`);
   return kept;
+}
+
+/** A payout sent to the bank: we no longer owe the client; the money is on its way until the statement shows it. */
+export function payoutSentPostings(amount: string): PostingLine[] {
+  return balanced([
+    { role: 'CLIENT_PAYABLES', amount: new Decimal(amount).toFixed(2) },
+    { role: 'PAYOUTS_IN_TRANSIT', amount: new Decimal(amount).negated().toFixed(2) },
+  ]);
+}
+
+/** The bank rejected a payout: it is owed to the client again (reversing the payout). */
+export function payoutRejectedPostings(amount: string): PostingLine[] {
+  return payoutSentPostings(amount).map((line) => ({ ...line, amount: new Decimal(line.amount).negated().toFixed(2) }));
 }
