@@ -70,6 +70,45 @@ export class Ledger {
   }
 
   /**
+   * Posts many entries in few statements (a payout batch of thousands of lines): a thousand
+   * entries, then all their lines, per round (PostgreSQL takes at most 65 535 parameters a
+   * statement). Each is still idempotent by its cause; only new ones get lines.
+   */
+  async postMany(tx: EntityManager, entries: JournalEntryInput[]): Promise<number> {
+    let posted = 0;
+    for (let i = 0; i < entries.length; i += 1000) posted += await this.postChunk(tx, entries.slice(i, i + 1000));
+    return posted;
+  }
+
+  private async postChunk(tx: EntityManager, entries: JournalEntryInput[]): Promise<number> {
+    if (!entries.length) return 0;
+    const params: unknown[] = [];
+    const tuples = entries.map((e) => {
+      const n = params.push(e.book, e.date, e.causeType, e.causeId, e.event, e.attempt ?? '1', e.description);
+      return `($${n - 6}, $${n - 5}::date, $${n - 4}, $${n - 3}::uuid, $${n - 2}, $${n - 1}, $${n})`;
+    });
+    const created: Array<{ id: string; cause_id: string; event: string; attempt: string }> = await tx.query(
+      `INSERT INTO journal_entry (book, entry_date, cause_type, cause_id, event, attempt, description) VALUES ${tuples.join(', ')}
+       ON CONFLICT ON CONSTRAINT journal_entry_once_per_cause DO NOTHING RETURNING id::text, cause_id, event, attempt`,
+      params,
+    );
+    if (!created.length) return 0;
+    const byKey = new Map(entries.map((e) => [`${e.causeId}|${e.event}|${e.attempt ?? '1'}`, e]));
+    const values: unknown[] = [];
+    const lines: string[] = [];
+    for (const row of created) {
+      const entry = byKey.get(`${row.cause_id}|${row.event}|${row.attempt}`)!;
+      const accounts = await this.accountsByRole(tx, entry.book, entry.date);
+      for (const line of balanced(entry.lines) as JournalEntryInput['lines']) {
+        const n = values.push(row.id, entry.book, entry.date, accounts.get(line.role), line.amount, line.clientId ?? null, line.invoiceId ?? null);
+        lines.push(`($${n - 6}, $${n - 5}, $${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, $${n})`);
+      }
+    }
+    await tx.query(`INSERT INTO journal_posting (entry_id, book, entry_date, account, amount, client_id, invoice_id) VALUES ${lines.join(', ')}`, values);
+    return created.length;
+  }
+
+  /**
    * The account that plays each role in the book's chart in force on `date`. The chart is
    * append-only dated data that only a migration adds to, so each (book, day) is read once per
    * process: a purchase then posts without reading the chart.

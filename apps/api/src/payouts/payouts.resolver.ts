@@ -7,6 +7,9 @@ import {
   ApprovePayoutBatchArgs,
   CancelPayoutBatchArgs,
   ConfirmPayoutAccountArgs,
+  ImportStatusReportArgs,
+  PayoutFileType,
+  StatusReportResultType,
   PayoutBatchesArgs,
   PayoutBatchIdArgs,
   PayoutBatchPageType,
@@ -86,6 +89,28 @@ export class PayoutsResolver {
   @AuditTarget('PAYOUT_BATCH')
   cancelPayoutBatch(@Args() { id, reason }: CancelPayoutBatchArgs, @CurrentStaff() me: StaffPrincipal) {
     return this.payouts.cancel(id, reason, me);
+  }
+
+  @Mutation(() => PayoutFileType, { description: 'Makes the approved batch\'s bank file once; asking again returns the same bytes.' })
+  @AllowRoles(Role.FINANCE)
+  @AuditTarget('PAYOUT_BATCH')
+  async exportPayoutBatch(@Args() { id }: PayoutBatchIdArgs, @CurrentStaff() me: StaffPrincipal) {
+    const file = await this.payouts.exportFile(id, me);
+    return { fileName: file.fileName, sha256: file.sha256, contentBase64: file.content.toString('base64') };
+  }
+
+  @Mutation(() => PayoutBatchType, { description: 'The file went to the bank: the payouts are booked as on their way.' })
+  @AllowRoles(Role.FINANCE)
+  @AuditTarget('PAYOUT_BATCH')
+  markPayoutBatchSent(@Args() { id }: PayoutBatchIdArgs, @CurrentStaff() me: StaffPrincipal) {
+    return this.payouts.markSent(id, me);
+  }
+
+  @Mutation(() => StatusReportResultType, { description: "Reads the bank's payment status report (pain.002) for a sent batch." })
+  @AllowRoles(Role.FINANCE)
+  @AuditTarget('PAYOUT_BATCH')
+  importPaymentStatusReport(@Args() { content }: ImportStatusReportArgs, @CurrentStaff() me: StaffPrincipal) {
+    return this.payouts.importStatusReport(content, me);
   }
 
   @Mutation(() => Boolean, { description: "Confirms a client's changed payout account, so its payouts are no longer held." })

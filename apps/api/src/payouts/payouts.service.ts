@@ -1,15 +1,23 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Injectable } from '@nestjs/common';
 import { assertFourEyes, BUSINESS_TIME_ZONES, ConflictError, InvalidValueError, LocalDate, nextPayoutBatchState, NotFoundError, PayoutBatchEvent, PayoutBatchState } from '@factoring/domain';
-import { payoutHolds } from '@factoring/rules';
+import { payoutHolds, payoutRejectedPostings, payoutSentPostings } from '@factoring/rules';
+import { validateXML } from 'xmllint-wasm';
 import Decimal from 'decimal.js';
 import { EntityManager } from 'typeorm';
 import { TimelineService } from '../audit/timeline.service';
 import { UnitOfWork } from '../audit/unit-of-work';
 import { StaffPrincipal } from '../auth/principal';
 import { reasonView } from '../common/dto/common.types';
+import { Ledger } from '../ledger/ledger.service';
 import { OutboxService } from '../outbox/outbox.service';
+import { writePain001 } from './pain001';
+import { readPain002, REJECTED, StatusReport } from './pain002';
 import { PayoutCandidateRow, PayoutsRepository } from './payouts.repository';
+
+const PAIN002_XSD = readFileSync(join(__dirname, 'schemas', 'pain.002.001.03.xsd'), 'utf8');
 
 export const PAYOUT_BATCH = 'PAYOUT_BATCH';
 const CURRENCY = { SE: 'SEK', NO: 'NOK' } as const;
@@ -35,6 +43,7 @@ export class PayoutsService {
     private readonly repository: PayoutsRepository,
     private readonly timeline: TimelineService,
     private readonly outbox: OutboxService,
+    private readonly ledger: Ledger,
   ) {}
 
   /** What is due in a book on a day, split into what goes in a batch and what is held (with why). */
@@ -97,6 +106,161 @@ export class PayoutsService {
     return this.batch(id);
   }
 
+  /**
+   * The bank file of an approved batch (pain.001), made once and kept: exporting again returns
+   * the same bytes and changes nothing, so a retry after a lost answer cannot pay twice.
+   */
+  async exportFile(id: string, by: StaffPrincipal): Promise<{ fileName: string; sha256: string; content: Buffer }> {
+    const file = await this.uow.transaction(async (tx) => {
+      const batch = await this.lock(tx, id);
+      const [kept] = await tx.query(`SELECT message_id, sha256, content FROM bank_file WHERE batch_id = $1 AND direction = 'OUT'`, [id]);
+      if (kept) return kept;
+      nextPayoutBatchState(batch.state, 'EXPORT');
+      const [header] = await tx.query(
+        `SELECT b.message_id, b.payout_date::text AS payout_date, b.currency, b.total::text AS total, b.line_count, k.name AS book_name,
+                a.kind AS account_kind, a.number AS account_number, a.bic, a.bank_agreement_id
+           FROM payout_batch b JOIN ledger_book k ON k.code = b.book
+           JOIN LATERAL (SELECT * FROM ledger_bank_account WHERE book = b.book AND valid_from <= b.payout_date ORDER BY valid_from DESC LIMIT 1) a ON true
+          WHERE b.id = $1`,
+        [id],
+      );
+      const lines: Array<{ end_to_end_id: string; amount: string; reference: string; payee: { kind: string; value: string; name: string; bic?: string } }> = await tx.query(
+        `SELECT end_to_end_id, amount::text AS amount, reference, payee FROM payout_line WHERE batch_id = $1 AND state = 'INCLUDED' ORDER BY end_to_end_id`,
+        [id],
+      );
+      const chunks: string[] = [];
+      await writePain001(
+        {
+          messageId: header.message_id,
+          createdAt: new Date(),
+          payoutDate: header.payout_date,
+          currency: header.currency,
+          debtor: { name: header.book_name, country: batch.book, agreementId: header.bank_agreement_id, account: { kind: header.account_kind, number: header.account_number }, bic: header.bic },
+        },
+        { count: header.line_count, total: header.total },
+        lines.map((l) => ({ endToEndId: l.end_to_end_id, amount: l.amount, reference: l.reference, payee: l.payee })),
+        (chunk) => chunks.push(chunk),
+      );
+      const content = Buffer.from(chunks.join(''), 'utf8');
+      const sha256 = createHash('sha256').update(content).digest('hex');
+      await tx.query(`INSERT INTO bank_file (book, direction, format, message_id, sha256, content, batch_id, created_by) VALUES ($1, 'OUT', 'pain.001.001.03', $2, $3, $4, $5, $6)`, [
+        batch.book,
+        header.message_id,
+        sha256,
+        content,
+        id,
+        by.id,
+      ]);
+      await this.move(tx, batch, 'EXPORT', by, `Bank file ${header.message_id} made`, `exported_at = now()`, []);
+      return { message_id: header.message_id, sha256, content };
+    });
+    return { fileName: `${file.message_id}.xml`, sha256: file.sha256, content: file.content };
+  }
+
+  /**
+   * The file went to the bank: the clients are no longer owed these amounts, which are on their
+   * way until the statement shows the debit (issue 14 settles them). One entry per payout.
+   */
+  async markSent(id: string, by: StaffPrincipal) {
+    await this.uow.transaction(async (tx) => {
+      const batch = await this.lock(tx, id);
+      await this.move(tx, batch, 'MARK_SENT', by, 'Sent to the bank', `sent_at = now()`, []);
+      const lines = await tx.query(
+        `SELECT l.id, l.invoice_id, l.client_id, l.amount::text AS amount, l.attempt, i.invoice_number, b.payout_date::text AS payout_date
+           FROM payout_line l JOIN invoice i ON i.id = l.invoice_id JOIN payout_batch b ON b.id = l.batch_id WHERE l.batch_id = $1 AND l.state = 'INCLUDED'`,
+        [id],
+      );
+      await this.ledger.postMany(
+        tx,
+        lines.map((l: Record<string, string>) => ({
+          book: batch.book,
+          date: this.day(batch.book, undefined),
+          causeType: 'INVOICE',
+          causeId: l.invoice_id,
+          event: 'PAYOUT',
+          attempt: String(l.attempt),
+          description: `Payout of invoice ${l.invoice_number}`,
+          lines: payoutSentPostings(l.amount).map((line) => ({ ...line, clientId: l.client_id, invoiceId: l.invoice_id })),
+        })),
+      );
+      for (const l of lines) {
+        await this.outbox.write(tx, { clientId: l.client_id, topic: 'invoice.paid_out', subjectType: 'INVOICE', subjectId: l.invoice_id, payload: { invoiceNumber: l.invoice_number, amount: l.amount, payoutDate: l.payout_date } });
+      }
+    });
+    return this.batch(id);
+  }
+
+  /**
+   * The bank's status report (pain.002): the batch is accepted, or rejected whole, by payment
+   * block or by payment. A rejected payment's invoice is due again in the next batch, its
+   * posting is reversed, and its client is told why. The same report twice changes nothing.
+   */
+  async importStatusReport(xml: string, by: StaffPrincipal) {
+    const validation = await validateXML({ xml: [{ fileName: 'report.xml', contents: xml }], schema: [{ fileName: 'pain.002.001.03.xsd', contents: PAIN002_XSD }] });
+    if (validation.errors.length) {
+      throw new InvalidValueError('BANK_FILE_INVALID', `The file is not a valid pain.002.001.03: ${validation.errors[0].message}`, 'file', { line: validation.errors[0].loc?.lineNumber });
+    }
+    const report = readPain002(xml);
+    const content = Buffer.from(xml, 'utf8');
+    const sha256 = createHash('sha256').update(content).digest('hex');
+    return this.uow.transaction(async (tx) => {
+      const [seen] = await tx.query(`SELECT summary FROM bank_file WHERE direction = 'IN' AND sha256 = $1`, [sha256]);
+      if (seen) return { ...seen.summary, alreadyImported: true };
+      const [found] = await tx.query(`SELECT id FROM payout_batch WHERE message_id = $1`, [report.originalMessageId]);
+      if (!found) throw new InvalidValueError('BANK_FILE_UNKNOWN_BATCH', `The report is about file ${report.originalMessageId}, which we did not send.`, 'file');
+      const batch = await this.lock(tx, found.id);
+      const rejected = this.rejectedLines(report);
+      const lines: Array<{ id: string; invoice_id: string; client_id: string; amount: string; attempt: number; end_to_end_id: string; invoice_number: string }> = await tx.query(
+        `SELECT l.id, l.invoice_id, l.client_id, l.amount::text AS amount, l.attempt, l.end_to_end_id, i.invoice_number
+           FROM payout_line l JOIN invoice i ON i.id = l.invoice_id WHERE l.batch_id = $1 AND l.state = 'INCLUDED'`,
+        [batch.id],
+      );
+      const refused = rejected.all ? lines : lines.filter((l) => rejected.byEndToEnd.has(l.end_to_end_id));
+      const event: PayoutBatchEvent = refused.length === 0 ? 'BANK_ACCEPTED' : refused.length === lines.length ? 'BANK_REJECTED' : 'BANK_PARTLY_REJECTED';
+      if (batch.state !== 'SENT') throw new ConflictError('PAYOUT_BATCH_NOT_SENT', 'Only a batch marked sent gets a status report; mark it sent first.', { state: batch.state });
+      await this.move(tx, batch, event, by, `Bank status report ${report.messageId}`, '', []);
+      for (const line of refused) {
+        const why = rejected.byEndToEnd.get(line.end_to_end_id) ?? rejected.all ?? { code: null, text: null };
+        await tx.query(`UPDATE payout_line SET state = 'REJECTED', rejection = $2 WHERE id = $1`, [line.id, why]);
+        await this.outbox.write(tx, { clientId: line.client_id, topic: 'invoice.payout_delayed', subjectType: 'INVOICE', subjectId: line.invoice_id, payload: { invoiceNumber: line.invoice_number, reason: 'PAYOUT_REJECTED_BY_BANK' } });
+      }
+      await this.ledger.postMany(
+        tx,
+        refused.map((l) => ({
+          book: batch.book,
+          date: this.day(batch.book, undefined),
+          causeType: 'INVOICE',
+          causeId: l.invoice_id,
+          event: 'PAYOUT_REJECTED',
+          attempt: String(l.attempt),
+          description: `Payout of invoice ${l.invoice_number} rejected by the bank`,
+          lines: payoutRejectedPostings(l.amount).map((p) => ({ ...p, clientId: l.client_id, invoiceId: l.invoice_id })),
+        })),
+      );
+      const summary = { batchId: batch.id, state: nextPayoutBatchState(batch.state, event), rejected: refused.length, accepted: lines.length - refused.length };
+      await tx.query(`INSERT INTO bank_file (book, direction, format, message_id, sha256, content, batch_id, summary, created_by) VALUES ($1, 'IN', 'pain.002.001.03', $2, $3, $4, $5, $6, $7)`, [
+        batch.book,
+        report.messageId,
+        sha256,
+        content,
+        batch.id,
+        summary,
+        by.id,
+      ]);
+      return { ...summary, alreadyImported: false };
+    });
+  }
+
+  /** Which payments the report rejects: all of them (group or block), or some by their end-to-end ids. */
+  private rejectedLines(report: StatusReport) {
+    const whole = report.group?.status === REJECTED ? report.group : report.paymentBlocks.find((b) => b.status === REJECTED);
+    const first = (s: { reasons: Array<{ code: string | null; text: string | null }> }) => s.reasons[0] ?? { code: null, text: null };
+    return {
+      all: whole ? first(whole) : null,
+      byEndToEnd: new Map(report.transactions.filter((t) => t.status === REJECTED).map((t) => [t.endToEndId, first(t)])),
+    };
+  }
+
   /** A second person confirms a changed payout account (e.g. called the client on a number we already had). */
   async confirmPayoutAccount(clientId: string, agreementVersion: number, how: string, by: StaffPrincipal): Promise<void> {
     await this.uow.transaction(async (tx) => {
@@ -143,7 +307,7 @@ export class PayoutsService {
   private async move(tx: EntityManager, batch: LockedBatch, event: PayoutBatchEvent, by: StaffPrincipal, reason: string, set: string, params: unknown[]): Promise<void> {
     const next = nextPayoutBatchState(batch.state, event);
     const [row] = await tx.query(
-      `UPDATE payout_batch SET state = $2, ${set}, updated_at = now(), version = version + 1 WHERE id = $1 AND version = $3 RETURNING version`,
+      `UPDATE payout_batch SET state = $2, ${set ? `${set}, ` : ''}updated_at = now(), version = version + 1 WHERE id = $1 AND version = $3 RETURNING version`,
       [batch.id, next, batch.version, ...params],
     );
     if (!row) throw new ConflictError('PAYOUT_BATCH_CHANGED', 'Someone changed this batch at the same moment. Look at it again.');

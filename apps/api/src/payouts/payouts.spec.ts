@@ -88,3 +88,67 @@ it('never pays an invoice twice, and never lets the preparer approve, whatever c
   await expect(t.db.query(`UPDATE payout_batch SET state = 'SENT' WHERE id = $1`, [batch.id])).rejects.toThrow(/may not go from PREPARED to SENT/);
   expect(invoice.id).toBeDefined();
 });
+
+describe('the bank files', () => {
+  const EXPORT = `mutation($id: ID!) { exportPayoutBatch(id: $id) { fileName sha256 contentBase64 } }`;
+  const SENT = `mutation($id: ID!) { markPayoutBatchSent(id: $id) { state } }`;
+  const IMPORT = `mutation($c: String!) { importPaymentStatusReport(content: $c) { batchId state accepted rejected alreadyImported } }`;
+
+  /** A pain.002 rejecting one payment by its end-to-end id (Nordea rejects at transaction level too). */
+  const report = (originalMessageId: string, rejectedEndToEnd: string) => `<?xml version="1.0" encoding="UTF-8"?>
+<Document xmlns="urn:iso:std:iso:20022:tech:xsd:pain.002.001.03">
+  <CstmrPmtStsRpt>
+    <GrpHdr><MsgId>STS-${rejectedEndToEnd}</MsgId><CreDtTm>2099-12-31T10:00:00</CreDtTm></GrpHdr>
+    <OrgnlGrpInfAndSts><OrgnlMsgId>${originalMessageId}</OrgnlMsgId><OrgnlMsgNmId>pain.001.001.03</OrgnlMsgNmId><GrpSts>PART</GrpSts></OrgnlGrpInfAndSts>
+    <OrgnlPmtInfAndSts>
+      <OrgnlPmtInfId>${originalMessageId}</OrgnlPmtInfId>
+      <TxInfAndSts>
+        <OrgnlEndToEndId>${rejectedEndToEnd}</OrgnlEndToEndId>
+        <TxSts>RJCT</TxSts>
+        <StsRsnInf><Rsn><Cd>AC01</Cd></Rsn><AddtlInf>Incorrect account number</AddtlInf></StsRsnInf>
+      </TxInfAndSts>
+    </OrgnlPmtInfAndSts>
+  </CstmrPmtStsRpt>
+</Document>`;
+
+  it('exports the approved batch once, books it when sent, and returns a payment the bank rejects to the next batch, reversed', async () => {
+    const { xsdErrors } = await import('../../test-support/bank-files');
+    const day = '2099-12-30';
+    const client = await f.clientWithKey('NO');
+    const invoices = [await bought(client), await bought(client)];
+    const batch = (await t.gql(PREPARE, { d: day }, preparer.token)).data!.preparePayoutBatch;
+    await t.gql(APPROVE, { id: batch.id, v: batch.version }, approver.token);
+
+    const file = (await t.gql(EXPORT, { id: batch.id }, preparer.token)).data!.exportPayoutBatch;
+    const xml = Buffer.from(file.contentBase64, 'base64').toString('utf8');
+    expect(await xsdErrors(xml, 'pain.001.001.03')).toEqual([]);
+    expect(xml).toContain(`<NbOfTxs>${batch.lineCount}</NbOfTxs>`);
+    expect(xml).toContain(`<CtrlSum>${batch.total}</CtrlSum>`);
+    expect((await t.gql(EXPORT, { id: batch.id }, approver.token)).data!.exportPayoutBatch).toEqual(file);
+
+    expect((await t.gql(SENT, { id: batch.id }, preparer.token)).data!.markPayoutBatchSent.state).toBe('SENT');
+    const paid = await t.db.query(`SELECT account, sum(amount)::text AS sum FROM journal_posting p JOIN journal_entry e ON e.id = p.entry_id WHERE e.event = 'PAYOUT' AND p.invoice_id = ANY($1) GROUP BY account ORDER BY account`, [invoices.map((i) => i.id)]);
+    // The batch holds whatever else is due in the book too (this database's other tests): look at ours.
+    const ours = batch.lines.filter((l: { invoiceId: string }) => invoices.some((i) => i.id === l.invoiceId));
+    const oursTotal = ours.reduce((sum: number, l: { amount: string }) => sum + Math.round(Number(l.amount) * 100), 0) / 100;
+    expect(paid).toEqual([{ account: '2421', sum: oursTotal.toFixed(2) }, { account: '2425', sum: (-oursTotal).toFixed(2) }]);
+
+    const rejectedLine = batch.lines.find((l: { invoiceId: string }) => l.invoiceId === invoices[0].id);
+    const status = report(xml.match(/<MsgId>([^<]+)<\/MsgId>/)![1], rejectedLine.endToEndId);
+    expect((await t.gql(IMPORT, { c: status }, preparer.token)).data!.importPaymentStatusReport).toEqual({ batchId: batch.id, state: 'PARTLY_REJECTED', accepted: batch.lineCount - 1, rejected: 1, alreadyImported: false });
+    expect((await t.gql(IMPORT, { c: status }, approver.token)).data!.importPaymentStatusReport).toMatchObject({ alreadyImported: true, rejected: 1 });
+    const reversed = await t.db.query(`SELECT account, amount::text FROM journal_posting p JOIN journal_entry e ON e.id = p.entry_id WHERE e.event = 'PAYOUT_REJECTED' AND p.invoice_id = $1 ORDER BY account`, [invoices[0].id]);
+    expect(reversed).toEqual([{ account: '2421', amount: `-${rejectedLine.amount}` }, { account: '2425', amount: rejectedLine.amount }]);
+
+    // The rejected payout is due again, as a second attempt; the accepted one is never paid twice.
+    const next = (await t.gql(PREPARE, { d: '2100-01-04' }, approver.token)).data!.preparePayoutBatch;
+    const lines = next.lines.filter((l: { invoiceId: string }) => invoices.some((i) => i.id === l.invoiceId));
+    expect(lines).toEqual([expect.objectContaining({ invoiceId: invoices[0].id, attempt: 2 })]);
+  });
+
+  it('refuses a report about a file we never sent, and one that is not a pain.002, changing nothing', async () => {
+    expect(errorOf(await t.gql(IMPORT, { c: report('NOT-OURS-1', 'X-1') }, preparer.token))).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'BANK_FILE_UNKNOWN_BATCH', field: 'file' });
+    expect(errorOf(await t.gql(IMPORT, { c: report('NOT-OURS-1', 'X-1').replace('<TxSts>RJCT</TxSts>', '<TxSts>NOPE</TxSts>') }, preparer.token))).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'BANK_FILE_INVALID' });
+    expect(errorOf(await t.gql(IMPORT, { c: '<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.054.001.02"><x/></Document>' }, preparer.token))).toMatchObject({ code: 'BAD_USER_INPUT' });
+  });
+});

@@ -104,3 +104,27 @@ export class ConfirmPayoutAccountArgs {
   @Length(3, 1000, { message: 'how must be between 3 and 1000 characters' })
   how!: string;
 }
+
+@ObjectType('PayoutFile', { description: 'A payout batch\'s bank file (pain.001.001.03), as made once and kept.' })
+export class PayoutFileType {
+  @Field() fileName!: string;
+  @Field() sha256!: string;
+  @Field({ description: 'The file\'s bytes, base64.' }) contentBase64!: string;
+}
+
+@ObjectType('StatusReportResult', { description: 'What the bank\'s status report did to its batch.' })
+export class StatusReportResultType {
+  @Field(() => ID) batchId!: string;
+  @Field(() => PayoutBatchStateEnum) state!: string;
+  @Field(() => Int) accepted!: number;
+  @Field(() => Int) rejected!: number;
+  @Field({ description: 'The same report was imported before: nothing changed.' }) alreadyImported!: boolean;
+}
+
+@ArgsType()
+export class ImportStatusReportArgs {
+  @Field({ description: 'The pain.002.001.03 file, as XML text.' })
+  @IsString()
+  @Length(50, 1_000_000, { message: 'content must be a pain.002 file of at most 1 MB' })
+  content!: string;
+}
