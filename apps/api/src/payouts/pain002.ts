@@ -19,6 +19,10 @@ export interface StatusReport {
 export const REJECTED = 'RJCT';
 
 const NS = 'urn:iso:std:iso:20022:tech:xsd:pain.002.001.03';
+
+/** A parsed XML element: the parser's output is untyped, and the report's shape is checked by the XSD first. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type XmlNode = Record<string, any>;
 const parser = new XMLParser({
   removeNSPrefix: true,
   ignoreAttributes: false,
@@ -32,7 +36,7 @@ const parser = new XMLParser({
  * XSD has already been checked; this reads what the report says.
  */
 export function readPain002(xml: string): StatusReport {
-  let document: Record<string, any>;
+  let document: XmlNode;
   try {
     document = parser.parse(xml);
   } catch (error) {
@@ -48,11 +52,11 @@ export function readPain002(xml: string): StatusReport {
     messageId: text(report.GrpHdr?.MsgId) ?? '',
     originalMessageId: text(original.OrgnlMsgId) ?? '',
     group: original.GrpSts ? { status: text(original.GrpSts)!, reasons: reasonsOf(original.StsRsnInf) } : null,
-    paymentBlocks: (report.OrgnlPmtInfAndSts ?? []).flatMap((block: Record<string, any>) => [
+    paymentBlocks: (report.OrgnlPmtInfAndSts ?? []).flatMap((block: XmlNode) => [
       ...(block.PmtInfSts ? [{ paymentInformationId: text(block.OrgnlPmtInfId) ?? '', status: text(block.PmtInfSts)!, reasons: reasonsOf(block.StsRsnInf) }] : []),
     ]),
-    transactions: (report.OrgnlPmtInfAndSts ?? []).flatMap((block: Record<string, any>) =>
-      (block.TxInfAndSts ?? []).map((tx: Record<string, any>) => ({
+    transactions: (report.OrgnlPmtInfAndSts ?? []).flatMap((block: XmlNode) =>
+      (block.TxInfAndSts ?? []).map((tx: XmlNode) => ({
         endToEndId: text(tx.OrgnlEndToEndId) ?? '',
         status: text(tx.TxSts) ?? '',
         reasons: reasonsOf(tx.StsRsnInf),
@@ -61,7 +65,7 @@ export function readPain002(xml: string): StatusReport {
   };
 }
 
-function reasonsOf(list: Array<Record<string, any>> | undefined) {
+function reasonsOf(list: Array<XmlNode> | undefined) {
   return (list ?? []).map((r) => ({ code: text(r.Rsn?.Cd) ?? text(r.Rsn?.Prtry), text: (r.AddtlInf ?? []).map(text).filter(Boolean).join(' ') || null }));
 }
 
