@@ -8,6 +8,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { complexityLimitPlugin, depthLimitRule } from './common/graphql-limits';
+import { EdgeInputPipe } from './common/edge-input.pipe';
 import { createValidationPipe, formatGraphQLError } from './common/graphql-errors';
 import { APP_CONFIG, ConfigModule } from './config/config.module';
 import { AppConfig } from './config/config.schema';
@@ -74,7 +75,7 @@ const graphql = GraphQLModule.forRootAsync<ApolloDriverConfig>({
     formatError: formatGraphQLError,
     context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
     validationRules: [depthLimitRule(config.GRAPHQL_MAX_DEPTH)],
-    plugins: [complexityLimitPlugin(config.GRAPHQL_MAX_COMPLEXITY)],
+    plugins: [complexityLimitPlugin(config.GRAPHQL_MAX_COMPLEXITY, config.GRAPHQL_MAX_ROOT_FIELDS)],
   }),
 });
 
@@ -99,7 +100,7 @@ export class AppModule {
           : []),
         ...(parts.workers ? [WorkersModule] : []),
       ],
-      providers: [{ provide: APP_PIPE, useFactory: createValidationPipe }, ...(parts.http ? [DecimalString] : [])],
+      providers: [{ provide: APP_PIPE, useClass: EdgeInputPipe }, { provide: APP_PIPE, useFactory: createValidationPipe }, ...(parts.http ? [DecimalString] : [])],
     };
   }
 }

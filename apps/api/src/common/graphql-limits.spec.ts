@@ -24,6 +24,17 @@ it('refuses a query whose cost is over the limit', async () => {
   expect(errorOf(response)?.code).toBe('BAD_USER_INPUT');
 });
 
+it('counts a list by its page size, and caps root fields and aliases (issue 10)', async () => {
+  const page = `staffMembers(perPage: 200) { items { id email name roles active } total }`;
+  const pages = Array.from({ length: 20 }, (_, i) => `p${i}: ${page}`).join(' ');
+  const costly = await t.gql(`{ ${pages} }`, {}, token);
+  expect(costly.errors?.[0]?.message).toMatch(/too complex/);
+  const aliases = Array.from({ length: 21 }, (_, i) => `m${i}: me { id }`).join(' ');
+  const many = await t.gql(`{ ${aliases} }`, {}, token);
+  expect(many.errors?.[0]?.message).toMatch(/root fields/);
+  expect((await t.gql(`{ ${page} }`, {}, token)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN'); // within the cost: it reaches the roles check
+});
+
 it('never leaks a stack trace, SQL or driver text', async () => {
   const response = await t.gql('{ me { id } ', {}, token);
   expect(errorOf(response)?.code).toBe('BAD_USER_INPUT');

@@ -62,7 +62,9 @@ const settings = z.object({
    */
   TRUSTED_PROXIES: z.string().regex(/^[0-9a-fA-F.:/, ]*$/, 'must be IP addresses or CIDR ranges, comma-separated').default(''),
   GRAPHQL_MAX_DEPTH: integer(2, 50).default(10),
-  GRAPHQL_MAX_COMPLEXITY: integer(10, 100000).default(2000),
+  GRAPHQL_MAX_COMPLEXITY: integer(10, 1000000).default(20000),
+  /** Root fields (aliases included) one request may ask for: a thousand aliases of one list is not a query a person needs. */
+  GRAPHQL_MAX_ROOT_FIELDS: integer(1, 1000).default(20),
   CORS_ORIGINS: z.string().default('http://127.0.0.1:5173,http://localhost:5173'),
   WORKER_HEARTBEAT_SECONDS: integer(1, 3600).default(5),
   OUTBOX_POLL_MS: integer(50, 60000).default(500),
