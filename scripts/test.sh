@@ -20,6 +20,9 @@ step() { printf '\n==> %s\n' "$*"; }
 step "Lint and type checks"
 npx nx run-many -t lint typecheck --parallel=2 --outputStyle=static
 
+step "Import rules (no cycles, thin resolvers and processors, pure libs/)"
+npx depcruise apps/api/src libs --config .dependency-cruiser.cjs
+
 step "Unit, property and PostgreSQL/Redis integration tests"
 npx nx run-many -t test --exclude=e2e --parallel=1 --outputStyle=static
 

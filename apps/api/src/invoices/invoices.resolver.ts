@@ -4,16 +4,12 @@ import { ClientKeyPrincipal, CurrentClientKey } from '../auth/principal';
 import { AuditTarget } from '../audit/audit.interceptor';
 import { AcceptOfferArgs, CreditInvoiceArgs, DeclineOfferArgs, InvoiceIdArgs, InvoicesArgs, StaffInvoiceIdArgs, SubmitInvoiceArgs } from './dto/invoice.inputs';
 import { CreditNoteType, InvoicePageType, InvoiceTimelineEntryType, InvoiceType } from './dto/invoice.types';
-import { InvoicesRepository } from './invoices.repository';
 import { InvoicesService } from './invoices.service';
 
 /** The integration API a client's accounting program calls, and the staff's invoice views. */
 @Resolver(() => InvoiceType)
 export class InvoicesResolver {
-  constructor(
-    private readonly service: InvoicesService,
-    private readonly repository: InvoicesRepository,
-  ) {}
+  constructor(private readonly service: InvoicesService) {}
 
   @Mutation(() => InvoiceType, { description: 'Offers an invoice for sale; the answer is the offer, or every reason it cannot be sold.' })
   @ForIntegration()
@@ -53,34 +49,34 @@ export class InvoicesResolver {
   @Query(() => InvoiceType, { description: 'One of your invoices, with its status.' })
   @ForIntegration()
   myInvoice(@Args() { invoiceId }: InvoiceIdArgs, @CurrentClientKey() key: ClientKeyPrincipal) {
-    return this.repository.invoice(invoiceId, key.clientId);
+    return this.service.invoice(invoiceId, key.clientId);
   }
 
   @Query(() => InvoicePageType, { description: 'Your invoices, newest first.' })
   @ForIntegration()
   myInvoices(@Args() args: InvoicesArgs, @CurrentClientKey() key: ClientKeyPrincipal) {
-    return this.repository.invoices(args, key.clientId);
+    return this.service.invoices(args, key.clientId);
   }
 
   @Query(() => InvoicePageType)
   @AnyStaff()
   invoices(@Args() args: InvoicesArgs) {
-    return this.repository.invoices(args);
+    return this.service.invoices(args);
   }
 
   @Query(() => InvoiceType)
   @AnyStaff()
   invoice(@Args() { id }: StaffInvoiceIdArgs) {
-    return this.repository.invoice(id);
+    return this.service.invoice(id);
   }
 
   @ResolveField(() => [InvoiceTimelineEntryType], { description: 'Everything that happened to the invoice (seed 000).' })
   timeline(@Parent() invoice: InvoiceType) {
-    return this.repository.timeline(invoice.id);
+    return this.service.timeline(invoice.id);
   }
 
   @ResolveField(() => [CreditNoteType])
   creditNotes(@Parent() invoice: InvoiceType) {
-    return this.repository.creditNotes(invoice.id);
+    return this.service.creditNotes(invoice.id);
   }
 }

@@ -29,7 +29,7 @@ import { decideJob } from '../credit/credit-jobs';
 import { Exposure } from '../exposure/exposure.service';
 import { Ledger } from '../ledger/ledger.service';
 import { RuleSettingsService } from '../rule-settings/rule-settings.service';
-import { CreditInvoiceArgs, InvoiceInput } from './dto/invoice.inputs';
+import { CreditInvoiceArgs, InvoiceInput, InvoicesArgs } from './dto/invoice.inputs';
 import { InvoiceType } from './dto/invoice.types';
 import { CLIENT_STATUS } from './invoice-status';
 import { clientActor, InvoiceActor, InvoiceLifecycle, SYSTEM_ACTOR } from './invoice-lifecycle';
@@ -55,6 +55,23 @@ export class InvoicesService {
     private readonly settings: RuleSettingsService,
     private readonly jobs: JobOutboxService,
   ) {}
+
+  /** One invoice; with `clientId`, only if it is that client's. */
+  invoice(id: string, clientId?: string): Promise<InvoiceType> {
+    return this.repository.invoice(id, clientId);
+  }
+
+  invoices(args: InvoicesArgs, clientId?: string) {
+    return this.repository.invoices(args, clientId);
+  }
+
+  timeline(invoiceId: string) {
+    return this.repository.timeline(invoiceId);
+  }
+
+  creditNotes(invoiceId: string) {
+    return this.repository.creditNotes(invoiceId);
+  }
 
   /**
    * Submitting again (same number or idempotency key, same content) returns the first result
