@@ -9,7 +9,6 @@ import {
   GraphQLInputType,
   GraphQLList,
   GraphQLNamedType,
-  GraphQLNonNull,
   GraphQLObjectType,
   GraphQLOutputType,
   GraphQLScalarType,
