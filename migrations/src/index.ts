@@ -12,6 +12,7 @@ import { InvoiceLifecycle1764200000000 } from './1764200000000-InvoiceLifecycle'
 import { Ledger1764200005000 } from './1764200005000-Ledger';
 import { ClientLifecycle1764200006000 } from './1764200006000-ClientLifecycle';
 import { PayoutBatches1764200007000 } from './1764200007000-PayoutBatches';
+import { GapFreeEventFeed1764200008000 } from './1764200008000-GapFreeEventFeed';
 
 export const migrations = [
   StaffAndSessions1763800000000,
@@ -24,4 +25,5 @@ export const migrations = [
   Ledger1764200005000,
   ClientLifecycle1764200006000,
   PayoutBatches1764200007000,
+  GapFreeEventFeed1764200008000,
 ];

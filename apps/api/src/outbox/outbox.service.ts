@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 
 export interface ClientEvent {
   clientId: string;
@@ -24,4 +24,27 @@ export class OutboxService {
     );
     return row.event_id;
   }
+}
+
+/** One numbering of the feed at a time, across every process (any constant will do; this one is the feed's). */
+const FEED_NUMBERING_LOCK = 7_2026_09;
+
+/**
+ * Gives the committed events that have none the next feed positions, in id order (issue 9 d).
+ * Short and serialised by an advisory lock: the statement after the lock sees every numbering
+ * before it, so positions become visible in order. A long transaction elsewhere (a bank-file
+ * import) stalls nothing: its events are simply numbered after it commits.
+ */
+export async function numberEventFeed(db: DataSource): Promise<number> {
+  return db.transaction(async (tx) => {
+    await tx.query(`SELECT pg_advisory_xact_lock($1)`, [FEED_NUMBERING_LOCK]);
+    const numbered = await tx.query(
+      `UPDATE outbox_event o SET feed_position = n.base + n.rn
+         FROM (SELECT id, row_number() OVER (ORDER BY id) AS rn,
+                      (SELECT coalesce(max(feed_position), 0) FROM outbox_event) AS base
+                 FROM outbox_event WHERE feed_position IS NULL) n
+        WHERE o.id = n.id RETURNING o.id`,
+    );
+    return Array.isArray(numbered[0]) ? numbered[0].length : numbered.length;
+  });
 }

@@ -40,7 +40,8 @@ it('delivers an event whose transaction took a lower number and committed after 
 
 it('reads from the start when after is null, and refuses a cursor it never gave', async () => {
   const client = await f.clientWithKey('NO');
+  await t.db.query(event(client.clientId, 'test.first'));
   const all = (await t.gql(FEED, { after: null }, client.key)).data!.myEvents.events;
-  expect(all.length).toBeGreaterThan(0);
+  expect(all.map((e: { topic: string }) => e.topic)).toEqual(['test.first']);
   expect(errorOf(await t.gql(FEED, { after: 'x' }, client.key))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
 });

@@ -5,6 +5,7 @@ import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/config.schema';
+import { numberEventFeed } from '../outbox/outbox.service';
 import { QUEUES } from '../queues/queues.module';
 
 /**
@@ -48,6 +49,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   /** Relays up to 500 client events and 500 internal jobs; returns how many. */
   async relayBatch(): Promise<number> {
+    // The polling feed's positions keep up even when nobody polls (issue 9 d).
+    await numberEventFeed(this.db);
     return (await this.relayClientEvents()) + (await this.relayJobs());
   }
 

@@ -5,6 +5,7 @@ import { InvalidValueError } from '@factoring/domain';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/config.schema';
+import { numberEventFeed } from '../outbox/outbox.service';
 import { assertAllowedTarget, WebhookTargetRefused, webhookTargetPolicy } from './webhook-target';
 
 export interface ClientEventView {
@@ -56,18 +57,21 @@ export class WebhooksService {
   }
 
   /** Events after `cursor` (exclusive), oldest first. Cursors are opaque strings of the feed's order. */
-  async eventsSince(clientId: string, cursor: string | undefined, limit: number): Promise<{ events: ClientEventView[]; cursor: string | null }> {
-    if (cursor !== undefined && !/^\d{1,18}$/.test(cursor)) {
+  async eventsSince(clientId: string, cursor: string | null | undefined, limit: number): Promise<{ events: ClientEventView[]; cursor: string | null }> {
+    // No cursor (left out or null) reads from the start.
+    if (cursor != null && !/^\d{1,18}$/.test(cursor)) {
       throw new InvalidValueError('EVENT_CURSOR_INVALID', 'The cursor must be one returned by this feed.', 'after');
     }
+    // Positions are given after commit, so an event committed late is never behind a cursor already handed out.
+    await numberEventFeed(this.db);
     const rows = await this.db.query(
-      `SELECT id, event_id, topic, subject_type, subject_id, created_at, payload FROM outbox_event
-        WHERE client_id = $1 AND id > $2 ORDER BY id LIMIT $3`,
+      `SELECT feed_position, event_id, topic, subject_type, subject_id, created_at, payload FROM outbox_event
+        WHERE client_id = $1 AND feed_position > $2 ORDER BY feed_position LIMIT $3`,
       [clientId, cursor ?? '0', limit],
     );
     const events = rows.map((row: Record<string, unknown>) => ({
       id: row.event_id as string,
-      cursor: String(row.id),
+      cursor: String(row.feed_position),
       topic: row.topic as string,
       subjectType: row.subject_type as string,
       subjectId: row.subject_id as string,
