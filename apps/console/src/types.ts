@@ -479,7 +479,7 @@ export interface CreditReview {
   invoiceNumber: string;
   clientId: string;
   clientName: string;
-  debtorId: string;
+  debtorId: string | null;
   debtorName: string;
   debtorContact: { registered?: ContactDetails | null; onInvoice?: ContactDetails | null } | null;
   amount: string;

@@ -23,6 +23,11 @@ const MAX_STRING = 500;
  * jsonb cannot hold NUL or a lone UTF-16 surrogate; the attempt that carried one must still be
  * recorded (issue 10), so the summary shows U+FFFD in their place.
  */
+/** A URL's user name and password never reach the trail, even in a refused attempt. */
+function withoutCredentials(text: string): string {
+  return text.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@\s]*@/i, '$1[REDACTED]@');
+}
+
 export function storable(text: string): string {
   return text.replace(/\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
@@ -31,7 +36,7 @@ export function storable(text: string): string {
 export function summariseInput(value: unknown, depth = 0): unknown {
   if (value === null || value === undefined) return value ?? null;
   if (depth > 5) return '[…]';
-  if (typeof value === 'string') return storable(value.length > MAX_STRING ? `${value.slice(0, MAX_STRING)}…` : value);
+  if (typeof value === 'string') return storable(withoutCredentials(value.length > MAX_STRING ? `${value.slice(0, MAX_STRING)}…` : value));
   if (typeof value !== 'object') return value;
   if (value instanceof Date) return value.toISOString();
   if (Array.isArray(value)) return value.slice(0, 50).map((item) => summariseInput(item, depth + 1));

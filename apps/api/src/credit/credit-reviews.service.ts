@@ -306,13 +306,14 @@ const actor = (by: StaffPrincipal) => ({ type: 'STAFF' as const, id: by.id, name
 
 const REVIEW_SELECT = `
   SELECT r.*, i.invoice_number, i.client_id, c.legal_name AS client_name, i.debtor_id, i.debtor AS debtor_snapshot,
-         d.name AS debtor_name, d.email AS debtor_email, d.phone AS debtor_phone, i.payable::text AS amount, i.currency,
+         coalesce(d.name, i.debtor->>'name') AS debtor_name, d.email AS debtor_email, d.phone AS debtor_phone, i.payable::text AS amount, i.currency,
          s.name AS claimed_by_name,
          (SELECT row_to_json(x) FROM (SELECT reasons, figures FROM credit_decision WHERE invoice_id = r.invoice_id AND kind = 'AUTOMATIC' ORDER BY id DESC LIMIT 1) x) AS decision
     FROM credit_review r
     JOIN invoice i ON i.id = r.invoice_id
     JOIN client c ON c.id = i.client_id
-    JOIN debtor d ON d.id = i.debtor_id
+    -- An invoice whose debtor number was invalid has no debtor row: its item must still show (issue 9 j).
+    LEFT JOIN debtor d ON d.id = i.debtor_id
     LEFT JOIN staff_member s ON s.id = r.claimed_by`;
 
 interface ReviewRow {
@@ -323,7 +324,7 @@ interface ReviewRow {
   invoice_number: string;
   client_id: string;
   client_name: string;
-  debtor_id: string;
+  debtor_id: string | null;
   debtor_name: string;
   debtor_email: string | null;
   debtor_phone: string | null;

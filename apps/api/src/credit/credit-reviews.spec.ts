@@ -185,3 +185,17 @@ describe('the spot-check queue', () => {
     expect(errorOf(await t.gql(REVIEWS, {}, token))?.code).toBe('FORBIDDEN');
   });
 });
+
+describe('items whose debtor could not be identified', () => {
+  it('still shows in the queue, named as on the invoice (issue 9 j)', async () => {
+    const client = await f.clientWithKey('SE');
+    const base = invoiceInput('SE');
+    // The last digit moved by one: the check digit fails, so no debtor record is made.
+    const wrong = base.debtor.identityNumber.replace(/\d$/, (d: string) => String((Number(d) + 1) % 10));
+    const refused = (await t.gql(SUBMIT_INVOICE, { input: { ...base, debtor: { ...base.debtor, identityNumber: wrong } } }, client.key)).data!.submitInvoice;
+    expect(refused.debtorId).toBeNull();
+    await t.gql(`mutation($id: ID!) { requestManualAssessment(invoiceId: $id, reason: "The number is right") { id } }`, { id: refused.id }, client.key);
+    const listed = (await t.gql(`query { creditReviews(perPage: 200) { items { invoiceId debtorId } } }`, {}, analyst.token)).data!.creditReviews.items;
+    expect(listed).toContainEqual({ invoiceId: refused.id, debtorId: null });
+  });
+});

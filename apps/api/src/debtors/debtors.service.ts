@@ -300,7 +300,12 @@ function validRaise(raise: { amount: string; until: string }, field: string) {
   if (!new Decimal(raise.amount).isPositive() || new Decimal(raise.amount).isZero()) {
     throw new InvalidValueError('RAISE_NOT_POSITIVE', 'A temporary raise must be more than 0.', `${field}.amount`);
   }
-  const until = LocalDate.parse(raise.until);
+  let until: LocalDate;
+  try {
+    until = LocalDate.parse(raise.until);
+  } catch {
+    throw new InvalidValueError('DATE_INVALID', `${raise.until} is not a day that exists.`, `${field}.until`);
+  }
   if (until.isBefore(LocalDate.today())) throw new InvalidValueError('RAISE_IN_THE_PAST', 'A temporary raise must last until today or later.', `${field}.until`);
   return { amount: new Decimal(raise.amount).toFixed(2), until: until.toString() };
 }

@@ -99,3 +99,12 @@ describe('client and debtor pairs', () => {
     expect(errorOf(await t.gql(PAIR, { c: '00000000-0000-4000-8000-000000000000', d: debtor.id, limit: '1' }, analyst.token))?.code).toBe('NOT_FOUND');
   });
 });
+
+it('names temporaryRaise.until when the raise ends on a day that does not exist', async () => {
+  const { analystAndAdmin } = await import('../../test-support/clients');
+  const { analyst } = await analystAndAdmin(t);
+  const [debtor] = await t.db.query(`INSERT INTO debtor (country, kind, identity_number, name, address) VALUES ('SE', 'COMPANY', $1, 'Raise AB', '{}') RETURNING id, version`, [`55${Date.now().toString().slice(-8)}`]);
+  const SET = `mutation($id: ID!, $raise: TemporaryRaiseInput, $v: Int!) { setDebtorLimit(id: $id, creditLimit: "1000.00", temporaryRaise: $raise, reason: "Raise", expectedVersion: $v) { version } }`;
+  const response = await t.gql(SET, { id: debtor.id, raise: { amount: '100.00', until: '2099-02-30' }, v: debtor.version }, analyst.token);
+  expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'temporaryRaise.until' });
+});

@@ -45,3 +45,13 @@ it('reads from the start when after is null, and refuses a cursor it never gave'
   expect(all.map((e: { topic: string }) => e.topic)).toEqual(['test.first']);
   expect(errorOf(await t.gql(FEED, { after: 'x' }, client.key))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
 });
+
+it('refuses a webhook address with a user name and password, and keeps the password out of the audit trail', async () => {
+  const client = await f.clientWithKey('SE');
+  const REGISTER = `mutation($url: String!) { registerWebhook(url: $url) { url } }`;
+  const response = await t.gql(REGISTER, { url: 'https://user:s3cret-pw@hooks.example.com/in' }, client.key);
+  expect(errorOf(response)).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'WEBHOOK_URL_HAS_CREDENTIALS', field: 'url' });
+  const rows = await t.db.query(`SELECT input_summary::text AS input FROM audit_entry WHERE operation = 'registerWebhook' AND actor_email = $1`, [`client:${client.clientId}`]);
+  expect(rows).toHaveLength(1);
+  expect(rows[0].input).not.toContain('s3cret-pw');
+});

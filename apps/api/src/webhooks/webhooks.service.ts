@@ -34,6 +34,10 @@ export class WebhooksService {
     } catch {
       throw new InvalidValueError('WEBHOOK_URL_INVALID', 'The webhook address must be a full URL such as https://example.com/hooks/factoring.', 'url');
     }
+    // A password in the address would travel in every delivery and sit in our logs: refused (issue 10).
+    if (parsed.username || parsed.password) {
+      throw new InvalidValueError('WEBHOOK_URL_HAS_CREDENTIALS', 'The webhook address must not hold a user name or password; verify our signature instead.', 'url');
+    }
     const local = ['127.0.0.1', 'localhost', '[::1]'].includes(parsed.hostname);
     // Plain http only to this machine (development and tests); anything else must be https.
     if (parsed.protocol !== 'https:' && !(parsed.protocol === 'http:' && local && this.config.NODE_ENV !== 'production')) {

@@ -205,7 +205,7 @@ const NoteDialogButton = ({
             slotProps={{ htmlInput: { 'data-testid': `${testId}-note`, maxLength: 2000 } }}
             sx={{ mt: 1 }}
           />
-          {limitProblem && record ? (
+          {limitProblem && record?.debtorId ? (
             <Alert severity="error" sx={{ mt: 2 }} data-testid="review-limit-problem">
               {limitProblem}{' '}
               <MuiLink component={Link} to={`/debtors/${record.debtorId}/show`}>

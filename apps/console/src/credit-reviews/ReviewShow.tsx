@@ -93,9 +93,15 @@ const Header = () => {
               {record.clientName}
             </MuiLink>
             <ArrowRightAltIcon fontSize="small" />
-            <MuiLink component={Link} to={`/debtors/${record.debtorId}/show`} data-testid="review-debtor">
-              {record.debtorName}
-            </MuiLink>
+            {record.debtorId ? (
+              <MuiLink component={Link} to={`/debtors/${record.debtorId}/show`} data-testid="review-debtor">
+                {record.debtorName}
+              </MuiLink>
+            ) : (
+              <Typography component="span" data-testid="review-debtor">
+                {record.debtorName}
+              </Typography>
+            )}
           </Stack>
           <Typography variant="body2">{translate('console.reviews.opened', { date: format.dateTime(record.openedAt), age: age(record.ageHours) })}</Typography>
           <Typography variant="body2" color={record.overdue ? 'error' : undefined} data-testid="review-due">

@@ -35,7 +35,7 @@ export class CreditReviewType {
   @Field() invoiceNumber!: string;
   @Field(() => ID) clientId!: string;
   @Field() clientName!: string;
-  @Field(() => ID) debtorId!: string;
+  @Field(() => ID, { nullable: true, description: 'None when the debtor\'s number on the invoice was not valid.' }) debtorId!: string | null;
   @Field() debtorName!: string;
   @Field(() => GraphQLJSON, { description: 'Whom to call for a spot check: the debtor as registered and as on the invoice.' }) debtorContact!: unknown;
   @Field(() => DecimalString) amount!: string;
