@@ -122,6 +122,21 @@ const PaymentHistory = () => {
         ]}
       />
       <Stack direction="row" spacing={1} useFlexGap sx={{ mt: 2, flexWrap: 'wrap' }}>
+        {/* Nothing records payments or disputes until the payments and collection issues land: no green badge for no news. */}
+        {!history.invoicesPaid && !history.hasUnpaidBefore && !history.hasDisputedBefore ? (
+          <Chip size="small" variant="outlined" label={translate('console.debtors.no_history_yet')} data-testid="debtor-no-history" />
+        ) : (
+          <HistoryChips history={history} />
+        )}
+      </Stack>
+    </Section>
+  );
+};
+
+const HistoryChips = ({ history }: { history: { hasUnpaidBefore: boolean; hasDisputedBefore: boolean } }) => {
+  const translate = useTranslate();
+  return (
+    <>
         <Chip
           size="small"
           color={history.hasUnpaidBefore ? 'error' : 'success'}
@@ -134,8 +149,7 @@ const PaymentHistory = () => {
           variant="outlined"
           label={translate(history.hasDisputedBefore ? 'console.debtors.disputed_before' : 'console.debtors.never_disputed')}
         />
-      </Stack>
-    </Section>
+    </>
   );
 };
 

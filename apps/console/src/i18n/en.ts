@@ -366,6 +366,7 @@ export const consoleEn = {
       never_unpaid: 'Never left an invoice unpaid',
       disputed_before: 'Has disputed an invoice',
       never_disputed: 'Never disputed an invoice',
+      no_history_yet: 'No payment or dispute history yet',
       clients: 'Clients selling to this debtor',
       invoices: 'Invoices to this debtor',
     },

@@ -541,6 +541,7 @@ const consoleNb: ConsoleMessages = {
       never_unpaid: 'Aldri latt en faktura stå ubetalt',
       disputed_before: 'Har bestridt en faktura',
       never_disputed: 'Aldri bestridt en faktura',
+      no_history_yet: 'Ingen betalings- eller tvistehistorikk ennå',
       clients: 'Kunder som selger til denne fakturamottakeren',
       invoices: 'Fakturaer til denne mottakeren',
     },

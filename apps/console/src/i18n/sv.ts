@@ -540,6 +540,7 @@ const consoleSv: ConsoleMessages = {
       never_unpaid: 'Aldrig lämnat en faktura obetald',
       disputed_before: 'Har bestridit en faktura',
       never_disputed: 'Aldrig bestridit en faktura',
+      no_history_yet: 'Ingen betalnings- eller tvisthistorik ännu',
       clients: 'Kunder som säljer till denna fakturamottagare',
       invoices: 'Fakturor till denna mottagare',
     },
