@@ -40,23 +40,6 @@ export class UnitOfWork {
     if (refusal) throw refusal;
     return result;
   }
-
-  /**
-   * Runs `work` so that a failing statement undoes only itself (a savepoint), for the rare
-   * step whose failure is an answer, such as the losing insert of two identical submissions.
-   */
-  async savepoint<T>(tx: EntityManager, work: () => Promise<T>): Promise<T> {
-    const name = `sp_${Math.random().toString(36).slice(2, 10)}`;
-    await tx.query(`SAVEPOINT ${name}`);
-    try {
-      const result = await work();
-      await tx.query(`RELEASE SAVEPOINT ${name}`);
-      return result;
-    } catch (error) {
-      await tx.query(`ROLLBACK TO SAVEPOINT ${name}`);
-      throw error;
-    }
-  }
 }
 
 /**
