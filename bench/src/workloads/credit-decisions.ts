@@ -69,7 +69,9 @@ async function seed(db: Client, invoices: number): Promise<void> {
   const account = JSON.stringify({ kind: 'SE_BANKGIRO', value: '5050-1055', display: '5050-1055' });
   await db.query(`
     INSERT INTO client (country, currency, organisation_number, legal_name, company_form, address, contact, state)
-    SELECT 'SE', 'SEK', 'BENCH-' || g, 'Bench client ' || g, 'AB', '{}', '{}', 'ACTIVE' FROM generate_series(1, ${CLIENTS}) g`);
+    SELECT 'SE', 'SEK', 'BENCH-' || g, 'Bench client ' || g, 'AB', '{}', '{}', 'APPLIED' FROM generate_series(1, ${CLIENTS}) g`);
+  // Approved as an analyst would: the client's lifecycle trigger allows only APPLIED -> ACTIVE.
+  await db.query(`UPDATE client SET state = 'ACTIVE'`);
   await db.query(`
     INSERT INTO client_agreement (client_id, version, fee_percent, vat_rate_on_fee_percent, recourse_modes, credit_limit, spot_check_intensity,
                                   delivery_channel, payout_account, repayment_account, change_reason)
@@ -78,6 +80,10 @@ async function seed(db: Client, invoices: number): Promise<void> {
     INSERT INTO debtor (country, kind, identity_number, name, address, credit_limit)
     SELECT 'SE', 'COMPANY', 'BENCH-D-' || g, 'Bench debtor ' || g, '{"country":"SE"}', 1000000000 FROM generate_series(1, ${DEBTORS}) g`);
   await db.query(`INSERT INTO client_debtor (client_id, debtor_id) SELECT c.id, d.id FROM client c CROSS JOIN debtor d`);
+  // Accepted invoices written as a fixture: the lifecycle trigger allows only what submit and
+  // accept would have done step by step, so it is skipped for this one transaction (as superuser).
+  await db.query('BEGIN');
+  await db.query(`SET LOCAL session_replication_role = replica`);
   await db.query(
     `WITH c AS (SELECT id, row_number() OVER (ORDER BY id) - 1 AS k FROM client),
           d AS (SELECT id, row_number() OVER (ORDER BY id) - 1 AS k FROM debtor)
@@ -88,4 +94,5 @@ async function seed(db: Client, invoices: number): Promise<void> {
        FROM generate_series(0, $1 - 1) g JOIN c ON c.k = g % ${CLIENTS} JOIN d ON d.k = (g / ${CLIENTS}) % ${DEBTORS}`,
     [invoices],
   );
+  await db.query('COMMIT');
 }

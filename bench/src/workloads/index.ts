@@ -1,4 +1,5 @@
 import { creditDecisions } from './credit-decisions';
+import { submissions } from './submissions';
 import type { Workload } from './types';
 
 export type { BaselineName, Workload, WorkloadContext, WorkloadResult } from './types';
@@ -43,4 +44,4 @@ export type { BaselineName, Workload, WorkloadContext, WorkloadResult } from './
  *   import { invoiceInsert } from './invoice-insert';
  *   export const workloads: Workload[] = [invoiceInsert];
  */
-export const workloads: Workload[] = [creditDecisions];
+export const workloads: Workload[] = [creditDecisions, submissions];
