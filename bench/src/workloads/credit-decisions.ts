@@ -1,8 +1,9 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
+import { countsBetween, describeCounts, startProbed } from '../probe';
 import type { Workload } from './types';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -26,19 +27,20 @@ export const creditDecisions: Workload = {
     if (migrate.status !== 0) throw new Error(`Migrations failed: ${migrate.stderr}`);
 
     const db = new Client({ connectionString: ctx.databaseUrl });
+    db.on('error', () => undefined); // ended by the scratch database's drop; the workload's own error is the one to report
     await db.connect();
     const n = ctx.jobs;
     await seed(db, n);
-    // BENCH_PROFILE_DIR=/some/dir writes a V8 CPU profile of the worker (open it in Chrome DevTools).
-    const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
-    const worker = spawn(process.execPath, [...profile, path.join(DIST, 'worker.js')], { env, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    worker.stderr.on('data', (chunk) => (stderr += chunk));
+    // The probe counts the worker's statements; BENCH_PROFILE_DIR=/some/dir also writes a V8 CPU profile of the measured window.
+    const probed = startProbed(path.join(DIST, 'worker.js'), env);
+    const worker = probed.child;
     const url = new URL(ctx.redisUrl);
     const queue = new Queue('credit', { connection: { host: url.hostname, port: Number(url.port || 6379) }, prefix: ctx.redisPrefix });
     try {
       await new Promise((resolve) => setTimeout(resolve, 3000)); // the worker connects and starts its processors
-      if (worker.exitCode !== null) throw new Error(`The worker stopped: ${stderr}`);
+      if (worker.exitCode !== null) throw new Error(`The worker stopped: ${probed.stderr()}`);
+      const before = await probed.snapshot();
+      const stopProfile = await probed.profileWindow('credit-decisions-worker');
       const ids: string[] = (await db.query(`SELECT id FROM invoice WHERE status = 'ACCEPTED' ORDER BY id`)).rows.map((r) => r.id);
       const start = performance.now();
       for (let i = 0; i < ids.length; i += 1000) {
@@ -48,17 +50,24 @@ export const creditDecisions: Workload = {
       while (decided < n && !ctx.signal.aborted) {
         await new Promise((resolve) => setTimeout(resolve, 100));
         decided = (await db.query(`SELECT count(*)::int AS n FROM credit_decision`)).rows[0].n;
-        if (worker.exitCode !== null) throw new Error(`The worker stopped: ${stderr}`);
+        if (worker.exitCode !== null) throw new Error(`The worker stopped: ${probed.stderr()}`);
       }
       const seconds = (performance.now() - start) / 1000;
+      const profile = await stopProfile();
+      const statements = countsBetween(before, await probed.snapshot());
       const outcomes = (await db.query(`SELECT outcome, count(*)::int AS n FROM credit_decision GROUP BY outcome ORDER BY outcome`)).rows;
       return {
         count: decided,
         seconds,
-        notes: `1 worker process, credit queue concurrency ${process.env.CREDIT_WORKER_CONCURRENCY ?? '8 (default)'}; ${CLIENTS} clients x ${DEBTORS} debtors; outcomes ${outcomes.map((o) => `${o.outcome} ${o.n}`).join(', ')}`,
+        notes: [
+          `1 worker process, credit queue concurrency ${process.env.CREDIT_WORKER_CONCURRENCY ?? '8 (default)'}; ${CLIENTS} clients x ${DEBTORS} debtors; outcomes ${outcomes.map((o) => `${o.outcome} ${o.n}`).join(', ')}`,
+          // Counted in the worker: decisions plus whatever else it did meanwhile (relay, expiry sweeps).
+          ...describeCounts(statements, decided),
+          ...(profile ? [`CPU profile of the worker over the window: ${profile}`] : []),
+        ].join('\n'),
       };
     } finally {
-      worker.kill('SIGTERM');
+      await probed.stop();
       await queue.close();
       await db.end();
     }
