@@ -12,6 +12,8 @@ const inspector = require('node:inspector');
 const path = require('node:path');
 
 const counts = Object.create(null);
+/** Milliseconds from sending each kind of statement to its answer (execution, lock waits, the trip). */
+const millis = Object.create(null);
 try {
   const pg = require('pg');
   const query = pg.Client.prototype.query;
@@ -20,7 +22,21 @@ try {
     // The statement's kind and the table it touches: enough to tell the round trips apart.
     const key = text.replace(/\s+/g, ' ').trim().slice(0, 90);
     counts[key] = (counts[key] || 0) + 1;
-    return query.call(this, config, ...rest);
+    const t0 = performance.now();
+    const done = () => {
+      millis[key] = (millis[key] || 0) + (performance.now() - t0);
+    };
+    const last = rest.length ? rest[rest.length - 1] : undefined;
+    if (typeof last === 'function') {
+      rest[rest.length - 1] = function timedCallback(...args) {
+        done();
+        return last.apply(this, args);
+      };
+      return query.call(this, config, ...rest);
+    }
+    const result = query.call(this, config, ...rest);
+    if (result && typeof result.then === 'function') result.then(done, done);
+    return result;
   };
 } catch (err) {
   process.stderr.write(`[api-probe] pg not patched: ${err.message}\n`);
@@ -31,7 +47,7 @@ if (process.send) {
   process.on('message', (msg) => {
     if (!msg || typeof msg.probe !== 'string') return;
     if (msg.probe === 'snapshot') {
-      process.send({ probe: 'snapshot', counts: { ...counts } });
+      process.send({ probe: 'snapshot', counts: { ...counts }, millis: { ...millis }, cpu: process.cpuUsage(), at: performance.now() + performance.timeOrigin });
     } else if (msg.probe === 'profile-start') {
       session = new inspector.Session();
       session.connect();

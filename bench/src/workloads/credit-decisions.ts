@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
-import { countsBetween, describeCounts, startProbed } from '../probe';
+import { countsBetween, cpuSnapshot, describeCounts, describeCpu, serverCpu, startProbed } from '../probe';
 import type { Workload } from './types';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -39,7 +39,9 @@ export const creditDecisions: Workload = {
     try {
       await new Promise((resolve) => setTimeout(resolve, 3000)); // the worker connects and starts its processors
       if (worker.exitCode !== null) throw new Error(`The worker stopped: ${probed.stderr()}`);
+      const database = new URL(ctx.databaseUrl).pathname.slice(1);
       const before = await probed.snapshot();
+      const cpuBefore = { proc: await cpuSnapshot(probed), server: await serverCpu(db, database) };
       const stopProfile = await probed.profileWindow('credit-decisions-worker');
       const ids: string[] = (await db.query(`SELECT id FROM invoice WHERE status = 'ACCEPTED' ORDER BY id`)).rows.map((r) => r.id);
       const start = performance.now();
@@ -54,6 +56,7 @@ export const creditDecisions: Workload = {
       }
       const seconds = (performance.now() - start) / 1000;
       const profile = await stopProfile();
+      const cpuAfter = { proc: await cpuSnapshot(probed), server: await serverCpu(db, database) };
       const statements = countsBetween(before, await probed.snapshot());
       const outcomes = (await db.query(`SELECT outcome, count(*)::int AS n FROM credit_decision GROUP BY outcome ORDER BY outcome`)).rows;
       return {
@@ -62,6 +65,7 @@ export const creditDecisions: Workload = {
         notes: [
           `1 worker process, credit queue concurrency ${process.env.CREDIT_WORKER_CONCURRENCY ?? '8 (default)'}; ${CLIENTS} clients x ${DEBTORS} debtors; outcomes ${outcomes.map((o) => `${o.outcome} ${o.n}`).join(', ')}`,
           // Counted in the worker: decisions plus whatever else it did meanwhile (relay, expiry sweeps).
+          describeCpu('worker process', cpuBefore, cpuAfter, decided),
           ...describeCounts(statements, decided),
           ...(profile ? [`CPU profile of the worker over the window: ${profile}`] : []),
         ].join('\n'),

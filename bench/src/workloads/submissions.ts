@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { Client } from 'pg';
-import { countsBetween, describeCounts, startProbed } from '../probe';
+import { countsBetween, cpuSnapshot, describeCounts, describeCpu, serverCpu, startProbed } from '../probe';
 import { LatencyRecorder, formatMs, percentile, sleep } from '../stats';
 import type { Workload } from './types';
 
@@ -93,10 +93,13 @@ export const submissions: Workload = {
       // Warm-up: the JIT, the pools, the debtors' first sight (each is created by its first invoice).
       await phase(Math.max(ctx.warmupSeconds, 1) * 1000, null);
       const latencies = new LatencyRecorder();
+      const database = new URL(ctx.databaseUrl).pathname.slice(1);
       const before = await api.snapshot();
+      const cpuBefore = { proc: await cpuSnapshot(api), server: await serverCpu(db, database) };
       const stopProfile = await api.profileWindow('submissions-api');
       const measured = await phase(ctx.seconds * 1000, latencies);
       const profile = await stopProfile();
+      const cpuAfter = { proc: await cpuSnapshot(api), server: await serverCpu(db, database) };
       const statements = countsBetween(before, await api.snapshot());
       const sorted = latencies.sorted();
       const p50 = percentile(sorted, 50);
@@ -111,6 +114,7 @@ export const submissions: Workload = {
           `1 API process (built main.js, NODE_ENV=production, pool ${process.env.DATABASE_POOL_SIZE ?? '20 (default)'}); ${CLIENTS} concurrent HTTP clients (keep-alive), one integration key and ${DEBTORS_PER_CLIENT} own debtors each`,
           `latency p50 ${formatMs(p50)} / p95 ${formatMs(p95)} / p99 ${formatMs(p99)} (POST to parsed answer)`,
           `answers: ${Object.entries(statuses).map(([s, n]) => `${s} ${n}`).join(', ')}; offers ${(offered / measured.seconds).toFixed(1)}/s`,
+          describeCpu('API process', cpuBefore, cpuAfter, measured.count),
           ...describeCounts(statements, measured.count),
           ...(profile ? [`CPU profile of the API over the window: ${profile}`] : []),
         ].join('\n'),
