@@ -157,3 +157,17 @@ export function describeCpu(
     `its PostgreSQL backends ${pct(backends)} (${((1000 * backends) / units).toFixed(1)} ms per unit), whole machine ${((100 * busy) / total).toFixed(0)} % busy of ${Math.round(total / wall)} cores`
   );
 }
+
+/**
+ * The database URL the app process under test gets: with BENCH_PG_SOCKET (a directory such as
+ * /var/run/postgresql) it connects over the Unix socket instead of TCP on 127.0.0.1, the same
+ * server and database, to see what a round trip's kernel cost does to the figures.
+ */
+export function appDatabaseUrl(databaseUrl: string): string {
+  const socket = process.env.BENCH_PG_SOCKET?.trim();
+  if (!socket) return databaseUrl;
+  if (!socket.startsWith('/')) throw new Error(`BENCH_PG_SOCKET=${socket} must be an absolute directory (a Unix socket is local by definition)`);
+  const url = new URL(databaseUrl);
+  url.searchParams.set('host', socket);
+  return url.toString();
+}

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
-import { countsBetween, cpuSnapshot, describeCounts, describeCpu, serverCpu, startProbed } from '../probe';
+import { appDatabaseUrl, countsBetween, cpuSnapshot, describeCounts, describeCpu, serverCpu, startProbed } from '../probe';
 import type { Workload } from './types';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -32,7 +32,7 @@ export const creditDecisions: Workload = {
     const n = ctx.jobs;
     await seed(db, n);
     // The probe counts the worker's statements; BENCH_PROFILE_DIR=/some/dir also writes a V8 CPU profile of the measured window.
-    const probed = startProbed(path.join(DIST, 'worker.js'), env);
+    const probed = startProbed(path.join(DIST, 'worker.js'), { ...env, DATABASE_URL: appDatabaseUrl(ctx.databaseUrl) });
     const worker = probed.child;
     const url = new URL(ctx.redisUrl);
     const queue = new Queue('credit', { connection: { host: url.hostname, port: Number(url.port || 6379) }, prefix: ctx.redisPrefix });

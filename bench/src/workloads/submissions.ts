@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { Client } from 'pg';
-import { countsBetween, cpuSnapshot, describeCounts, describeCpu, serverCpu, startProbed } from '../probe';
+import { appDatabaseUrl, countsBetween, cpuSnapshot, describeCounts, describeCpu, serverCpu, startProbed } from '../probe';
 import { LatencyRecorder, formatMs, percentile, sleep } from '../stats';
 import type { Workload } from './types';
 
@@ -47,7 +47,7 @@ export const submissions: Workload = {
     db.on('error', () => undefined); // ended by the scratch database's drop; the workload's own error is the one to report
     await db.connect();
     const keys = await seed(db);
-    const api = startProbed(path.join(DIST, 'main.js'), env);
+    const api = startProbed(path.join(DIST, 'main.js'), { ...env, DATABASE_URL: appDatabaseUrl(ctx.databaseUrl) });
     const url = `http://127.0.0.1:${port}/graphql`;
     try {
       await waitUntilReady(`http://127.0.0.1:${port}/health`, () => api.child.exitCode !== null, ctx.signal);
