@@ -73,6 +73,8 @@ const graphql = GraphQLModule.forRootAsync<ApolloDriverConfig>({
     graphiql: false,
     includeStacktraceInErrorResponses: false,
     formatError: formatGraphQLError,
+    // Input refused at the edge (argument pipes) carries HTTP 400 (issue 10): Nest would reset it to 200.
+    preserveHttpStatusForExecutionErrors: false,
     context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
     validationRules: [depthLimitRule(config.GRAPHQL_MAX_DEPTH)],
     plugins: [complexityLimitPlugin(config.GRAPHQL_MAX_COMPLEXITY, config.GRAPHQL_MAX_ROOT_FIELDS)],

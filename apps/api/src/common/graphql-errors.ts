@@ -1,5 +1,5 @@
 import { HttpException, ValidationError, ValidationPipe } from '@nestjs/common';
-import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { ASTNode, BREAK, DocumentNode, GraphQLError, GraphQLFormattedError, Kind, parse, visit } from 'graphql';
 import { DomainError, InvalidValueError } from '@factoring/domain';
 import { Logger } from '@nestjs/common';
 
@@ -37,12 +37,13 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
 
   const domain = domainErrorIn(error);
   if (domain) {
-    // A scalar refusing a variable arrives wrapped: GraphQL's message names the variable and path.
-    const variable = /^Variable "\$([^"]+)" got invalid value .*?(?: at "([^"]+)")?;/.exec(formatted.message);
+    // A scalar refusing a variable arrives wrapped: GraphQL's message names the variable and path;
+    // one refusing a value written in the query names neither, so the path is found in the query.
+    const fromGraphQL = error instanceof GraphQLError && !formatted.path ? (variablePath(formatted.message) ?? literalPath(error)) : undefined;
     return {
       ...base,
-      message: variable ? formatted.message : domain.message,
-      extensions: compact({ code: domain.kind, reason: domain.code, field: domain.field ?? variable?.[2] ?? variable?.[1], ...domain.details }),
+      message: fromGraphQL ? formatted.message : domain.message,
+      extensions: compact({ code: domain.kind, reason: domain.code, field: domain.field ?? fromGraphQL, ...domain.details }),
     };
   }
   if (original instanceof HttpException) {
@@ -53,7 +54,10 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     // Raised by GraphQL or Apollo themselves (parse, validation, variable coercion, limits): the request is wrong.
     const graphQLCode = (original.extensions?.code ?? formatted.extensions?.code) as string | undefined;
     const code = graphQLCode && PASSED_THROUGH.has(graphQLCode) ? graphQLCode : 'BAD_USER_INPUT';
-    return { ...base, message: original.message, extensions: compact({ code, reason: graphQLCode }) };
+    // A variable that does not coerce: GraphQL's outer message names the variable and path, the inner one what is wrong.
+    const outer = error instanceof GraphQLError ? error.message : original.message;
+    const field = code === 'BAD_USER_INPUT' ? (variablePath(outer) ?? variablePath(original.message) ?? literalPath(original)) : undefined;
+    return { ...base, message: original.message, extensions: compact({ code, reason: graphQLCode, field }) };
   }
 
   logger.error({ err: original, path: formatted.path }, 'Unexpected error in a GraphQL operation');
@@ -62,6 +66,64 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     message: 'Something went wrong on our side; the error has been logged.',
     extensions: { code: 'INTERNAL_SERVER_ERROR' },
   };
+}
+
+/**
+ * The path of the input a variable-coercion message is about, as the API names fields elsewhere
+ * (`input.lines.0.quantity`): GraphQL says `Variable "$input" got invalid value ... at
+ * "input.lines[0]"; Field "quantity" of required type ... was not provided.`, or that a field
+ * "is not defined by type ...", or that the variable itself "was not provided".
+ */
+export function variablePath(message: string): string | undefined {
+  const missingVariable = /^Variable "\$([^"]+)" of (?:required|non-null) type "[^"]+" (?:was not provided|must not be null)/.exec(message);
+  if (missingVariable) return missingVariable[1];
+  const invalid = /^Variable "\$([^"]+)" got invalid value .*?(?: at "([^"]+)")?; (.*)$/s.exec(message);
+  if (!invalid) return undefined;
+  const [, variable, at, rest] = invalid;
+  const inner = /^Field "([^"]+)" (?:of required type "[^"]+" was not provided|is not defined by type)/.exec(rest)?.[1];
+  const path = [at ?? variable, inner].filter(Boolean).join('.');
+  return path.replace(/\[(\d+)\]/g, '.$1');
+}
+
+/**
+ * The argument path of a value written in the query itself that GraphQL refused (a number
+ * where a Decimal string belongs, an unknown enum value, a NUL): found by walking the query
+ * to the refused value's position. `setDebtorLimit(creditLimit: 12)` gives `creditLimit`.
+ */
+export function literalPath(error: GraphQLError): string | undefined {
+  const body = error.source?.body;
+  const position = error.positions?.[0];
+  if (body === undefined || position === undefined) return undefined;
+  let document: DocumentNode;
+  try {
+    document = parse(body);
+  } catch {
+    return undefined;
+  }
+  let found: string | undefined;
+  visit(document, {
+    enter(node, _key, parent, _path, ancestors) {
+      if (found !== undefined || !node.loc || node.loc.start !== position) return undefined;
+      if (node.kind !== Kind.ARGUMENT && node.kind !== Kind.OBJECT_FIELD && !isValueNode(node)) return undefined;
+      // `ancestors` stops above the parent.
+      const chain = [...ancestors, parent, node].filter((a): a is ASTNode => !!a && !Array.isArray(a));
+      const start = chain.map((a) => a.kind).lastIndexOf(Kind.ARGUMENT);
+      if (start < 0) return undefined;
+      const names: string[] = [];
+      chain.slice(start).forEach((a, i, rest) => {
+        if (a.kind === Kind.ARGUMENT || a.kind === Kind.OBJECT_FIELD) names.push(a.name.value);
+        const next = rest[i + 1];
+        if (a.kind === Kind.LIST && next) names.push(String((a.values as readonly ASTNode[]).indexOf(next)));
+      });
+      found = names.join('.');
+      return BREAK;
+    },
+  });
+  return found;
+}
+
+function isValueNode(node: ASTNode): boolean {
+  return [Kind.STRING, Kind.INT, Kind.FLOAT, Kind.BOOLEAN, Kind.ENUM, Kind.NULL, Kind.LIST, Kind.OBJECT, Kind.VARIABLE].includes(node.kind as Kind);
 }
 
 /** The domain error behind an error, however deeply GraphQL or Apollo wrapped it. */
@@ -96,20 +158,33 @@ export function createValidationPipe(): ValidationPipe {
     forbidUnknownValues: false,
     stopAtFirstError: true,
     exceptionFactory: (errors: ValidationError[]) => {
-      const [field, message] = firstProblem(errors);
-      return new InvalidValueError('INVALID_INPUT', message, field);
+      const { field, message, reason, details } = firstProblem(errors);
+      return refusedAtTheEdge(new InvalidValueError(reason, message, field, details));
     },
   });
 }
 
-function firstProblem(errors: ValidationError[], prefix = ''): [string, string] {
+/** A constraint named by a reason code (e.g. DECIMAL_TOO_PRECISE) gives that reason; class-validator's own give INVALID_INPUT. */
+const REASON_NAME = /^[A-Z][A-Z0-9_]+$/;
+
+function firstProblem(errors: ValidationError[], prefix = ''): { field: string; message: string; reason: string; details?: Record<string, unknown> } {
   for (const error of errors) {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
     if (error.constraints) {
-      const message = Object.values(error.constraints)[0];
-      return [field, message];
+      const [name, message] = Object.entries(error.constraints)[0];
+      const reason = REASON_NAME.test(name) ? name : 'INVALID_INPUT';
+      return { field, message, reason, details: reason === 'INVALID_INPUT' ? undefined : (error.contexts?.[name] as Record<string, unknown> | undefined) };
     }
     if (error.children?.length) return firstProblem(error.children, field);
   }
-  return ['input', 'The input is not valid.'];
+  return { field: 'input', message: 'The input is not valid.', reason: 'INVALID_INPUT' };
+}
+
+/**
+ * Marks a refusal made before the resolver runs (the argument pipes) as the caller's error:
+ * Apollo answers it with HTTP 400, so programs that retry on 5xx do not loop, and the error
+ * itself still reaches the one formatter (code, reason, field).
+ */
+export function refusedAtTheEdge<E extends Error>(error: E): E {
+  return Object.assign(error, { extensions: { http: { status: 400 } } });
 }

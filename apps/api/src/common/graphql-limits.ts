@@ -1,10 +1,38 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { FragmentDefinitionNode, GraphQLError, Kind, OperationDefinitionNode, SelectionSetNode } from 'graphql';
+import { DocumentNode, FragmentDefinitionNode, GraphQLError, Kind, OperationDefinitionNode, SelectionSetNode, ValidationRule } from 'graphql';
 import depthLimit from 'graphql-depth-limit';
 import { ComplexityEstimator, fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 
-/** Refuses queries nested deeper than `maxDepth` (a cheap guard against abusive documents). */
-export const depthLimitRule = (maxDepth: number) => depthLimit(maxDepth);
+/**
+ * Refuses queries nested deeper than `maxDepth` (a cheap guard against abusive documents).
+ * graphql-depth-limit follows fragment spreads without end, so a document whose fragments
+ * spread each other in a cycle would overflow the stack (HTTP 500, issue 10): it is left to
+ * GraphQL's own NoFragmentCycles rule, which refuses it as the caller's error (400).
+ */
+export const depthLimitRule = (maxDepth: number): ValidationRule => {
+  const rule = depthLimit(maxDepth) as ValidationRule;
+  return (context) => (hasFragmentCycle(context.getDocument()) ? {} : rule(context));
+};
+
+export function hasFragmentCycle(document: DocumentNode): boolean {
+  const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
+  const done = new Set<string>();
+  const visiting = new Set<string>();
+  const spreadsOf = (set: SelectionSetNode): string[] =>
+    set.selections.flatMap((s) => (s.kind === Kind.FRAGMENT_SPREAD ? [s.name.value] : s.selectionSet ? spreadsOf(s.selectionSet) : []));
+  const cyclic = (name: string): boolean => {
+    if (visiting.has(name)) return true;
+    if (done.has(name)) return false;
+    const fragment = fragments.get(name);
+    if (!fragment) return false;
+    visiting.add(name);
+    const found = spreadsOf(fragment.selectionSet).some(cyclic);
+    visiting.delete(name);
+    done.add(name);
+    return found;
+  };
+  return [...fragments.keys()].some(cyclic);
+}
 
 /** A client error: HTTP 400, never 500, so programs that retry on 5xx do not loop. */
 const badRequest = (message: string, extensions: Record<string, unknown> = {}) =>

@@ -1,3 +1,4 @@
 export { MoneyErrorCode } from './money-errors';
 export * from './currency';
 export * from './money';
+export * from './amount-bounds';

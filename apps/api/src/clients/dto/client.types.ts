@@ -18,6 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { GraphQLJSON } from 'graphql-scalars';
+import { DecimalField } from '../../common/decimal-field';
 import { DecimalString } from '../../common/decimal.scalar';
 import {
   AddressInput,
@@ -170,12 +171,12 @@ export class ClientApplicationInput {
 
 @InputType()
 export class AgreementTermsInput {
-  @Field(() => DecimalString, { description: 'Per cent of the invoice amount, e.g. "2.5".' }) @IsString() feePercent!: string;
-  @Field(() => DecimalString, { nullable: true }) @IsOptional() @IsString() feeFixed?: string;
-  @Field(() => DecimalString, { nullable: true }) @IsOptional() @IsString() feeMinimum?: string;
-  @Field(() => DecimalString, { nullable: true, description: 'Defaults to the policy rate (25 %).' }) @IsOptional() @IsString() vatRateOnFeePercent?: string;
+  @DecimalField('FEE_PERCENT', { description: 'Per cent of the invoice amount, e.g. "2.5".' }) feePercent!: string;
+  @DecimalField('MONEY', { nullable: true }) feeFixed?: string;
+  @DecimalField('MONEY', { nullable: true }) feeMinimum?: string;
+  @DecimalField('PERCENT', { nullable: true, description: 'Defaults to the policy rate (25 %).' }) vatRateOnFeePercent?: string;
   @Field(() => [RecourseMode]) @ArrayMinSize(1, { message: 'recourseModes needs at least one mode' }) @ArrayUnique() @IsEnum(RecourseMode, { each: true }) recourseModes!: RecourseMode[];
-  @Field(() => DecimalString) @IsString() creditLimit!: string;
+  @DecimalField('LIMIT') creditLimit!: string;
   @Field(() => SpotCheckIntensity, { defaultValue: SpotCheckIntensity.HIGH }) @IsEnum(SpotCheckIntensity) spotCheckIntensity: SpotCheckIntensity = SpotCheckIntensity.HIGH;
   @Field(() => DeliveryChannel, { defaultValue: DeliveryChannel.EMAIL }) @IsEnum(DeliveryChannel) deliveryChannel: DeliveryChannel = DeliveryChannel.EMAIL;
   @Field(() => BankAccountInput, { nullable: true, description: 'Defaults to the account in the application.' })

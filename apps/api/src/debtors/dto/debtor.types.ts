@@ -1,6 +1,8 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
 import { IsEmail, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsCalendarDay } from '../../common/calendar-day';
+import { DecimalField } from '../../common/decimal-field';
 import { DecimalString } from '../../common/decimal.scalar';
 import { AddressInput, AddressType, Country, DeliveryChannel, trim } from '../../common/dto/common.types';
 import { PageArgs } from '../../common/paging';
@@ -25,8 +27,8 @@ export class TemporaryRaiseType {
 
 @InputType()
 export class TemporaryRaiseInput {
-  @Field(() => DecimalString) @IsString() amount!: string;
-  @Field({ description: 'YYYY-MM-DD, the last day it counts.' }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'until must be a date such as 2026-12-31' }) until!: string;
+  @DecimalField('LIMIT') amount!: string;
+  @Field({ description: 'YYYY-MM-DD, the last day it counts.' }) @IsCalendarDay() until!: string;
 }
 
 @ObjectType('PaymentHistory')
@@ -91,7 +93,7 @@ export class RegisterDebtorInput {
   @Field(() => AddressInput) @ValidateNested() @Type(() => AddressInput) address!: AddressInput;
   @Field({ nullable: true }) @IsOptional() @Transform(trim) @IsEmail({}, { message: 'email must be an e-mail address such as name@example.com' }) email?: string;
   @Field({ nullable: true }) @IsOptional() @Transform(trim) @Matches(/^\+?[0-9 ()-]{5,20}$/, { message: 'phone must be a telephone number such as +46 8 123 456' }) phone?: string;
-  @Field(() => DecimalString, { nullable: true, description: 'Defaults to 0: nothing is bought until an analyst sets a limit.' }) @IsOptional() @IsString() creditLimit?: string;
+  @DecimalField('LIMIT', { nullable: true, description: 'Defaults to 0: nothing is bought until an analyst sets a limit.' }) creditLimit?: string;
 }
 
 @ArgsType()
@@ -106,7 +108,7 @@ export class DebtorIdArgs {
 
 @ArgsType()
 export class SetDebtorLimitArgs extends DebtorIdArgs {
-  @Field(() => DecimalString) @IsString() creditLimit!: string;
+  @DecimalField('LIMIT') creditLimit!: string;
   @Field(() => TemporaryRaiseInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => TemporaryRaiseInput) temporaryRaise?: TemporaryRaiseInput;
   @Field({ nullable: true, description: 'Required when the new limit is below the current exposure.' }) @IsOptional() @Transform(trim) @IsString() @MaxLength(1000) reason?: string;
   @Field(() => Int) @IsInt() @Min(1) expectedVersion!: number;
@@ -116,7 +118,7 @@ export class SetDebtorLimitArgs extends DebtorIdArgs {
 export class SetClientDebtorTermsArgs {
   @Field(() => ID) @IsUUID('all', { message: 'clientId must be a UUID' }) clientId!: string;
   @Field(() => ID) @IsUUID('all', { message: 'debtorId must be a UUID' }) debtorId!: string;
-  @Field(() => DecimalString, { nullable: true, description: 'None removes the pair limit.' }) @IsOptional() @IsString() creditLimit?: string;
+  @DecimalField('LIMIT', { nullable: true, description: 'None removes the pair limit.' }) creditLimit?: string;
   @Field(() => TemporaryRaiseInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => TemporaryRaiseInput) temporaryRaise?: TemporaryRaiseInput;
   @Field(() => DeliveryChannel, { nullable: true }) @IsOptional() @IsEnum(DeliveryChannel) deliveryChannel?: DeliveryChannel;
   @Field({ nullable: true }) @IsOptional() @Transform(trim) @IsString() @MaxLength(1000) reason?: string;

@@ -15,7 +15,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { DecimalString } from '../../common/decimal.scalar';
+import { DecimalField, LineNetWithinBounds } from '../../common/decimal-field';
 import { AddressInput, Country, trim } from '../../common/dto/common.types';
 import { PageArgs } from '../../common/paging';
 import { RecourseMode } from '../../clients/dto/client.types';
@@ -44,24 +44,24 @@ export class InvoiceDebtorInput {
 @InputType()
 export class InvoiceLineInput {
   @Field() @Transform(trim) @IsString() @Length(1, 500, { message: 'description must be between 1 and 500 characters' }) description!: string;
-  @Field(() => DecimalString) @IsString() quantity!: string;
-  @Field(() => DecimalString) @IsString() unitPrice!: string;
-  @Field(() => DecimalString, { description: 'e.g. "25", "12", "6", "0".' }) @IsString() vatRatePercent!: string;
+  @DecimalField('QUANTITY') quantity!: string;
+  @DecimalField('UNIT_PRICE') @LineNetWithinBounds() unitPrice!: string;
+  @DecimalField('PERCENT', { description: 'e.g. "25", "12", "6", "0".' }) vatRatePercent!: string;
   @Field(() => Boolean, { defaultValue: false, description: 'Reverse charge (omvänd moms) applies to this line.' }) @IsBoolean() reverseCharge: boolean = false;
 }
 
 @InputType()
 export class InvoiceTotalsInput {
-  @Field(() => DecimalString, { description: 'Sum of the lines before VAT.' }) @IsString() net!: string;
-  @Field(() => DecimalString) @IsString() vat!: string;
-  @Field(() => DecimalString, { nullable: true, description: 'Öresavrundning / øreavrunding, under 1.00 either way.' }) @IsOptional() @IsString() rounding?: string;
-  @Field(() => DecimalString, { description: 'net + vat + rounding.' }) @IsString() gross!: string;
+  @DecimalField('MONEY', { description: 'Sum of the lines before VAT.' }) net!: string;
+  @DecimalField('MONEY') vat!: string;
+  @DecimalField('MONEY', { nullable: true, description: 'Öresavrundning / øreavrunding, under 1.00 either way.' }) rounding?: string;
+  @DecimalField('MONEY', { description: 'net + vat + rounding.' }) gross!: string;
 }
 
 @InputType()
 export class DeductionInput {
   @Field(() => DeductionKind) @IsEnum(DeductionKind) kind!: DeductionKind;
-  @Field(() => DecimalString) @IsString() amount!: string;
+  @DecimalField('MONEY') amount!: string;
 }
 
 @InputType()
@@ -83,7 +83,7 @@ export class InvoiceInput {
   lines!: InvoiceLineInput[];
   @Field(() => InvoiceTotalsInput) @ValidateNested() @Type(() => InvoiceTotalsInput) totals!: InvoiceTotalsInput;
   @Field(() => DeductionInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => DeductionInput) deduction?: DeductionInput;
-  @Field(() => DecimalString, { description: 'What the debtor is asked to pay: gross less any deduction.' }) @IsString() payable!: string;
+  @DecimalField('MONEY', { description: 'What the debtor is asked to pay: gross less any deduction.' }) payable!: string;
   @Field({ nullable: true, description: 'Your VAT number, printed for reverse charge.' }) @IsOptional() @IsString() @MaxLength(20) sellerVatNumber?: string;
 }
 
@@ -117,7 +117,7 @@ export class CreditInvoiceArgs extends InvoiceIdArgs {
   @Transform(trim)
   @Matches(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,49}$/, { message: 'creditNumber must be 1-50 letters, digits or . _ / -' })
   creditNumber!: string;
-  @Field(() => DecimalString) @IsString() amount!: string;
+  @DecimalField('MONEY') amount!: string;
   @Field({ nullable: true }) @IsOptional() @Transform(trim) @IsString() @MaxLength(500) reason?: string;
 }
 
@@ -130,8 +130,8 @@ export class InvoiceFilter {
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() debtorId?: string;
   @Field(() => Country, { nullable: true }) @IsOptional() @IsEnum(Country) country?: Country;
   @Field({ nullable: true, description: 'Invoice number, client or debtor name.' }) @IsOptional() @IsString() @MaxLength(100) q?: string;
-  @Field(() => DecimalString, { nullable: true }) @IsOptional() @IsString() amountFrom?: string;
-  @Field(() => DecimalString, { nullable: true }) @IsOptional() @IsString() amountTo?: string;
+  @DecimalField('MONEY', { nullable: true }) amountFrom?: string;
+  @DecimalField('MONEY', { nullable: true }) amountTo?: string;
   @Field({ nullable: true, description: 'Invoice date from (inclusive).' }) @IsOptional() @Matches(DATE, dateMessage('dateFrom')) dateFrom?: string;
   @Field({ nullable: true, description: 'Invoice date to (inclusive).' }) @IsOptional() @Matches(DATE, dateMessage('dateTo')) dateTo?: string;
 }
