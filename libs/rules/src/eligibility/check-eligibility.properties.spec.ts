@@ -135,7 +135,7 @@ describe('checkEligibility properties', () => {
     const faults = fc.record({
       country,
       clientState: fc.constantFrom('ACTIVE' as const, 'APPLIED' as const, 'BLOCKED' as const, 'REFUSED' as const, 'TERMINATED' as const),
-      stateReason: fc.option(fc.string(), { nil: null }),
+      blockReasons: fc.subarray(['FRAUD_SUSPICION', 'OVERDUE_RECOURSE_INVOICE', 'OTHER']),
       badNumber: fc.boolean(),
       foreignAddress: fc.boolean(),
       relation: fc.constantFrom(null, 'SAME_GROUP' as const, 'SAME_OWNER' as const),
@@ -163,7 +163,7 @@ describe('checkEligibility properties', () => {
           const result = checkEligibility(
             input({
               country: f.country,
-              client: { state: f.clientState, stateReason: f.stateReason },
+              client: { state: f.clientState, blockReasons: f.blockReasons },
               debtor: {
                 identityNumber: f.badNumber ? '123456789012345' : f.country === 'SE' ? '556016-0680' : '974760673',
                 address: { country: f.foreignAddress ? 'DE' : f.country },

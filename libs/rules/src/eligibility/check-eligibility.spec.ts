@@ -45,8 +45,8 @@ describe('checkEligibility', () => {
       ['an applicant', 'CLIENT_NOT_ACTIVE', { client: { state: 'APPLIED' } }],
       ['a refused client', 'CLIENT_NOT_ACTIVE', { client: { state: 'REFUSED' } }],
       ['a terminated client', 'CLIENT_NOT_ACTIVE', { client: { state: 'TERMINATED' } }],
-      ['a blocked client', 'CLIENT_BLOCKED', { client: { state: 'BLOCKED', stateReason: 'Recourse invoice R-1042 is overdue' } }],
-      ['a blocked client without a recorded reason', 'CLIENT_BLOCKED', { client: { state: 'BLOCKED', stateReason: '  ' } }],
+      ['a client blocked for an overdue recourse invoice', 'CLIENT_BLOCKED', { client: { state: 'BLOCKED', blockReasons: ['OVERDUE_RECOURSE_INVOICE'] } }],
+      ['a blocked client without a recorded reason', 'CLIENT_BLOCKED', { client: { state: 'BLOCKED', blockReasons: [] } }],
       ['a company debtor with a wrong check digit', 'DEBTOR_ORGANISATION_NUMBER_INVALID', { debtor: { identityNumber: '556016-0681' } }],
       ['a Norwegian company debtor with a Swedish number', 'DEBTOR_ORGANISATION_NUMBER_INVALID', { country: 'NO', debtor: { identityNumber: '556016-0680' } }],
       ['a Norwegian company debtor with a personal number', 'DEBTOR_ORGANISATION_NUMBER_INVALID', { country: 'NO', debtor: { identityNumber: '15038549925' } }],
@@ -124,11 +124,19 @@ describe('checkEligibility', () => {
       expect(only(check({ invoice: { dueDate: TODAY.minusDays(1) } })).message.nb).toContain('(for 1 dag siden)');
     });
 
-    it('quotes why a blocked client is blocked (seed 000: an overdue recourse invoice)', () => {
-      const reason = only(check({ client: { state: 'BLOCKED', stateReason: ' Recourse invoice R-1042 is overdue ' } }));
-      expect(reason.message.en).toBe('Your company is blocked from selling invoices. The reason: "Recourse invoice R-1042 is overdue". You can sell invoices again once this is resolved; contact us if anything is unclear.');
-      expect(reason.message.sv).toContain('Orsak: "Recourse invoice R-1042 is overdue"');
-      expect(reason.figures).toEqual({ clientState: 'BLOCKED', stateReason: 'Recourse invoice R-1042 is overdue' });
+    it('tells a client blocked for an overdue recourse invoice what to do (seed 000), never what staff wrote (issue 9 c)', () => {
+      const reason = only(check({ client: { state: 'BLOCKED', blockReasons: ['OVERDUE_RECOURSE_INVOICE'] } }));
+      expect(reason.message.en).toBe('Your company is blocked from selling invoices because a recourse invoice is overdue. Once it is paid you can sell invoices again; contact us if anything is unclear.');
+      expect(reason.message.sv).toContain('en regressfaktura är förfallen');
+      expect(reason.figures).toEqual({ clientState: 'BLOCKED', blockReasons: 'OVERDUE_RECOURSE_INVOICE' });
+    });
+
+    it('does not tell a client it is suspected of fraud: it is asked to contact us', () => {
+      for (const blockReasons of [['FRAUD_SUSPICION'], ['OTHER'], ['FRAUD_SUSPICION', 'OVERDUE_RECOURSE_INVOICE']] as const) {
+        const reason = only(check({ client: { state: 'BLOCKED', blockReasons: [...blockReasons] } }));
+        expect(reason.message.en).toBe('Your company is blocked from selling invoices for the time being. Contact us to find out why and what to do.');
+        expect(JSON.stringify(reason.message)).not.toMatch(/fraud|bedrägeri|svindel/i);
+      }
     });
 
     it('says which total is off, what it should be and by how much', () => {
@@ -208,7 +216,7 @@ describe('checkEligibility', () => {
   describe('several reasons at once', () => {
     it('returns every reason, in the order of the rule set, not only the first', () => {
       const result = check({
-        client: { state: 'BLOCKED', stateReason: 'Recourse invoice R-7 is overdue' },
+        client: { state: 'BLOCKED', blockReasons: ['OVERDUE_RECOURSE_INVOICE'] },
         debtor: { identityNumber: '123', address: { country: 'DE' }, relation: 'SAME_OWNER', hasDisputedBefore: true, hasUnpaidBefore: true },
         invoice: {
           currency: 'EUR',
@@ -253,18 +261,36 @@ describe('checkEligibility', () => {
   });
 
   describe('suspected duplicates', () => {
-    it('names the twin’s invoice number and whether another company sold it, without naming that company', () => {
+    it('names the client’s own twin; another client’s twin is neither named nor said to be sold (issue 9 c)', () => {
       const result = check({
         suspectedDuplicates: [twin({ invoiceId: 'a', invoiceNumber: '1001' }), twin({ invoiceId: 'b', invoiceNumber: 'X-9', clientId: 'client-2', sameClient: false, kind: 'SOLD_BY_ANOTHER_CLIENT' })],
       });
       expect(result.outcome).toBe('MANUAL_ASSESSMENT');
       const [reason] = result.reasons;
       expect(reason.message.en).toBe(
-        'This invoice may already have been sold: invoice 1001, which you have already sold to us, has the same debtor, amount and dates; invoice X-9, which another company has already sold to us, looks like the same invoice. A person will check it before we decide; if the invoices are different, you need not do anything.',
+        'This invoice may already have been offered to us: your invoice 1001 has the same debtor, amount and dates; and an invoice offered to us earlier looks like the same invoice. A person will check it before we decide; if the invoices are different, you need not do anything.',
       );
-      expect(reason.message.sv).toContain('faktura X-9, som ett annat företag redan har sålt till oss, ser ut att vara samma faktura');
+      expect(reason.message.sv).toContain('en faktura som vi har erbjudits tidigare ser ut att vara samma faktura');
+      expect(reason.message.nb).toContain('en faktura vi har fått tilbud om tidligere ser ut til å være den samme fakturaen');
+      for (const text of Object.values(reason.message)) {
+        expect(text).not.toContain('X-9');
+        expect(text).not.toMatch(/another company|annat företag|annet foretak|sold to us|sålt till oss|solgt til oss/);
+      }
+      // For staff only (the client's reason carries no figures).
       expect(reason.figures).toEqual({ duplicateInvoiceIds: 'a,b', duplicateInvoiceNumbers: '1001,X-9', soldByAnotherClient: true });
       expect(JSON.stringify(reason)).not.toContain('client-2');
+    });
+
+    it('says a twin of another client only once, however many there are', () => {
+      const result = check({
+        suspectedDuplicates: [
+          twin({ invoiceId: 'b', invoiceNumber: 'X-9', clientId: 'client-2', sameClient: false, kind: 'SOLD_BY_ANOTHER_CLIENT' }),
+          twin({ invoiceId: 'c', invoiceNumber: 'Y-1', clientId: 'client-3', sameClient: false, kind: 'SAME_DEBTOR_AMOUNT_AND_DATES' }),
+        ],
+      });
+      expect(result.reasons[0].message.en).toBe(
+        'This invoice may already have been offered to us: an invoice offered to us earlier looks like the same invoice. A person will check it before we decide; if the invoices are different, you need not do anything.',
+      );
     });
 
     it('lists a twin the query found twice once', () => {
@@ -278,7 +304,7 @@ describe('checkEligibility', () => {
     /** One input that gives each code, so every code's sentences are checked in all three languages. */
     const TRIGGERS: Record<EligibilityReasonCode, InputChanges> = {
       CLIENT_NOT_ACTIVE: { client: { state: 'APPLIED' } },
-      CLIENT_BLOCKED: { client: { state: 'BLOCKED', stateReason: 'Overdue recourse invoice' } },
+      CLIENT_BLOCKED: { client: { state: 'BLOCKED', blockReasons: ['OVERDUE_RECOURSE_INVOICE'] } },
       DEBTOR_ORGANISATION_NUMBER_INVALID: { debtor: { identityNumber: '402000-0008' } },
       DEBTOR_PERSONAL_IDENTITY_NUMBER_INVALID: { country: 'NO', debtor: { kind: 'PERSON', identityNumber: '15038549926' } },
       DEBTOR_ADDRESS_NOT_DOMESTIC: { debtor: { address: { country: 'FI' } } },

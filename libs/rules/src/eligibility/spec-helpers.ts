@@ -42,7 +42,7 @@ export function input(changes: InputChanges = {}): EligibilityInput {
   return {
     country,
     today: changes.today ?? TODAY,
-    client: { state: 'ACTIVE', stateReason: null, ...changes.client },
+    client: { state: 'ACTIVE', blockReasons: [], ...changes.client },
     debtor: {
       kind: 'COMPANY',
       identityNumber: country === 'SE' ? '556016-0680' : '974760673',
