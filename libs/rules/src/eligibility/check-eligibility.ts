@@ -77,8 +77,11 @@ export type DuplicateKind = (typeof DUPLICATE_KINDS)[number];
 
 export interface EligibilityClient {
   state: ClientState;
-  /** Why the client is in this state, as staff wrote it (e.g. "Recourse invoice R-1042 is overdue"). */
-  stateReason?: string | null;
+  /**
+   * Why a blocked client is blocked, as kinds (libs/domain's CLIENT_BLOCK_REASONS). The client reads
+   * words chosen from these, never what staff wrote (issue 9 c).
+   */
+  blockReasons?: readonly string[];
 }
 
 export interface EligibilityDebtor {
@@ -232,15 +235,17 @@ function clientState({ input }: RuleContext): EligibilityReason | null {
   const { state } = input.client;
   if (state === 'ACTIVE') return null;
   if (state === 'BLOCKED') {
-    const why = typeof input.client.stateReason === 'string' ? input.client.stateReason.trim() : '';
-    const figures = { clientState: state, stateReason: why === '' ? null : why };
-    if (why === '') {
+    const kinds = [...(input.client.blockReasons ?? [])].sort();
+    const figures = { clientState: state, blockReasons: kinds.join(',') };
+    // Only an overdue recourse invoice is named (seed 000: the client can put it right). A fraud
+    // suspicion is not announced to the suspect; it and any other block say "contact us".
+    if (kinds.length === 1 && kinds[0] === 'OVERDUE_RECOURSE_INVOICE') {
       return reason(
         EligibilityReasonCode.CLIENT_BLOCKED,
         {
-          en: 'Your company is blocked from selling invoices for the time being. Contact us to find out why and what to do.',
-          sv: 'Ditt företag är tills vidare spärrat från att sälja fakturor. Kontakta oss för att få veta varför och vad du kan göra.',
-          nb: 'Foretaket ditt er inntil videre sperret for salg av fakturaer. Kontakt oss for å få vite hvorfor og hva du kan gjøre.',
+          en: 'Your company is blocked from selling invoices because a recourse invoice is overdue. Once it is paid you can sell invoices again; contact us if anything is unclear.',
+          sv: 'Ditt företag är spärrat från att sälja fakturor eftersom en regressfaktura är förfallen. När den är betald kan du sälja fakturor igen; kontakta oss om något är oklart.',
+          nb: 'Foretaket ditt er sperret for salg av fakturaer fordi en regressfaktura er forfalt. Når den er betalt, kan du selge fakturaer igjen; kontakt oss hvis noe er uklart.',
         },
         figures,
       );
@@ -248,9 +253,9 @@ function clientState({ input }: RuleContext): EligibilityReason | null {
     return reason(
       EligibilityReasonCode.CLIENT_BLOCKED,
       {
-        en: `Your company is blocked from selling invoices. The reason: "${why}". You can sell invoices again once this is resolved; contact us if anything is unclear.`,
-        sv: `Ditt företag är spärrat från att sälja fakturor. Orsak: "${why}". Du kan sälja fakturor igen när detta är åtgärdat; kontakta oss om något är oklart.`,
-        nb: `Foretaket ditt er sperret for salg av fakturaer. Årsak: "${why}". Du kan selge fakturaer igjen når dette er ordnet; kontakt oss hvis noe er uklart.`,
+        en: 'Your company is blocked from selling invoices for the time being. Contact us to find out why and what to do.',
+        sv: 'Ditt företag är tills vidare spärrat från att sälja fakturor. Kontakta oss för att få veta varför och vad du kan göra.',
+        nb: 'Foretaket ditt er inntil videre sperret for salg av fakturaer. Kontakt oss for å få vite hvorfor og hva du kan gjøre.',
       },
       figures,
     );
@@ -736,19 +741,33 @@ function distinctDuplicates(duplicates: readonly SuspectedDuplicate[]): Suspecte
  * for staff).
  */
 function duplicateSuspected(duplicates: readonly SuspectedDuplicate[], refusedAnyway: boolean): EligibilityReason {
-  const part = (language: Language, duplicate: SuspectedDuplicate): string => {
+  // The client's own twins are named; another client's twin is only hinted at: its number, its seller
+  // and whether it was ever bought are that client's business (issue 9 c). Staff read the figures.
+  const own = duplicates.filter((duplicate) => duplicate.sameClient);
+  const othersExist = own.length < duplicates.length;
+  const ownPart = (language: Language, duplicate: SuspectedDuplicate): string => {
     const number = duplicate.invoiceNumber;
     const same = duplicate.kind === 'SAME_DEBTOR_AMOUNT_AND_DATES';
     switch (language) {
       case 'en':
-        return `invoice ${number}, which ${duplicate.sameClient ? 'you have' : 'another company has'} already sold to us, ${same ? 'has the same debtor, amount and dates' : 'looks like the same invoice'}`;
+        return `your invoice ${number} ${same ? 'has the same debtor, amount and dates' : 'looks like the same invoice'}`;
       case 'sv':
-        return `faktura ${number}, som ${duplicate.sameClient ? 'du' : 'ett annat företag'} redan har sålt till oss, ${same ? 'har samma fakturamottagare, belopp och datum' : 'ser ut att vara samma faktura'}`;
+        return `din faktura ${number} ${same ? 'har samma fakturamottagare, belopp och datum' : 'ser ut att vara samma faktura'}`;
       case 'nb':
-        return `faktura ${number}, som ${duplicate.sameClient ? 'du' : 'et annet foretak'} allerede har solgt til oss, ${same ? 'har samme fakturamottaker, beløp og datoer' : 'ser ut til å være den samme fakturaen'}`;
+        return `fakturaen din ${number} ${same ? 'har samme fakturamottaker, beløp og datoer' : 'ser ut til å være den samme fakturaen'}`;
     }
   };
-  const parts = (language: Language) => duplicates.map((duplicate) => part(language, duplicate)).join('; ');
+  const othersPart: Record<Language, string> = {
+    en: 'an invoice offered to us earlier looks like the same invoice',
+    sv: 'en faktura som vi har erbjudits tidigare ser ut att vara samma faktura',
+    nb: 'en faktura vi har fått tilbud om tidligere ser ut til å være den samme fakturaen',
+  };
+  const and: Record<Language, string> = { en: 'and ', sv: 'och ', nb: 'og ' };
+  const parts = (language: Language) => {
+    const listed = own.map((duplicate) => ownPart(language, duplicate));
+    if (othersExist) listed.push(`${listed.length ? and[language] : ''}${othersPart[language]}`);
+    return listed.join('; ');
+  };
   const next = refusedAnyway
     ? {
         en: 'Once the other reasons are dealt with, a person will check this before we decide.',
@@ -763,9 +782,9 @@ function duplicateSuspected(duplicates: readonly SuspectedDuplicate[], refusedAn
   return reason(
     EligibilityReasonCode.DUPLICATE_SUSPECTED,
     {
-      en: `This invoice may already have been sold: ${parts('en')}. ${next.en}`,
-      sv: `Fakturan kan redan vara såld: ${parts('sv')}. ${next.sv}`,
-      nb: `Fakturaen kan allerede være solgt: ${parts('nb')}. ${next.nb}`,
+      en: `This invoice may already have been offered to us: ${parts('en')}. ${next.en}`,
+      sv: `Fakturan kan redan ha erbjudits oss: ${parts('sv')}. ${next.sv}`,
+      nb: `Fakturaen kan allerede ha blitt tilbudt oss: ${parts('nb')}. ${next.nb}`,
     },
     {
       duplicateInvoiceIds: duplicates.map((duplicate) => duplicate.invoiceId).join(','),
