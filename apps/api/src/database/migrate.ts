@@ -2,6 +2,10 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { migrations } from '@factoring/migrations';
 
+/** Cluster-wide roles with fixed names (issue 10, s.4): the owner of the schema, which migrations run as, and the application's. */
+export const OWNER_ROLE = 'factoring_owner';
+export const APP_ROLE = 'factoring_app';
+
 /** Creates the database named in the URL when it does not exist yet (connecting to `postgres` to do so). */
 export async function ensureDatabase(databaseUrl: string): Promise<boolean> {
   const url = new URL(databaseUrl);
