@@ -20,7 +20,9 @@ export function creditFixtures(app: () => TestApp, staff: () => { analyst: { tok
       const offered = (await app().gql(SUBMIT_INVOICE, { input: { ...base, debtor: { ...base.debtor, identityNumber: debtorNumber } } }, key)).data!.submitInvoice;
       if (offered.status !== 'OFFERED') throw new Error(`Not offered: ${JSON.stringify(offered.reasons)}`);
       await app().gql(ACCEPT, { id: offered.id }, key);
-      return { id: offered.id as string, debtorId: offered.debtorId as string };
+      // The debtor's id is the factor's: the client's answer does not carry it (issue 9 c).
+      const [{ debtor_id: debtorId }] = await app().db.query(`SELECT debtor_id FROM invoice WHERE id = $1`, [offered.id]);
+      return { id: offered.id as string, debtorId: debtorId as string };
     },
     async setLimit(debtorId: string, limit: string) {
       const [{ version }] = await app().db.query(`SELECT version FROM debtor WHERE id = $1`, [debtorId]);

@@ -39,10 +39,10 @@ export function invoiceInput(country: 'SE' | 'NO' = 'SE', overrides: Record<stri
 export const day = isoDay;
 
 export const SUBMIT_INVOICE = `mutation($input: InvoiceInput!, $key: String) { submitInvoice(input: $input, idempotencyKey: $key) {
-  id invoiceNumber status clientStatus payable debtorId
-  reasons { code en sv nb } suspectedDuplicates { invoiceId invoiceNumber sameClient kind }
+  id invoiceNumber status payable
+  reasons { code en sv nb }
   offer { amount fee vatOnFee payout currency recourseModes plannedPayoutDate expiresAt }
   paymentInstructions { reference referenceKind account accountKind } } }`;
 
 export const ACCEPT = `mutation($id: ID!, $mode: RecourseMode) { acceptOffer(invoiceId: $id, recourseMode: $mode) {
-  id status clientStatus recourseMode acceptedAt paymentInstructions { reference referenceKind account accountKind } timeline { fromState toState reason } } }`;
+  id status recourseMode acceptedAt paymentInstructions { reference referenceKind account accountKind } timeline { step status en } } }`;

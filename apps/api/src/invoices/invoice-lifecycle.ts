@@ -31,7 +31,10 @@ export interface InvoiceStep {
   note?: string | null;
   /** Structured facts for the timeline (reason codes, figures): staff-only. */
   details?: Record<string, unknown>;
-  /** What the client's event carries besides the invoice number and its status: only what a client may see. */
+  /**
+   * What the client's event carries besides the invoice number and its status: only what a client may
+   * see. Kept on the timeline step too (details.forClient), where the client's timeline reads it.
+   */
   clientPayload?: Record<string, unknown>;
   /** Columns that change together with the status (offer terms, acceptance, credited amount, ...). */
   set?: Record<string, unknown>;
@@ -144,7 +147,7 @@ export class InvoiceLifecycle {
                SELECT ${p(INVOICE)}, id, ${p(who.type)}, ${p(who.id ?? null)}::uuid, ${p(who.name ?? null)}, ${p(s.from ?? 'SUBMITTED')}, ${p(s.status)}, ${p(
                  s.step.note ?? transition.clientText?.en ?? s.event,
                )},
-                      ${p(JSON.stringify({ event: s.event, clientVisible: transition.clientText !== null, ...s.step.details }))}::jsonb FROM changed)`;
+                      ${p(JSON.stringify({ event: s.event, clientVisible: transition.clientText !== null, ...s.step.details, forClient: s.step.clientPayload ?? {} }))}::jsonb FROM changed)`;
     if (!transition.topic) return timeline;
     // The event names the step; the client's timeline shows its words from the lifecycle table, never the note.
     const payload = { invoiceNumber: s.invoiceNumber, status: CLIENT_STATUS_OF[s.status], step: s.event, ...s.step.clientPayload };

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { NotFoundError } from '@factoring/domain';
+import { InvoiceEvent, invoiceTransition, NotFoundError } from '@factoring/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { ReasonType } from '../common/dto/common.types';
-import { InvoicesArgs } from './dto/invoice.inputs';
-import { CreditNoteType, InvoiceTimelineEntryType, InvoiceType } from './dto/invoice.types';
+import { ClientInvoiceStatus, CreditNoteType, InvoiceTimelineEntryType, InvoiceType } from './dto/invoice.types';
+import { ClientInvoiceStepType, ClientInvoiceType } from './dto/client-invoice.types';
+import { ClientInvoicesArgs, InvoicesArgs } from './dto/invoice.inputs';
 import { CLIENT_STATUS } from './invoice-status';
 
 /** Amounts are read as text (numeric::text) so they never pass through a float. */
@@ -14,8 +15,19 @@ const SELECT = `
          i.net::text, i.vat::text, i.rounding::text, i.gross::text, i.deduction_kind, i.deduction_amount::text, i.payable::text,
          i.status, i.eligibility, i.fee::text, i.vat_on_fee::text, i.payout::text, i.offer_terms, i.offer_expires_at,
          i.recourse_mode, i.accepted_at, i.planned_payout_date::text, i.payment_reference, i.credited_amount::text,
-         i.created_at, i.updated_at, i.version
+         i.previous_attempt_id, i.created_at, i.updated_at, i.version
     FROM invoice i JOIN client c ON c.id = i.client_id`;
+
+/**
+ * The client's reasons are those of the newest step that gave it some (written for the client by
+ * the step's author: the rules, the credit decision, an analyst's chosen denial reasons).
+ */
+const CLIENT_SELECT = SELECT.replace(
+  '    FROM invoice i',
+  `, (SELECT t.details->'forClient'->'reasons' FROM timeline_event t
+            WHERE t.entity_type = 'INVOICE' AND t.entity_id = i.id AND t.details->'forClient' ? 'reasons' ORDER BY t.id DESC LIMIT 1) AS client_reasons
+    FROM invoice i`,
+);
 
 const SORT: Record<string, string> = { createdAt: 'i.created_at', invoiceDate: 'i.invoice_date', dueDate: 'i.due_date', payable: 'i.payable' };
 
@@ -50,6 +62,8 @@ export interface InvoiceRow {
   planned_payout_date: string | null;
   payment_reference: string | null;
   credited_amount: string;
+  previous_attempt_id: string | null;
+  client_reasons?: ReasonType[] | null;
   created_at: Date;
   updated_at: Date;
   version: number;
@@ -95,6 +109,59 @@ export class InvoicesRepository {
     return { items: rows.map((row) => toInvoice(row, lines.get(row.id) ?? [])), total };
   }
 
+  /** One of the client's invoices as the client sees it (issue 9 c); another client's is NOT_FOUND. */
+  async clientInvoice(id: string, clientId: string): Promise<ClientInvoiceType> {
+    const rows: InvoiceRow[] = await this.db.query(`${CLIENT_SELECT} WHERE i.id = $1 AND i.client_id = $2`, [id, clientId]);
+    if (!rows[0]) throw new NotFoundError('INVOICE_NOT_FOUND', `You have no invoice with the id ${id}.`);
+    const lines = await this.lines([id], this.db.manager);
+    return toClientInvoice(rows[0], lines.get(id) ?? []);
+  }
+
+  async clientInvoices(args: ClientInvoicesArgs, clientId: string): Promise<{ items: ClientInvoiceType[]; total: number }> {
+    const where = [`i.client_id = $1`];
+    const params: unknown[] = [clientId];
+    const f = args.filter ?? {};
+    if (f.status) where.push(`i.status = ANY($${params.push(statusesShownAs(f.status))})`);
+    if (f.dateFrom) where.push(`i.invoice_date >= $${params.push(f.dateFrom)}`);
+    if (f.dateTo) where.push(`i.invoice_date <= $${params.push(f.dateTo)}`);
+    if (f.q) {
+      const n = params.push(`%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      where.push(`(i.invoice_number ILIKE $${n} OR i.debtor->>'name' ILIKE $${n})`);
+    }
+    const clause = `WHERE ${where.join(' AND ')}`;
+    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM invoice i ${clause}`, params);
+    const rows: InvoiceRow[] = await this.db.query(
+      `${CLIENT_SELECT} ${clause} ORDER BY ${SORT[args.sortField] ?? 'i.created_at'} ${args.sortOrder === 'ASC' ? 'ASC' : 'DESC'}, i.id
+       LIMIT ${args.perPage} OFFSET ${args.page * args.perPage}`,
+      params,
+    );
+    const lines = await this.lines(rows.map((r) => r.id), this.db.manager);
+    return { items: rows.map((row) => toClientInvoice(row, lines.get(row.id) ?? [])), total };
+  }
+
+  /** The steps the lifecycle marks as the client's, in the words written for the client; never the staff's note. */
+  async clientTimeline(invoiceId: string): Promise<ClientInvoiceStepType[]> {
+    const rows: Array<{ occurred_at: Date; to_state: string; details: { event?: InvoiceEvent; forClient?: { reasons?: ReasonType[]; question?: string } } }> = await this.db.query(
+      `SELECT occurred_at, to_state, details FROM timeline_event
+        WHERE entity_type = 'INVOICE' AND entity_id = $1 AND details->>'clientVisible' = 'true' ORDER BY id`,
+      [invoiceId],
+    );
+    return rows.flatMap((row) => {
+      const text = row.details.event ? invoiceTransition(row.details.event).clientText : null;
+      if (!text || !row.details.event) return [];
+      return [
+        {
+          occurredAt: row.occurred_at,
+          step: row.details.event,
+          status: CLIENT_STATUS[row.to_state],
+          ...text,
+          reasons: (row.details.forClient?.reasons ?? []).map(({ code, en, sv, nb }) => ({ code, en, sv, nb })),
+          question: typeof row.details.forClient?.question === 'string' ? row.details.forClient.question : null,
+        },
+      ];
+    });
+  }
+
   async timeline(invoiceId: string): Promise<InvoiceTimelineEntryType[]> {
     return this.db.query(
       `SELECT occurred_at AS "occurredAt", from_state AS "fromState", to_state AS "toState", reason
@@ -138,6 +205,61 @@ export class InvoicesRepository {
 
 function trimZeros(value: string): string {
   return value.includes('.') ? value.replace(/\.?0+$/, '') : value;
+}
+
+/** The client's view of a row: only its own facts and the words written for it. */
+export function toClientInvoice(row: InvoiceRow, lines: InvoiceType['lines']): ClientInvoiceType {
+  const staff = toInvoice(row, lines);
+  const terms = row.offer_terms;
+  const reasons = (row.client_reasons ?? row.eligibility.reasons ?? []).map(({ code, en, sv, nb }) => ({ code, en, sv, nb }));
+  return {
+    id: staff.id,
+    invoiceNumber: staff.invoiceNumber,
+    debtorName: staff.debtorName,
+    debtor: staff.debtor,
+    country: staff.country,
+    currency: staff.currency,
+    invoiceDate: staff.invoiceDate,
+    deliveryDate: staff.deliveryDate,
+    dueDate: staff.dueDate,
+    net: staff.net,
+    vat: staff.vat,
+    rounding: staff.rounding,
+    gross: staff.gross,
+    deductionKind: staff.deductionKind,
+    deductionAmount: staff.deductionAmount,
+    payable: staff.payable,
+    status: staff.clientStatus,
+    reasons,
+    offer: staff.offer
+      ? {
+          amount: staff.offer.amount,
+          fee: staff.offer.fee,
+          vatOnFee: staff.offer.vatOnFee,
+          payout: staff.offer.payout,
+          currency: staff.offer.currency,
+          recourseModes: staff.offer.recourseModes,
+          plannedPayoutDate: staff.offer.plannedPayoutDate,
+          expiresAt: staff.offer.expiresAt,
+          terms: {
+            agreementVersion: Number(terms.agreementVersion),
+            feePercent: String(terms.feePercent),
+            feeFixed: (terms.feeFixed as string | null) ?? null,
+            feeMinimum: (terms.feeMinimum as string | null) ?? null,
+            vatRateOnFeePercent: String(terms.vatRateOnFeePercent),
+          },
+        }
+      : null,
+    recourseMode: staff.recourseMode,
+    acceptedAt: staff.acceptedAt,
+    paymentInstructions: staff.paymentInstructions,
+    creditedAmount: staff.creditedAmount,
+    lines,
+    previousAttemptId: row.previous_attempt_id,
+    createdAt: staff.createdAt,
+    updatedAt: staff.updatedAt,
+    version: staff.version,
+  };
 }
 
 export function toInvoice(row: InvoiceRow, lines: InvoiceType['lines']): InvoiceType {
@@ -196,4 +318,11 @@ export function toInvoice(row: InvoiceRow, lines: InvoiceType['lines']): Invoice
     updatedAt: row.updated_at,
     version: row.version,
   };
+}
+
+/** The back-office statuses a client's status stands for. */
+function statusesShownAs(status: ClientInvoiceStatus): string[] {
+  return Object.entries(CLIENT_STATUS)
+    .filter(([, shown]) => shown === status)
+    .map(([backOffice]) => backOffice);
 }

@@ -29,7 +29,8 @@ import { decideJob } from '../credit/credit-jobs';
 import { Exposure } from '../exposure/exposure.service';
 import { Ledger } from '../ledger/ledger.service';
 import { RuleSettingsService } from '../rule-settings/rule-settings.service';
-import { CreditInvoiceArgs, InvoiceInput, InvoicesArgs } from './dto/invoice.inputs';
+import { ClientInvoicesArgs, CreditInvoiceArgs, InvoiceInput, InvoicesArgs } from './dto/invoice.inputs';
+import { ClientInvoiceType } from './dto/client-invoice.types';
 import { InvoiceType } from './dto/invoice.types';
 import { CLIENT_STATUS } from './invoice-status';
 import { clientActor, InvoiceActor, InvoiceLifecycle, SYSTEM_ACTOR } from './invoice-lifecycle';
@@ -56,17 +57,30 @@ export class InvoicesService {
     private readonly jobs: JobOutboxService,
   ) {}
 
-  /** One invoice; with `clientId`, only if it is that client's. */
-  invoice(id: string, clientId?: string): Promise<InvoiceType> {
-    return this.repository.invoice(id, clientId);
+  /** One invoice as staff see it. */
+  invoice(id: string): Promise<InvoiceType> {
+    return this.repository.invoice(id);
   }
 
-  invoices(args: InvoicesArgs, clientId?: string) {
-    return this.repository.invoices(args, clientId);
+  invoices(args: InvoicesArgs) {
+    return this.repository.invoices(args);
   }
 
   timeline(invoiceId: string) {
     return this.repository.timeline(invoiceId);
+  }
+
+  /** The client's own invoice, as the client may see it (issue 9 c). */
+  clientInvoice(id: string, clientId: string): Promise<ClientInvoiceType> {
+    return this.repository.clientInvoice(id, clientId);
+  }
+
+  clientInvoices(args: ClientInvoicesArgs, clientId: string) {
+    return this.repository.clientInvoices(args, clientId);
+  }
+
+  clientTimeline(invoiceId: string) {
+    return this.repository.clientTimeline(invoiceId);
   }
 
   creditNotes(invoiceId: string) {
@@ -78,16 +92,16 @@ export class InvoicesService {
    * and creates nothing. A refused, declined, expired or withdrawn invoice may be corrected and
    * submitted again under its number (seed 000): that is a new attempt, linked to the one before.
    */
-  async submit(key: ClientKeyPrincipal, input: InvoiceInput, idempotencyKey: string | undefined, now = new Date()): Promise<{ invoice: InvoiceType; created: boolean }> {
+  async submit(key: ClientKeyPrincipal, input: InvoiceInput, idempotencyKey: string | undefined, now = new Date()): Promise<{ invoice: ClientInvoiceType; created: boolean }> {
     const parsed = parseInvoice(input);
     const hash = contentHash(input);
     const earlier = await this.earlierAttempt(key.clientId, input.invoiceNumber, idempotencyKey, hash);
-    if (earlier.answer) return { invoice: await this.repository.invoice(earlier.answer, key.clientId), created: false };
+    if (earlier.answer) return { invoice: await this.repository.clientInvoice(earlier.answer, key.clientId), created: false };
 
     let invoiceId: string;
     try {
       invoiceId = await this.uow.transaction(async (tx) => {
-        const [client] = await tx.query(`SELECT id, country, state, state_reason FROM client WHERE id = $1 FOR SHARE`, [key.clientId]);
+        const [client] = await tx.query(`SELECT id, country, state, block_reasons FROM client WHERE id = $1 FOR SHARE`, [key.clientId]);
         const country = client.country as 'SE' | 'NO';
         const today = LocalDate.today(BUSINESS_TIME_ZONES[country], now);
         const debtor = await this.debtorFor(tx, key.clientId, country, input);
@@ -97,7 +111,7 @@ export class InvoicesService {
           {
             country,
             today,
-            client: { state: client.state, stateReason: client.state_reason },
+            client: { state: client.state, blockReasons: client.block_reasons ?? [] },
             debtor: {
               kind: input.debtor.kind,
               identityNumber: input.debtor.identityNumber,
@@ -186,12 +200,12 @@ export class InvoicesService {
       // Two submissions of one invoice at the same moment: the loser answers like a resubmission.
       if ((error as { code?: string }).code === '23505') {
         const winner = await this.earlierAttempt(key.clientId, input.invoiceNumber, idempotencyKey, hash);
-        if (winner.answer) return { invoice: await this.repository.invoice(winner.answer, key.clientId), created: false };
+        if (winner.answer) return { invoice: await this.repository.clientInvoice(winner.answer, key.clientId), created: false };
         throw new ConflictError('INVOICE_ALREADY_SUBMITTED', `Invoice ${input.invoiceNumber} was just submitted with different content.`);
       }
       throw error;
     }
-    return { invoice: await this.repository.invoice(invoiceId, key.clientId), created: true };
+    return { invoice: await this.repository.clientInvoice(invoiceId, key.clientId), created: true };
   }
 
   /** The offer for an amount under the client's agreement in force, or null when the invoice cannot be priced (no agreement, foreign currency). */
@@ -241,7 +255,7 @@ export class InvoicesService {
   }
 
   /** A client asks for a manual assessment of a refused invoice (seed 000): it goes to the analysts' queue. */
-  async requestManualAssessment(key: ClientKeyPrincipal, invoiceId: string, message: string | undefined, now = new Date()): Promise<InvoiceType> {
+  async requestManualAssessment(key: ClientKeyPrincipal, invoiceId: string, message: string | undefined, now = new Date()): Promise<ClientInvoiceType> {
     await this.uow.transaction(async (tx) => {
       const invoice = await this.lockOwn(tx, key, invoiceId);
       if (invoice.status !== 'REFUSED') {
@@ -254,7 +268,7 @@ export class InvoicesService {
       });
       await this.openOfferReview(tx, invoice.id, invoice.country, now);
     });
-    return this.repository.invoice(invoiceId, key.clientId);
+    return this.repository.clientInvoice(invoiceId, key.clientId);
   }
 
   /** A person looks at the invoice before any offer; the review item lives in the credit-review queue as a manual assessment. */
@@ -266,7 +280,7 @@ export class InvoicesService {
     ]);
   }
 
-  async accept(key: ClientKeyPrincipal, invoiceId: string, recourseMode: string | undefined, now = new Date()): Promise<InvoiceType> {
+  async accept(key: ClientKeyPrincipal, invoiceId: string, recourseMode: string | undefined, now = new Date()): Promise<ClientInvoiceType> {
     await this.uow.transaction(async (tx) => {
       // The client is locked first (shared): a block committed before this cannot be missed (issue 9 b).
       const invoice = await this.lockOwn(tx, key, invoiceId);
@@ -293,16 +307,16 @@ export class InvoicesService {
       });
       await this.jobs.enqueue(tx, decideJob(invoice.id));
     });
-    return this.repository.invoice(invoiceId, key.clientId);
+    return this.repository.clientInvoice(invoiceId, key.clientId);
   }
 
-  async decline(key: ClientKeyPrincipal, invoiceId: string, reason: string | undefined): Promise<InvoiceType> {
+  async decline(key: ClientKeyPrincipal, invoiceId: string, reason: string | undefined): Promise<ClientInvoiceType> {
     await this.uow.transaction(async (tx) => {
       const invoice = await this.lockOwn(tx, key, invoiceId);
       if (invoice.status !== 'OFFERED') throw notOffered(invoice.status);
       await this.lifecycle.transition(tx, invoice, 'DECLINE', clientActor(key.clientId), { note: reason ?? 'Offer declined' });
     });
-    return this.repository.invoice(invoiceId, key.clientId);
+    return this.repository.clientInvoice(invoiceId, key.clientId);
   }
 
   /**
@@ -311,7 +325,7 @@ export class InvoicesService {
    * outstanding; one that credits the whole invoice means it is never bought (issue 9 e), and
    * an open review of it closes. A credit after payout becomes a recourse invoice (issue 15).
    */
-  async credit(key: ClientKeyPrincipal, args: CreditInvoiceArgs): Promise<InvoiceType> {
+  async credit(key: ClientKeyPrincipal, args: CreditInvoiceArgs): Promise<ClientInvoiceType> {
     await this.uow.transaction(async (tx) => {
       const invoice = await this.lockOwn(tx, key, args.invoiceId, 'UPDATE');
       const [already] = await tx.query(`SELECT amount::text FROM credit_note WHERE invoice_id = $1 AND credit_number = $2`, [invoice.id, args.creditNumber]);
@@ -346,7 +360,7 @@ export class InvoicesService {
         );
       }
     });
-    return this.repository.invoice(args.invoiceId, key.clientId);
+    return this.repository.clientInvoice(args.invoiceId, key.clientId);
   }
 
   /** Expires offers past their time; run by a worker every minute. Returns how many. */

@@ -20,6 +20,7 @@ import { AddressInput, Country, trim } from '../../common/dto/common.types';
 import { PageArgs } from '../../common/paging';
 import { RecourseMode } from '../../clients/dto/client.types';
 import { DebtorKind } from '../../debtors/dto/debtor.types';
+import { ClientInvoiceStatus } from './client-invoice-status';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const dateMessage = (field: string) => ({ message: `${field} must be a date such as 2026-12-31` });
@@ -139,6 +140,22 @@ export class InvoiceFilter {
 @ArgsType()
 export class InvoicesArgs extends PageArgs {
   @Field(() => InvoiceFilter, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => InvoiceFilter) filter?: InvoiceFilter;
+  @Field(() => String, { defaultValue: 'createdAt' }) @IsIn(['createdAt', 'invoiceDate', 'dueDate', 'payable'], { message: 'sortField must be one of createdAt, invoiceDate, dueDate, payable' }) sortField = 'createdAt';
+  @Field(() => String, { defaultValue: 'DESC' }) @IsIn(['ASC', 'DESC'], { message: 'sortOrder must be ASC or DESC' }) sortOrder: 'ASC' | 'DESC' = 'DESC';
+}
+
+@InputType('ClientInvoiceFilter')
+export class ClientInvoiceFilter {
+  @Field(() => ClientInvoiceStatus, { nullable: true }) @IsOptional() @IsEnum(ClientInvoiceStatus) status?: ClientInvoiceStatus;
+  @Field({ nullable: true, description: 'Invoice number or debtor name.' }) @IsOptional() @IsString() @MaxLength(100) q?: string;
+  @Field({ nullable: true, description: 'Invoice date from (inclusive).' }) @IsOptional() @Matches(DATE, dateMessage('dateFrom')) dateFrom?: string;
+  @Field({ nullable: true, description: 'Invoice date to (inclusive).' }) @IsOptional() @Matches(DATE, dateMessage('dateTo')) dateTo?: string;
+}
+
+/** A client's own invoices: filtered by the status it sees, never by the back office's. */
+@ArgsType()
+export class ClientInvoicesArgs extends PageArgs {
+  @Field(() => ClientInvoiceFilter, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => ClientInvoiceFilter) filter?: ClientInvoiceFilter;
   @Field(() => String, { defaultValue: 'createdAt' }) @IsIn(['createdAt', 'invoiceDate', 'dueDate', 'payable'], { message: 'sortField must be one of createdAt, invoiceDate, dueDate, payable' }) sortField = 'createdAt';
   @Field(() => String, { defaultValue: 'DESC' }) @IsIn(['ASC', 'DESC'], { message: 'sortOrder must be ASC or DESC' }) sortOrder: 'ASC' | 'DESC' = 'DESC';
 }

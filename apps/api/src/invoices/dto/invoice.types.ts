@@ -1,24 +1,13 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { GraphQLJSON } from 'graphql-scalars';
 import { DecimalString } from '../../common/decimal.scalar';
 import { Country, ReasonType } from '../../common/dto/common.types';
 import { RecourseMode } from '../../clients/dto/client.types';
 import { DeductionKind } from './invoice.inputs';
 
-/** What the client's program shows (seeds 000 and 004): a clock, a cross, coins; later sold, recourse, fully paid. */
-export enum ClientInvoiceStatus {
-  OFFERED = 'OFFERED',
-  PROCESSING = 'PROCESSING',
-  DENIED = 'DENIED',
-  DECLINED = 'DECLINED',
-  EXPIRED = 'EXPIRED',
-  /** The client was blocked while the offer was open (issue 9 b). */
-  WITHDRAWN = 'WITHDRAWN',
-  SOLD = 'SOLD',
-  CREDITED = 'CREDITED',
-  // RECOURSE and FULLY_PAID come with the issues that reach them (collection, money in).
-}
-registerEnumType(ClientInvoiceStatus, { name: 'ClientInvoiceStatus' });
+import { ClientInvoiceStatus } from './client-invoice-status';
+
+export { ClientInvoiceStatus };
 
 @ObjectType('InvoiceLine')
 export class InvoiceLineType {

@@ -1,0 +1,91 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { GraphQLJSON } from 'graphql-scalars';
+import { DecimalString } from '../../common/decimal.scalar';
+import { Country, ReasonType } from '../../common/dto/common.types';
+import { RecourseMode } from '../../clients/dto/client.types';
+import { DeductionKind } from './invoice.inputs';
+import { ClientInvoiceStatus, CreditNoteType, InvoiceLineType, PaymentInstructionsType } from './invoice.types';
+
+/*
+ * What a client's accounting program reads (issue 9 c). These types are built from the same
+ * facts as the staff's `Invoice` but hold only what the client may know: its own invoice, its
+ * own agreement's terms, and sentences written for it. Credit decisions, figures behind them,
+ * notes, staff names, the back office's status and other clients' invoices have no field here,
+ * so no query can reach them; invoices.confidentiality.spec.ts walks every field to prove it.
+ */
+
+@ObjectType('ClientOfferTerms', { description: 'The terms of your agreement the offer was priced with.' })
+export class ClientOfferTermsType {
+  @Field(() => Int) agreementVersion!: number;
+  @Field(() => DecimalString) feePercent!: string;
+  @Field(() => DecimalString, { nullable: true }) feeFixed!: string | null;
+  @Field(() => DecimalString, { nullable: true }) feeMinimum!: string | null;
+  @Field(() => DecimalString) vatRateOnFeePercent!: string;
+}
+
+@ObjectType('ClientOffer', { description: 'Fee, VAT on the fee and what will be paid out (seed 004: "current fees and how much you will get paid").' })
+export class ClientOfferType {
+  @Field(() => DecimalString) amount!: string;
+  @Field(() => DecimalString) fee!: string;
+  @Field(() => DecimalString) vatOnFee!: string;
+  @Field(() => DecimalString) payout!: string;
+  @Field() currency!: string;
+  @Field(() => [RecourseMode], { description: 'The recourse modes the agreement allows; choose one on acceptance.' }) recourseModes!: RecourseMode[];
+  @Field({ description: 'If accepted now, paid out on this day (same or next business day).' }) plannedPayoutDate!: string;
+  @Field() expiresAt!: Date;
+  @Field(() => ClientOfferTermsType) terms!: ClientOfferTermsType;
+}
+
+@ObjectType('ClientInvoiceStep', { description: 'One step of the invoice\'s life, in the words written for you.' })
+export class ClientInvoiceStepType {
+  @Field() occurredAt!: Date;
+  @Field({ description: 'What happened, as a name your program can switch on (OFFER_MADE, ACCEPT, PURCHASE, ...).' }) step!: string;
+  @Field(() => ClientInvoiceStatus, { description: 'The status the step left the invoice in.' }) status!: ClientInvoiceStatus;
+  @Field() en!: string;
+  @Field() sv!: string;
+  @Field() nb!: string;
+  @Field(() => [ReasonType], { description: 'Why, when the step has reasons (a refusal, a denial).' }) reasons!: ReasonType[];
+  @Field(() => String, { nullable: true, description: 'The factor\'s question, when the step asks you for information.' }) question!: string | null;
+}
+
+@ObjectType('ClientInvoice', { description: 'One of your invoices, as you offered it, with where it is now.' })
+export class ClientInvoiceType {
+  @Field(() => ID) id!: string;
+  @Field() invoiceNumber!: string;
+  @Field() debtorName!: string;
+  @Field(() => GraphQLJSON, { description: 'The debtor as you submitted it.' }) debtor!: unknown;
+  @Field(() => Country) country!: Country;
+  @Field() currency!: string;
+  @Field() invoiceDate!: string;
+  @Field() deliveryDate!: string;
+  @Field() dueDate!: string;
+  @Field(() => DecimalString) net!: string;
+  @Field(() => DecimalString) vat!: string;
+  @Field(() => DecimalString) rounding!: string;
+  @Field(() => DecimalString) gross!: string;
+  @Field(() => DeductionKind, { nullable: true }) deductionKind!: DeductionKind | null;
+  @Field(() => DecimalString, { nullable: true }) deductionAmount!: string | null;
+  @Field(() => DecimalString) payable!: string;
+  @Field(() => ClientInvoiceStatus) status!: ClientInvoiceStatus;
+  @Field(() => [ReasonType], { description: 'Why the invoice is where it is (every reason, not just the first): a refusal, a denial, a check before the offer.' })
+  reasons!: ReasonType[];
+  @Field(() => ClientOfferType, { nullable: true }) offer!: ClientOfferType | null;
+  @Field(() => RecourseMode, { nullable: true }) recourseMode!: RecourseMode | null;
+  @Field(() => Date, { nullable: true }) acceptedAt!: Date | null;
+  @Field(() => PaymentInstructionsType, { nullable: true }) paymentInstructions!: PaymentInstructionsType | null;
+  @Field(() => DecimalString) creditedAmount!: string;
+  @Field(() => [InvoiceLineType]) lines!: InvoiceLineType[];
+  @Field(() => ID, { nullable: true, description: 'The earlier attempt to sell this invoice number, when this one corrects it.' }) previousAttemptId!: string | null;
+  @Field() createdAt!: Date;
+  @Field() updatedAt!: Date;
+  @Field(() => Int) version!: number;
+}
+
+@ObjectType('ClientInvoicePage')
+export class ClientInvoicePageType {
+  @Field(() => [ClientInvoiceType]) items!: ClientInvoiceType[];
+  @Field(() => Int) total!: number;
+}
+
+/** Kept with the client types: the credit note is the client's own document. */
+export { CreditNoteType };
