@@ -13,3 +13,4 @@ export * from './credit';
 export * from './spot-check';
 export * from './ledger/invoice-postings';
 export * from './payout/payout-holds';
+export * from './ledger/sie4';
