@@ -14,3 +14,4 @@ export * from './spot-check';
 export * from './ledger/invoice-postings';
 export * from './payout/payout-holds';
 export * from './ledger/sie4';
+export * from './ledger/sie4-books';
