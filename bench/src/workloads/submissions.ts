@@ -14,7 +14,7 @@ const CLIENTS = 16;
 const DEBTORS_PER_CLIENT = 25;
 
 const SUBMIT = `mutation($input: InvoiceInput!, $key: String) { submitInvoice(input: $input, idempotencyKey: $key) {
-  id status clientStatus payable reasons { code en } offer { fee vatOnFee payout currency plannedPayoutDate expiresAt } } }`;
+  id status payable reasons { code en } offer { fee vatOnFee payout currency plannedPayoutDate expiresAt } } }`;
 
 /**
  * Invoice submissions through the GraphQL API over HTTP, as clients' accounting programs make

@@ -67,7 +67,7 @@ beforeAll(async () => {
   const offered = (await t.gql(SUBMIT_INVOICE, { input: invoiceInput('SE') }, client.key)).data!.submitInvoice;
   expect(offered.status).toBe('OFFERED');
   offeredId = offered.id;
-  debtorId = offered.debtorId;
+  debtorId = (await t.db.query(`SELECT debtor_id FROM invoice WHERE id = $1`, [offered.id]))[0].debtor_id;
 }, 60_000);
 afterAll(() => t?.close());
 

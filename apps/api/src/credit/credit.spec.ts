@@ -99,8 +99,9 @@ it('sends a large amount to a private person to manual assessment', async () => 
   // Submitted as a company (a valid fødselsnummer generator is not at hand here), then recorded as a private person.
   const offered = (await t.gql(SUBMIT_INVOICE, { input: base }, client.key)).data!.submitInvoice;
   await t.gql(ACCEPT, { id: offered.id }, client.key);
-  await setLimit(offered.debtorId, '1000000');
-  await t.db.query(`UPDATE debtor SET kind = 'PERSON' WHERE id = $1`, [offered.debtorId]);
+  const debtorId = (await t.db.query(`SELECT debtor_id FROM invoice WHERE id = $1`, [offered.id]))[0].debtor_id;
+  await setLimit(debtorId, '1000000');
+  await t.db.query(`UPDATE debtor SET kind = 'PERSON' WHERE id = $1`, [debtorId]);
   expect(await credit.decide(offered.id)).toBe('MANUAL_ASSESSMENT');
   const [review] = await t.db.query(`SELECT kind, state, due_at > now() AS due_later FROM credit_review WHERE invoice_id = $1`, [offered.id]);
   expect(review).toEqual({ kind: 'MANUAL_ASSESSMENT', state: 'OPEN', due_later: true });

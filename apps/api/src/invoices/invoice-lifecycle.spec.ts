@@ -65,7 +65,7 @@ describe('a refused, declined or expired invoice can be corrected and sold (defe
     expect(errorOf(await submit(client.key, corrected, 'attempt-key-1'))).toMatchObject({ code: 'CONFLICT', reason: 'INVOICE_ALREADY_SUBMITTED' });
     const second = (await submit(client.key, corrected, 'attempt-key-2')).data!.submitInvoice;
     expect(second.id).not.toBe(refused.id);
-    expect(second.clientStatus).toBe('OFFERED');
+    expect(second.status).toBe('OFFERED');
     const [link] = await t.db.query(`SELECT previous_attempt_id FROM invoice WHERE id = $1`, [second.id]);
     expect(link.previous_attempt_id).toBe(refused.id);
     const steps = await t.db.query(`SELECT details->>'event' AS event FROM timeline_event WHERE entity_id = $1 ORDER BY id`, [refused.id]);
@@ -82,11 +82,11 @@ describe('a refused, declined or expired invoice can be corrected and sold (defe
     await t.gql(`mutation($id: ID!) { declineOffer(invoiceId: $id) { id } }`, { id: first.id }, client.key);
     const again = (await submit(client.key, input)).data!.submitInvoice;
     expect(again.id).not.toBe(first.id);
-    expect(again.clientStatus).toBe('OFFERED');
+    expect(again.status).toBe('OFFERED');
     await t.db.query(`UPDATE invoice SET offer_expires_at = now() - interval '1 minute' WHERE id = $1`, [again.id]);
     expect(errorOf(await t.gql(ACCEPT, { id: again.id }, client.key))).toMatchObject({ code: 'CONFLICT', reason: 'OFFER_EXPIRED' });
     const third = (await submit(client.key, input)).data!.submitInvoice;
-    expect(third.clientStatus).toBe('OFFERED');
+    expect(third.status).toBe('OFFERED');
     expect(third.id).not.toBe(again.id);
   });
 
@@ -133,7 +133,7 @@ describe('blocking a client stops what is in flight (defect b)', () => {
     expect((await t.gql(UNBLOCK, { id: client.clientId, why: 'Cleared' }, analyst.token)).data!.unblockClient.state).toBe('ACTIVE');
     // The withdrawn offer may be submitted again once the client sells again.
     const [{ invoice_number }] = await t.db.query(`SELECT invoice_number FROM invoice WHERE id = $1`, [offered.id]);
-    expect((await submit(client.key, invoiceInput('NO', { invoiceNumber: invoice_number }))).data!.submitInvoice.clientStatus).toBe('OFFERED');
+    expect((await submit(client.key, invoiceInput('NO', { invoiceNumber: invoice_number }))).data!.submitInvoice.status).toBe('OFFERED');
   });
 
   it('denies at decision time an invoice accepted before a block that committed after it (CLIENT_BLOCKED)', async () => {
