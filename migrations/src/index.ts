@@ -13,6 +13,7 @@ import { Ledger1764200005000 } from './1764200005000-Ledger';
 import { ClientLifecycle1764200006000 } from './1764200006000-ClientLifecycle';
 import { PayoutBatches1764200007000 } from './1764200007000-PayoutBatches';
 import { GapFreeEventFeed1764200008000 } from './1764200008000-GapFreeEventFeed';
+import { LeastPrivilegeRoles1764300004000 } from './1764300004000-LeastPrivilegeRoles';
 
 export const migrations = [
   StaffAndSessions1763800000000,
@@ -26,4 +27,5 @@ export const migrations = [
   ClientLifecycle1764200006000,
   PayoutBatches1764200007000,
   GapFreeEventFeed1764200008000,
+  LeastPrivilegeRoles1764300004000,
 ];

@@ -6,7 +6,8 @@ registerPathAliases();
 /** Drops this run's database and deletes this run's Redis keys. Set KEEP_TEST_DATABASE=1 to inspect it. */
 export default async function globalTeardown(): Promise<void> {
   const { dropDatabase } = await import('../src/database/migrate');
-  const databaseUrl = process.env.DATABASE_URL;
+  // As the superuser: the application's role may not drop a database.
+  const databaseUrl = process.env.TEST_FIXTURE_DATABASE_URL;
   if (databaseUrl && !process.env.KEEP_TEST_DATABASE) await dropDatabase(databaseUrl);
 
   const prefix = process.env.QUEUE_PREFIX;

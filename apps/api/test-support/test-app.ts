@@ -12,6 +12,11 @@ export interface GraphQLResponse<T = Record<string, any>> {
 export interface TestApp {
   app: INestApplication;
   url: string;
+  /**
+   * The test's own connection, for fixtures and for looking at rows: the server's superuser
+   * (TEST_FIXTURE_DATABASE_URL), so a fixture may write what the application may not. The app
+   * under test connects as the application's role: `t.app.get(DataSource)` is its connection.
+   */
   db: DataSource;
   /** POST /graphql; `token` adds the Authorization header. */
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
@@ -23,6 +28,10 @@ export interface TestApp {
 export async function startTestApp(parts: AppParts = { http: true, workers: false }): Promise<TestApp> {
   const app = await createApiApp(loadConfig(), parts);
   await app.listen(0, '127.0.0.1');
+  const appDb = app.get(DataSource);
+  const fixtureUrl = process.env.TEST_FIXTURE_DATABASE_URL;
+  // Same entities as the app's, so services may be handed a transaction of this connection.
+  const db = fixtureUrl ? await new DataSource({ ...appDb.options, url: fixtureUrl, extra: { max: 3 } } as typeof appDb.options).initialize() : appDb;
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   const gql = async <T>(query: string, variables?: Record<string, unknown>, token?: string) => {
     const response = await fetch(`${url}/graphql`, {
@@ -35,7 +44,7 @@ export async function startTestApp(parts: AppParts = { http: true, workers: fals
   return {
     app,
     url,
-    db: app.get(DataSource),
+    db,
     gql,
     async signIn(email, password) {
       const result = await gql<{ signIn: { token: string } }>(
@@ -45,7 +54,10 @@ export async function startTestApp(parts: AppParts = { http: true, workers: fals
       if (!result.data?.signIn) throw new Error(`Sign-in failed for ${email}: ${JSON.stringify(result.errors)}`);
       return result.data.signIn.token;
     },
-    close: () => app.close(),
+    async close() {
+      await app.close();
+      if (db !== appDb) await db.destroy();
+    },
   };
 }
 
@@ -64,24 +76,31 @@ export function errorOf(response: GraphQLResponse) {
  * Closing the app drops the database.
  */
 export async function startTestAppOnOwnDatabase(parts: AppParts = { http: true, workers: false }): Promise<TestApp> {
-  const { dropDatabase, ensureDatabase, runMigrations } = await import('../src/database/migrate');
-  const shared = process.env.DATABASE_URL!;
-  const own = new URL(shared);
-  own.pathname = `${own.pathname}_own_${Math.random().toString(36).slice(2, 8)}`;
-  await ensureDatabase(own.toString());
-  await runMigrations(own.toString());
-  process.env.DATABASE_URL = own.toString();
+  const { dropDatabase, prepareDatabase, runMigrations } = await import('../src/database/migrate');
+  const shared = { app: process.env.DATABASE_URL!, migration: process.env.DATABASE_MIGRATION_URL!, fixture: process.env.TEST_FIXTURE_DATABASE_URL! };
+  const suffix = `_own_${Math.random().toString(36).slice(2, 8)}`;
+  const own = (url: string) => {
+    const next = new URL(url);
+    next.pathname = `${next.pathname}${suffix}`;
+    return next.toString();
+  };
+  // Made as the run's database was: owned by the owner role, migrated as it, the app as the application's role.
+  await prepareDatabase({ adminUrl: shared.fixture, migrationUrl: own(shared.migration), appUrl: own(shared.app) });
+  await runMigrations(own(shared.migration));
+  process.env.DATABASE_URL = own(shared.app);
+  process.env.TEST_FIXTURE_DATABASE_URL = own(shared.fixture);
   let app: TestApp;
   try {
     app = await startTestApp(parts);
   } finally {
-    process.env.DATABASE_URL = shared;
+    process.env.DATABASE_URL = shared.app;
+    process.env.TEST_FIXTURE_DATABASE_URL = shared.fixture;
   }
   return {
     ...app,
     async close() {
       await app.close();
-      await dropDatabase(own.toString());
+      await dropDatabase(own(shared.fixture));
     },
   };
 }

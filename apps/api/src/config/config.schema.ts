@@ -35,9 +35,21 @@ const settings = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: integer(0, 65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
-  DATABASE_URL: url(['postgres:', 'postgresql:'], 'postgres://root@127.0.0.1:5432/factoring').default(
-    'postgres://root@127.0.0.1:5432/factoring',
+  /** The API's and the workers' connection: the application's role, which owns nothing (issue 10, s.4). */
+  DATABASE_URL: url(['postgres:', 'postgresql:'], 'postgres://factoring_app@127.0.0.1:5432/factoring').default(
+    'postgres://factoring_app@127.0.0.1:5432/factoring',
   ),
+  /**
+   * The migrations' connection: the owner role, which owns the schema. Unset: DATABASE_URL's
+   * server and database as factoring_owner (no password), as on a development machine.
+   */
+  DATABASE_MIGRATION_URL: url(['postgres:', 'postgresql:'], 'postgres://factoring_owner@127.0.0.1:5432/factoring').optional(),
+  /**
+   * Only for the migration command on a development or test machine: a superuser (or CREATEROLE
+   * and CREATEDB) that creates both roles and the database first. Unset in production, where the
+   * roles and the database are made once by hand (README).
+   */
+  DATABASE_ADMIN_URL: url(['postgres:', 'postgresql:'], 'postgres://root@127.0.0.1:5432/postgres').optional(),
   DATABASE_POOL_SIZE: integer(1, 200).default(20),
   /**
    * Credit decisions run at once in a worker process; each holds a pooled connection for its
@@ -81,6 +93,16 @@ const settings = z.object({
   MAX_BODY_BYTES: integer(1024, 50 * 1024 * 1024).default(1024 * 1024),
 });
 
+const MIGRATION_ROLE_BY_DEFAULT = 'factoring_owner';
+
+/** The same server and database as another user, without a password (a development machine's trust). */
+function asUser(databaseUrl: string, user: string): string {
+  const parsed = new URL(databaseUrl);
+  parsed.username = user;
+  parsed.password = '';
+  return parsed.toString();
+}
+
 // The outbox relays, the other queues and /health need connections too while every decision holds one.
 const POOL_LEFT_FOR_THE_REST = 4;
 
@@ -91,6 +113,7 @@ export const configSchema = settings
   })
   .transform((config) => ({
     ...config,
+    DATABASE_MIGRATION_URL: config.DATABASE_MIGRATION_URL ?? asUser(config.DATABASE_URL, MIGRATION_ROLE_BY_DEFAULT),
     CREDIT_WORKER_CONCURRENCY: config.CREDIT_WORKER_CONCURRENCY ?? Math.max(1, Math.min(8, config.DATABASE_POOL_SIZE - POOL_LEFT_FOR_THE_REST)),
   }));
 

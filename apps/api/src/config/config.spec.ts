@@ -6,10 +6,23 @@ describe('loadConfig', () => {
     expect(loadConfig({})).toMatchObject({
       NODE_ENV: 'development',
       PORT: 3000,
-      DATABASE_URL: 'postgres://root@127.0.0.1:5432/factoring',
+      DATABASE_URL: 'postgres://factoring_app@127.0.0.1:5432/factoring',
+      DATABASE_MIGRATION_URL: 'postgres://factoring_owner@127.0.0.1:5432/factoring',
       REDIS_URL: 'redis://127.0.0.1:6379',
       QUEUE_PREFIX: 'factoring',
     });
+    expect(loadConfig({}).DATABASE_ADMIN_URL).toBeUndefined();
+  });
+
+  it('runs the migrations as the owner role on the application\'s server and database unless told otherwise (issue 10, s.4)', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://factoring_app:s3cret@db.internal:6432/books' }).DATABASE_MIGRATION_URL).toBe(
+      'postgres://factoring_owner@db.internal:6432/books',
+    );
+    expect(
+      loadConfig({ DATABASE_URL: 'postgres://app@db/books', DATABASE_MIGRATION_URL: 'postgres://admin:pw@db/books' }).DATABASE_MIGRATION_URL,
+    ).toBe('postgres://admin:pw@db/books');
+    expect(() => loadConfig({ DATABASE_MIGRATION_URL: 'mysql://x@y/z' })).toThrow('DATABASE_MIGRATION_URL: must be a URL starting with postgres:');
+    expect(() => loadConfig({ DATABASE_ADMIN_URL: 'localhost' })).toThrow('DATABASE_ADMIN_URL: must be a URL starting with postgres:');
   });
 
   it.each([
