@@ -150,11 +150,47 @@ describe('manual assessment before an offer', () => {
   });
 });
 
+const VERIFY = `mutation($d: ID!, $phone: String, $email: String, $source: VerifiedContactSource!, $detail: String!) {
+  recordVerifiedDebtorContact(debtorId: $d, phone: $phone, email: $email, source: $source, sourceDetail: $detail) { id phone email source sourceDetail recordedBy { name } } }`;
+const CONTACTS = `query($id: ID!) { creditReview(id: $id) { debtorContact verifiedContacts { id phone source sourceDetail recordedBy { name } } } }`;
+
 describe('the spot-check queue', () => {
-  it('buys the invoice when the debtor confirms it', async () => {
+  it('buys the invoice when the debtor confirms it on a contact the analyst verified', async () => {
     const item = await spotCheckItem();
+    await t.gql(VERIFY, { d: item.debtorId, phone: '+46 8 555 123 45', source: 'PUBLIC_REGISTRY', detail: 'Bolagsverket' }, analyst.token);
     expect((await t.gql(SPOT, { id: item.reviewId, o: 'CONFIRMED' }, analyst.token)).data!.recordSpotCheckOutcome.outcome).toBe('APPROVED');
     expect(await status(item.id)).toBe('PURCHASED');
+  });
+
+  it('marks a contact the client typed as the client\'s, and takes no "Confirmed" until a verified contact says where it came from (issue 9 h)', async () => {
+    const client = await f.clientWithKey('SE');
+    const base = invoiceInput('SE');
+    const offered = (await t.gql(SUBMIT_INVOICE, { input: { ...base, debtor: { ...base.debtor, email: 'ekonomi@fraudster.example', identityNumber: f.swedishDebtor() } } }, client.key)).data!.submitInvoice;
+    await t.gql(`mutation($id: ID!) { acceptOffer(invoiceId: $id) { status } }`, { id: offered.id }, client.key);
+    const [{ debtor_id: debtorId }] = await t.db.query(`SELECT debtor_id FROM invoice WHERE id = $1`, [offered.id]);
+    await f.setLimit(debtorId, '1000000');
+    expect(await credit.decide(offered.id)).toBe('SPOT_CHECK');
+    const [{ id: reviewId }] = await t.db.query(`SELECT id FROM credit_review WHERE invoice_id = $1 AND state <> 'CLOSED'`, [offered.id]);
+
+    const before = (await t.gql(CONTACTS, { id: reviewId }, analyst.token)).data!.creditReview;
+    expect(before.debtorContact.registered).toMatchObject({ email: 'ekonomi@fraudster.example', givenBy: 'CLIENT_INVOICE' });
+    expect(before.verifiedContacts).toEqual([]);
+
+    const refused = await t.gql(SPOT, { id: reviewId, o: 'CONFIRMED' }, analyst.token);
+    expect(errorOf(refused)).toMatchObject({ code: 'CONFLICT', reason: 'SPOT_CHECK_CONTACT_NOT_VERIFIED' });
+    expect(await status(offered.id)).toBe('SPOT_CHECK');
+
+    expect(errorOf(await t.gql(VERIFY, { d: debtorId, phone: '+46 8 555 123 45', source: 'PUBLIC_REGISTRY', detail: '  ' }, analyst.token))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'sourceDetail' });
+    expect(errorOf(await t.gql(VERIFY, { d: debtorId, source: 'COMPANY_WEBSITE', detail: 'www.example.se/kontakt' }, analyst.token))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'phone' });
+    const verified = (await t.gql(VERIFY, { d: debtorId, phone: '+46 8 555 123 45', source: 'PUBLIC_REGISTRY', detail: 'Bolagsverket, switchboard' }, analyst.token)).data!.recordVerifiedDebtorContact;
+    expect(verified).toMatchObject({ phone: '+46 8 555 123 45', source: 'PUBLIC_REGISTRY', sourceDetail: 'Bolagsverket, switchboard', recordedBy: { name: 'Anna Analyst' } });
+    expect((await t.gql(CONTACTS, { id: reviewId }, analyst.token)).data!.creditReview.verifiedContacts).toEqual([expect.objectContaining({ id: verified.id })]);
+
+    expect((await t.gql(SPOT, { id: reviewId, o: 'CONFIRMED' }, analyst.token)).data!.recordSpotCheckOutcome.outcome).toBe('APPROVED');
+    const [step] = await t.db.query(`SELECT details FROM timeline_event WHERE entity_id = $1 AND to_state = 'PURCHASED'`, [offered.id]);
+    expect(step.details).toMatchObject({ verifiedContactId: verified.id });
+    // A verified contact is kept as recorded: history, not a field to overwrite.
+    await expect(t.db.query(`UPDATE debtor_verified_contact SET phone = '+46 8 000' WHERE id = $1`, [verified.id])).rejects.toThrow();
   });
 
   it('retries an unreachable debtor, then escalates to manual assessment', async () => {

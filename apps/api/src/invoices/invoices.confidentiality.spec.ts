@@ -105,6 +105,11 @@ describe('after a full life', () => {
     await f.setLimit(debtorId, '987654');
     await gql(`mutation($id: ID!) { acceptOffer(invoiceId: $id) { status } }`, { id: bBought.id }, b.key);
     await credit.decide(bBought.id);
+    await gql(
+      `mutation($d: ID!) { recordVerifiedDebtorContact(debtorId: $d, phone: "+46 8 555 000 11", source: PUBLIC_REGISTRY, sourceDetail: "KÄLLA-HEMLIG") { id } }`,
+      { d: debtorId },
+      analyst.token,
+    );
     if ((await t.db.query(`SELECT status FROM invoice WHERE id = $1`, [bBought.id]))[0].status === 'SPOT_CHECK') {
       const id = await review(bBought.id);
       await gql(CLAIM, { id }, analyst.token);
@@ -165,6 +170,8 @@ describe('after a full life', () => {
       'Granskare',
       'ANTECKNING',
       'B-HEMLIG',
+      'KÄLLA-HEMLIG',
+      '555 000 11',
       bBought.id,
       bOffered.id,
       b.clientId,
