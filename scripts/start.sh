@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
 # npm start: the whole product on one machine, with demo data.
 # Installs dependencies when missing, makes sure PostgreSQL and Redis answer (starting local
-# servers if needed), creates the database, applies migrations, loads demo data (idempotent),
+# servers if needed), creates the two database roles and the database, applies migrations as the
+# owner role, loads demo data (idempotent),
 # builds and starts the API, the queue workers and the console. Ctrl-C stops everything.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-export DATABASE_URL="${DATABASE_URL:-postgres://root@127.0.0.1:5432/factoring}"
+# The API and the workers connect as factoring_app, which owns nothing; the migrations run as
+# factoring_owner (DATABASE_MIGRATION_URL, by default DATABASE_URL's server as factoring_owner);
+# DATABASE_ADMIN_URL, a superuser, creates both roles and the database first (README).
+export DATABASE_URL="${DATABASE_URL:-postgres://factoring_app@127.0.0.1:5432/factoring}"
+export DATABASE_ADMIN_URL="${DATABASE_ADMIN_URL:-postgres://root@127.0.0.1:5432/postgres}"
 export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
 export PORT="${PORT:-3000}"
 export CONSOLE_PORT="${CONSOLE_PORT:-5173}"
@@ -25,6 +30,8 @@ echo "Building the API and the console..."
 npx nx run-many -t build -p api console --outputStyle=static
 
 node dist/api/apps/api/src/database/migrate.main.js
+# The admin connection is for the migration command only: nothing after it gets it.
+unset DATABASE_ADMIN_URL
 node dist/api/apps/api/src/seed/seed.main.js
 
 pids=()

@@ -45,11 +45,45 @@ function assertScratchName(name: string): void {
   }
 }
 
+/** The product's two cluster-wide roles (issue 10, s.4): migrations run as the owner, the API and workers as the app role. */
+export const OWNER_ROLE = 'factoring_owner';
+export const APP_ROLE = 'factoring_app';
+
+/**
+ * Creates both roles when missing, as `npm start` does. Roles belong to the whole server, so
+ * a test run or `npm start` may be making them at the same moment: a duplicate means "made".
+ */
+export async function ensureRoles(admin: Client): Promise<void> {
+  for (const role of [OWNER_ROLE, APP_ROLE]) {
+    if ((await admin.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role])).rowCount) continue;
+    try {
+      await admin.query(`CREATE ROLE ${role} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE${role === APP_ROLE ? ' NOINHERIT' : ''}`);
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      if (code !== '42710' && code !== '23505') throw err; // duplicate_object, unique_violation
+    }
+  }
+}
+
+/** The same server and database as the application's role (no password: local trust), for the app processes under test. */
+export function appRoleUrl(databaseUrl: string): string {
+  const url = new URL(databaseUrl);
+  url.username = APP_ROLE;
+  url.password = '';
+  return url.toString();
+}
+
+/**
+ * Creates a scratch database owned by the owner role (both roles made first), so the product's
+ * migration command, run as the owner, may create its schema there; the bench's own baselines
+ * keep connecting as the admin, a superuser.
+ */
 export async function createDatabase(adminUrl: string, name: string): Promise<void> {
   assertScratchName(name);
   const admin = await connectPg(adminUrl);
   try {
-    await admin.query(`CREATE DATABASE "${name}"`);
+    await ensureRoles(admin);
+    await admin.query(`CREATE DATABASE "${name}" OWNER ${OWNER_ROLE}`);
   } finally {
     await closePg(admin);
   }
