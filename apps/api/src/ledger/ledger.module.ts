@@ -3,8 +3,10 @@ import { InvoiceBooks } from './invoice-books';
 import { LedgerReports } from './ledger-reports';
 import { LedgerResolver } from './ledger.resolver';
 import { Ledger } from './ledger.service';
+import { SieExportResolver } from './sie-export.resolver';
+import { SieExportService } from './sie-export.service';
 
 /** The factor's books: every capability that moves money posts through it. */
 @Global()
-@Module({ providers: [Ledger, InvoiceBooks, LedgerReports, LedgerResolver], exports: [Ledger, InvoiceBooks] })
+@Module({ providers: [Ledger, InvoiceBooks, LedgerReports, LedgerResolver, SieExportService, SieExportResolver], exports: [Ledger, InvoiceBooks] })
 export class LedgerModule {}
