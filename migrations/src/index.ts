@@ -13,6 +13,8 @@ import { Ledger1764200005000 } from './1764200005000-Ledger';
 import { ClientLifecycle1764200006000 } from './1764200006000-ClientLifecycle';
 import { PayoutBatches1764200007000 } from './1764200007000-PayoutBatches';
 import { GapFreeEventFeed1764200008000 } from './1764200008000-GapFreeEventFeed';
+import { DebtorContactSource1764300001000 } from './1764300001000-DebtorContactSource';
+import { CreditWhatIfRuns1764300002000 } from './1764300002000-CreditWhatIfRuns';
 import { LeastPrivilegeRoles1764300004000 } from './1764300004000-LeastPrivilegeRoles';
 
 export const migrations = [
@@ -27,5 +29,7 @@ export const migrations = [
   ClientLifecycle1764200006000,
   PayoutBatches1764200007000,
   GapFreeEventFeed1764200008000,
+  DebtorContactSource1764300001000,
+  CreditWhatIfRuns1764300002000,
   LeastPrivilegeRoles1764300004000,
 ];

@@ -812,6 +812,19 @@ describe('credit reviews', () => {
     await page.getByTestId('review-invoice-line').first().waitFor();
     await picture('spot-check-review');
 
+    // The contact on file came from the client: "Confirmed" waits for one the analyst verified (issue 9 h).
+    if (await page.getByTestId('spot-check-no-verified-contact').isVisible()) {
+      expect(await page.getByTestId('spot-check-confirmed').isDisabled()).toBe(true);
+      await page.getByTestId('verified-contact-record').click();
+      await page.getByTestId('verified-contact-phone').fill('+46 8 555 123 45');
+      await page.getByTestId('verified-contact-detail').fill('Bolagsverket, the company register');
+      await picture('spot-check-verified-contact');
+      await page.getByTestId('verified-contact-save').click();
+      expect(await notification()).toContain('Verified contact recorded');
+    }
+    await page.getByTestId('verified-contacts').waitFor();
+    expect(await page.getByTestId('spot-check-phone').textContent()).toContain('+46 8 555 123 45');
+
     await page.getByTestId('spot-check-confirmed').click();
     await page.getByTestId('spot-check-confirmed-note').fill('Spoke to accounts payable; they expect it and the price is right.');
     await page.getByTestId('spot-check-confirmed-confirm').click();

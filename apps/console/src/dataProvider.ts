@@ -66,7 +66,8 @@ const CLIENT_FIELDS = `${CLIENT_LIST_FIELDS} address ${ADDRESS} contact { name e
   spotCheckRate { decisions selected achieved expectedNext }`;
 const DEBTOR_LIST_FIELDS = `id country kind identityNumber name currency creditLimit temporaryRaise ${RAISE} effectiveLimit exposure available
   createdAt version`;
-const DEBTOR_FIELDS = `${DEBTOR_LIST_FIELDS} address ${ADDRESS} email phone
+const DEBTOR_FIELDS = `${DEBTOR_LIST_FIELDS} address ${ADDRESS} email phone contactGivenBy
+  verifiedContacts { id phone email source sourceDetail recordedBy { id name } recordedAt }
   paymentHistory { invoicesPaid invoicesPaidLate averageDaysLate maxDaysLate hasUnpaidBefore hasDisputedBefore } clients { ${PAIR_FIELDS} }`;
 const TIMELINE_FIELDS = `id entityType entityId occurredAt actorType actorId actorName fromState toState reason details`;
 const INVOICE_LIST_FIELDS = `id clientId clientName debtorId debtorName invoiceNumber country currency invoiceDate deliveryDate dueDate
@@ -77,7 +78,8 @@ const INVOICE_FIELDS = `${INVOICE_LIST_FIELDS} debtor suspectedDuplicates { invo
   lines { lineNumber description quantity unitPrice vatRatePercent reverseCharge net }
   timeline { occurredAt fromState toState reason } creditNotes { id creditNumber amount reason createdAt }
   creditDecisions { kind outcome reasons ${REASON} figures rulesVersion decidedBy { name } note decidedAt }`;
-const REVIEW_FIELDS = `id kind state invoiceId invoiceNumber clientId clientName debtorId debtorName debtorContact amount currency openedAt
+const REVIEW_FIELDS = `id kind state invoiceId invoiceNumber clientId clientName debtorId debtorName debtorContact
+  verifiedContacts { id phone email source sourceDetail recordedBy { id name } recordedAt } amount currency openedAt
   dueAt overdue ageHours claimedBy ${STAFF_REF} attempts reasons ${REASON} figures outcome version`;
 const RULE_SETTING_FIELDS = `validFrom value source builtIn createdAt createdBy ${STAFF_REF}`;
 

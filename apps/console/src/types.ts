@@ -265,6 +265,9 @@ export interface Debtor {
   address: Address;
   email: string | null;
   phone: string | null;
+  /** Who gave the e-mail and phone above (issue 9 h). */
+  contactGivenBy: 'CLIENT_INVOICE' | 'STAFF' | null;
+  verifiedContacts?: VerifiedDebtorContact[];
   currency: string;
   creditLimit: string;
   temporaryRaise: TemporaryRaise | null;
@@ -463,7 +466,22 @@ export interface CreditFigures {
   spotCheck?: { selected: boolean; rate: string; draw: string };
 }
 
+/** Where an analyst found a contact it verified (issue 9 h). */
+export type VerifiedContactSource = 'PUBLIC_REGISTRY' | 'COMPANY_WEBSITE' | 'DIRECTORY_SERVICE' | 'DEBTOR_DOCUMENT' | 'OTHER';
+
+export interface VerifiedDebtorContact {
+  id: string;
+  phone: string | null;
+  email: string | null;
+  source: VerifiedContactSource;
+  sourceDetail: string;
+  recordedBy: StaffRef;
+  recordedAt: string;
+}
+
 export interface ContactDetails {
+  /** Who gave the registered e-mail and phone: the client on its invoice, or staff. */
+  givenBy?: 'CLIENT_INVOICE' | 'STAFF' | null;
   name?: string | null;
   email?: string | null;
   phone?: string | null;
@@ -482,6 +500,7 @@ export interface CreditReview {
   debtorId: string | null;
   debtorName: string;
   debtorContact: { registered?: ContactDetails | null; onInvoice?: ContactDetails | null } | null;
+  verifiedContacts: VerifiedDebtorContact[];
   amount: string;
   currency: string;
   openedAt: string;

@@ -5,6 +5,7 @@ import { CurrentStaff, StaffPrincipal } from '../auth/principal';
 import { Role } from '../auth/role';
 import { AuditTarget } from '../audit/audit.interceptor';
 import { InvoiceType } from '../invoices/dto/invoice.types';
+import { VerifiedDebtorContactType } from '../debtors/dto/debtor.types';
 import { CreditReviewsService } from './credit-reviews.service';
 import { CreditWhatIf, CreditWhatIfArgs, CreditWhatIfType } from './credit-what-if';
 import {
@@ -28,6 +29,11 @@ export class CreditReviewsResolver {
   @AllowRoles(Role.CREDIT_ANALYST, Role.ADMIN)
   creditReviews(@Args() args: CreditReviewsArgs, @CurrentStaff() me: StaffPrincipal) {
     return this.reviews.list(args, me);
+  }
+
+  @ResolveField(() => [VerifiedDebtorContactType], { description: 'Contacts of the debtor an analyst verified, newest first: a spot check is confirmed on one of these.' })
+  verifiedContacts(@Parent() review: CreditReviewType) {
+    return this.reviews.verifiedContacts(review.debtorId);
   }
 
   @Query(() => CreditReviewType)

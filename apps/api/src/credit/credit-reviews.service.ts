@@ -12,6 +12,7 @@ import { WorkQueueClaims } from '../common/work-queue-claims';
 import { Exposure } from '../exposure/exposure.service';
 import { analystActor, INVOICE, InvoiceLifecycle, LockedInvoice } from '../invoices/invoice-lifecycle';
 import { InvoicesService } from '../invoices/invoices.service';
+import { DebtorsService } from '../debtors/debtors.service';
 import { RuleSettingsService } from '../rule-settings/rule-settings.service';
 import { CreditService } from './credit.service';
 import { CreditDecisionType, CreditReviewsArgs, CreditReviewType, ReviewKind, SpotCheckOutcome } from './dto/review.types';
@@ -45,7 +46,13 @@ export class CreditReviewsService {
     private readonly exposure: Exposure,
     private readonly settings: RuleSettingsService,
     private readonly invoices: InvoicesService,
+    private readonly debtors: DebtorsService,
   ) {}
+
+  /** The contacts an analyst verified for the item's debtor (issue 9 h). */
+  verifiedContacts(debtorId: string | null) {
+    return debtorId ? this.debtors.verifiedContacts(debtorId) : [];
+  }
 
   private readonly claims = new WorkQueueClaims<Pick<LockedReview, 'id' | 'invoice_id' | 'kind' | 'claimed_by'>>({
     table: 'credit_review',
@@ -180,7 +187,19 @@ export class CreditReviewsService {
       const review = await this.lockOpen(tx, id, by);
       if (review.kind !== ReviewKind.SPOT_CHECK) throw new ConflictError('CREDIT_REVIEW_NOT_SPOT_CHECK', 'This item is a manual assessment, not a spot check.');
       const said = note ? `: ${note}` : '';
-      if (outcome === SpotCheckOutcome.CONFIRMED) return this.approveInvoice(tx, review, `Debtor confirmed the invoice${said}`, by);
+      if (outcome === SpotCheckOutcome.CONFIRMED) {
+        // Confirmed on a contact the analyst found and checked, never on the one the seller typed (issue 9 h).
+        const [{ debtor_id: debtorId }] = await tx.query(`SELECT debtor_id FROM invoice WHERE id = $1`, [review.invoice_id]);
+        const [verified] = debtorId ? await this.debtors.verifiedContacts(debtorId, tx) : [];
+        if (!verified) {
+          throw new ConflictError(
+            'SPOT_CHECK_CONTACT_NOT_VERIFIED',
+            'Record a contact for the debtor that you verified yourself, and where it came from, before recording that the debtor confirmed: the contact on the invoice was given by the client.',
+          );
+        }
+        const where = verified.phone ?? verified.email;
+        return this.approveInvoice(tx, review, `Debtor confirmed the invoice on ${where} (${verified.source}: ${verified.sourceDetail})${said}`, by, { verifiedContactId: verified.id });
+      }
       if (outcome === SpotCheckOutcome.NOT_CONFIRMED && deny) {
         return this.denyInvoice(tx, review, `Debtor did not confirm the invoice${said}`, by, creditDenialReasons(['DENIAL_NOT_CONFIRMED_BY_DEBTOR']).map(reasonView));
       }
@@ -200,7 +219,7 @@ export class CreditReviewsService {
     return this.get(id);
   }
 
-  private async approveInvoice(tx: EntityManager, review: LockedReview, note: string | undefined, by: StaffPrincipal): Promise<void> {
+  private async approveInvoice(tx: EntityManager, review: LockedReview, note: string | undefined, by: StaffPrincipal, details: Record<string, unknown> = {}): Promise<void> {
     const invoice = await this.invoiceOf(tx, review.invoice_id);
     if (!invoice.accepted_at) {
       // Stopped before an offer was accepted (a suspected twin, or a refusal the client asked about): the client gets an offer.
@@ -213,7 +232,7 @@ export class CreditReviewsService {
     const standing = clientStandingReason(invoice.client_state);
     if (standing) throw new ConflictError(standing.code, 'The client may not sell invoices now (blocked or no longer a client): deny the invoice instead.');
     await this.assertWithinLimits(tx, invoice);
-    await this.lifecycle.transition(tx, invoice, 'PURCHASE', analystActor(by), { note: note ?? 'Approved after review', clientPayload: { reasons: [] } });
+    await this.lifecycle.transition(tx, invoice, 'PURCHASE', analystActor(by), { note: note ?? 'Approved after review', details, clientPayload: { reasons: [] } });
     // What is bought is what is left after any credit note (issue 9 e).
     await this.exposure.reserve(tx, invoice, invoice.open);
     await tx.query(`INSERT INTO credit_decision (invoice_id, kind, outcome, reasons, decided_by, note) VALUES ($1, $2, 'APPROVE', '[]', $3, $4)`, [
@@ -306,7 +325,7 @@ const actor = (by: StaffPrincipal) => ({ type: 'STAFF' as const, id: by.id, name
 
 const REVIEW_SELECT = `
   SELECT r.*, i.invoice_number, i.client_id, c.legal_name AS client_name, i.debtor_id, i.debtor AS debtor_snapshot,
-         coalesce(d.name, i.debtor->>'name') AS debtor_name, d.email AS debtor_email, d.phone AS debtor_phone, i.payable::text AS amount, i.currency,
+         coalesce(d.name, i.debtor->>'name') AS debtor_name, d.email AS debtor_email, d.phone AS debtor_phone, d.contact_given_by_client_id, i.payable::text AS amount, i.currency,
          s.name AS claimed_by_name,
          (SELECT row_to_json(x) FROM (SELECT reasons, figures FROM credit_decision WHERE invoice_id = r.invoice_id AND kind = 'AUTOMATIC' ORDER BY id DESC LIMIT 1) x) AS decision
     FROM credit_review r
@@ -328,6 +347,7 @@ interface ReviewRow {
   debtor_name: string;
   debtor_email: string | null;
   debtor_phone: string | null;
+  contact_given_by_client_id: string | null;
   debtor_snapshot: Record<string, unknown>;
   amount: string;
   currency: string;
@@ -352,7 +372,16 @@ function toReview(row: ReviewRow, now: Date): CreditReviewType {
     clientName: row.client_name,
     debtorId: row.debtor_id,
     debtorName: row.debtor_name,
-    debtorContact: { registered: { name: row.debtor_name, email: row.debtor_email, phone: row.debtor_phone }, onInvoice: row.debtor_snapshot },
+    debtorContact: {
+      registered: {
+        name: row.debtor_name,
+        email: row.debtor_email,
+        phone: row.debtor_phone,
+        // A contact the client typed is its word, not a way to check its invoice (issue 9 h).
+        givenBy: row.debtor_email || row.debtor_phone ? (row.contact_given_by_client_id ? 'CLIENT_INVOICE' : 'STAFF') : null,
+      },
+      onInvoice: row.debtor_snapshot,
+    },
     amount: row.amount,
     currency: row.currency,
     openedAt: row.opened_at,

@@ -15,6 +15,8 @@ import {
   RegisterDebtorArgs,
   SetClientDebtorTermsArgs,
   SetDebtorLimitArgs,
+  RecordVerifiedContactArgs,
+  VerifiedDebtorContactType,
 } from './dto/debtor.types';
 
 @Resolver(() => DebtorType)
@@ -43,6 +45,18 @@ export class DebtorsResolver {
   @AuditTarget('DEBTOR')
   registerDebtor(@Args() { input }: RegisterDebtorArgs, @CurrentStaff() me: StaffPrincipal) {
     return this.service.register(input, me);
+  }
+
+  @ResolveField(() => [VerifiedDebtorContactType], { description: 'Contacts an analyst verified, newest first, with where each came from.' })
+  verifiedContacts(@Parent() debtor: DebtorType) {
+    return this.service.verifiedContacts(debtor.id);
+  }
+
+  @Mutation(() => VerifiedDebtorContactType, { description: 'Records a contact you found and checked yourself, and where it came from (before a spot check is confirmed on it).' })
+  @AllowRoles(Role.CREDIT_ANALYST)
+  @AuditTarget('DEBTOR')
+  recordVerifiedDebtorContact(@Args() args: RecordVerifiedContactArgs, @CurrentStaff() me: StaffPrincipal) {
+    return this.service.recordVerifiedContact(args, me);
   }
 
   @Mutation(() => DebtorType, { description: 'Below the current exposure only with a reason.' })

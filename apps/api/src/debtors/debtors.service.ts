@@ -12,8 +12,20 @@ import { checkLimitChange, effectiveLimit } from '@factoring/rules';
 import Decimal from 'decimal.js';
 import { DataSource, EntityManager } from 'typeorm';
 import { TimelineService } from '../audit/timeline.service';
+import { UnitOfWork } from '../audit/unit-of-work';
 import { StaffPrincipal } from '../auth/principal';
-import { ClientDebtorType, DebtorsArgs, DebtorType, MarkRelationArgs, RegisterDebtorInput, SetClientDebtorTermsArgs, SetDebtorLimitArgs } from './dto/debtor.types';
+import {
+  ClientDebtorType,
+  DebtorContactGivenBy,
+  DebtorsArgs,
+  DebtorType,
+  MarkRelationArgs,
+  RecordVerifiedContactArgs,
+  RegisterDebtorInput,
+  SetClientDebtorTermsArgs,
+  SetDebtorLimitArgs,
+  VerifiedDebtorContactType,
+} from './dto/debtor.types';
 
 export const DEBTOR = 'DEBTOR';
 
@@ -29,12 +41,13 @@ export class DebtorsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly timeline: TimelineService,
+    private readonly uow: UnitOfWork,
   ) {}
 
   async register(input: RegisterDebtorInput, by: StaffPrincipal): Promise<DebtorType> {
     const identityNumber = canonicalIdentity(input.country, input.kind, input.identityNumber);
     const creditLimit = nonNegative(input.creditLimit ?? '0', 'input.creditLimit');
-    const id = await this.db.transaction(async (tx) => {
+    const id = await this.uow.transaction(async (tx) => {
       const rows = await tx.query(
         `INSERT INTO debtor (country, kind, identity_number, name, address, email, phone, credit_limit)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (country, identity_number) DO NOTHING RETURNING id`,
@@ -48,7 +61,7 @@ export class DebtorsService {
   }
 
   async setLimit(args: SetDebtorLimitArgs, by: StaffPrincipal): Promise<DebtorType> {
-    await this.db.transaction(async (tx) => {
+    await this.uow.transaction(async (tx) => {
       const [row] = await tx.query(`SELECT version, exposure::text, credit_limit::text FROM debtor WHERE id = $1 FOR UPDATE`, [args.id]);
       if (!row) throw notFound(args.id);
       if (row.version !== args.expectedVersion) {
@@ -75,7 +88,7 @@ export class DebtorsService {
   }
 
   async setClientDebtorTerms(args: SetClientDebtorTermsArgs, by: StaffPrincipal): Promise<ClientDebtorType> {
-    await this.db.transaction(async (tx) => {
+    await this.uow.transaction(async (tx) => {
       const pair = await this.lockPair(tx, args.clientId, args.debtorId);
       const limit = args.creditLimit === undefined || args.creditLimit === null ? null : nonNegative(args.creditLimit, 'creditLimit');
       const raise = args.temporaryRaise ? validRaise(args.temporaryRaise, 'temporaryRaise') : null;
@@ -100,7 +113,7 @@ export class DebtorsService {
   }
 
   async markRelation(args: MarkRelationArgs, by: StaffPrincipal): Promise<ClientDebtorType> {
-    await this.db.transaction(async (tx) => {
+    await this.uow.transaction(async (tx) => {
       const pair = await this.lockPair(tx, args.clientId, args.debtorId);
       await tx.query(
         `UPDATE client_debtor SET relation = $3, relation_note = $4, updated_at = now(), version = version + 1 WHERE client_id = $1 AND debtor_id = $2`,
@@ -117,6 +130,51 @@ export class DebtorsService {
       });
     });
     return this.pair(args.clientId, args.debtorId);
+  }
+
+  /**
+   * A contact an analyst found and checked, with where it came from (issue 9 h): a spot check is
+   * confirmed on such a contact, never on one the seller typed on its own invoice.
+   */
+  async recordVerifiedContact(args: RecordVerifiedContactArgs, by: StaffPrincipal): Promise<VerifiedDebtorContactType> {
+    if (!args.phone && !args.email) throw new InvalidValueError('VERIFIED_CONTACT_EMPTY', 'Give the telephone number or the e-mail address you verified.', 'phone');
+    const id = await this.uow.transaction(async (tx) => {
+      const [debtor] = await tx.query(`SELECT id FROM debtor WHERE id = $1 FOR UPDATE`, [args.debtorId]);
+      if (!debtor) throw new NotFoundError('DEBTOR_NOT_FOUND', `No debtor has the id ${args.debtorId}.`);
+      const [row] = await tx.query(
+        `INSERT INTO debtor_verified_contact (debtor_id, phone, email, source, source_detail, recorded_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+        [args.debtorId, args.phone ?? null, args.email ?? null, args.source, args.sourceDetail, by.id],
+      );
+      await this.timeline.record(tx, {
+        entityType: DEBTOR,
+        entityId: args.debtorId,
+        actor: actor(by),
+        toState: 'CONTACT_VERIFIED',
+        reason: `Contact verified (${args.source}): ${args.sourceDetail}`,
+        details: { verifiedContactId: row.id, source: args.source },
+      });
+      return row.id as string;
+    });
+    return (await this.verifiedContacts(args.debtorId)).find((contact) => contact.id === id)!;
+  }
+
+  /** The debtor's verified contacts, newest first; `tx` to read them under the caller's locks. */
+  async verifiedContacts(debtorId: string, tx: EntityManager = this.db.manager): Promise<VerifiedDebtorContactType[]> {
+    const rows = await tx.query(
+      `SELECT v.id, v.phone, v.email, v.source, v.source_detail, v.recorded_by, s.name AS recorded_by_name, v.recorded_at
+         FROM debtor_verified_contact v JOIN staff_member s ON s.id = v.recorded_by
+        WHERE v.debtor_id = $1 ORDER BY v.recorded_at DESC, v.id`,
+      [debtorId],
+    );
+    return rows.map((row: Record<string, any>) => ({
+      id: row.id,
+      phone: row.phone,
+      email: row.email,
+      source: row.source,
+      sourceDetail: row.source_detail,
+      recordedBy: { id: row.recorded_by, name: row.recorded_by_name },
+      recordedAt: row.recorded_at,
+    }));
   }
 
   async debtors(args: DebtorsArgs): Promise<{ items: DebtorType[]; total: number }> {
@@ -213,6 +271,7 @@ interface DebtorRow extends LimitColumns {
   address: DebtorType['address'];
   email: string | null;
   phone: string | null;
+  contact_given_by_client_id: string | null;
   currency: string;
   credit_limit: string;
   invoices_paid: number;
@@ -252,6 +311,7 @@ function toDebtor(row: DebtorRow, today: LocalDate): DebtorType {
     address: row.address,
     email: row.email,
     phone: row.phone,
+    contactGivenBy: row.email || row.phone ? (row.contact_given_by_client_id ? DebtorContactGivenBy.CLIENT_INVOICE : DebtorContactGivenBy.STAFF) : null,
     currency: row.currency,
     creditLimit: row.credit_limit,
     temporaryRaise: raiseView(row),

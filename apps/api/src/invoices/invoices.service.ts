@@ -442,9 +442,10 @@ export class InvoicesService {
       return none; // the eligibility rules explain the invalid number
     }
     await tx.query(
-      `INSERT INTO debtor (country, kind, identity_number, name, address, email) VALUES ($1, $2, $3, $4, $5, $6)
+      // The e-mail is the client's word: marked as such, never a contact a spot check may be confirmed on (issue 9 h).
+      `INSERT INTO debtor (country, kind, identity_number, name, address, email, contact_given_by_client_id) VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (country, identity_number) DO NOTHING`,
-      [country, input.debtor.kind, identity, input.debtor.name, input.debtor.address, input.debtor.email ?? null],
+      [country, input.debtor.kind, identity, input.debtor.name, input.debtor.address, input.debtor.email ?? null, input.debtor.email ? clientId : null],
     );
     // The debtor (now committed or ours) and its pair with the client, made on first sight: one round trip.
     const [debtor] = await tx.query(

@@ -344,6 +344,14 @@ export const ConfirmedButton = () => {
   const translate = useTranslate();
   const run = useCallback((note: string) => dataProvider.recordSpotCheckOutcome(record!.id, 'CONFIRMED', note), [record]);
   if (!record || !mayAct || record.kind !== 'SPOT_CHECK') return null;
+  // Only on a contact the analyst verified (issue 9 h); the page says how to record one.
+  if (!record.verifiedContacts?.length) {
+    return (
+      <Button label="console.spot_checks.confirmed" color="success" variant="contained" disabled data-testid="spot-check-confirmed">
+        <ThumbUpAltIcon />
+      </Button>
+    );
+  }
   return (
     <NoteDialogButton
       label="console.spot_checks.confirmed"

@@ -31,6 +31,7 @@ import { Facts, reasonText, Section } from '../common/Section';
 import { useAge } from '../client-applications/fields';
 import { SPOT_CHECK_MAX_ATTEMPTS, type ContactDetails, type CreditReview, type Debtor, type Invoice } from '../types';
 import { OtherFigures } from './DecisionFigures';
+import { RecordVerifiedContactButton } from './VerifiedContact';
 import { ExposureChart } from './ExposureChart';
 import { ReviewClaimedByField, ReviewStateChip } from './fields';
 import {
@@ -136,31 +137,35 @@ const addressLines = (contact: ContactDetails | null | undefined) =>
   ) : null;
 
 /**
- * Whom to call: the debtor as we have it registered, and as the client wrote it on the invoice.
- * Where the two differ the analyst sees it side by side (a changed number can be the first sign of trouble).
+ * Whom to call. The number to dial is one an analyst verified and said where it came from
+ * (issue 9 h): the contact on file and on the invoice may be the seller's own, and a fraudster
+ * would happily confirm its own invoice. Both are shown beside it, marked by who gave them.
  */
 const DebtorContact = () => {
   const record = useRecordContext<CreditReview>();
   const translate = useTranslate();
+  const format = useFormat();
   const { data: debtor } = useGetOne<Debtor>('debtors', { id: record?.debtorId ?? '' }, { enabled: !!record?.debtorId });
   if (!record) return null;
   // The debtor as registered: its own record has the address too, which the review's contact lacks.
   const registered: ContactDetails | null = debtor
-    ? { name: debtor.name, email: debtor.email, phone: debtor.phone, identityNumber: debtor.identityNumber, address: debtor.address }
+    ? { name: debtor.name, email: debtor.email, phone: debtor.phone, identityNumber: debtor.identityNumber, address: debtor.address, givenBy: debtor.contactGivenBy }
     : (record.debtorContact?.registered ?? null);
   const onInvoice = record.debtorContact?.onInvoice ?? null;
-  const phone = registered?.phone || onInvoice?.phone;
+  const verified = record.verifiedContacts ?? [];
+  const toCall = verified.find((contact) => contact.phone) ?? null;
   const value = (text: ReactNode) => text || <Typography variant="body2" component="span" color="text.secondary">{translate('console.spot_checks.not_given')}</Typography>;
-  const column = (title: string, contact: ContactDetails | null, testId: string) => (
+  const column = (title: string, contact: ContactDetails | null, testId: string, fromClient: boolean) => (
     <Box data-testid={testId}>
-      <Typography variant="subtitle2" sx={{ mb: 0.75 }}>
-        {translate(title)}
-      </Typography>
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 0.75 }}>
+        <Typography variant="subtitle2">{translate(title)}</Typography>
+        {fromClient ? <Chip size="small" color="warning" variant="outlined" label={translate('console.verified_contacts.from_client')} data-testid={`${testId}-from-client`} /> : null}
+      </Stack>
       <Facts
         rows={[
           ['resources.spot-checks.fields.debtorName', value(contact?.name)],
-          ['console.contact.phone', value(contact?.phone ? <MuiLink href={`tel:${contact.phone}`}>{contact.phone}</MuiLink> : null), `${testId}-phone`],
-          ['console.contact.email', value(contact?.email ? <MuiLink href={`mailto:${contact.email}`}>{contact.email}</MuiLink> : null), `${testId}-email`],
+          ['console.contact.phone', value(contact?.phone), `${testId}-phone`],
+          ['console.contact.email', value(contact?.email), `${testId}-email`],
           ['console.applications.address', value(addressLines(contact)), `${testId}-address`],
           ...(contact?.identityNumber ? ([['console.spot_checks.identity_number', <span key="id" style={{ fontFamily: 'monospace' }}>{contact.identityNumber}</span>]] as Array<[string, ReactNode]>) : []),
         ]}
@@ -169,21 +174,44 @@ const DebtorContact = () => {
   );
   return (
     <Section title="console.spot_checks.contact" testId="spot-check-contact" fill>
-      <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center', mb: 2 }}>
-        <PhoneIcon color={phone ? 'primary' : 'disabled'} />
-        {phone ? (
-          <Typography variant="h5" component="a" href={`tel:${phone}`} sx={{ color: 'primary.main', textDecoration: 'none', ...num }} data-testid="spot-check-phone">
-            {phone}
+      {toCall ? (
+        <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center', mb: 1 }}>
+          <PhoneIcon color="primary" />
+          <Typography variant="h5" component="a" href={`tel:${toCall.phone}`} sx={{ color: 'primary.main', textDecoration: 'none', ...num }} data-testid="spot-check-phone">
+            {toCall.phone}
           </Typography>
-        ) : (
-          <Typography variant="body1" color="text.secondary" data-testid="spot-check-phone">
-            {translate('console.spot_checks.no_phone')}
-          </Typography>
-        )}
-      </Stack>
+          <Chip size="small" color="success" label={translate('console.verified_contacts.verified')} />
+        </Stack>
+      ) : (
+        <Alert severity="warning" sx={{ mb: 2 }} data-testid="spot-check-no-verified-contact">
+          {translate('console.verified_contacts.none_yet')}
+        </Alert>
+      )}
+      {verified.length ? (
+        <MuiList dense disablePadding sx={{ mb: 2 }} data-testid="verified-contacts">
+          {verified.map((contact) => (
+            <ListItem key={contact.id} disableGutters>
+              <ListItemText
+                primary={[contact.phone, contact.email].filter(Boolean).join(' · ')}
+                secondary={translate('console.verified_contacts.recorded_line', {
+                  source: translate(`console.verified_contacts.sources.${contact.source}`),
+                  detail: contact.sourceDetail,
+                  who: contact.recordedBy.name,
+                  when: format.dateTime(contact.recordedAt),
+                })}
+              />
+            </ListItem>
+          ))}
+        </MuiList>
+      ) : null}
+      {record.debtorId && record.state !== 'CLOSED' ? (
+        <Box sx={{ mb: 2 }}>
+          <RecordVerifiedContactButton debtorId={record.debtorId} variant={toCall ? 'outlined' : 'contained'} />
+        </Box>
+      ) : null}
       <Box sx={{ display: 'grid', gap: 3, gridTemplateColumns: { xs: '1fr', sm: 'repeat(2, minmax(0, 1fr))' } }}>
-        {column('console.spot_checks.as_registered', registered, 'contact-registered')}
-        {column('console.spot_checks.as_on_invoice', onInvoice, 'contact-on-invoice')}
+        {column('console.spot_checks.as_registered', registered, 'contact-registered', registered?.givenBy === 'CLIENT_INVOICE')}
+        {column('console.spot_checks.as_on_invoice', onInvoice, 'contact-on-invoice', true)}
       </Box>
     </Section>
   );

@@ -42,7 +42,23 @@ const Header = () => {
           </Typography>
           {record.email ? <Typography variant="body2">{record.email}</Typography> : null}
           {record.phone ? <Typography variant="body2">{record.phone}</Typography> : null}
+          {record.contactGivenBy === 'CLIENT_INVOICE' ? (
+            <Chip size="small" color="warning" variant="outlined" label={translate('console.verified_contacts.from_client')} data-testid="debtor-contact-from-client" />
+          ) : null}
         </Stack>
+        {record.verifiedContacts?.length ? (
+          <Stack spacing={0.25} sx={{ mt: 1.5 }} data-testid="debtor-verified-contacts">
+            {record.verifiedContacts.map((contact) => (
+              <Stack key={contact.id} direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+                <Chip size="small" color="success" label={translate('console.verified_contacts.verified')} />
+                <Typography variant="body2">{[contact.phone, contact.email].filter(Boolean).join(' · ')}</Typography>
+                <Typography variant="body2" color="text.secondary">
+                  {translate(`console.verified_contacts.sources.${contact.source}`)}: {contact.sourceDetail}
+                </Typography>
+              </Stack>
+            ))}
+          </Stack>
+        ) : null}
       </CardContent>
     </Card>
   );

@@ -4,7 +4,7 @@ import { IsEmail, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Matches, 
 import { IsCalendarDay } from '../../common/calendar-day';
 import { DecimalField } from '../../common/decimal-field';
 import { DecimalString } from '../../common/decimal.scalar';
-import { AddressInput, AddressType, Country, DeliveryChannel, trim } from '../../common/dto/common.types';
+import { AddressInput, AddressType, Country, DeliveryChannel, StaffRefType, trim } from '../../common/dto/common.types';
 import { PageArgs } from '../../common/paging';
 
 export enum DebtorKind {
@@ -57,6 +57,13 @@ export class ClientDebtorType {
   @Field(() => Int) version!: number;
 }
 
+/** Who gave the debtor's registered e-mail and phone (issue 9 h). */
+export enum DebtorContactGivenBy {
+  CLIENT_INVOICE = 'CLIENT_INVOICE',
+  STAFF = 'STAFF',
+}
+registerEnumType(DebtorContactGivenBy, { name: 'DebtorContactGivenBy', description: 'Typed by a client on its invoice (not to be trusted for a spot check), or by staff registering the debtor.' });
+
 @ObjectType('Debtor', { description: 'Who must pay; may be shared by many clients.' })
 export class DebtorType {
   @Field(() => ID) id!: string;
@@ -67,6 +74,7 @@ export class DebtorType {
   @Field(() => AddressType) address!: AddressType;
   @Field(() => String, { nullable: true }) email!: string | null;
   @Field(() => String, { nullable: true }) phone!: string | null;
+  @Field(() => DebtorContactGivenBy, { nullable: true, description: 'Who gave the e-mail and phone above; null when there are none.' }) contactGivenBy!: DebtorContactGivenBy | null;
   @Field() currency!: string;
   @Field(() => DecimalString) creditLimit!: string;
   @Field(() => TemporaryRaiseType, { nullable: true }) temporaryRaise!: TemporaryRaiseType | null;
@@ -143,4 +151,41 @@ export class DebtorFilter {
 @ArgsType()
 export class DebtorsArgs extends PageArgs {
   @Field(() => DebtorFilter, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => DebtorFilter) filter?: DebtorFilter;
+}
+
+/** Where an analyst found a contact it verified (issue 9 h); the detail says exactly where. */
+export enum VerifiedContactSource {
+  PUBLIC_REGISTRY = 'PUBLIC_REGISTRY',
+  COMPANY_WEBSITE = 'COMPANY_WEBSITE',
+  DIRECTORY_SERVICE = 'DIRECTORY_SERVICE',
+  DEBTOR_DOCUMENT = 'DEBTOR_DOCUMENT',
+  OTHER = 'OTHER',
+}
+registerEnumType(VerifiedContactSource, {
+  name: 'VerifiedContactSource',
+  description: 'A public registry (Bolagsverket, Brønnøysundregistrene), the company\'s own website, a directory service (Eniro, 1881), a document from the debtor itself, or other.',
+});
+
+@ObjectType('VerifiedDebtorContact', { description: 'A debtor contact an analyst found and checked, and where it came from: a spot check is confirmed on one of these.' })
+export class VerifiedDebtorContactType {
+  @Field(() => ID) id!: string;
+  @Field(() => String, { nullable: true }) phone!: string | null;
+  @Field(() => String, { nullable: true }) email!: string | null;
+  @Field(() => VerifiedContactSource) source!: VerifiedContactSource;
+  @Field() sourceDetail!: string;
+  @Field(() => StaffRefType) recordedBy!: StaffRefType;
+  @Field() recordedAt!: Date;
+}
+
+@ArgsType()
+export class RecordVerifiedContactArgs {
+  @Field(() => ID) @IsUUID('all', { message: 'debtorId must be a debtor id (a UUID)' }) debtorId!: string;
+  @Field({ nullable: true }) @IsOptional() @Transform(trim) @Matches(/^\+?[0-9 ()-]{5,20}$/, { message: 'phone must be a telephone number such as +46 8 123 456' }) phone?: string;
+  @Field({ nullable: true }) @IsOptional() @Transform(trim) @IsEmail({}, { message: 'email must be an e-mail address such as name@example.com' }) email?: string;
+  @Field(() => VerifiedContactSource) @IsEnum(VerifiedContactSource, { message: 'source must be one of PUBLIC_REGISTRY, COMPANY_WEBSITE, DIRECTORY_SERVICE, DEBTOR_DOCUMENT, OTHER' }) source!: VerifiedContactSource;
+  @Field({ description: 'Exactly where: the registry, the web address, the document.' })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 500, { message: 'sourceDetail must say where the contact came from (1 to 500 characters)' })
+  sourceDetail!: string;
 }
