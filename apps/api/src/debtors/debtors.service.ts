@@ -24,6 +24,7 @@ import {
   RegisterDebtorInput,
   SetClientDebtorTermsArgs,
   SetDebtorLimitArgs,
+  VerifiedContactSource,
   VerifiedDebtorContactType,
 } from './dto/debtor.types';
 
@@ -166,7 +167,8 @@ export class DebtorsService {
         WHERE v.debtor_id = $1 ORDER BY v.recorded_at DESC, v.id`,
       [debtorId],
     );
-    return rows.map((row: Record<string, any>) => ({
+    const typed: Array<{ id: string; phone: string | null; email: string | null; source: VerifiedContactSource; source_detail: string; recorded_by: string; recorded_by_name: string; recorded_at: Date }> = rows;
+    return typed.map((row) => ({
       id: row.id,
       phone: row.phone,
       email: row.email,
