@@ -11,7 +11,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * - INSERT and UPDATE on the tables whose rows change (UPDATE also lets it lock rows with
  *   SELECT ... FOR UPDATE / FOR SHARE and upsert with ON CONFLICT DO UPDATE);
  * - INSERT only on the append-only tables: the audit trail, the timeline, agreements, rule
- *   settings, credit decisions, bank files, payout-account confirmations and the journal;
+ *   settings, credit decisions, bank files, payout-account confirmations, the journal and
+ *   verified debtor contacts;
  * - nothing but SELECT on the tables only a migration fills (the transition tables, books,
  *   charts of accounts) and on the monthly ledger summaries, kept by a SECURITY DEFINER trigger;
  * - DELETE on none of these: nothing in the application deletes rows.
@@ -63,6 +64,7 @@ export class LeastPrivilegeRoles1764300004000 implements MigrationInterface {
     'payout_account_confirmation',
     'journal_entry',
     'journal_posting',
+    'debtor_verified_contact',
   ];
   /** Filled by migrations (or, for the summaries, by the owner's trigger): read only. */
   static readonly READ_ONLY = [

@@ -3,7 +3,11 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/config.schema';
 
-/** TypeORM over pg. `synchronize` stays off: migrations/ is the only way the schema changes. */
+/**
+ * TypeORM over pg. `synchronize` stays off: migrations/ is the only way the schema changes, run
+ * as the owner role (DATABASE_MIGRATION_URL). The API and the workers connect as DATABASE_URL,
+ * the application's role (factoring_app), which owns nothing and has only the rights it uses.
+ */
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({

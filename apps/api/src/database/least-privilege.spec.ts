@@ -11,7 +11,25 @@ import { APP_ROLE, ensureRoles, OWNER_ROLE } from './migrate';
  */
 let t: TestApp;
 let app: Client;
-const APPEND_ONLY = ['audit_entry', 'timeline_event', 'journal_entry', 'journal_posting', 'ledger_month_balance'];
+// Append-only by their triggers, and so by the application role's grants.
+const APPEND_ONLY = [
+  'audit_entry',
+  'timeline_event',
+  'client_agreement',
+  'rule_setting',
+  'credit_decision',
+  'bank_file',
+  'payout_account_confirmation',
+  'journal_entry',
+  'journal_posting',
+  'ledger_account',
+  'ledger_bank_account',
+  'ledger_month_balance',
+  'debtor_verified_contact',
+  'invoice_status_transition',
+  'client_state_transition',
+  'payout_batch_transition',
+];
 const today = () => new Date().toISOString().slice(0, 10);
 
 beforeAll(async () => {
