@@ -40,6 +40,24 @@ export default [
     },
   },
   {
+    // Each capability keeps its error codes in one enum beside it (issue 9): no code written out where it is thrown.
+    files: ['apps/api/src/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name=/^(ConflictError|NotFoundError|InvalidValueError|ForbiddenError|UnauthenticatedError)$/] > Literal.arguments:first-child",
+          message: "Use the capability's error enum (e.g. InvoiceError.OFFER_NOT_OPEN), not a string written out here.",
+        },
+        {
+          selector: "NewExpression[callee.name=/^(ConflictError|NotFoundError|InvalidValueError|ForbiddenError|UnauthenticatedError)$/] > ConditionalExpression.arguments:first-child > Literal",
+          message: "Use the capability's error enum, not a string written out here.",
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.spec.ts', '**/test-support/**/*.ts', 'test/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
   },

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { SortOrder } from '../common/paging';
 import { AuditEntryEntity } from './audit-entry.entity';
 import { AuditEntriesArgs } from './dto/audit.types';
+import { AuditError } from './audit-errors';
 
 /** Reads of the audit trail for the admins' screen. */
 @Injectable()
@@ -30,7 +31,7 @@ export class AuditQueries {
 
   async get(id: string): Promise<AuditEntryEntity> {
     const entry = /^\d{1,18}$/.test(id) ? await this.db.getRepository(AuditEntryEntity).findOneBy({ id }) : null;
-    if (!entry) throw new NotFoundError('AUDIT_ENTRY_NOT_FOUND', `No audit entry has the id ${id}.`);
+    if (!entry) throw new NotFoundError(AuditError.AUDIT_ENTRY_NOT_FOUND, `No audit entry has the id ${id}.`);
     return entry;
   }
 }

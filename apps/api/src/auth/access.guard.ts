@@ -6,6 +6,7 @@ import { GraphQLOperation, graphQLOperationOf, requestIdOf } from './operation';
 import { OperationAccess, OperationAccessRegistry } from './operation-access.registry';
 import { IntegrationKeysService, INTEGRATION_KEY_PREFIX } from '../integration-keys/integration-keys.service';
 import { AuthenticatedRequest } from './principal';
+import { AuthError } from './auth-errors';
 
 /**
  * Runs before every GraphQL query and mutation: a valid token is needed (except on @Public
@@ -32,13 +33,13 @@ export class AccessGuard implements CanActivate {
     if (token?.startsWith(INTEGRATION_KEY_PREFIX)) return this.allowClientKey(operation, access.kind, token);
     if (access.kind === 'integration' && !token) {
       await this.refuse(operation, 'INTEGRATION_KEY_REQUIRED');
-      throw new UnauthenticatedError('INTEGRATION_KEY_REQUIRED', 'Send your integration key as "Authorization: Bearer fkey_...".');
+      throw new UnauthenticatedError(AuthError.INTEGRATION_KEY_REQUIRED, 'Send your integration key as "Authorization: Bearer fkey_...".');
     }
 
     const staff = token ? await this.auth.authenticate(token) : null;
     if (!staff) {
       const error = new UnauthenticatedError(
-        token ? 'SESSION_INVALID' : 'SIGN_IN_REQUIRED',
+        token ? AuthError.SESSION_INVALID : AuthError.SIGN_IN_REQUIRED,
         token ? 'Your session has ended. Please sign in again.' : 'Please sign in.',
       );
       await this.refuse(operation, error.code);
@@ -48,16 +49,16 @@ export class AccessGuard implements CanActivate {
 
     if (access.kind === 'integration') {
       await this.refuse(operation, 'INTEGRATION_ONLY');
-      throw new ForbiddenError('INTEGRATION_ONLY', `${operation.name} is for a client's accounting program, called with its integration key.`);
+      throw new ForbiddenError(AuthError.INTEGRATION_ONLY, `${operation.name} is for a client's accounting program, called with its integration key.`);
     }
     if (access.kind === 'undeclared') {
       await this.refuse(operation, 'NO_ROLES_DECLARED');
-      throw new ForbiddenError('NO_ROLES_DECLARED', `The operation ${operation.name} declares no roles and is refused.`);
+      throw new ForbiddenError(AuthError.NO_ROLES_DECLARED, `The operation ${operation.name} declares no roles and is refused.`);
     }
     if (!staff.roles.some((role) => access.roles.includes(role))) {
       await this.refuse(operation, 'ROLE_REQUIRED');
       throw new ForbiddenError(
-        'ROLE_REQUIRED',
+        AuthError.ROLE_REQUIRED,
         `You are not allowed to do this: ${operation.name} needs one of the roles ${access.roles.join(', ')}.`,
         { requiredRoles: access.roles },
       );
@@ -70,12 +71,12 @@ export class AccessGuard implements CanActivate {
     const clientKey = await this.keys.authenticate(key);
     if (!clientKey) {
       await this.refuse(operation, 'INTEGRATION_KEY_INVALID');
-      throw new UnauthenticatedError('INTEGRATION_KEY_INVALID', 'This integration key is unknown or has been revoked.');
+      throw new UnauthenticatedError(AuthError.INTEGRATION_KEY_INVALID, 'This integration key is unknown or has been revoked.');
     }
     operation.req.clientKey = clientKey;
     if (access !== 'integration') {
       await this.refuse(operation, 'STAFF_ONLY');
-      throw new ForbiddenError('STAFF_ONLY', `${operation.name} is for the factor's staff; an integration key cannot call it.`);
+      throw new ForbiddenError(AuthError.STAFF_ONLY, `${operation.name} is for the factor's staff; an integration key cannot call it.`);
     }
     return true;
   }

@@ -12,6 +12,7 @@ import { StaffPrincipal } from './principal';
 import { SignInThrottle } from './sign-in-throttle.service';
 import { UnitOfWork } from '../audit/unit-of-work';
 import { StaffSessionEntity } from './staff-session.entity';
+import { AuthError } from './auth-errors';
 
 export interface SignInMeta {
   ip: string;
@@ -51,12 +52,12 @@ export class AuthService {
       const passwordOk = await verifyPassword(found?.passwordHash ?? (await decoyPasswordHash()), password);
       if (!found || !passwordOk) {
         await this.throttle.recordFailure(email, meta.ip);
-        throw new UnauthenticatedError('WRONG_CREDENTIALS', WRONG_CREDENTIALS);
+        throw new UnauthenticatedError(AuthError.WRONG_CREDENTIALS, WRONG_CREDENTIALS);
       }
       return found;
     });
     if (!staff.active) {
-      throw new UnauthenticatedError('ACCOUNT_DEACTIVATED', 'This account has been deactivated. Ask an admin.');
+      throw new UnauthenticatedError(AuthError.ACCOUNT_DEACTIVATED, 'This account has been deactivated. Ask an admin.');
     }
     await this.throttle.recordSuccess(email, meta.ip);
 
@@ -108,7 +109,7 @@ export class AuthService {
       if (!(await verifyPassword(staff.passwordHash, currentPassword))) {
         await this.throttle.recordFailure(principal.email, ip);
         // Not UNAUTHENTICATED: the session is fine, the person mistyped a field.
-        throw new InvalidValueError('WRONG_CURRENT_PASSWORD', 'The current password is wrong.', 'currentPassword');
+        throw new InvalidValueError(AuthError.WRONG_CURRENT_PASSWORD, 'The current password is wrong.', 'currentPassword');
       }
     });
     const hash = await hashPassword(newPassword);

@@ -1,5 +1,6 @@
 import * as argon2 from 'argon2';
 import { InvalidValueError } from '@factoring/domain';
+import { AuthError } from './auth-errors';
 
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 200;
@@ -27,19 +28,19 @@ export function decoyPasswordHash(): Promise<string> {
 export function assertAcceptablePassword(password: string, field: string): void {
   if (password.length < PASSWORD_MIN_LENGTH) {
     throw new InvalidValueError(
-      'PASSWORD_TOO_SHORT',
+      AuthError.PASSWORD_TOO_SHORT,
       `The password must be at least ${PASSWORD_MIN_LENGTH} characters long.`,
       field,
     );
   }
   if (password.length > PASSWORD_MAX_LENGTH) {
     throw new InvalidValueError(
-      'PASSWORD_TOO_LONG',
+      AuthError.PASSWORD_TOO_LONG,
       `The password must be at most ${PASSWORD_MAX_LENGTH} characters long.`,
       field,
     );
   }
   if (password.trim().length !== password.length) {
-    throw new InvalidValueError('PASSWORD_SURROUNDING_SPACE', 'The password must not start or end with a space.', field);
+    throw new InvalidValueError(AuthError.PASSWORD_SURROUNDING_SPACE, 'The password must not start or end with a space.', field);
   }
 }

@@ -5,6 +5,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/config.schema';
 import { REDIS } from '../redis/redis.module';
 import { UnauthenticatedError } from './auth.errors';
+import { AuthError } from './auth-errors';
 
 /**
  * Slows down password guessing, kept in Redis so every API process shares it (issue 10):
@@ -48,7 +49,7 @@ export class SignInThrottle {
     const remainingMs = Math.max(pairMs, known ? 0 : accountMs);
     if (remainingMs > 0) {
       const retryAfterSeconds = Math.ceil(remainingMs / 1000);
-      throw new UnauthenticatedError('SIGN_IN_THROTTLED', `Too many failed sign-ins. Try again in ${retryAfterSeconds} seconds.`, { retryAfterSeconds });
+      throw new UnauthenticatedError(AuthError.SIGN_IN_THROTTLED, `Too many failed sign-ins. Try again in ${retryAfterSeconds} seconds.`, { retryAfterSeconds });
     }
   }
 
@@ -87,7 +88,7 @@ export class SignInThrottle {
     for (;;) {
       // The turn expires by itself if a process dies holding it.
       if (await this.redis.set(this.key('turn', email), token, 'PX', 10_000, 'NX')) return token;
-      if (Date.now() > deadline) throw new UnauthenticatedError('SIGN_IN_THROTTLED', 'Too many sign-ins at once for this account. Try again in a few seconds.', { retryAfterSeconds: 5 });
+      if (Date.now() > deadline) throw new UnauthenticatedError(AuthError.SIGN_IN_THROTTLED, 'Too many sign-ins at once for this account. Try again in a few seconds.', { retryAfterSeconds: 5 });
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
   }

@@ -13,6 +13,7 @@ import { parseClientAccount } from './bank-accounts';
 import { CLIENT, ClientLifecycle } from './client-lifecycle';
 import { ClientsRepository } from './clients.repository';
 import { ClientApplicationsArgs, ClientApplicationInput, ClientApplicationType, ClientType } from './dto/client.types';
+import { ClientError } from './client-errors';
 
 export { CLIENT } from './client-lifecycle';
 export const CLIENT_APPLICATION = 'CLIENT_APPLICATION';
@@ -172,15 +173,15 @@ export class ClientApplicationsService {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'APPLIED') ON CONFLICT (country, organisation_number) DO NOTHING RETURNING id`,
         [input.country, input.country === 'SE' ? 'SEK' : 'NOK', organisationNumber, ...values],
       );
-      if (!inserted.length) throw new ConflictError('CLIENT_APPLICATION_RACE', 'Someone registered this company at the same moment; reload and try again.');
+      if (!inserted.length) throw new ConflictError(ClientError.CLIENT_APPLICATION_RACE, 'Someone registered this company at the same moment; reload and try again.');
       await this.timeline.record(tx, { entityType: CLIENT, entityId: inserted[0].id, actor: staffActor(by), toState: 'APPLIED', reason: 'Applied to sell invoices' });
       return inserted[0].id;
     }
     if (existing.state === 'APPLIED') {
-      throw new ConflictError('CLIENT_APPLICATION_PENDING', 'This company already has an application waiting for assessment.');
+      throw new ConflictError(ClientError.CLIENT_APPLICATION_PENDING, 'This company already has an application waiting for assessment.');
     }
     if (existing.state === 'ACTIVE' || existing.state === 'BLOCKED') {
-      throw new ConflictError('CLIENT_ALREADY_ACTIVE', 'This company is already a client; change its agreement instead.');
+      throw new ConflictError(ClientError.CLIENT_ALREADY_ACTIVE, 'This company is already a client; change its agreement instead.');
     }
     await tx.query(
       `UPDATE client SET legal_name = $2, company_form = $3, address = $4, contact = $5, accounting_program = $6, updated_at = now() WHERE id = $1`,
@@ -200,7 +201,7 @@ export class ClientApplicationsService {
   private async pendingOrConflict(tx: EntityManager, id: string) {
     const application = await this.repository.lockApplication(tx, id);
     if (application.state !== 'PENDING') {
-      throw new ConflictError('CLIENT_APPLICATION_DECIDED', `This application has already been ${application.state.toLowerCase()}.`);
+      throw new ConflictError(ClientError.CLIENT_APPLICATION_DECIDED, `This application has already been ${application.state.toLowerCase()}.`);
     }
     return application;
   }
@@ -215,7 +216,7 @@ export class ClientApplicationsService {
 
 function pendingConflict(error: { code?: string; constraint?: string }): never {
   if (error.code === '23505' && error.constraint === 'client_application_one_pending') {
-    throw new ConflictError('CLIENT_APPLICATION_PENDING', 'This company already has an application waiting for assessment.');
+    throw new ConflictError(ClientError.CLIENT_APPLICATION_PENDING, 'This company already has an application waiting for assessment.');
   }
   throw error;
 }

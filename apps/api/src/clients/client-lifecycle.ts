@@ -4,6 +4,7 @@ import { EntityManager } from 'typeorm';
 import { TimelineActor, TimelineService } from '../audit/timeline.service';
 import { InvoicesService } from '../invoices/invoices.service';
 import { OutboxService } from '../outbox/outbox.service';
+import { ClientError } from './client-errors';
 
 export const CLIENT = 'CLIENT';
 
@@ -33,7 +34,7 @@ export class ClientLifecycle {
       `UPDATE client SET state = $2, block_reasons = $3, state_reason = $4, updated_at = now(), version = version + 1 WHERE id = $1 AND version = $5 RETURNING version`,
       [client.id, next.state, next.blockReasons, reason, client.version],
     );
-    if (!row) throw new ConflictError('CLIENT_CHANGED', 'Someone changed this client at the same moment. Reload and try again.');
+    if (!row) throw new ConflictError(ClientError.CLIENT_CHANGED, 'Someone changed this client at the same moment. Reload and try again.');
     const stopped = canSellInvoices(next.state) ? { withdrawn: 0, denied: 0 } : await this.invoices.stopInFlight(tx, client.id, next.state, reason);
     await this.timeline.record(tx, {
       entityType: CLIENT,

@@ -12,6 +12,7 @@ import {
   ClientsArgs,
   ClientType,
 } from './dto/client.types';
+import { ClientError } from './client-errors';
 
 export interface ClientRow {
   id: string;
@@ -67,19 +68,19 @@ export class ClientsRepository {
 
   async lockClient(tx: EntityManager, id: string): Promise<ClientRow> {
     const [row] = await tx.query(`SELECT * , exposure::text FROM client WHERE id = $1 FOR UPDATE`, [id]);
-    if (!row) throw new NotFoundError('CLIENT_NOT_FOUND', `No client has the id ${id}.`);
+    if (!row) throw new NotFoundError(ClientError.CLIENT_NOT_FOUND, `No client has the id ${id}.`);
     return row;
   }
 
   async lockApplication(tx: EntityManager, id: string): Promise<ApplicationRow> {
     const [row] = await tx.query(`SELECT *, answer_due_on::text FROM client_application WHERE id = $1 FOR UPDATE`, [id]);
-    if (!row) throw new NotFoundError('CLIENT_APPLICATION_NOT_FOUND', `No client application has the id ${id}.`);
+    if (!row) throw new NotFoundError(ClientError.CLIENT_APPLICATION_NOT_FOUND, `No client application has the id ${id}.`);
     return row;
   }
 
   async client(id: string, manager: EntityManager = this.db.manager): Promise<ClientType> {
     const [row] = await manager.query(`SELECT *, exposure::text FROM client WHERE id = $1`, [id]);
-    if (!row) throw new NotFoundError('CLIENT_NOT_FOUND', `No client has the id ${id}.`);
+    if (!row) throw new NotFoundError(ClientError.CLIENT_NOT_FOUND, `No client has the id ${id}.`);
     const agreements = await this.agreements([id], manager, true);
     return toClient(row, agreements.get(id)?.[0] ?? null);
   }
@@ -145,7 +146,7 @@ export class ClientsRepository {
 
   async application(id: string, now: Date, manager: EntityManager = this.db.manager): Promise<ClientApplicationType> {
     const [row] = await manager.query(`${APPLICATION_SELECT} WHERE a.id = $1`, [id]);
-    if (!row) throw new NotFoundError('CLIENT_APPLICATION_NOT_FOUND', `No client application has the id ${id}.`);
+    if (!row) throw new NotFoundError(ClientError.CLIENT_APPLICATION_NOT_FOUND, `No client application has the id ${id}.`);
     return toApplication(row, now);
   }
 }

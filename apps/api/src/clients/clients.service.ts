@@ -9,6 +9,7 @@ import { AgreementTerms } from './agreement-terms';
 import { CLIENT } from './client-lifecycle';
 import { ClientsRepository } from './clients.repository';
 import { AgreementTermsInput, ClientsArgs, ClientType } from './dto/client.types';
+import { ClientError } from './client-errors';
 
 /** An active client's life: agreement changes (with history), blocking and termination. */
 @Injectable()
@@ -45,7 +46,7 @@ export class ClientsService {
   async unblock(id: string, blockReason: ClientBlockReason | undefined, reason: string, by: StaffPrincipal): Promise<ClientType> {
     return this.changeStanding(id, by, reason, (standing) => {
       const lift = blockReason ?? (standing.blockReasons.length === 1 ? standing.blockReasons[0] : undefined);
-      if (!lift) throw new InvalidValueError('CLIENT_BLOCK_REASON_REQUIRED', `Say which block to lift: ${standing.blockReasons.join(' or ')}.`, 'blockReason');
+      if (!lift) throw new InvalidValueError(ClientError.CLIENT_BLOCK_REASON_REQUIRED, `Say which block to lift: ${standing.blockReasons.join(' or ')}.`, 'blockReason');
       return liftClientBlock(standing, lift);
     }, { blockReason: blockReason ?? null });
   }
@@ -71,9 +72,9 @@ export class ClientsService {
     await this.uow.transaction(async (tx) => {
       const client = await this.repository.lockClient(tx, id);
       const current = (await this.repository.agreements([id], tx, true)).get(id)?.[0];
-      if (!current) throw new ConflictError('CLIENT_HAS_NO_AGREEMENT', 'This client has no agreement yet; approve its application first.');
+      if (!current) throw new ConflictError(ClientError.CLIENT_HAS_NO_AGREEMENT, 'This client has no agreement yet; approve its application first.');
       if (current.version !== expectedVersion) {
-        throw new ConflictError('CLIENT_AGREEMENT_CHANGED', `Someone changed this agreement since you opened it (you edited version ${expectedVersion}, it is now ${current.version}). Reload and try again.`, { currentVersion: current.version });
+        throw new ConflictError(ClientError.CLIENT_AGREEMENT_CHANGED, `Someone changed this agreement since you opened it (you edited version ${expectedVersion}, it is now ${current.version}). Reload and try again.`, { currentVersion: current.version });
       }
       const terms = this.agreementTerms.validate(input, client.country, 'terms', current);
       const limitCheck = checkLimitChange({ newLimit: terms.creditLimit, exposure: client.exposure, reason });

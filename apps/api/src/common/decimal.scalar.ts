@@ -2,6 +2,7 @@ import { Scalar, CustomScalar } from '@nestjs/graphql';
 import { InvalidValueError } from '@factoring/domain';
 import Decimal from 'decimal.js';
 import { Kind, ValueNode } from 'graphql';
+import { InputError } from './input-errors';
 
 const PLAIN_DECIMAL = /^-?\d{1,15}(\.\d{1,6})?$/;
 
@@ -15,11 +16,11 @@ export class DecimalString implements CustomScalar<string, string> {
 
   parseValue(value: unknown): string {
     if (typeof value !== 'string') {
-      throw new InvalidValueError('DECIMAL_NOT_A_STRING', 'Amounts and rates are sent as strings such as "1500.00", not as numbers.');
+      throw new InvalidValueError(InputError.DECIMAL_NOT_A_STRING, 'Amounts and rates are sent as strings such as "1500.00", not as numbers.');
     }
     const trimmed = value.trim();
     if (!PLAIN_DECIMAL.test(trimmed)) {
-      throw new InvalidValueError('DECIMAL_FORMAT', `"${value.slice(0, 40)}" is not a decimal number such as "1500.00" (a point, no spaces, at most 6 decimals).`);
+      throw new InvalidValueError(InputError.DECIMAL_FORMAT, `"${value.slice(0, 40)}" is not a decimal number such as "1500.00" (a point, no spaces, at most 6 decimals).`);
     }
     return new Decimal(trimmed).toFixed();
   }
@@ -32,6 +33,6 @@ export class DecimalString implements CustomScalar<string, string> {
 
   parseLiteral(ast: ValueNode): string {
     if (ast.kind === Kind.STRING) return this.parseValue(ast.value);
-    throw new InvalidValueError('DECIMAL_NOT_A_STRING', 'Amounts and rates are sent as strings such as "1500.00", not as numbers.');
+    throw new InvalidValueError(InputError.DECIMAL_NOT_A_STRING, 'Amounts and rates are sent as strings such as "1500.00", not as numbers.');
   }
 }

@@ -1,6 +1,7 @@
 import { ArgumentMetadata, Injectable, PipeTransform } from '@nestjs/common';
 import { InvalidValueError } from '@factoring/domain';
 import { refusedAtTheEdge } from './graphql-errors';
+import { InputError } from './input-errors';
 
 /**
  * Checks every argument of every operation before its resolver runs (issue 10), so nothing
@@ -37,12 +38,12 @@ function check(value: unknown, path: string, depth: number): void {
   if (depth > 10 || value === null || value === undefined) return;
   const key = path.split('.').pop() ?? '';
   if (typeof value === 'string') {
-    if (UNSTORABLE.test(value)) throw new InvalidValueError('TEXT_NOT_STORABLE', 'The text holds a character that cannot be stored (NUL, or half of a surrogate pair).', path || undefined);
+    if (UNSTORABLE.test(value)) throw new InvalidValueError(InputError.TEXT_NOT_STORABLE, 'The text holds a character that cannot be stored (NUL, or half of a surrogate pair).', path || undefined);
     if (value.length > (LONG_TEXT_FIELDS[key] ?? MAX_TEXT)) {
-      throw new InvalidValueError('TEXT_TOO_LONG', `The text is longer than ${LONG_TEXT_FIELDS[key] ?? MAX_TEXT} characters.`, path || undefined);
+      throw new InvalidValueError(InputError.TEXT_TOO_LONG, `The text is longer than ${LONG_TEXT_FIELDS[key] ?? MAX_TEXT} characters.`, path || undefined);
     }
     if ((key === 'id' || (key.endsWith('Id') && !NOT_ROW_IDS.has(key))) && !UUID.test(value)) {
-      throw new InvalidValueError('ID_INVALID', `"${value.slice(0, 40)}" is not an id.`, path || undefined);
+      throw new InvalidValueError(InputError.ID_INVALID, `"${value.slice(0, 40)}" is not an id.`, path || undefined);
     }
     return;
   }

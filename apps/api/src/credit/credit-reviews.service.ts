@@ -16,6 +16,7 @@ import { DebtorsService } from '../debtors/debtors.service';
 import { RuleSettingsService } from '../rule-settings/rule-settings.service';
 import { CreditService } from './credit.service';
 import { CreditDecisionType, CreditReviewsArgs, CreditReviewType, ReviewKind, SpotCheckOutcome } from './dto/review.types';
+import { CreditError } from './credit-errors';
 
 /** Unreachable this many times, a spot check goes to a manual assessment instead. */
 const SPOT_CHECK_MAX_ATTEMPTS = 3;
@@ -74,7 +75,7 @@ export class CreditReviewsService {
 
   async get(id: string, now = new Date()): Promise<CreditReviewType> {
     const [row] = await this.db.query(`${REVIEW_SELECT} WHERE r.id = $1`, [id]);
-    if (!row) throw new NotFoundError('CREDIT_REVIEW_NOT_FOUND', `No review has the id ${id}.`);
+    if (!row) throw new NotFoundError(CreditError.CREDIT_REVIEW_NOT_FOUND, `No review has the id ${id}.`);
     return toReview(row, now);
   }
 
@@ -159,7 +160,7 @@ export class CreditReviewsService {
   async askClient(id: string, question: string, by: StaffPrincipal): Promise<CreditReviewType> {
     await this.uow.transaction(async (tx) => {
       const review = await this.lockOpen(tx, id, by);
-      if (review.state !== 'OPEN') throw new ConflictError('CREDIT_REVIEW_ALREADY_WAITING', 'This item is already waiting for the client.');
+      if (review.state !== 'OPEN') throw new ConflictError(CreditError.CREDIT_REVIEW_ALREADY_WAITING, 'This item is already waiting for the client.');
       await tx.query(`UPDATE credit_review SET state = 'WAITING_FOR_CLIENT', paused_at = now(), version = version + 1 WHERE id = $1`, [id]);
       // The question is written for the client: it goes in the client's event.
       await this.lifecycle.transition(tx, review.invoice_id, 'INFORMATION_REQUESTED', analystActor(by), { note: `Information requested from the client: ${question}`, clientPayload: { question } });
@@ -171,7 +172,7 @@ export class CreditReviewsService {
   async resume(id: string, note: string, by: StaffPrincipal): Promise<CreditReviewType> {
     await this.uow.transaction(async (tx) => {
       const review = await this.lockOpen(tx, id, by);
-      if (review.state !== 'WAITING_FOR_CLIENT') throw new ConflictError('CREDIT_REVIEW_NOT_WAITING', 'This item is not waiting for the client.');
+      if (review.state !== 'WAITING_FOR_CLIENT') throw new ConflictError(CreditError.CREDIT_REVIEW_NOT_WAITING, 'This item is not waiting for the client.');
       await tx.query(
         `UPDATE credit_review SET state = 'OPEN', due_at = due_at + (now() - paused_at), paused_at = NULL, version = version + 1 WHERE id = $1`,
         [id],
@@ -185,7 +186,7 @@ export class CreditReviewsService {
   async recordSpotCheck(id: string, outcome: SpotCheckOutcome, note: string | undefined, deny: boolean, by: StaffPrincipal): Promise<CreditReviewType> {
     await this.uow.transaction(async (tx) => {
       const review = await this.lockOpen(tx, id, by);
-      if (review.kind !== ReviewKind.SPOT_CHECK) throw new ConflictError('CREDIT_REVIEW_NOT_SPOT_CHECK', 'This item is a manual assessment, not a spot check.');
+      if (review.kind !== ReviewKind.SPOT_CHECK) throw new ConflictError(CreditError.CREDIT_REVIEW_NOT_SPOT_CHECK, 'This item is a manual assessment, not a spot check.');
       const said = note ? `: ${note}` : '';
       if (outcome === SpotCheckOutcome.CONFIRMED) {
         // Confirmed on a contact the analyst found and checked, never on the one the seller typed (issue 9 h).
@@ -193,7 +194,7 @@ export class CreditReviewsService {
         const [verified] = debtorId ? await this.debtors.verifiedContacts(debtorId, tx) : [];
         if (!verified) {
           throw new ConflictError(
-            'SPOT_CHECK_CONTACT_NOT_VERIFIED',
+            CreditError.SPOT_CHECK_CONTACT_NOT_VERIFIED,
             'Record a contact for the debtor that you verified yourself, and where it came from, before recording that the debtor confirmed: the contact on the invoice was given by the client.',
           );
         }
@@ -291,7 +292,7 @@ export class CreditReviewsService {
     });
     if (over.length) {
       throw new ConflictError(
-        'CREDIT_LIMIT_WOULD_BE_EXCEEDED',
+        CreditError.CREDIT_LIMIT_WOULD_BE_EXCEEDED,
         `Buying this invoice would exceed the ${over.map(([name]) => name).join(' and the ')} limit. Raise the limit (a temporary raise will do) or deny the invoice.`,
       );
     }
@@ -299,8 +300,8 @@ export class CreditReviewsService {
 
   private async lockOpen(tx: EntityManager, id: string, by: StaffPrincipal): Promise<LockedReview> {
     const [review] = await tx.query(`SELECT id, invoice_id, kind, state, claimed_by, attempts, paused_at FROM credit_review WHERE id = $1 FOR UPDATE`, [id]);
-    if (!review) throw new NotFoundError('CREDIT_REVIEW_NOT_FOUND', `No review has the id ${id}.`);
-    if (review.state === 'CLOSED') throw new ConflictError('CREDIT_REVIEW_CLOSED', 'This item has already been decided.');
+    if (!review) throw new NotFoundError(CreditError.CREDIT_REVIEW_NOT_FOUND, `No review has the id ${id}.`);
+    if (review.state === 'CLOSED') throw new ConflictError(CreditError.CREDIT_REVIEW_CLOSED, 'This item has already been decided.');
     await this.claims.assertFreeOrMine(tx, review, by);
     return review;
   }

@@ -27,6 +27,7 @@ import {
   VerifiedContactSource,
   VerifiedDebtorContactType,
 } from './dto/debtor.types';
+import { DebtorError } from './debtor-errors';
 
 export const DEBTOR = 'DEBTOR';
 
@@ -54,7 +55,7 @@ export class DebtorsService {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (country, identity_number) DO NOTHING RETURNING id`,
         [input.country, input.kind, identityNumber, input.name, input.address, input.email ?? null, input.phone ?? null, creditLimit],
       );
-      if (!rows.length) throw new ConflictError('DEBTOR_EXISTS', `A debtor with the number ${identityNumber} is already registered.`);
+      if (!rows.length) throw new ConflictError(DebtorError.DEBTOR_EXISTS, `A debtor with the number ${identityNumber} is already registered.`);
       await this.timeline.record(tx, { entityType: DEBTOR, entityId: rows[0].id, actor: actor(by), toState: 'REGISTERED', details: { creditLimit } });
       return rows[0].id as string;
     });
@@ -66,7 +67,7 @@ export class DebtorsService {
       const [row] = await tx.query(`SELECT version, exposure::text, credit_limit::text FROM debtor WHERE id = $1 FOR UPDATE`, [args.id]);
       if (!row) throw notFound(args.id);
       if (row.version !== args.expectedVersion) {
-        throw new ConflictError('DEBTOR_CHANGED', `Someone changed this debtor since you opened it (version ${args.expectedVersion}, now ${row.version}). Reload and try again.`);
+        throw new ConflictError(DebtorError.DEBTOR_CHANGED, `Someone changed this debtor since you opened it (version ${args.expectedVersion}, now ${row.version}). Reload and try again.`);
       }
       const limit = nonNegative(args.creditLimit, 'creditLimit');
       const raise = args.temporaryRaise ? validRaise(args.temporaryRaise, 'temporaryRaise') : null;
@@ -93,7 +94,7 @@ export class DebtorsService {
       const pair = await this.lockPair(tx, args.clientId, args.debtorId);
       const limit = args.creditLimit === undefined || args.creditLimit === null ? null : nonNegative(args.creditLimit, 'creditLimit');
       const raise = args.temporaryRaise ? validRaise(args.temporaryRaise, 'temporaryRaise') : null;
-      if (raise && limit === null) throw new InvalidValueError('RAISE_WITHOUT_LIMIT', 'A temporary raise needs a pair limit to raise.', 'temporaryRaise');
+      if (raise && limit === null) throw new InvalidValueError(DebtorError.RAISE_WITHOUT_LIMIT, 'A temporary raise needs a pair limit to raise.', 'temporaryRaise');
       const check = limit === null ? { warnings: [] } : checkLimitChange({ newLimit: limit, exposure: pair.exposure, reason: args.reason });
       await tx.query(
         `UPDATE client_debtor SET credit_limit = $3, temporary_raise = $4, temporary_raise_until = $5, delivery_channel = $6, updated_at = now(), version = version + 1
@@ -138,10 +139,10 @@ export class DebtorsService {
    * confirmed on such a contact, never on one the seller typed on its own invoice.
    */
   async recordVerifiedContact(args: RecordVerifiedContactArgs, by: StaffPrincipal): Promise<VerifiedDebtorContactType> {
-    if (!args.phone && !args.email) throw new InvalidValueError('VERIFIED_CONTACT_EMPTY', 'Give the telephone number or the e-mail address you verified.', 'phone');
+    if (!args.phone && !args.email) throw new InvalidValueError(DebtorError.VERIFIED_CONTACT_EMPTY, 'Give the telephone number or the e-mail address you verified.', 'phone');
     const id = await this.uow.transaction(async (tx) => {
       const [debtor] = await tx.query(`SELECT id FROM debtor WHERE id = $1 FOR UPDATE`, [args.debtorId]);
-      if (!debtor) throw new NotFoundError('DEBTOR_NOT_FOUND', `No debtor has the id ${args.debtorId}.`);
+      if (!debtor) throw new NotFoundError(DebtorError.DEBTOR_NOT_FOUND, `No debtor has the id ${args.debtorId}.`);
       const [row] = await tx.query(
         `INSERT INTO debtor_verified_contact (debtor_id, phone, email, source, source_detail, recorded_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
         [args.debtorId, args.phone ?? null, args.email ?? null, args.source, args.sourceDetail, by.id],
@@ -244,7 +245,7 @@ export class DebtorsService {
   /** The pair row, created on first use: a client and a debtor meet when terms are first set. */
   private async lockPair(tx: EntityManager, clientId: string, debtorId: string) {
     const [client] = await tx.query(`SELECT country FROM client WHERE id = $1`, [clientId]);
-    if (!client) throw new NotFoundError('CLIENT_NOT_FOUND', `No client has the id ${clientId}.`);
+    if (!client) throw new NotFoundError(DebtorError.CLIENT_NOT_FOUND, `No client has the id ${clientId}.`);
     const [debtor] = await tx.query(`SELECT country FROM debtor WHERE id = $1`, [debtorId]);
     if (!debtor) throw notFound(debtorId);
     await tx.query(`INSERT INTO client_debtor (client_id, debtor_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [clientId, debtorId]);
@@ -354,24 +355,24 @@ function canonicalIdentity(country: 'SE' | 'NO', kind: 'COMPANY' | 'PERSON', inp
 
 function nonNegative(value: string, field: string): string {
   const amount = new Decimal(value);
-  if (amount.isNegative()) throw new InvalidValueError('LIMIT_NEGATIVE', 'A limit cannot be negative.', field);
+  if (amount.isNegative()) throw new InvalidValueError(DebtorError.LIMIT_NEGATIVE, 'A limit cannot be negative.', field);
   return amount.toFixed(2);
 }
 
 function validRaise(raise: { amount: string; until: string }, field: string) {
   if (!new Decimal(raise.amount).isPositive() || new Decimal(raise.amount).isZero()) {
-    throw new InvalidValueError('RAISE_NOT_POSITIVE', 'A temporary raise must be more than 0.', `${field}.amount`);
+    throw new InvalidValueError(DebtorError.RAISE_NOT_POSITIVE, 'A temporary raise must be more than 0.', `${field}.amount`);
   }
   let until: LocalDate;
   try {
     until = LocalDate.parse(raise.until);
   } catch {
-    throw new InvalidValueError('DATE_INVALID', `${raise.until} is not a day that exists.`, `${field}.until`);
+    throw new InvalidValueError(DebtorError.DATE_INVALID, `${raise.until} is not a day that exists.`, `${field}.until`);
   }
-  if (until.isBefore(LocalDate.today())) throw new InvalidValueError('RAISE_IN_THE_PAST', 'A temporary raise must last until today or later.', `${field}.until`);
+  if (until.isBefore(LocalDate.today())) throw new InvalidValueError(DebtorError.RAISE_IN_THE_PAST, 'A temporary raise must last until today or later.', `${field}.until`);
   return { amount: new Decimal(raise.amount).toFixed(2), until: until.toString() };
 }
 
 function notFound(id: string) {
-  return new NotFoundError('DEBTOR_NOT_FOUND', `No debtor has the id ${id}.`);
+  return new NotFoundError(DebtorError.DEBTOR_NOT_FOUND, `No debtor has the id ${id}.`);
 }

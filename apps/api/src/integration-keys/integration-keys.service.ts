@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { TimelineService } from '../audit/timeline.service';
 import { ClientKeyPrincipal, StaffPrincipal } from '../auth/principal';
 import { IntegrationKeyType } from './integration-key.types';
+import { IntegrationKeyError } from './integration-key-errors';
 
 
 export const INTEGRATION_KEY_PREFIX = 'fkey_';
@@ -27,9 +28,9 @@ export class IntegrationKeysService {
     const key = `${INTEGRATION_KEY_PREFIX}${randomBytes(32).toString('base64url')}`;
     const id = await this.uow.transaction(async (tx) => {
       const [client] = await tx.query(`SELECT state FROM client WHERE id = $1 FOR SHARE`, [clientId]);
-      if (!client) throw new NotFoundError('CLIENT_NOT_FOUND', `No client has the id ${clientId}.`);
+      if (!client) throw new NotFoundError(IntegrationKeyError.CLIENT_NOT_FOUND, `No client has the id ${clientId}.`);
       if (!['ACTIVE', 'BLOCKED'].includes(client.state)) {
-        throw new ConflictError('CLIENT_NOT_ACTIVE', 'Keys are issued to clients with an agreement (active or blocked).');
+        throw new ConflictError(IntegrationKeyError.CLIENT_NOT_ACTIVE, 'Keys are issued to clients with an agreement (active or blocked).');
       }
       const [row] = await tx.query(
         `INSERT INTO integration_key (client_id, label, key_prefix, key_hash, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
@@ -44,8 +45,8 @@ export class IntegrationKeysService {
   async revoke(id: string, reason: string, by: StaffPrincipal): Promise<IntegrationKeyType> {
     await this.uow.transaction(async (tx) => {
       const [key] = await tx.query(`SELECT client_id, label, revoked_at FROM integration_key WHERE id = $1 FOR UPDATE`, [id]);
-      if (!key) throw new NotFoundError('INTEGRATION_KEY_NOT_FOUND', `No integration key has the id ${id}.`);
-      if (key.revoked_at) throw new ConflictError('INTEGRATION_KEY_REVOKED', 'This key is already revoked.');
+      if (!key) throw new NotFoundError(IntegrationKeyError.INTEGRATION_KEY_NOT_FOUND, `No integration key has the id ${id}.`);
+      if (key.revoked_at) throw new ConflictError(IntegrationKeyError.INTEGRATION_KEY_REVOKED, 'This key is already revoked.');
       await tx.query(`UPDATE integration_key SET revoked_at = now(), revoked_by = $2, revoke_reason = $3 WHERE id = $1`, [id, by.id, reason]);
       await this.timeline.record(tx, { entityType: 'CLIENT', entityId: key.client_id, actor: { type: 'STAFF', id: by.id, name: by.name }, toState: 'KEY_REVOKED', reason: `Integration key "${key.label}" revoked: ${reason}`, details: { keyId: id } });
     });

@@ -12,6 +12,7 @@ import {
 import { EntityManager } from 'typeorm';
 import { TimelineActor } from '../audit/timeline.service';
 import { InvoiceBooks } from '../ledger/invoice-books';
+import { InvoiceError } from './invoice-errors';
 
 export const INVOICE = 'INVOICE';
 
@@ -99,9 +100,9 @@ export class InvoiceLifecycle {
     const invoiceId = typeof invoice === 'string' ? invoice : invoice.id;
     const [current]: LockedInvoice[] =
       typeof invoice === 'string' ? await tx.query(`SELECT id, client_id, invoice_number, status, version FROM invoice WHERE id = $1 FOR UPDATE`, [invoiceId]) : [invoice];
-    if (!current) throw new NotFoundError('INVOICE_NOT_FOUND', `No invoice has the id ${invoiceId}.`);
+    if (!current) throw new NotFoundError(InvoiceError.INVOICE_NOT_FOUND, `No invoice has the id ${invoiceId}.`);
     if (step.expectedVersion !== undefined && step.expectedVersion !== current.version) {
-      throw new ConflictError('INVOICE_CHANGED', `Someone changed this invoice since you opened it (version ${step.expectedVersion}, now ${current.version}). Reload and try again.`, {
+      throw new ConflictError(InvoiceError.INVOICE_CHANGED, `Someone changed this invoice since you opened it (version ${step.expectedVersion}, now ${current.version}). Reload and try again.`, {
         currentVersion: current.version,
       });
     }
@@ -119,7 +120,7 @@ export class InvoiceLifecycle {
        SELECT version FROM changed`,
       params,
     );
-    if (!row) throw new ConflictError('INVOICE_CHANGED', 'Someone changed this invoice at the same moment. Reload and try again.');
+    if (!row) throw new ConflictError(InvoiceError.INVOICE_CHANGED, 'Someone changed this invoice at the same moment. Reload and try again.');
     const after = { id: invoiceId, clientId: current.client_id, invoiceNumber: current.invoice_number, from: current.status, status, version: row.version };
     await this.book(tx, after, event, step);
     return after;

@@ -7,6 +7,7 @@ import { ClientInvoiceStatus, CreditNoteType, InvoiceTimelineEntryType, InvoiceT
 import { ClientInvoiceStepType, ClientInvoiceType } from './dto/client-invoice.types';
 import { ClientInvoicesArgs, InvoicesArgs } from './dto/invoice.inputs';
 import { CLIENT_STATUS } from './invoice-status';
+import { InvoiceError } from './invoice-errors';
 
 /** Amounts are read as text (numeric::text) so they never pass through a float. */
 const SELECT = `
@@ -76,7 +77,7 @@ export class InvoicesRepository {
   /** One invoice; with `clientId`, only if it is that client's (a key never sees another client's invoice). */
   async invoice(id: string, clientId?: string, manager: EntityManager = this.db.manager): Promise<InvoiceType> {
     const rows: InvoiceRow[] = await manager.query(`${SELECT} WHERE i.id = $1 ${clientId ? 'AND i.client_id = $2' : ''}`, clientId ? [id, clientId] : [id]);
-    if (!rows[0]) throw new NotFoundError('INVOICE_NOT_FOUND', `No invoice has the id ${id}.`);
+    if (!rows[0]) throw new NotFoundError(InvoiceError.INVOICE_NOT_FOUND, `No invoice has the id ${id}.`);
     const lines = await this.lines([id], manager);
     return toInvoice(rows[0], lines.get(id) ?? []);
   }
@@ -112,7 +113,7 @@ export class InvoicesRepository {
   /** One of the client's invoices as the client sees it (issue 9 c); another client's is NOT_FOUND. */
   async clientInvoice(id: string, clientId: string): Promise<ClientInvoiceType> {
     const rows: InvoiceRow[] = await this.db.query(`${CLIENT_SELECT} WHERE i.id = $1 AND i.client_id = $2`, [id, clientId]);
-    if (!rows[0]) throw new NotFoundError('INVOICE_NOT_FOUND', `You have no invoice with the id ${id}.`);
+    if (!rows[0]) throw new NotFoundError(InvoiceError.INVOICE_NOT_FOUND, `You have no invoice with the id ${id}.`);
     const lines = await this.lines([id], this.db.manager);
     return toClientInvoice(rows[0], lines.get(id) ?? []);
   }

@@ -35,6 +35,7 @@ import { InvoiceType } from './dto/invoice.types';
 import { CLIENT_STATUS } from './invoice-status';
 import { clientActor, InvoiceActor, InvoiceLifecycle, SYSTEM_ACTOR } from './invoice-lifecycle';
 import { InvoicesRepository } from './invoices.repository';
+import { InvoiceError } from './invoice-errors';
 
 export { INVOICE } from './invoice-lifecycle';
 
@@ -201,7 +202,7 @@ export class InvoicesService {
       if ((error as { code?: string }).code === '23505') {
         const winner = await this.earlierAttempt(key.clientId, input.invoiceNumber, idempotencyKey, hash);
         if (winner.answer) return { invoice: await this.repository.clientInvoice(winner.answer, key.clientId), created: false };
-        throw new ConflictError('INVOICE_ALREADY_SUBMITTED', `Invoice ${input.invoiceNumber} was just submitted with different content.`);
+        throw new ConflictError(InvoiceError.INVOICE_ALREADY_SUBMITTED, `Invoice ${input.invoiceNumber} was just submitted with different content.`);
       }
       throw error;
     }
@@ -246,7 +247,7 @@ export class InvoicesService {
   async openOffer(tx: EntityManager, invoiceId: string, by: InvoiceActor, note: string | undefined, now: Date): Promise<void> {
     const [invoice] = await tx.query(`SELECT id, client_id, country, currency, payable::text FROM invoice WHERE id = $1 FOR UPDATE`, [invoiceId]);
     const priced = await this.price(tx, invoice.client_id, invoice.country, invoice.currency, invoice.payable, now);
-    if (!priced) throw new ConflictError('INVOICE_CANNOT_BE_PRICED', 'This invoice cannot be priced: the client has no agreement, or the invoice is not in its currency.');
+    if (!priced) throw new ConflictError(InvoiceError.INVOICE_CANNOT_BE_PRICED, 'This invoice cannot be priced: the client has no agreement, or the invoice is not in its currency.');
     await this.lifecycle.transition(tx, invoiceId, 'OFFER_REVIEW_APPROVED', by, {
       note: note ?? 'Approved after manual assessment: offer made',
       set: { fee: priced.offer.fee.amountString, vat_on_fee: priced.offer.vatOnFee.amountString, payout: priced.offer.payout.amountString, offer_terms: priced.terms, offer_expires_at: priced.expiresAt },
@@ -260,7 +261,7 @@ export class InvoicesService {
       const invoice = await this.lockOwn(tx, key, invoiceId);
       if (invoice.status !== 'REFUSED') {
         // A credit denial is final (seed 000): only what the eligibility rules refused goes to a person.
-        throw new ConflictError('INVOICE_NOT_DENIED', `Only an invoice the rules refused can be sent for manual assessment; this one is ${CLIENT_STATUS[invoice.status].toLowerCase()}.`);
+        throw new ConflictError(InvoiceError.INVOICE_NOT_DENIED, `Only an invoice the rules refused can be sent for manual assessment; this one is ${CLIENT_STATUS[invoice.status].toLowerCase()}.`);
       }
       await this.lifecycle.transition(tx, invoice, 'REVIEW_REQUESTED', clientActor(key.clientId), {
         note: `The client asked for a manual assessment${message ? `: ${message}` : ''}`,
@@ -291,12 +292,12 @@ export class InvoicesService {
       if (new Date(invoice.offer_expires_at) <= now) {
         // The expiry stands (the worker would have made it a moment later); the acceptance is refused.
         await this.lifecycle.transition(tx, invoice, 'EXPIRE', SYSTEM_ACTOR, { note: 'The offer was not accepted in time' });
-        throw new RefusedAfterCommit(new ConflictError('OFFER_EXPIRED', 'The offer has expired. Submit the invoice again for a new offer.'));
+        throw new RefusedAfterCommit(new ConflictError(InvoiceError.OFFER_EXPIRED, 'The offer has expired. Submit the invoice again for a new offer.'));
       }
       const modes: string[] = invoice.offer_terms.recourseModes;
       const mode = recourseMode ?? (modes.length === 1 ? modes[0] : undefined);
-      if (!mode) throw new InvalidValueError('RECOURSE_MODE_REQUIRED', `Choose a recourse mode: ${modes.join(' or ')}.`, 'recourseMode');
-      if (!modes.includes(mode)) throw new InvalidValueError('RECOURSE_MODE_NOT_AGREED', `The agreement allows ${modes.join(' or ')}, not ${mode}.`, 'recourseMode');
+      if (!mode) throw new InvalidValueError(InvoiceError.RECOURSE_MODE_REQUIRED, `Choose a recourse mode: ${modes.join(' or ')}.`, 'recourseMode');
+      if (!modes.includes(mode)) throw new InvalidValueError(InvoiceError.RECOURSE_MODE_NOT_AGREED, `The agreement allows ${modes.join(' or ')}, not ${mode}.`, 'recourseMode');
       const country = invoice.country as 'SE' | 'NO';
       const reference = await this.paymentReference(tx, country);
       const payoutOn = plannedPayoutDate(now, country, (await this.settings.inForce('offer', country, LocalDate.today(BUSINESS_TIME_ZONES[country], now), tx)).value).toString();
@@ -331,17 +332,17 @@ export class InvoicesService {
       const [already] = await tx.query(`SELECT amount::text FROM credit_note WHERE invoice_id = $1 AND credit_number = $2`, [invoice.id, args.creditNumber]);
       if (already) {
         if (!new Decimal(already.amount).equals(args.amount)) {
-          throw new ConflictError('CREDIT_NUMBER_REUSED', `Credit note ${args.creditNumber} was recorded with ${already.amount}, not ${args.amount}.`);
+          throw new ConflictError(InvoiceError.CREDIT_NUMBER_REUSED, `Credit note ${args.creditNumber} was recorded with ${already.amount}, not ${args.amount}.`);
         }
         return;
       }
       if (!CREDITABLE_STATUSES.includes(invoice.status)) {
-        throw new ConflictError('INVOICE_NOT_SOLD', `Only a sold invoice can be credited here; this one is ${CLIENT_STATUS[invoice.status].toLowerCase()}.`);
+        throw new ConflictError(InvoiceError.INVOICE_NOT_SOLD, `Only a sold invoice can be credited here; this one is ${CLIENT_STATUS[invoice.status].toLowerCase()}.`);
       }
       const amount = new Decimal(args.amount);
       const open = new Decimal(invoice.payable).minus(invoice.credited_amount);
-      if (amount.lte(0) || amount.decimalPlaces() > 2) throw new InvalidValueError('CREDIT_AMOUNT_INVALID', 'The credited amount must be above 0, in whole öre/øre.', 'amount');
-      if (amount.gt(open)) throw new InvalidValueError('CREDIT_MORE_THAN_OPEN', `At most ${open.toFixed(2)} ${invoice.currency} can still be credited on this invoice.`, 'amount');
+      if (amount.lte(0) || amount.decimalPlaces() > 2) throw new InvalidValueError(InvoiceError.CREDIT_AMOUNT_INVALID, 'The credited amount must be above 0, in whole öre/øre.', 'amount');
+      if (amount.gt(open)) throw new InvalidValueError(InvoiceError.CREDIT_MORE_THAN_OPEN, `At most ${open.toFixed(2)} ${invoice.currency} can still be credited on this invoice.`, 'amount');
       await tx.query(`INSERT INTO credit_note (invoice_id, credit_number, amount, reason) VALUES ($1, $2, $3, $4)`, [invoice.id, args.creditNumber, amount.toFixed(2), args.reason ?? null]);
       const whole = amount.equals(open);
       // Nothing is paid out before the payout batches of issue 12: the payout drops by the credited amount (never below zero; the fee was for buying it).
@@ -410,7 +411,7 @@ export class InvoicesService {
       const [keyed] = await this.db.query(`SELECT id, content_hash, invoice_number FROM invoice WHERE client_id = $1 AND idempotency_key = $2`, [clientId, idempotencyKey]);
       if (keyed) {
         if (keyed.content_hash === hash) return { answer: keyed.id };
-        throw new ConflictError('INVOICE_ALREADY_SUBMITTED', `The idempotency key was already used for invoice ${keyed.invoice_number}.`, { invoiceId: keyed.id });
+        throw new ConflictError(InvoiceError.INVOICE_ALREADY_SUBMITTED, `The idempotency key was already used for invoice ${keyed.invoice_number}.`, { invoiceId: keyed.id });
       }
     }
     const [latest] = await this.db.query(
@@ -423,7 +424,7 @@ export class InvoicesService {
     if (latest.content_hash === hash && (!resubmittable || latest.status === 'REFUSED')) return { answer: latest.id };
     if (resubmittable) return { previous: { id: latest.id } };
     throw new ConflictError(
-      'INVOICE_ALREADY_SUBMITTED',
+      InvoiceError.INVOICE_ALREADY_SUBMITTED,
       `Invoice ${invoiceNumber} was already submitted with different content. A sold invoice is changed by a credit note, not by submitting it again.`,
       { invoiceId: latest.id },
     );
@@ -506,13 +507,13 @@ export class InvoicesService {
          FROM invoice WHERE id = $1 AND client_id = $2 FOR UPDATE`,
       [invoiceId, key.clientId],
     );
-    if (!invoice) throw new NotFoundError('INVOICE_NOT_FOUND', `You have no invoice with the id ${invoiceId}.`);
+    if (!invoice) throw new NotFoundError(InvoiceError.INVOICE_NOT_FOUND, `You have no invoice with the id ${invoiceId}.`);
     return invoice;
   }
 }
 
 function notOffered(status: string) {
-  return new ConflictError('OFFER_NOT_OPEN', `There is no open offer on this invoice: it is ${CLIENT_STATUS[status].toLowerCase()}.`, { status: CLIENT_STATUS[status] });
+  return new ConflictError(InvoiceError.OFFER_NOT_OPEN, `There is no open offer on this invoice: it is ${CLIENT_STATUS[status].toLowerCase()}.`, { status: CLIENT_STATUS[status] });
 }
 
 /** What must be refused before any rule looks at the invoice: malformed values, and dates or amounts that cannot be. */
@@ -521,32 +522,32 @@ function parseInvoice(input: InvoiceInput) {
     try {
       return LocalDate.parse(value);
     } catch {
-      throw new InvalidValueError('DATE_INVALID', `${value} is not a date that exists.`, `input.${field}`);
+      throw new InvalidValueError(InvoiceError.DATE_INVALID, `${value} is not a date that exists.`, `input.${field}`);
     }
   };
   const invoiceDate = date(input.invoiceDate, 'invoiceDate');
   const deliveryDate = date(input.deliveryDate, 'deliveryDate');
   const dueDate = date(input.dueDate, 'dueDate');
   if (dueDate.isBefore(invoiceDate)) {
-    throw new InvalidValueError('DUE_BEFORE_INVOICE_DATE', `The due date ${dueDate} is before the invoice date ${invoiceDate}.`, 'input.dueDate');
+    throw new InvalidValueError(InvoiceError.DUE_BEFORE_INVOICE_DATE, `The due date ${dueDate} is before the invoice date ${invoiceDate}.`, 'input.dueDate');
   }
   const currency = parseCurrencyCode(input.currency, 'input.currency');
   input.lines.forEach((line, index) => {
     for (const field of ['quantity', 'unitPrice', 'vatRatePercent'] as const) {
       if (new Decimal(line[field]).isNegative()) {
-        throw new InvalidValueError('LINE_VALUE_NEGATIVE', `Line ${index + 1}: ${field} cannot be negative; credit a sold invoice with a credit note instead.`, `input.lines.${index}.${field}`);
+        throw new InvalidValueError(InvoiceError.LINE_VALUE_NEGATIVE, `Line ${index + 1}: ${field} cannot be negative; credit a sold invoice with a credit note instead.`, `input.lines.${index}.${field}`);
       }
     }
-    if (new Decimal(line.vatRatePercent).gt(100)) throw new InvalidValueError('VAT_RATE_INVALID', `Line ${index + 1}: a VAT rate above 100 % cannot be right.`, `input.lines.${index}.vatRatePercent`);
+    if (new Decimal(line.vatRatePercent).gt(100)) throw new InvalidValueError(InvoiceError.VAT_RATE_INVALID, `Line ${index + 1}: a VAT rate above 100 % cannot be right.`, `input.lines.${index}.vatRatePercent`);
   });
   for (const field of ['net', 'vat', 'gross'] as const) {
-    if (new Decimal(input.totals[field]).isNegative()) throw new InvalidValueError('TOTAL_NEGATIVE', `${field} cannot be negative.`, `input.totals.${field}`);
+    if (new Decimal(input.totals[field]).isNegative()) throw new InvalidValueError(InvoiceError.TOTAL_NEGATIVE, `${field} cannot be negative.`, `input.totals.${field}`);
   }
   if (!new Decimal(input.payable).isPositive() || new Decimal(input.payable).isZero()) {
-    throw new InvalidValueError('PAYABLE_NOT_POSITIVE', 'The amount to pay must be above zero.', 'input.payable');
+    throw new InvalidValueError(InvoiceError.PAYABLE_NOT_POSITIVE, 'The amount to pay must be above zero.', 'input.payable');
   }
   if (input.deduction && new Decimal(input.deduction.amount).lte(0)) {
-    throw new InvalidValueError('DEDUCTION_NOT_POSITIVE', 'A deduction must be above zero; leave it out when there is none.', 'input.deduction.amount');
+    throw new InvalidValueError(InvoiceError.DEDUCTION_NOT_POSITIVE, 'A deduction must be above zero; leave it out when there is none.', 'input.deduction.amount');
   }
   return { invoiceDate, deliveryDate, dueDate, currency };
 }

@@ -4,6 +4,7 @@ import Decimal from 'decimal.js';
 import { Country } from '../common/dto/common.types';
 import { JournalEntriesArgs } from './dto/ledger.types';
 import { Ledger } from './ledger.service';
+import { LedgerError } from './ledger-errors';
 
 const CURRENCY: Record<Country, string> = { SE: 'SEK', NO: 'NOK' };
 
@@ -26,7 +27,7 @@ export class LedgerReports {
   entries(args: JournalEntriesArgs) {
     const from = this.day(args.book, args.from, 'from');
     const to = this.day(args.book, args.to, 'to');
-    if (to < from) throw new InvalidValueError('PERIOD_INVALID', 'The period ends before it starts.', 'to');
+    if (to < from) throw new InvalidValueError(LedgerError.PERIOD_INVALID, 'The period ends before it starts.', 'to');
     return this.ledger.entries(args.book, from, to, args.page, args.perPage);
   }
 
@@ -35,7 +36,7 @@ export class LedgerReports {
     try {
       return LocalDate.parse(value).toString();
     } catch {
-      throw new InvalidValueError('DATE_INVALID', `${value} is not a day that exists.`, field);
+      throw new InvalidValueError(LedgerError.DATE_INVALID, `${value} is not a day that exists.`, field);
     }
   }
 }

@@ -5,6 +5,7 @@ import { Sie4BooksInput, sie4Books, sie4File } from '@factoring/rules';
 import { createHash } from 'crypto';
 import { DataSource } from 'typeorm';
 import { AccountBalance, Book, Ledger } from './ledger.service';
+import { LedgerError } from './ledger-errors';
 
 /** What the file says made it (#PROGRAM). */
 const PROGRAM = { name: 'Factoring back office', version: '0.1.0' };
@@ -38,7 +39,7 @@ export class SieExportService {
 
   async export(fiscalYear: number, by?: { email: string }, now = new Date()): Promise<SieExportFile> {
     if (!Number.isInteger(fiscalYear) || fiscalYear < 2000 || fiscalYear > 2100) {
-      throw new InvalidValueError('FISCAL_YEAR_INVALID', `${fiscalYear} is not a fiscal year the books can hold (2000 to 2100).`, 'fiscalYear');
+      throw new InvalidValueError(LedgerError.FISCAL_YEAR_INVALID, `${fiscalYear} is not a fiscal year the books can hold (2000 to 2100).`, 'fiscalYear');
     }
     const book: Book = 'SE';
     // The book's own identity. The factor's organisation number is not in the books yet: written
@@ -47,7 +48,7 @@ export class SieExportService {
       `SELECT name, currency, export_format, to_jsonb(k) ->> 'org_number' AS org_number FROM ledger_book k WHERE code = $1`,
       [book],
     );
-    if (!info || info.export_format !== 'SIE4') throw new NotFoundError('SIE_BOOK_NOT_FOUND', 'There is no book exported as SIE 4.');
+    if (!info || info.export_format !== 'SIE4') throw new NotFoundError(LedgerError.SIE_BOOK_NOT_FOUND, 'There is no book exported as SIE 4.');
 
     const { chart, atEnd, atEndOfPrior, atEndOfPriorButOne, entries } = await this.read(book, fiscalYear);
     const zone = BUSINESS_TIME_ZONES[book];
@@ -101,7 +102,7 @@ export class SieExportService {
       const after = await this.ledger.balances(book, end);
       if (JSON.stringify(after) === JSON.stringify(atEnd)) return { chart, atEnd, atEndOfPrior, atEndOfPriorButOne, entries };
     }
-    throw new ConflictError('SIE_BOOKS_MOVING', 'Entries of that year were being posted while the file was made; please try again.');
+    throw new ConflictError(LedgerError.SIE_BOOKS_MOVING, 'Entries of that year were being posted while the file was made; please try again.');
   }
 
   /** Every entry of the period with its postings, read page by page (an entry seen twice across pages counts once). */

@@ -1,5 +1,6 @@
 import { InvalidValueError } from '@factoring/domain';
 import { XMLParser } from 'fast-xml-parser';
+import { PayoutError } from './payout-errors';
 
 /** One status of the bank's report, at the level it was given: the whole file, one payment information block, or one payment. */
 export interface BankStatus {
@@ -40,12 +41,12 @@ export function readPain002(xml: string): StatusReport {
   try {
     document = parser.parse(xml);
   } catch (error) {
-    throw new InvalidValueError('BANK_FILE_MALFORMED', `The file is not well-formed XML: ${(error as Error).message}`, 'file');
+    throw new InvalidValueError(PayoutError.BANK_FILE_MALFORMED, `The file is not well-formed XML: ${(error as Error).message}`, 'file');
   }
   const namespace = /<(?:[\w-]+:)?Document\b[^>]*\sxmlns(?::[\w-]+)?="([^"]*)"/.exec(xml)?.[1];
   const report = document.Document?.CstmrPmtStsRpt;
   if (namespace !== NS || !report) {
-    throw new InvalidValueError('BANK_FILE_NOT_PAIN002', `This is not a pain.002.001.03 payment status report (namespace ${namespace ?? 'none'}).`, 'file');
+    throw new InvalidValueError(PayoutError.BANK_FILE_NOT_PAIN002, `This is not a pain.002.001.03 payment status report (namespace ${namespace ?? 'none'}).`, 'file');
   }
   const original = report.OrgnlGrpInfAndSts ?? {};
   return {

@@ -16,6 +16,7 @@ import { OutboxService } from '../outbox/outbox.service';
 import { writePain001 } from './pain001';
 import { readPain002, REJECTED, StatusReport } from './pain002';
 import { PayoutCandidateRow, PayoutsRepository } from './payouts.repository';
+import { PayoutError } from './payout-errors';
 
 const PAIN002_XSD = readFileSync(join(__dirname, 'schemas', 'pain.002.001.03.xsd'), 'utf8');
 
@@ -58,9 +59,9 @@ export class PayoutsService {
     const payoutDay = this.day(country, day);
     const id = await this.uow.transaction(async (tx) => {
       const [open] = await tx.query(`SELECT id FROM payout_batch WHERE book = $1 AND payout_date = $2 AND state IN ('PREPARED','APPROVED')`, [country, payoutDay]);
-      if (open) throw new ConflictError('PAYOUT_BATCH_ALREADY_OPEN', 'This day already has a batch waiting for approval or export: cancel it first to prepare it again.', { batchId: open.id });
+      if (open) throw new ConflictError(PayoutError.PAYOUT_BATCH_ALREADY_OPEN, 'This day already has a batch waiting for approval or export: cancel it first to prepare it again.', { batchId: open.id });
       const { included, held } = this.split(await this.repository.due(country, payoutDay, true, tx), payoutDay);
-      if (!included.length) throw new ConflictError('PAYOUT_BATCH_NOTHING_DUE', 'Nothing is due for payout on this day.');
+      if (!included.length) throw new ConflictError(PayoutError.PAYOUT_BATCH_NOTHING_DUE, 'Nothing is due for payout on this day.');
       const total = included.reduce((sum, row) => sum.plus(row.amount), new Decimal(0)).toFixed(2);
       const messageId = `FB${country}${payoutDay.replace(/-/g, '')}${randomBytes(6).toString('hex').toUpperCase()}`;
       const [batch] = await tx.query(
@@ -198,7 +199,7 @@ export class PayoutsService {
   async importStatusReport(xml: string, by: StaffPrincipal) {
     const validation = await validateXML({ xml: [{ fileName: 'report.xml', contents: xml }], schema: [{ fileName: 'pain.002.001.03.xsd', contents: PAIN002_XSD }] });
     if (validation.errors.length) {
-      throw new InvalidValueError('BANK_FILE_INVALID', `The file is not a valid pain.002.001.03: ${validation.errors[0].message}`, 'file', { line: validation.errors[0].loc?.lineNumber });
+      throw new InvalidValueError(PayoutError.BANK_FILE_INVALID, `The file is not a valid pain.002.001.03: ${validation.errors[0].message}`, 'file', { line: validation.errors[0].loc?.lineNumber });
     }
     const report = readPain002(xml);
     const content = Buffer.from(xml, 'utf8');
@@ -207,7 +208,7 @@ export class PayoutsService {
       const [seen] = await tx.query(`SELECT summary FROM bank_file WHERE direction = 'IN' AND sha256 = $1`, [sha256]);
       if (seen) return { ...seen.summary, alreadyImported: true };
       const [found] = await tx.query(`SELECT id FROM payout_batch WHERE message_id = $1`, [report.originalMessageId]);
-      if (!found) throw new InvalidValueError('BANK_FILE_UNKNOWN_BATCH', `The report is about file ${report.originalMessageId}, which we did not send.`, 'file');
+      if (!found) throw new InvalidValueError(PayoutError.BANK_FILE_UNKNOWN_BATCH, `The report is about file ${report.originalMessageId}, which we did not send.`, 'file');
       const batch = await this.lock(tx, found.id);
       const rejected = this.rejectedLines(report);
       const lines: Array<{ id: string; invoice_id: string; client_id: string; amount: string; attempt: number; end_to_end_id: string; invoice_number: string }> = await tx.query(
@@ -217,7 +218,7 @@ export class PayoutsService {
       );
       const refused = rejected.all ? lines : lines.filter((l) => rejected.byEndToEnd.has(l.end_to_end_id));
       const event: PayoutBatchEvent = refused.length === 0 ? 'BANK_ACCEPTED' : refused.length === lines.length ? 'BANK_REJECTED' : 'BANK_PARTLY_REJECTED';
-      if (batch.state !== 'SENT') throw new ConflictError('PAYOUT_BATCH_NOT_SENT', 'Only a batch marked sent gets a status report; mark it sent first.', { state: batch.state });
+      if (batch.state !== 'SENT') throw new ConflictError(PayoutError.PAYOUT_BATCH_NOT_SENT, 'Only a batch marked sent gets a status report; mark it sent first.', { state: batch.state });
       await this.move(tx, batch, event, by, `Bank status report ${report.messageId}`, '', []);
       for (const line of refused) {
         const why = rejected.byEndToEnd.get(line.end_to_end_id) ?? rejected.all ?? { code: null, text: null };
@@ -265,22 +266,22 @@ export class PayoutsService {
   async confirmPayoutAccount(clientId: string, agreementVersion: number, how: string, by: StaffPrincipal): Promise<void> {
     await this.uow.transaction(async (tx) => {
       const [agreement] = await tx.query(`SELECT changed_by FROM client_agreement WHERE client_id = $1 AND version = $2`, [clientId, agreementVersion]);
-      if (!agreement) throw new NotFoundError('AGREEMENT_NOT_FOUND', `The client has no agreement version ${agreementVersion}.`);
+      if (!agreement) throw new NotFoundError(PayoutError.AGREEMENT_NOT_FOUND, `The client has no agreement version ${agreementVersion}.`);
       if (agreement.changed_by === by.id) {
-        throw new ConflictError('PAYOUT_ACCOUNT_SELF_CONFIRMATION', 'Someone other than who changed the payout account must confirm it.');
+        throw new ConflictError(PayoutError.PAYOUT_ACCOUNT_SELF_CONFIRMATION, 'Someone other than who changed the payout account must confirm it.');
       }
       const inserted = await tx.query(
         `INSERT INTO payout_account_confirmation (client_id, agreement_version, confirmed_by, how) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING client_id`,
         [clientId, agreementVersion, by.id, how],
       );
-      if (!inserted.length) throw new ConflictError('PAYOUT_ACCOUNT_ALREADY_CONFIRMED', 'This payout account is already confirmed.');
+      if (!inserted.length) throw new ConflictError(PayoutError.PAYOUT_ACCOUNT_ALREADY_CONFIRMED, 'This payout account is already confirmed.');
       await this.timeline.record(tx, { entityType: 'CLIENT', entityId: clientId, actor: staff(by), toState: 'PAYOUT_ACCOUNT_CONFIRMED', reason: how, details: { agreementVersion } });
     });
   }
 
   async batch(id: string) {
     const row = await this.repository.batch(id);
-    if (!row) throw new NotFoundError('PAYOUT_BATCH_NOT_FOUND', `No payout batch has the id ${id}.`);
+    if (!row) throw new NotFoundError(PayoutError.PAYOUT_BATCH_NOT_FOUND, `No payout batch has the id ${id}.`);
     return toBatch(row);
   }
 
@@ -310,13 +311,13 @@ export class PayoutsService {
       `UPDATE payout_batch SET state = $2, ${set ? `${set}, ` : ''}updated_at = now(), version = version + 1 WHERE id = $1 AND version = $3 RETURNING version`,
       [batch.id, next, batch.version, ...params],
     );
-    if (!row) throw new ConflictError('PAYOUT_BATCH_CHANGED', 'Someone changed this batch at the same moment. Look at it again.');
+    if (!row) throw new ConflictError(PayoutError.PAYOUT_BATCH_CHANGED, 'Someone changed this batch at the same moment. Look at it again.');
     await this.timeline.record(tx, { entityType: PAYOUT_BATCH, entityId: batch.id, actor: staff(by), fromState: batch.state, toState: next, reason });
   }
 
   private async lock(tx: EntityManager, id: string): Promise<LockedBatch> {
     const [batch] = await tx.query(`SELECT id, book, state, prepared_by, version FROM payout_batch WHERE id = $1 FOR UPDATE`, [id]);
-    if (!batch) throw new NotFoundError('PAYOUT_BATCH_NOT_FOUND', `No payout batch has the id ${id}.`);
+    if (!batch) throw new NotFoundError(PayoutError.PAYOUT_BATCH_NOT_FOUND, `No payout batch has the id ${id}.`);
     return batch;
   }
 
@@ -325,7 +326,7 @@ export class PayoutsService {
     try {
       return LocalDate.parse(day).toString();
     } catch {
-      throw new InvalidValueError('DATE_INVALID', `${day} is not a day that exists.`, 'payoutDate');
+      throw new InvalidValueError(PayoutError.DATE_INVALID, `${day} is not a day that exists.`, 'payoutDate');
     }
   }
 }

@@ -23,6 +23,7 @@ import {
 import { Client } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import { StaffPrincipal } from '../auth/principal';
+import { RuleSettingError } from './rule-setting-errors';
 
 type Country = 'SE' | 'NO';
 
@@ -206,7 +207,7 @@ export class RuleSettingsService implements OnModuleInit, OnModuleDestroy {
   async publish(name: SettingName, country: Country, validFrom: string, value: unknown, source: string, by: StaffPrincipal, today = LocalDate.today()) {
     const from = LocalDate.parse(validFrom);
     if (from.isBefore(today)) {
-      throw new InvalidValueError('SETTING_IN_THE_PAST', 'A new version can start today at the earliest: past decisions keep the rules they were made under.', 'validFrom');
+      throw new InvalidValueError(RuleSettingError.SETTING_IN_THE_PAST, 'A new version can start today at the earliest: past decisions keep the rules they were made under.', 'validFrom');
     }
     let problems: Array<{ code: string; field: string; message: { en: string } }>;
     try {
@@ -226,7 +227,7 @@ export class RuleSettingsService implements OnModuleInit, OnModuleDestroy {
     );
     // This process need not wait for its own notification.
     this.invalidate(name, country);
-    if (!inserted.length) throw new ConflictError('SETTING_VERSION_EXISTS', `A version of the ${name} settings for ${country} from ${from.toString()} already exists; choose another day.`);
+    if (!inserted.length) throw new ConflictError(RuleSettingError.SETTING_VERSION_EXISTS, `A version of the ${name} settings for ${country} from ${from.toString()} already exists; choose another day.`);
     return (await this.versions(name, country)).find((v) => !v.builtIn && v.validFrom === from.toString())!;
   }
 }

@@ -7,6 +7,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/config.schema';
 import { numberEventFeed } from '../outbox/outbox.service';
 import { assertAllowedTarget, WebhookTargetRefused, webhookTargetPolicy } from './webhook-target';
+import { WebhookError } from './webhook-errors';
 
 export interface ClientEventView {
   id: string;
@@ -32,24 +33,24 @@ export class WebhooksService {
     try {
       parsed = new URL(url);
     } catch {
-      throw new InvalidValueError('WEBHOOK_URL_INVALID', 'The webhook address must be a full URL such as https://example.com/hooks/factoring.', 'url');
+      throw new InvalidValueError(WebhookError.WEBHOOK_URL_INVALID, 'The webhook address must be a full URL such as https://example.com/hooks/factoring.', 'url');
     }
     // A password in the address would travel in every delivery and sit in our logs: refused (issue 10).
     if (parsed.username || parsed.password) {
-      throw new InvalidValueError('WEBHOOK_URL_HAS_CREDENTIALS', 'The webhook address must not hold a user name or password; verify our signature instead.', 'url');
+      throw new InvalidValueError(WebhookError.WEBHOOK_URL_HAS_CREDENTIALS, 'The webhook address must not hold a user name or password; verify our signature instead.', 'url');
     }
     const local = ['127.0.0.1', 'localhost', '[::1]'].includes(parsed.hostname);
     // Plain http only to this machine (development and tests); anything else must be https.
     if (parsed.protocol !== 'https:' && !(parsed.protocol === 'http:' && local && this.config.NODE_ENV !== 'production')) {
-      throw new InvalidValueError('WEBHOOK_URL_NOT_HTTPS', 'The webhook address must use https.', 'url');
+      throw new InvalidValueError(WebhookError.WEBHOOK_URL_NOT_HTTPS, 'The webhook address must use https.', 'url');
     }
     try {
       await assertAllowedTarget(parsed, webhookTargetPolicy(this.config));
     } catch (error) {
       if (error instanceof WebhookTargetRefused) {
-        throw new InvalidValueError('WEBHOOK_URL_NOT_PUBLIC', `${error.message} Webhooks are delivered only to public internet addresses.`, 'url');
+        throw new InvalidValueError(WebhookError.WEBHOOK_URL_NOT_PUBLIC, `${error.message} Webhooks are delivered only to public internet addresses.`, 'url');
       }
-      throw new InvalidValueError('WEBHOOK_HOST_UNKNOWN', `The webhook host ${parsed.hostname} could not be resolved; check the address.`, 'url');
+      throw new InvalidValueError(WebhookError.WEBHOOK_HOST_UNKNOWN, `The webhook host ${parsed.hostname} could not be resolved; check the address.`, 'url');
     }
     const secret = `whsec_${randomBytes(24).toString('base64url')}`;
     await this.db.query(
@@ -64,7 +65,7 @@ export class WebhooksService {
   async eventsSince(clientId: string, cursor: string | null | undefined, limit: number): Promise<{ events: ClientEventView[]; cursor: string | null }> {
     // No cursor (left out or null) reads from the start.
     if (cursor != null && !/^\d{1,18}$/.test(cursor)) {
-      throw new InvalidValueError('EVENT_CURSOR_INVALID', 'The cursor must be one returned by this feed.', 'after');
+      throw new InvalidValueError(WebhookError.EVENT_CURSOR_INVALID, 'The cursor must be one returned by this feed.', 'after');
     }
     // Positions are given after commit, so an event committed late is never behind a cursor already handed out.
     await numberEventFeed(this.db);

@@ -1,0 +1,13 @@
+/** Every error code debtors and their limits answers with, in one place (issue 9): what clients and the console switch on. */
+export enum DebtorError {
+  CLIENT_NOT_FOUND = 'CLIENT_NOT_FOUND',
+  DATE_INVALID = 'DATE_INVALID',
+  DEBTOR_CHANGED = 'DEBTOR_CHANGED',
+  DEBTOR_EXISTS = 'DEBTOR_EXISTS',
+  DEBTOR_NOT_FOUND = 'DEBTOR_NOT_FOUND',
+  LIMIT_NEGATIVE = 'LIMIT_NEGATIVE',
+  RAISE_IN_THE_PAST = 'RAISE_IN_THE_PAST',
+  RAISE_NOT_POSITIVE = 'RAISE_NOT_POSITIVE',
+  RAISE_WITHOUT_LIMIT = 'RAISE_WITHOUT_LIMIT',
+  VERIFIED_CONTACT_EMPTY = 'VERIFIED_CONTACT_EMPTY',
+}

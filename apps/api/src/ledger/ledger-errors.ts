@@ -1,0 +1,8 @@
+/** Every error code the ledger and its exports answers with, in one place (issue 9): what clients and the console switch on. */
+export enum LedgerError {
+  DATE_INVALID = 'DATE_INVALID',
+  FISCAL_YEAR_INVALID = 'FISCAL_YEAR_INVALID',
+  PERIOD_INVALID = 'PERIOD_INVALID',
+  SIE_BOOKS_MOVING = 'SIE_BOOKS_MOVING',
+  SIE_BOOK_NOT_FOUND = 'SIE_BOOK_NOT_FOUND',
+}
