@@ -17,7 +17,9 @@ const LOGS = path.join(ROOT, 'test-output/logs');
 export interface Stack {
   apiUrl: string;
   consoleUrl?: string;
+  /** The test's own connection: the server's superuser on this stack's database (fixtures may skip triggers). */
   databaseUrl: string;
+  /** What the API and the workers run with: DATABASE_URL is the application's role, factoring_app (issue 10, s.4). */
   env: NodeJS.ProcessEnv;
   processes: Record<string, ChildProcess>;
   logFile(name: string): string;
@@ -37,10 +39,23 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** A fresh, empty database on the local server; returns its URL. */
+const SERVER = () => process.env.TEST_DATABASE_SERVER_URL ?? 'postgres://root@127.0.0.1:5432/postgres';
+
+/** The same server as another user (no password: local trust), on another database. */
+function urlAs(user: string | null, database: string): string {
+  const url = new URL(SERVER());
+  if (user) {
+    url.username = user;
+    url.password = '';
+  }
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+/** A fresh, empty database on the local server, owned by the superuser; returns its URL. */
 export async function freshDatabase(prefix: string): Promise<string> {
   const name = `${prefix}_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-  const server = process.env.TEST_DATABASE_SERVER_URL ?? 'postgres://root@127.0.0.1:5432/postgres';
+  const server = SERVER();
   const admin = new Client({ connectionString: server });
   await admin.connect();
   await admin.query(`CREATE DATABASE "${name}"`);
@@ -52,7 +67,7 @@ export async function freshDatabase(prefix: string): Promise<string> {
 
 export async function dropDatabase(databaseUrl: string): Promise<void> {
   const name = new URL(databaseUrl).pathname.slice(1);
-  const admin = new Client({ connectionString: process.env.TEST_DATABASE_SERVER_URL ?? 'postgres://root@127.0.0.1:5432/postgres' });
+  const admin = new Client({ connectionString: SERVER() });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   await admin.end();
@@ -97,12 +112,23 @@ export async function startStack(options: { console: boolean; name: string }): P
     throw new Error('The API is not built: run `npx nx run-many -t build -p api console` first.');
   }
   mkdirSync(LOGS, { recursive: true });
-  const databaseUrl = await freshDatabase(`factoring_${options.name}`);
+  // As npm start does it: the migration command makes both roles and the database (owned by
+  // factoring_owner) and migrates as the owner; the seed, the API and the workers run as factoring_app.
+  const name = `factoring_${options.name}_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+  const databaseUrl = urlAs(null, name);
   const port = await freePort();
-  const env = baseEnv({ DATABASE_URL: databaseUrl, PORT: String(port), QUEUE_PREFIX: `e2e_${randomBytes(4).toString('hex')}` });
+  const env = baseEnv({
+    DATABASE_URL: urlAs('factoring_app', name),
+    DATABASE_MIGRATION_URL: urlAs('factoring_owner', name),
+    PORT: String(port),
+    QUEUE_PREFIX: `e2e_${randomBytes(4).toString('hex')}`,
+  });
 
-  for (const step of ['database/migrate.main.js', 'seed/seed.main.js']) {
-    const result = await runEntryPoint(step, env);
+  for (const [step, stepEnv] of [
+    ['database/migrate.main.js', { ...env, DATABASE_ADMIN_URL: SERVER() }],
+    ['seed/seed.main.js', env],
+  ] as const) {
+    const result = await runEntryPoint(step, stepEnv);
     if (result.code !== 0) throw new Error(`${step} failed: ${result.stderr || result.stdout}`);
   }
 
