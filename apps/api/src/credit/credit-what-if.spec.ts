@@ -5,7 +5,6 @@ import { analystAndAdmin } from '../../test-support/clients';
 import { creditFixtures } from '../../test-support/credit';
 import { startTestAppOnOwnDatabase, TestApp } from '../../test-support/test-app';
 import { QUEUES } from '../queues/queues.module';
-import { CreditWhatIfProcessor } from './credit-what-if.processor';
 import { CreditWhatIfService, WHAT_IF_DECISION_BOUND } from './credit-what-if.service';
 
 /**
@@ -64,7 +63,8 @@ async function synchronousWhatIf(value: Record<string, unknown>, days: number, l
   );
 }
 
-const workerOf = () => t.app.get(CreditWhatIfProcessor).worker;
+/** The what-if queue paused: a job added meanwhile waits, so the test replays the run itself. */
+const queueOf = () => t.app.get<Queue>(getQueueToken(QUEUES.creditWhatIf));
 
 beforeAll(async () => {
   t = await startTestAppOnOwnDatabase({ http: true, workers: true });
@@ -116,8 +116,8 @@ it('replays only the most recent decisions up to the bound, and says the answer 
 });
 
 it('counts each decision once when the job is cut off after a chunk and then run twice at once', async () => {
-  const worker = workerOf();
-  await worker.pause(true);
+  const queue = queueOf();
+  await queue.pause();
   try {
     const run = await whatIfs.start({ id: admin.id }, { country: 'NO' as never, value: settings, days: 90 });
     // A worker killed after its first chunk of two: the chunk and the progress are saved together.
@@ -136,19 +136,18 @@ it('counts each decision once when the job is cut off after a chunk and then run
     expect(done).toMatchObject({ status: 'DONE', total: 7, replayed: 7 });
     expect(done.result).toEqual({ ...(await synchronousWhatIf(settings, 90)), truncated: false, bound: WHAT_IF_DECISION_BOUND });
 
-    // The queued job still runs when the worker resumes: a finished run is left as it is.
-    worker.resume();
-    const queue = t.app.get<Queue>(getQueueToken(QUEUES.creditWhatIf));
+    // The queued job still runs when the queue resumes: a finished run is left as it is.
+    await queue.resume();
     await until('the queued job', async () => (await queue.getJob(run.id))?.getState(), (state) => state === 'completed');
     expect(await readRun(run.id)).toEqual(done);
   } finally {
-    worker.resume();
+    await queue.resume();
   }
 });
 
 it("answers an admin who starts the same what-if again with the running one, and another one with CONFLICT until it is done", async () => {
-  const worker = workerOf();
-  await worker.pause(true);
+  const queue = queueOf();
+  await queue.pause();
   let first: { id: string };
   try {
     first = (await t.gql(START, { v: settings, days: 60 }, admin.token)).data!.startCreditWhatIf;
@@ -156,8 +155,9 @@ it("answers an admin who starts the same what-if again with the running one, and
     expect(again.id).toBe(first.id);
     const other = await t.gql(START, { v: settings, days: 61 }, admin.token);
     expect(other.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'CREDIT_WHAT_IF_ALREADY_RUNNING' });
+    expect((await readRun(first.id)).status).toBe('QUEUED');
   } finally {
-    worker.resume();
+    await queue.resume();
   }
   expect((await finished(first.id)).status).toBe('DONE');
   const next = await t.gql(START, { v: settings, days: 61 }, admin.token);

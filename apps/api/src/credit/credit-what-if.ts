@@ -1,48 +1,31 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { InvalidValueError } from '@factoring/domain';
-import { CreditOutcome, CreditSettings, reviveCreditInput, validateCreditSettings, whatIf, WhatIfResult } from '@factoring/rules';
-import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
-import { IsEnum, IsInt, IsObject, Max, Min } from 'class-validator';
-import { GraphQLJSON } from 'graphql-scalars';
-import { DataSource } from 'typeorm';
-import { Country } from '../common/dto/common.types';
-import { DecimalString } from '../common/decimal.scalar';
+import { CreditSettings, whatIf, WhatIfResult } from '@factoring/rules';
+import Decimal from 'decimal.js';
 
-@ArgsType()
-export class CreditWhatIfArgs {
-  @Field(() => Country) @IsEnum(Country) country!: Country;
-  @Field(() => GraphQLJSON, { description: 'The candidate credit settings (the shape of a rule setting "credit").' }) @IsObject({ message: 'value must be an object with the settings' }) value!: Record<string, unknown>;
-  @Field(() => Int, { defaultValue: 90 }) @IsInt() @Min(1) @Max(730, { message: 'days must be between 1 and 730' }) days = 90;
-}
+/**
+ * The what-if's running tally (issue 9 i). The worker replays recorded decisions a chunk at a
+ * time (libs/rules' `whatIf` on each chunk) and adds the chunks up here: every figure of a
+ * `WhatIfResult` is a count or a sum, so the chunks' tallies add up to the whole replay's.
+ */
+export const candidateVersion = (value: unknown) => ({ validFrom: 'what-if', source: 'candidate', value: value as CreditSettings });
 
-@ObjectType('CreditWhatIf', { description: 'How recorded automatic decisions would have come out under candidate settings.' })
-export class CreditWhatIfType {
-  @Field(() => Int) decisions!: number;
-  @Field(() => GraphQLJSON, { description: 'moved[recorded][replayed] = count.' }) moved!: WhatIfResult['moved'];
-  @Field(() => GraphQLJSON) before!: Record<CreditOutcome, number>;
-  @Field(() => GraphQLJSON) after!: Record<CreditOutcome, number>;
-  @Field(() => DecimalString) exposureTakenBefore!: string;
-  @Field(() => DecimalString) exposureTakenAfter!: string;
-}
+/** The tally of nothing replayed yet. */
+export const emptyTally = (value: unknown): WhatIfResult => whatIf([], candidateVersion(value));
 
-/** Replays the last days' recorded decision inputs under settings an admin is about to publish. */
-@Injectable()
-export class CreditWhatIf {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
-
-  async run(country: 'SE' | 'NO', value: unknown, days: number): Promise<WhatIfResult> {
-    const { problems } = validateCreditSettings(value as CreditSettings);
-    if (problems.length) throw new InvalidValueError(problems[0].code, problems[0].message.en, `value.${problems[0].field}`);
-    const rows: Array<{ input: unknown; outcome: CreditOutcome }> = await this.db.query(
-      `SELECT d.input, d.outcome FROM credit_decision d JOIN invoice i ON i.id = d.invoice_id
-        WHERE d.kind = 'AUTOMATIC' AND d.input IS NOT NULL AND i.country = $1 AND d.decided_at > now() - make_interval(days => $2)
-        ORDER BY d.id`,
-      [country, days],
-    );
-    return whatIf(
-      rows.map((row) => ({ input: reviveCreditInput(row.input), outcome: row.outcome })),
-      { validFrom: 'what-if', source: 'candidate', value: value as CreditSettings },
-    );
-  }
+export function addTallies(a: WhatIfResult, b: WhatIfResult): WhatIfResult {
+  const sum = (x: Record<string, number>, y: Record<string, number>) =>
+    Object.fromEntries([...new Set([...Object.keys(x), ...Object.keys(y)])].map((k) => [k, (x[k] ?? 0) + (y[k] ?? 0)]));
+  const moved = Object.fromEntries(
+    [...new Set([...Object.keys(a.moved), ...Object.keys(b.moved)])].map((from) => [
+      from,
+      sum(a.moved[from as keyof WhatIfResult['moved']] ?? {}, b.moved[from as keyof WhatIfResult['moved']] ?? {}),
+    ]),
+  );
+  return {
+    decisions: a.decisions + b.decisions,
+    moved: moved as WhatIfResult['moved'],
+    before: sum(a.before, b.before) as WhatIfResult['before'],
+    after: sum(a.after, b.after) as WhatIfResult['after'],
+    exposureTakenBefore: new Decimal(a.exposureTakenBefore).plus(b.exposureTakenBefore).toFixed(2),
+    exposureTakenAfter: new Decimal(a.exposureTakenAfter).plus(b.exposureTakenAfter).toFixed(2),
+  };
 }

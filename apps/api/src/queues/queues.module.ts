@@ -5,7 +5,7 @@ import { AppConfig } from '../config/config.schema';
 import { redisConnectionOptions } from '../redis/redis.module';
 
 /** Every queue the product has. Each capability registers its own processor in the worker process. */
-export const QUEUES = { system: 'system', webhooks: 'webhooks', invoices: 'invoices', credit: 'credit' } as const;
+export const QUEUES = { system: 'system', webhooks: 'webhooks', invoices: 'invoices', credit: 'credit', creditWhatIf: 'credit-what-if' } as const;
 
 /**
  * BullMQ over its own Redis connections, under QUEUE_PREFIX so that test runs (each with a
@@ -27,7 +27,13 @@ export const QUEUES = { system: 'system', webhooks: 'webhooks', invoices: 'invoi
         },
       }),
     }),
-    BullModule.registerQueue({ name: QUEUES.system }, { name: QUEUES.invoices }, { name: QUEUES.credit }),
+    BullModule.registerQueue(
+      { name: QUEUES.system },
+      { name: QUEUES.invoices },
+      { name: QUEUES.credit },
+      // An admin's what-if (issue 9 i): a retry resumes after the last saved chunk; the run is kept in PostgreSQL, the job only a day.
+      { name: QUEUES.creditWhatIf, defaultJobOptions: { attempts: 3, backoff: { type: 'exponential', delay: 5000 }, removeOnComplete: { age: 24 * 3600 }, removeOnFail: { age: 7 * 24 * 3600 } } },
+    ),
     BullModule.registerQueueAsync({
       name: QUEUES.webhooks,
       inject: [APP_CONFIG],

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CreditModule } from '../credit/credit.module';
 import { CreditProcessor } from '../credit/credit.processor';
+import { CreditWhatIfProcessor } from '../credit/credit-what-if.processor';
 import { InvoicesModule } from '../invoices/invoices.module';
 import { OfferExpiryProcessor } from '../invoices/offer-expiry.processor';
 import { OutboxRelay } from '../webhooks/outbox-relay';
@@ -8,9 +9,9 @@ import { WebhookDeliveryProcessor } from '../webhooks/webhook-delivery.processor
 import { SystemProcessor } from './system.processor';
 import { WorkerHeartbeat } from './worker-heartbeat';
 
-/** The queue processors; loaded only in the worker process (or in tests that want workers in-process). */
+/** The queue processors (the admins' what-if replays among them); loaded only in the worker process (or in tests that want workers in-process). */
 @Module({
   imports: [InvoicesModule, CreditModule],
-  providers: [SystemProcessor, WorkerHeartbeat, OutboxRelay, WebhookDeliveryProcessor, OfferExpiryProcessor, CreditProcessor],
+  providers: [SystemProcessor, WorkerHeartbeat, OutboxRelay, WebhookDeliveryProcessor, OfferExpiryProcessor, CreditProcessor, CreditWhatIfProcessor],
 })
 export class WorkersModule {}
