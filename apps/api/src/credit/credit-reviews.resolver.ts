@@ -1,4 +1,5 @@
-import { Args, Field, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Field, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { batchLoader } from '../common/batch-loader';
 import { ClientType } from '../clients/dto/client.types';
 import { AllowRoles } from '../auth/access.decorators';
 import { CurrentStaff, StaffPrincipal } from '../auth/principal';
@@ -31,8 +32,9 @@ export class CreditReviewsResolver {
   }
 
   @ResolveField(() => [VerifiedDebtorContactType], { description: 'Contacts of the debtor an analyst verified, newest first: a spot check is confirmed on one of these.' })
-  verifiedContacts(@Parent() review: CreditReviewType) {
-    return this.reviews.verifiedContacts(review.debtorId);
+  verifiedContacts(@Parent() review: CreditReviewType, @Context() context: object) {
+    if (!review.debtorId) return [];
+    return batchLoader(context, 'debtor.verifiedContacts', (ids) => this.reviews.verifiedContacts(ids), []).load(review.debtorId);
   }
 
   @Query(() => CreditReviewType)
@@ -121,8 +123,8 @@ export class InvoiceCreditResolver {
   constructor(private readonly reviews: CreditReviewsService) {}
 
   @ResolveField(() => [CreditDecisionType], { description: 'Every credit decision on the invoice, with its reasons and figures.' })
-  creditDecisions(@Parent() invoice: InvoiceType) {
-    return this.reviews.decisions(invoice.id);
+  creditDecisions(@Parent() invoice: InvoiceType, @Context() context: object) {
+    return batchLoader(context, 'invoice.creditDecisions', (ids) => this.reviews.decisions(ids), []).load(invoice.id);
   }
 }
 

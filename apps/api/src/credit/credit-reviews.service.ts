@@ -50,9 +50,9 @@ export class CreditReviewsService {
     private readonly debtors: DebtorsService,
   ) {}
 
-  /** The contacts an analyst verified for the item's debtor (issue 9 h). */
-  verifiedContacts(debtorId: string | null) {
-    return debtorId ? this.debtors.verifiedContacts(debtorId) : [];
+  /** The contacts analysts verified for each debtor (issue 9 h): one query for a page of items. */
+  verifiedContacts(debtorIds: readonly string[]) {
+    return this.debtors.verifiedContactsOf(debtorIds);
   }
 
   private readonly claims = new WorkQueueClaims<Pick<LockedReview, 'id' | 'invoice_id' | 'kind' | 'claimed_by'>>({
@@ -79,22 +79,29 @@ export class CreditReviewsService {
     return toReview(row, now);
   }
 
-  async decisions(invoiceId: string): Promise<CreditDecisionType[]> {
+  /** Every decision on each invoice, oldest first: one query for a page of invoices. */
+  async decisions(invoiceIds: readonly string[]): Promise<Map<string, CreditDecisionType[]>> {
     const rows = await this.db.query(
-      `SELECT d.kind, d.outcome, d.reasons, d.figures, d.rules_version, d.note, d.decided_at, s.id AS staff_id, s.name AS staff_name
-         FROM credit_decision d LEFT JOIN staff_member s ON s.id = d.decided_by WHERE d.invoice_id = $1 ORDER BY d.id`,
-      [invoiceId],
+      `SELECT d.invoice_id, d.kind, d.outcome, d.reasons, d.figures, d.rules_version, d.note, d.decided_at, s.id AS staff_id, s.name AS staff_name
+         FROM credit_decision d LEFT JOIN staff_member s ON s.id = d.decided_by WHERE d.invoice_id = ANY($1) ORDER BY d.invoice_id, d.id`,
+      [invoiceIds],
     );
-    return rows.map((row: Record<string, unknown>) => ({
-      kind: row.kind as string,
-      outcome: row.outcome as string,
-      reasons: row.reasons as ReasonType[],
-      figures: row.figures,
-      rulesVersion: row.rules_version as string | null,
-      decidedBy: row.staff_id ? { id: row.staff_id as string, name: row.staff_name as string } : null,
-      note: row.note as string | null,
-      decidedAt: row.decided_at as Date,
-    }));
+    const decisions = new Map<string, CreditDecisionType[]>();
+    for (const row of rows as Array<Record<string, unknown>>) {
+      const list = decisions.get(row.invoice_id as string) ?? [];
+      list.push({
+        kind: row.kind as string,
+        outcome: row.outcome as string,
+        reasons: row.reasons as ReasonType[],
+        figures: row.figures,
+        rulesVersion: row.rules_version as string | null,
+        decidedBy: row.staff_id ? { id: row.staff_id as string, name: row.staff_name as string } : null,
+        note: row.note as string | null,
+        decidedAt: row.decided_at as Date,
+      });
+      decisions.set(row.invoice_id as string, list);
+    }
+    return decisions;
   }
 
   /** The achieved spot-check rate over the client's automatic decisions, and the rate for its next invoice. */

@@ -1,4 +1,5 @@
-import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { batchLoader } from '../common/batch-loader';
 import { AllowRoles, AnyStaff } from '../auth/access.decorators';
 import { CurrentStaff, StaffPrincipal } from '../auth/principal';
 import { Role } from '../auth/role';
@@ -48,8 +49,8 @@ export class DebtorsResolver {
   }
 
   @ResolveField(() => [VerifiedDebtorContactType], { description: 'Contacts an analyst verified, newest first, with where each came from.' })
-  verifiedContacts(@Parent() debtor: DebtorType) {
-    return this.service.verifiedContacts(debtor.id);
+  verifiedContacts(@Parent() debtor: DebtorType, @Context() context: object) {
+    return batchLoader(context, 'debtor.verifiedContacts', (ids) => this.service.verifiedContactsOf(ids), []).load(debtor.id);
   }
 
   @Mutation(() => VerifiedDebtorContactType, { description: 'Records a contact you found and checked yourself, and where it came from (before a spot check is confirmed on it).' })

@@ -162,22 +162,42 @@ export class DebtorsService {
 
   /** The debtor's verified contacts, newest first; `tx` to read them under the caller's locks. */
   async verifiedContacts(debtorId: string, tx: EntityManager = this.db.manager): Promise<VerifiedDebtorContactType[]> {
-    const rows = await tx.query(
-      `SELECT v.id, v.phone, v.email, v.source, v.source_detail, v.recorded_by, s.name AS recorded_by_name, v.recorded_at
+    return (await this.verifiedContactsOf([debtorId], tx)).get(debtorId) ?? [];
+  }
+
+  /** Verified contacts of many debtors in one query (a page of debtors or review items). */
+  async verifiedContactsOf(debtorIds: readonly string[], tx: EntityManager = this.db.manager): Promise<Map<string, VerifiedDebtorContactType[]>> {
+    const rows: Array<{
+      debtor_id: string;
+      id: string;
+      phone: string | null;
+      email: string | null;
+      source: VerifiedContactSource;
+      source_detail: string;
+      recorded_by: string;
+      recorded_by_name: string;
+      recorded_at: Date;
+    }> = await tx.query(
+      `SELECT v.debtor_id, v.id, v.phone, v.email, v.source, v.source_detail, v.recorded_by, s.name AS recorded_by_name, v.recorded_at
          FROM debtor_verified_contact v JOIN staff_member s ON s.id = v.recorded_by
-        WHERE v.debtor_id = $1 ORDER BY v.recorded_at DESC, v.id`,
-      [debtorId],
+        WHERE v.debtor_id = ANY($1) ORDER BY v.debtor_id, v.recorded_at DESC, v.id`,
+      [debtorIds],
     );
-    const typed: Array<{ id: string; phone: string | null; email: string | null; source: VerifiedContactSource; source_detail: string; recorded_by: string; recorded_by_name: string; recorded_at: Date }> = rows;
-    return typed.map((row) => ({
-      id: row.id,
-      phone: row.phone,
-      email: row.email,
-      source: row.source,
-      sourceDetail: row.source_detail,
-      recordedBy: { id: row.recorded_by, name: row.recorded_by_name },
-      recordedAt: row.recorded_at,
-    }));
+    const contacts = new Map<string, VerifiedDebtorContactType[]>();
+    for (const row of rows) {
+      const list = contacts.get(row.debtor_id) ?? [];
+      list.push({
+        id: row.id,
+        phone: row.phone,
+        email: row.email,
+        source: row.source,
+        sourceDetail: row.source_detail,
+        recordedBy: { id: row.recorded_by, name: row.recorded_by_name },
+        recordedAt: row.recorded_at,
+      });
+      contacts.set(row.debtor_id, list);
+    }
+    return contacts;
   }
 
   async debtors(args: DebtorsArgs): Promise<{ items: DebtorType[]; total: number }> {

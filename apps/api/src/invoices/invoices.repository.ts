@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { InvoiceEvent, invoiceTransition, NotFoundError } from '@factoring/domain';
 import { DataSource, EntityManager } from 'typeorm';
+import { groupBy } from '../common/batch-loader';
 import { ReasonType } from '../common/dto/common.types';
 import { ClientInvoiceStatus, CreditNoteType, InvoiceTimelineEntryType, InvoiceType } from './dto/invoice.types';
 import { ClientInvoiceStepType, ClientInvoiceType } from './dto/client-invoice.types';
@@ -140,43 +141,49 @@ export class InvoicesRepository {
     return { items: rows.map((row) => toClientInvoice(row, lines.get(row.id) ?? [])), total };
   }
 
-  /** The steps the lifecycle marks as the client's, in the words written for the client; never the staff's note. */
-  async clientTimeline(invoiceId: string): Promise<ClientInvoiceStepType[]> {
-    const rows: Array<{ occurred_at: Date; to_state: string; details: { event?: InvoiceEvent; forClient?: { reasons?: ReasonType[]; question?: string } } }> = await this.db.query(
-      `SELECT occurred_at, to_state, details FROM timeline_event
-        WHERE entity_type = 'INVOICE' AND entity_id = $1 AND details->>'clientVisible' = 'true' ORDER BY id`,
-      [invoiceId],
+  /** The steps the lifecycle marks as the client's, in the words written for the client; never the staff's note. One query for many invoices. */
+  async clientTimelines(invoiceIds: readonly string[]): Promise<Map<string, ClientInvoiceStepType[]>> {
+    const rows: Array<{ entity_id: string; occurred_at: Date; to_state: string; details: { event?: InvoiceEvent; forClient?: { reasons?: ReasonType[]; question?: string } } }> = await this.db.query(
+      `SELECT entity_id, occurred_at, to_state, details FROM timeline_event
+        WHERE entity_type = 'INVOICE' AND entity_id = ANY($1) AND details->>'clientVisible' = 'true' ORDER BY entity_id, id`,
+      [invoiceIds],
     );
-    return rows.flatMap((row) => {
+    const steps = rows.flatMap((row) => {
       const text = row.details.event ? invoiceTransition(row.details.event).clientText : null;
       if (!text || !row.details.event) return [];
       return [
         {
-          occurredAt: row.occurred_at,
-          step: row.details.event,
-          status: CLIENT_STATUS[row.to_state],
-          ...text,
-          reasons: (row.details.forClient?.reasons ?? []).map(({ code, en, sv, nb }) => ({ code, en, sv, nb })),
-          question: typeof row.details.forClient?.question === 'string' ? row.details.forClient.question : null,
+          invoiceId: row.entity_id,
+          step: {
+            occurredAt: row.occurred_at,
+            step: row.details.event,
+            status: CLIENT_STATUS[row.to_state],
+            ...text,
+            reasons: (row.details.forClient?.reasons ?? []).map(({ code, en, sv, nb }) => ({ code, en, sv, nb })),
+            question: typeof row.details.forClient?.question === 'string' ? row.details.forClient.question : null,
+          },
         },
       ];
     });
+    return mapGroups(groupBy(steps, (s) => s.invoiceId), (s) => s.step);
   }
 
-  async timeline(invoiceId: string): Promise<InvoiceTimelineEntryType[]> {
-    return this.db.query(
-      `SELECT occurred_at AS "occurredAt", from_state AS "fromState", to_state AS "toState", reason
-         FROM timeline_event WHERE entity_type = 'INVOICE' AND entity_id = $1 ORDER BY id`,
-      [invoiceId],
+  async timelines(invoiceIds: readonly string[]): Promise<Map<string, InvoiceTimelineEntryType[]>> {
+    const rows: Array<InvoiceTimelineEntryType & { entityId: string }> = await this.db.query(
+      `SELECT entity_id AS "entityId", occurred_at AS "occurredAt", from_state AS "fromState", to_state AS "toState", reason
+         FROM timeline_event WHERE entity_type = 'INVOICE' AND entity_id = ANY($1) ORDER BY entity_id, id`,
+      [invoiceIds],
     );
+    return mapGroups(groupBy(rows, (r) => r.entityId), ({ entityId: _, ...entry }) => entry);
   }
 
-  async creditNotes(invoiceId: string): Promise<CreditNoteType[]> {
-    return this.db.query(
-      `SELECT id, credit_number AS "creditNumber", amount::text AS amount, reason, created_at AS "createdAt"
-         FROM credit_note WHERE invoice_id = $1 ORDER BY created_at`,
-      [invoiceId],
+  async creditNotes(invoiceIds: readonly string[]): Promise<Map<string, CreditNoteType[]>> {
+    const rows: Array<CreditNoteType & { invoiceId: string }> = await this.db.query(
+      `SELECT invoice_id AS "invoiceId", id, credit_number AS "creditNumber", amount::text AS amount, reason, created_at AS "createdAt"
+         FROM credit_note WHERE invoice_id = ANY($1) ORDER BY invoice_id, created_at`,
+      [invoiceIds],
     );
+    return mapGroups(groupBy(rows, (r) => r.invoiceId), ({ invoiceId: _, ...note }) => note);
   }
 
   private async lines(ids: string[], manager: EntityManager) {
@@ -326,4 +333,8 @@ function statusesShownAs(status: ClientInvoiceStatus): string[] {
   return Object.entries(CLIENT_STATUS)
     .filter(([, shown]) => shown === status)
     .map(([backOffice]) => backOffice);
+}
+
+function mapGroups<T, U>(groups: Map<string, T[]>, f: (row: T) => U): Map<string, U[]> {
+  return new Map([...groups].map(([key, rows]) => [key, rows.map(f)]));
 }

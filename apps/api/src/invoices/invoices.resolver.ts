@@ -1,4 +1,5 @@
-import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { batchLoader } from '../common/batch-loader';
 import { AnyStaff, ForIntegration } from '../auth/access.decorators';
 import { ClientKeyPrincipal, CurrentClientKey } from '../auth/principal';
 import { AuditTarget } from '../audit/audit.interceptor';
@@ -63,13 +64,13 @@ export class ClientInvoicesResolver {
   }
 
   @ResolveField(() => [ClientInvoiceStepType], { description: 'What happened to the invoice, in the words written for you (seed 000).' })
-  timeline(@Parent() invoice: ClientInvoiceType) {
-    return this.service.clientTimeline(invoice.id);
+  timeline(@Parent() invoice: ClientInvoiceType, @Context() context: object) {
+    return batchLoader(context, 'client.invoice.timeline', (ids) => this.service.clientTimelines(ids), []).load(invoice.id);
   }
 
   @ResolveField(() => [CreditNoteType])
-  creditNotes(@Parent() invoice: ClientInvoiceType) {
-    return this.service.creditNotes(invoice.id);
+  creditNotes(@Parent() invoice: ClientInvoiceType, @Context() context: object) {
+    return batchLoader(context, 'invoice.creditNotes', (ids) => this.service.creditNotes(ids), []).load(invoice.id);
   }
 }
 
@@ -91,12 +92,12 @@ export class InvoicesResolver {
   }
 
   @ResolveField(() => [InvoiceTimelineEntryType], { description: 'Everything that happened to the invoice, with who did it and why (staff only).' })
-  timeline(@Parent() invoice: InvoiceType) {
-    return this.service.timeline(invoice.id);
+  timeline(@Parent() invoice: InvoiceType, @Context() context: object) {
+    return batchLoader(context, 'invoice.timeline', (ids) => this.service.timelines(ids), []).load(invoice.id);
   }
 
   @ResolveField(() => [CreditNoteType])
-  creditNotes(@Parent() invoice: InvoiceType) {
-    return this.service.creditNotes(invoice.id);
+  creditNotes(@Parent() invoice: InvoiceType, @Context() context: object) {
+    return batchLoader(context, 'invoice.creditNotes', (ids) => this.service.creditNotes(ids), []).load(invoice.id);
   }
 }

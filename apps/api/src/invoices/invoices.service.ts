@@ -67,8 +67,9 @@ export class InvoicesService {
     return this.repository.invoices(args);
   }
 
-  timeline(invoiceId: string) {
-    return this.repository.timeline(invoiceId);
+  /** Batch reads for lists (one query for a page; see common/batch-loader.ts). */
+  timelines(invoiceIds: readonly string[]) {
+    return this.repository.timelines(invoiceIds);
   }
 
   /** The client's own invoice, as the client may see it (issue 9 c). */
@@ -80,12 +81,12 @@ export class InvoicesService {
     return this.repository.clientInvoices(args, clientId);
   }
 
-  clientTimeline(invoiceId: string) {
-    return this.repository.clientTimeline(invoiceId);
+  clientTimelines(invoiceIds: readonly string[]) {
+    return this.repository.clientTimelines(invoiceIds);
   }
 
-  creditNotes(invoiceId: string) {
-    return this.repository.creditNotes(invoiceId);
+  creditNotes(invoiceIds: readonly string[]) {
+    return this.repository.creditNotes(invoiceIds);
   }
 
   /**
