@@ -198,6 +198,14 @@ describe('the board', () => {
     expect((await visit(`${BOARD}/api/queues`, demotedCookie)).status).toBe(401);
   });
 
+  it('ends with the console session that asked for it', async () => {
+    const admin = await newAdmin();
+    const cookie = await boardFor(admin);
+    expect((await visit(`${BOARD}/api/queues`, cookie)).status).toBe(200);
+    expect((await t.gql(`mutation { signOut }`, undefined, admin.token)).errors).toBeUndefined();
+    expect((await visit(`${BOARD}/api/queues`, cookie)).status).toBe(401);
+  });
+
   it('stops working after its lifetime', async () => {
     const cookie = await boardFor(people.admin);
     const token = decodeURIComponent(cookie.split('=')[1]);
