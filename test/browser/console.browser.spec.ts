@@ -954,11 +954,14 @@ describe('rule settings', () => {
     const toleranceField = dialog.locator('.MuiFormControl-root', { has: page.locator('input[name="value.limitToleranceShare"]') });
     await toleranceField.locator('.MuiFormHelperText-root.Mui-error', { hasText: 'limit tolerance' }).waitFor();
 
-    // A decimal comma is read as the flat forms read it.
+    // A decimal comma is read as the flat forms read it. The worker replays the decisions (issue 9 i):
+    // the panel shows "n of m" while it runs, then the result as before.
     await tolerance.fill('0,20');
     await page.getByTestId('credit-what-if-run').click();
     const summary = dialog.getByTestId('credit-what-if-summary');
     await summary.waitFor();
+    expect(await dialog.getByTestId('credit-what-if-progress').count()).toBe(0);
+    expect(await page.getByTestId('credit-what-if-run').isEnabled()).toBe(true);
     expect(await summary.textContent()).toMatch(/\d+ recorded decisions? of the last 90 days replayed/);
     expect(await dialog.getByTestId('credit-what-if-table').locator('tbody tr').count()).toBe(5);
     expect(await dialog.getByTestId('credit-what-if-error').count()).toBe(0);

@@ -25,7 +25,6 @@ import type {
   RecourseMode,
   ReviewKind,
   RuleSettingName,
-  CreditWhatIf,
   RuleSettingVersion,
   SpotCheckIntensity,
   SpotCheckOutcome,
@@ -471,8 +470,6 @@ export interface ConsoleDataProvider extends DataProvider {
     value: Record<string, unknown>,
     source: string,
   ): Promise<RuleSettingVersion>;
-  /** Admin: how the last `days` days' automatic credit decisions would have come out under `value`. */
-  creditWhatIf(country: Country, value: Record<string, unknown>, days?: number): Promise<CreditWhatIf>;
 }
 
 /** One mutation, its answer's field. */
@@ -747,14 +744,4 @@ export const dataProvider: ConsoleDataProvider = {
       }`,
       { name, country, validFrom, value, source: source.trim() },
     ),
-
-  creditWhatIf: async (country, value, days = 90) =>
-    (
-      await gql<{ creditWhatIf: CreditWhatIf }>(
-        `query CreditWhatIf($country: Country!, $value: JSON!, $days: Int) {
-          creditWhatIf(country: $country, value: $value, days: $days) { decisions before after moved exposureTakenBefore exposureTakenAfter }
-        }`,
-        { country, value, days },
-      )
-    ).creditWhatIf,
 };

@@ -608,6 +608,15 @@ export const consoleEn = {
         moves: 'Decisions that would change',
         move: '%{count} %{from} → %{into}',
         no_moves: 'No decision would come out differently.',
+        queued: 'Waiting for the worker to start the replay…',
+        progress: '%{replayed} of %{total} decisions replayed',
+        truncated: 'Only the most recent %{bound} decisions of the period were replayed; older ones were left out to keep the preview quick.',
+        already_running: 'You already have a preview running with other values. Wait for it to finish, then preview these.',
+        failures: {
+          REPLAY_FAILED: 'The replay failed. Try again; if it fails again, tell the developers.',
+          QUEUE_UNAVAILABLE: 'The replay could not be queued. Try again in a moment.',
+          ABANDONED: 'The replay stopped without finishing. Preview again to start it anew.',
+        },
       },
     },
     review_kinds: {

@@ -782,6 +782,15 @@ const consoleNb: ConsoleMessages = {
         moves: 'Beslutninger som ville endret seg',
         move: '%{count} %{from} → %{into}',
         no_moves: 'Ingen beslutning ville blitt annerledes.',
+        queued: 'Venter på at avspillingen skal starte…',
+        progress: '%{replayed} av %{total} beslutninger spilt av',
+        truncated: 'Bare de siste %{bound} beslutningene i perioden ble spilt av; eldre beslutninger ble utelatt, slik at forhåndsvisningen går raskt.',
+        already_running: 'Du har allerede en forhåndsvisning i gang med andre verdier. Vent til den er ferdig, og forhåndsvis deretter disse.',
+        failures: {
+          REPLAY_FAILED: 'Avspillingen mislyktes. Prøv igjen; hvis den mislykkes igjen, si fra til utviklerne.',
+          QUEUE_UNAVAILABLE: 'Avspillingen kunne ikke legges i kø. Prøv igjen om litt.',
+          ABANDONED: 'Avspillingen stoppet før den var ferdig. Forhåndsvis igjen for å starte den på nytt.',
+        },
       },
     },
     review_kinds: {

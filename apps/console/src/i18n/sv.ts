@@ -781,6 +781,15 @@ const consoleSv: ConsoleMessages = {
         moves: 'Beslut som skulle ändras',
         move: '%{count} %{from} → %{into}',
         no_moves: 'Inget beslut skulle bli annorlunda.',
+        queued: 'Väntar på att uppspelningen ska börja…',
+        progress: '%{replayed} av %{total} beslut uppspelade',
+        truncated: 'Bara de senaste %{bound} besluten under perioden spelades upp; äldre beslut togs inte med, så att förhandsgranskningen går snabbt.',
+        already_running: 'Du har redan en förhandsgranskning igång med andra värden. Vänta tills den är klar och förhandsgranska sedan dessa.',
+        failures: {
+          REPLAY_FAILED: 'Uppspelningen misslyckades. Försök igen; om den misslyckas igen, kontakta utvecklarna.',
+          QUEUE_UNAVAILABLE: 'Uppspelningen kunde inte köas. Försök igen om en stund.',
+          ABANDONED: 'Uppspelningen avbröts innan den blev klar. Förhandsgranska igen för att starta om den.',
+        },
       },
     },
     review_kinds: {

@@ -1,15 +1,17 @@
 import PreviewIcon from '@mui/icons-material/QueryStats';
-import { Alert, Box, Button as MuiButton, CircularProgress, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Alert, Box, Button as MuiButton, CircularProgress, LinearProgress, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslate } from 'react-admin';
 import { useFormContext, type FieldValues } from 'react-hook-form';
 import { Bar, BarChart, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useFormat } from '../common/format';
-import { dataProvider } from '../dataProvider';
 import { CREDIT_OUTCOMES, type Country, type CreditWhatIf } from '../types';
 import { useAction } from '../useAction';
+import { creditWhatIfRun, RUN_FINISHED, startCreditWhatIf, type CreditWhatIfRun } from './creditWhatIfRuns';
 
 const DAYS = 90;
+/** How often the panel asks how far the worker has come. */
+const POLL_MS = 700;
 const num = { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } as const;
 
 /** The moves off the diagonal: recorded one way, replayed another, most first. */
@@ -19,7 +21,7 @@ export const movesOf = (moved: CreditWhatIf['moved']) =>
     .filter(({ from, into, count }) => from !== into && count > 0)
     .sort((a, b) => b.count - a.count);
 
-const Result = ({ result, currency }: { result: CreditWhatIf; currency: string | undefined }) => {
+const Result = ({ result, currency }: { result: NonNullable<CreditWhatIfRun['result']>; currency: string | undefined }) => {
   const translate = useTranslate();
   const format = useFormat();
   const outcome = (name: string) => translate(`console.decisions.outcomes.${name}`);
@@ -31,6 +33,11 @@ const Result = ({ result, currency }: { result: CreditWhatIf; currency: string |
       <Typography variant="body2" sx={{ mb: 1 }} data-testid="credit-what-if-summary" data-decisions={result.decisions}>
         {translate('console.rule_settings.what_if.summary', { smart_count: result.decisions, days: DAYS })}
       </Typography>
+      {result.truncated ? (
+        <Alert severity="info" sx={{ mb: 1 }} data-testid="credit-what-if-truncated">
+          {translate('console.rule_settings.what_if.truncated', { bound: format.amount(String(result.bound)) })}
+        </Alert>
+      ) : null}
       {result.decisions > 0 ? (
         <Box sx={{ height: 180, mb: 1 }}>
           <ResponsiveContainer width="100%" height="100%">
@@ -96,9 +103,28 @@ const Result = ({ result, currency }: { result: CreditWhatIf; currency: string |
   );
 };
 
+/** The worker's progress: waiting, or "n of m" decisions replayed. */
+const Progress = ({ run }: { run: CreditWhatIfRun }) => {
+  const translate = useTranslate();
+  const format = useFormat();
+  const counted = run.total !== null && run.status === 'RUNNING';
+  const share = counted && run.total ? (100 * run.replayed) / run.total : 0;
+  return (
+    <Box sx={{ mt: 1.5 }} data-testid="credit-what-if-progress" data-status={run.status} data-replayed={run.replayed} data-total={run.total ?? ''}>
+      <LinearProgress variant={counted ? 'determinate' : 'indeterminate'} value={share} />
+      <Typography variant="caption" color="text.secondary" sx={num}>
+        {counted
+          ? translate('console.rule_settings.what_if.progress', { replayed: format.amount(String(run.replayed)), total: format.amount(String(run.total ?? 0)) })
+          : translate('console.rule_settings.what_if.queued')}
+      </Typography>
+    </Box>
+  );
+};
+
 /**
- * Before publishing credit settings: replays the last 90 days' automatic decisions under the
- * value as entered (the API's creditWhatIf) and shows what would have come out otherwise.
+ * Before publishing credit settings: has the worker replay the last 90 days' automatic
+ * decisions under the value as entered (the API's startCreditWhatIf), follows its progress,
+ * and shows what would have come out otherwise.
  * `valueFrom` reads it from the form in either editing mode (null: JSON that does not parse);
  * `inputNamed` names the input a refused field has, if it has one, to show the message there too.
  */
@@ -113,20 +139,45 @@ export const CreditPreview = ({
 }) => {
   const translate = useTranslate();
   const { getValues, setError, clearErrors } = useFormContext();
-  const run = useCallback((value: Record<string, unknown>) => dataProvider.creditWhatIf(country, value, DAYS), [country]);
-  const { execute, pending } = useAction(run, { formHandlesFieldErrors: true });
-  const [result, setResult] = useState<CreditWhatIf | null>(null);
+  const start = useCallback((value: Record<string, unknown>) => startCreditWhatIf(country, value, DAYS), [country]);
+  const { execute, pending } = useAction(start, { formHandlesFieldErrors: true });
+  const [run, setRun] = useState<CreditWhatIfRun | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const marked = useRef<string | null>(null);
   const shown = useRef<HTMLDivElement>(null);
+  const result = run?.status === 'DONE' ? run.result : null;
+  const following = run !== null && !RUN_FINISHED.includes(run.status);
 
   // The result opens below the button, often under the fold of the dialog: bring it up.
   useEffect(() => {
-    if (result) shown.current?.scrollIntoView({ block: 'nearest' });
-  }, [result]);
+    if (run) shown.current?.scrollIntoView({ block: 'nearest' });
+  }, [run?.id, result]);
+
+  // Asks the API how far the worker has come until the run is done or failed; stops when the dialog closes.
+  useEffect(() => {
+    if (!run || !following) return;
+    const aborted = new AbortController();
+    const timer = setTimeout(() => {
+      creditWhatIfRun(run.id, aborted.signal).then(setRun, (error: unknown) => {
+        if (aborted.signal.aborted) return;
+        const message = error instanceof Error ? error.message : 'console.errors.server';
+        setProblem(translate(message, { _: message }));
+        setRun(null);
+      });
+    }, POLL_MS);
+    return () => {
+      clearTimeout(timer);
+      aborted.abort();
+    };
+  }, [run, following, translate]);
+
+  // A run that failed in the worker says why, in the reader's language.
+  useEffect(() => {
+    if (run?.status === 'FAILED') setProblem(translate(`console.rule_settings.what_if.failures.${run.failure ?? 'REPLAY_FAILED'}`, { _: translate('console.rule_settings.what_if.failures.REPLAY_FAILED') }));
+  }, [run?.status, run?.failure, translate]);
 
   const preview = async () => {
-    setResult(null);
+    setRun(null);
     if (marked.current) clearErrors(marked.current);
     marked.current = null;
     const value = valueFrom(getValues());
@@ -137,7 +188,11 @@ export const CreditPreview = ({
     const answer = await execute(value);
     if (answer.ok) {
       setProblem(null);
-      setResult(answer.value);
+      setRun(answer.value);
+      return;
+    }
+    if (answer.reason === 'CREDIT_WHAT_IF_ALREADY_RUNNING') {
+      setProblem(translate('console.rule_settings.what_if.already_running'));
       return;
     }
     const input = answer.field ? inputNamed(answer.field) : undefined;
@@ -159,8 +214,8 @@ export const CreditPreview = ({
         <MuiButton
           variant="outlined"
           onClick={preview}
-          disabled={pending}
-          startIcon={pending ? <CircularProgress size={16} color="inherit" /> : <PreviewIcon />}
+          disabled={pending || following}
+          startIcon={pending || following ? <CircularProgress size={16} color="inherit" /> : <PreviewIcon />}
           data-testid="credit-what-if-run"
         >
           {translate('console.rule_settings.what_if.run')}
@@ -174,6 +229,7 @@ export const CreditPreview = ({
           {problem}
         </Alert>
       ) : null}
+      {run && following ? <Progress run={run} /> : null}
       {result ? <Result result={result} currency={currency} /> : null}
     </Box>
   );
