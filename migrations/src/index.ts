@@ -15,6 +15,7 @@ import { PayoutBatches1764200007000 } from './1764200007000-PayoutBatches';
 import { GapFreeEventFeed1764200008000 } from './1764200008000-GapFreeEventFeed';
 import { DebtorContactSource1764300001000 } from './1764300001000-DebtorContactSource';
 import { CreditWhatIfRuns1764300002000 } from './1764300002000-CreditWhatIfRuns';
+import { QueueBoardSessions1764300003000 } from './1764300003000-QueueBoardSessions';
 import { LeastPrivilegeRoles1764300004000 } from './1764300004000-LeastPrivilegeRoles';
 
 export const migrations = [
@@ -31,5 +32,6 @@ export const migrations = [
   GapFreeEventFeed1764200008000,
   DebtorContactSource1764300001000,
   CreditWhatIfRuns1764300002000,
+  QueueBoardSessions1764300003000,
   LeastPrivilegeRoles1764300004000,
 ];

@@ -17,6 +17,7 @@ import { ExposureModule } from './exposure/exposure.module';
 import { LedgerModule } from './ledger/ledger.module';
 import { HealthModule } from './health/health.module';
 import { QueuesModule } from './queues/queues.module';
+import { QueueBoardModule } from './queues/queue-board.module';
 import { WorkersModule } from './queues/workers.module';
 import { RedisModule } from './redis/redis.module';
 import { StaffModule } from './staff/staff.module';
@@ -98,7 +99,7 @@ export class AppModule {
         ExposureModule,
         LedgerModule,
         ...(parts.http
-          ? [graphql, AuthModule, StaffModule, ClientsModule, DebtorsModule, IntegrationKeysModule, InvoicesModule, CreditModule, RuleSettingsModule, WebhooksModule, HealthModule, PayoutsModule]
+          ? [graphql, AuthModule, StaffModule, ClientsModule, DebtorsModule, IntegrationKeysModule, InvoicesModule, CreditModule, RuleSettingsModule, WebhooksModule, HealthModule, PayoutsModule, QueueBoardModule]
           : []),
         ...(parts.workers ? [WorkersModule] : []),
       ],

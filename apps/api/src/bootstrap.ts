@@ -6,6 +6,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule, AppParts } from './app.module';
 import { AppConfig } from './config/config.schema';
+import { mountQueueBoard } from './queues/queue-board.http';
 
 /**
  * A body that is too large or not JSON fails in the body parser, before GraphQL: answer in
@@ -35,6 +36,8 @@ export async function createApiApp(config: AppConfig, parts: AppParts = { http: 
   // X-Forwarded-For only from the proxies configured (issue 10): otherwise any caller could pick its address and escape the sign-in throttle.
   const proxies = config.TRUSTED_PROXIES.split(',').map((p) => p.trim()).filter(Boolean);
   app.set('trust proxy', proxies.length ? proxies : false);
+  // Bull Board for admins (issue 9 g), behind its own short sign-in; after helmet, whose CSP it relaxes for its path only.
+  if (parts.http) mountQueueBoard(app, { production: config.NODE_ENV === 'production' });
   app.enableShutdownHooks();
   return app;
 }
