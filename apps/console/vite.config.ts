@@ -7,6 +7,8 @@ const apiUrl = process.env.API_URL ?? 'http://127.0.0.1:3000';
 const proxy: Record<string, ProxyOptions> = {
   '/graphql': { target: apiUrl, changeOrigin: true },
   '/health': { target: apiUrl, changeOrigin: true },
+  // Bull Board (issue 9 g): its cookie is the console origin's, on this path only.
+  '/admin/queues': { target: apiUrl, changeOrigin: true },
 };
 
 // CONSOLE_PORT overrides the port of whichever server runs. The npm scripts pass

@@ -1,6 +1,7 @@
 import { ListSubheader } from '@mui/material';
 import { Menu as RaMenu, usePermissions, useSidebarState, useTranslate } from 'react-admin';
 import { navigationFor, sectionTitle } from './navigation';
+import { QueueBoardMenuItem } from './queues/QueueBoardMenuItem';
 import type { Role } from './types';
 
 /**
@@ -46,6 +47,8 @@ export const Menu = () => {
             data-testid={testId}
           />
         )),
+        // Admins open Bull Board from here (issue 9 g): a button, not a route of the console.
+        ...(section === 'ADMIN' ? [<QueueBoardMenuItem key="queue-board" />] : []),
       ])}
     </RaMenu>
   );

@@ -31,6 +31,11 @@ export const consoleEn = {
       shared_section: 'Clients, debtors and invoices',
       change_password: 'Change my password',
     },
+    queue_board: {
+      menu: 'Queues',
+      hint: 'Bull Board in a new tab: queues, failed jobs and retries, read-only. Its sign-in lasts 15 minutes.',
+      popup_blocked: 'The browser blocked the new tab. Allow pop-ups for the console and try again.',
+    },
     roles: {
       CREDIT_ANALYST: 'Credit analyst',
       COLLECTION: 'Collection',

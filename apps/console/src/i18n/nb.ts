@@ -206,6 +206,11 @@ const consoleNb: ConsoleMessages = {
       shared_section: 'Kunder, fakturamottakere og fakturaer',
       change_password: 'Bytt passordet mitt',
     },
+    queue_board: {
+      menu: 'Køer',
+      hint: 'Bull Board i en ny fane: køer, mislykkede jobber og nye forsøk, kun lesing. Innloggingen varer i 15 minutter.',
+      popup_blocked: 'Nettleseren stoppet den nye fanen. Tillat popup-vinduer for konsollen og prøv igjen.',
+    },
     roles: {
       CREDIT_ANALYST: 'Kredittanalytiker',
       COLLECTION: 'Inkasso',

@@ -205,6 +205,11 @@ const consoleSv: ConsoleMessages = {
       shared_section: 'Kunder, fakturamottagare och fakturor',
       change_password: 'Byt mitt lösenord',
     },
+    queue_board: {
+      menu: 'Köer',
+      hint: 'Bull Board i en ny flik: köer, misslyckade jobb och omförsök, endast läsning. Inloggningen gäller i 15 minuter.',
+      popup_blocked: 'Webbläsaren stoppade den nya fliken. Tillåt popup-fönster för konsolen och försök igen.',
+    },
     roles: {
       CREDIT_ANALYST: 'Kreditanalytiker',
       COLLECTION: 'Inkasso',
