@@ -14,7 +14,9 @@ import invoices from './invoices';
 import { i18nProvider } from './i18n';
 import { Layout, CHANGE_PASSWORD_PATH } from './Layout';
 import { LoginPage } from './LoginPage';
+import { LedgerPage } from './ledger/LedgerPage';
 import { screensFor } from './navigation';
+import payouts from './payouts';
 import { QueuePlaceholder } from './queues/QueuePlaceholder';
 import { queryClient } from './queryClient';
 import { RuleSettingsPage } from './rule-settings/RuleSettingsPage';
@@ -32,9 +34,10 @@ const resources: Record<string, object> = {
   clients,
   debtors,
   invoices,
+  'payout-batches': payouts,
 };
 /** Screens that are not a react-admin resource, by their menu key. */
-const pages: Record<string, ComponentType> = { rule_settings: RuleSettingsPage };
+const pages: Record<string, ComponentType> = { rule_settings: RuleSettingsPage, ledger: LedgerPage };
 
 /**
  * Routes follow the roles: a person gets the resources and queue pages of their roles

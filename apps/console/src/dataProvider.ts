@@ -10,6 +10,7 @@ import {
   type UpdateParams,
 } from 'react-admin';
 import { gql } from './graphql';
+import { payoutBatchQueries } from './payouts/queries';
 import type {
   BankAccountKind,
   Client,
@@ -368,6 +369,8 @@ export const resources: Record<string, ResourceQueries> = {
     },
     one: { query: `query AuditEntry($id: ID!) { auditEntry(id: $id) { ${AUDIT_FIELDS} } }`, field: 'auditEntry' },
   },
+  // Finance's payout batches: the documents live with the resource (payouts/queries.ts).
+  'payout-batches': payoutBatchQueries,
 };
 
 const queriesFor = <K extends keyof ResourceQueries>(resource: string, operation: K): NonNullable<ResourceQueries[K]> => {

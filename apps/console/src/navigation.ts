@@ -81,10 +81,10 @@ export const navigation: RoleNavigation[] = [
   {
     role: 'FINANCE',
     items: [
-      item('payout_batches', PaymentsIcon, { capability: 'payouts' }),
+      item('payout_batches', PaymentsIcon, { resource: 'payout-batches', alsoFor: ['ADMIN'] }),
       item('incoming_payments', MoveToInboxIcon, { capability: 'payments' }),
       item('unmatched_payments', LinkOffIcon, { capability: 'payments' }),
-      item('ledger', MenuBookIcon, { capability: 'ledger' }),
+      item('ledger', MenuBookIcon, { alsoFor: ['ADMIN'] }),
     ],
   },
   {
