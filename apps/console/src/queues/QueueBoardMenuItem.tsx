@@ -36,11 +36,12 @@ export const QueueBoardMenuItem = () => {
   const label = translate('console.queue_board.menu');
   return (
     <Tooltip title={translate('console.queue_board.hint')} placement="right">
-      {/* Looks like react-admin's own menu items (MenuItemLink), which need a route to go to. */}
+      {/* Looks like react-admin's own menu items (MenuItemLink), which need a route to go to. Its test id is
+          not a `menu-` one: those are the routes the browser tests walk per role. */}
       <MenuItem
         onClick={open}
         disabled={pending}
-        data-testid="menu-queue-board"
+        data-testid="queue-board-open"
         aria-label={label}
         sx={{ color: 'text.secondary', '& .MuiListItemIcon-root': { minWidth: 40, color: 'text.secondary' } }}
       >
