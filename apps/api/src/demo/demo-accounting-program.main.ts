@@ -7,10 +7,11 @@ async function main(): Promise<void> {
     keysFile: process.env.DEMO_KEYS_FILE ?? 'tmp/demo-integration-keys.json',
     adminEmail: 'admin@demo.factoring.test',
     adminPassword: 'factoring-demo',
+    analystEmail: 'analyst@demo.factoring.test',
     today: new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' }),
     log: (line) => process.stdout.write(`  ${line}\n`),
   });
-  process.stdout.write(`Demo accounting program: ${result.submitted} invoices submitted, ${result.accepted} offers accepted.\n`);
+  process.stdout.write(`Demo accounting program: ${result.submitted} invoices submitted, ${result.accepted} offers accepted, ${result.purchased} spot checks confirmed.\n`);
 }
 
 main().catch((error: Error) => {

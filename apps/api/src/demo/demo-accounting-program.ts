@@ -18,6 +18,12 @@ export interface DemoProgramOptions {
   /** The local date today, YYYY-MM-DD (passed in so runs are reproducible). */
   today: string;
   log?: (line: string) => void;
+  /**
+   * A credit analyst who confirms the spot check of each client's first invoice (the rules always
+   * pick a client's first invoices), so the demo has invoices bought and due for payout for finance.
+   * Left out, the spot checks stay open for the analyst's queue. Same password as the admin's.
+   */
+  analystEmail?: string;
 }
 
 interface Line {
@@ -30,6 +36,8 @@ interface Line {
 
 interface DemoInvoice {
   suffix: string;
+  /** The analyst confirms this one's spot check in the demo (analystEmail). */
+  confirmSpotCheck?: boolean;
   lines: Line[];
   dueInDays: number;
   deliveredDaysAgo: number;
@@ -39,7 +47,7 @@ interface DemoInvoice {
 
 /** A few invoices per client that show each path: sold, left on offer, and refused with reasons. */
 const INVOICES: DemoInvoice[] = [
-  { suffix: '1001', lines: [{ description: 'Snickeriarbete, kök', quantity: '24', unitPrice: '650', vatRatePercent: '25' }, { description: 'Material', quantity: '1', unitPrice: '4800', vatRatePercent: '25' }], dueInDays: 30, deliveredDaysAgo: 3, accept: true, debtorIndex: 0 },
+  { suffix: '1001', confirmSpotCheck: true, lines: [{ description: 'Snickeriarbete, kök', quantity: '24', unitPrice: '650', vatRatePercent: '25' }, { description: 'Material', quantity: '1', unitPrice: '4800', vatRatePercent: '25' }], dueInDays: 30, deliveredDaysAgo: 3, accept: true, debtorIndex: 0 },
   { suffix: '1002', lines: [{ description: 'Konsulttimmar', quantity: '12.5', unitPrice: '1100', vatRatePercent: '25' }], dueInDays: 20, deliveredDaysAgo: 1, accept: true, debtorIndex: 1 },
   { suffix: '1003', lines: [{ description: 'Service', quantity: '3', unitPrice: '900', vatRatePercent: '25' }], dueInDays: 30, deliveredDaysAgo: 2, accept: false, debtorIndex: 0 },
   { suffix: '1004', lines: [{ description: 'Reparation', quantity: '2', unitPrice: '1500', vatRatePercent: '25' }], dueInDays: 120, deliveredDaysAgo: 60, accept: false, debtorIndex: 1 },
@@ -57,7 +65,7 @@ const DEBTORS = {
   ],
 };
 
-export async function runDemoAccountingProgram(options: DemoProgramOptions): Promise<{ submitted: number; accepted: number }> {
+export async function runDemoAccountingProgram(options: DemoProgramOptions): Promise<{ submitted: number; accepted: number; purchased: number }> {
   const log = options.log ?? (() => undefined);
   const gql = async (query: string, variables: Record<string, unknown>, token?: string) => {
     const response = await fetch(`${options.apiUrl}/graphql`, {
@@ -79,6 +87,7 @@ export async function runDemoAccountingProgram(options: DemoProgramOptions): Pro
 
   let submitted = 0;
   let accepted = 0;
+  const toConfirm: Array<{ id: string; number: string; country: 'SE' | 'NO' }> = [];
   for (const client of clients.data.clients.items as Array<{ id: string; country: 'SE' | 'NO'; legalName: string }>) {
     let key = keys[client.id];
     if (!key || (await gql(`{ myClient { id } }`, {}, key)).errors) {
@@ -102,11 +111,65 @@ export async function runDemoAccountingProgram(options: DemoProgramOptions): Pro
         const done = await gql(`mutation($id: ID!, $mode: RecourseMode) { acceptOffer(invoiceId: $id, recourseMode: $mode) { status } }`, { id: invoice.id, mode }, key);
         if (done.data) accepted += 1;
       }
+      if (spec.confirmSpotCheck && spec.accept) toConfirm.push({ id: invoice.id, number: input.invoiceNumber, country: client.country });
     }
   }
   mkdirSync(dirname(options.keysFile), { recursive: true });
   writeFileSync(options.keysFile, JSON.stringify(keys, null, 2), { mode: 0o600 });
-  return { submitted, accepted };
+  const purchased = options.analystEmail ? await confirmSpotChecks(gql, options.analystEmail, options.adminPassword, toConfirm, log) : 0;
+  return { submitted, accepted, purchased };
+}
+
+/** Where the demo analyst found each country's debtor's number (the browser test records the Swedish one the same way). */
+const VERIFIED_CONTACT = {
+  SE: (d: string) => ({ d, phone: '+46 8 555 123 45', where: 'Bolagsverket, the company register' }),
+  NO: (d: string) => ({ d, phone: '+47 55 55 12 34', where: 'Brønnøysundregistrene, the company register' }),
+};
+
+type Gql = (query: string, variables: Record<string, unknown>, token?: string) => Promise<{ data?: any; errors?: Array<{ message: string }> }>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/**
+ * The analyst's side of a spot check, the way the console does it: a debtor contact found and
+ * checked by the analyst (issue 9 h: never the one the client typed), then "Confirmed" on the call,
+ * and the invoice is bought. Waits for the worker's credit decision first; an invoice already
+ * past its spot check (a second run) is left as it is.
+ */
+async function confirmSpotChecks(gql: Gql, email: string, password: string, invoices: Array<{ id: string; number: string; country: 'SE' | 'NO' }>, log: (line: string) => void): Promise<number> {
+  const signIn = await gql(`mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { token } }`, { e: email, p: password });
+  if (!signIn.data) throw new Error(`The demo program could not sign in as ${email}: ${signIn.errors?.[0]?.message}`);
+  const token: string = signIn.data.signIn.token;
+  let purchased = 0;
+  for (const invoice of invoices) {
+    let status = 'ACCEPTED';
+    for (let tries = 0; tries < 60 && status === 'ACCEPTED'; tries += 1) {
+      status = (await gql(`query($id: ID!) { invoice(id: $id) { status } }`, { id: invoice.id }, token)).data?.invoice?.status ?? 'ACCEPTED';
+      if (status === 'ACCEPTED') await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    if (status !== 'SPOT_CHECK') continue;
+    const reviews = await gql(`{ creditReviews(perPage: 200, filter: { kind: SPOT_CHECK }) { items { id invoiceId debtorId verifiedContacts { id } } } }`, {}, token);
+    const review = (reviews.data?.creditReviews.items ?? []).find((item: { invoiceId: string }) => item.invoiceId === invoice.id);
+    if (!review?.debtorId) continue;
+    if (!review.verifiedContacts.length) {
+      await gql(
+        `mutation($d: ID!, $phone: String!, $where: String!) { recordVerifiedDebtorContact(debtorId: $d, phone: $phone, source: PUBLIC_REGISTRY, sourceDetail: $where) { id } }`,
+        VERIFIED_CONTACT[invoice.country](review.debtorId),
+        token,
+      );
+    }
+    await gql(`mutation($id: ID!) { claimCreditReview(id: $id) { id } }`, { id: review.id }, token);
+    const done = await gql(
+      `mutation($id: ID!) { recordSpotCheckOutcome(id: $id, outcome: CONFIRMED, note: "Accounts payable expect the invoice; content and price are right (demo).") { state } }`,
+      { id: review.id },
+      token,
+    );
+    if (done.data) {
+      purchased += 1;
+      log(`${invoice.number}: spot check confirmed, bought`);
+    } else {
+      log(`${invoice.number}: spot check not confirmed: ${done.errors?.[0]?.message}`);
+    }
+  }
+  return purchased;
 }
 
 function invoiceFor(country: 'SE' | 'NO', spec: DemoInvoice, today: string) {
