@@ -44,6 +44,8 @@ export const JournalSection = ({ book, date }: { book: Country; date: string }) 
         <TextField
           type="date"
           size="small"
+          fullWidth={false}
+          sx={{ width: 190 }}
           label={translate('console.ledger.from')}
           value={from}
           onChange={period(setFrom)}
@@ -52,6 +54,8 @@ export const JournalSection = ({ book, date }: { book: Country; date: string }) 
         <TextField
           type="date"
           size="small"
+          fullWidth={false}
+          sx={{ width: 190 }}
           label={translate('console.ledger.to')}
           value={to}
           onChange={period(setTo)}

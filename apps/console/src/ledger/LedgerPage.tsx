@@ -38,6 +38,8 @@ export const LedgerPage = () => {
             <TextField
               type="date"
               size="small"
+              fullWidth={false}
+              sx={{ width: 190 }}
               label={translate('console.ledger.at_end_of')}
               value={date}
               onChange={(event) => setDate(event.target.value)}

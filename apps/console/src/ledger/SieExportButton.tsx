@@ -37,6 +37,7 @@ export const SieExportButton = () => {
       <Button
         label="console.ledger.sie_export"
         variant="outlined"
+        sx={{ whiteSpace: 'nowrap' }}
         disabled={pending}
         data-testid="sie-export-button"
         onClick={async () => {

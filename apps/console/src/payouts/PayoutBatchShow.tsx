@@ -62,7 +62,10 @@ const Header = ({ report }: { report: StatusReportResult | null }) => {
           <Typography variant="h5" component="h1" data-testid="batch-title">
             {translate('console.payouts.batch_of', { day: format.date(record.payoutDate) })}
           </Typography>
-          <CountryFlag country={record.book} />
+          <Stack direction="row" spacing={0.75} sx={{ alignItems: 'center' }}>
+            <CountryFlag country={record.book} showCode={false} />
+            <Typography variant="body1">{translate(`console.countries.${record.book}`)}</Typography>
+          </Stack>
           <BatchStateChip state={record.state} size="medium" />
           <Box sx={{ flex: 1 }} />
           <Stack sx={{ alignItems: 'flex-end' }}>
@@ -194,6 +197,19 @@ const Lines = () => {
   );
 };
 
+/** The app bar's title: the day and the book in words, not the record's codes. */
+const BatchTitle = () => {
+  const record = useRecordContext<PayoutBatch>();
+  const translate = useTranslate();
+  const format = useFormat();
+  if (!record) return null;
+  return (
+    <span>
+      {translate('console.payouts.batch_of', { day: format.date(record.payoutDate) })} · {translate(`console.countries.${record.book}`)}
+    </span>
+  );
+};
+
 /**
  * One payout batch: its day, book, state and total; who prepared it and who approved it (four eyes);
  * the bank file; every payment. The actions follow the state: approve or cancel, export the file,
@@ -204,6 +220,7 @@ export const PayoutBatchShow = () => {
   return (
     <Show
       component="div"
+      title={<BatchTitle />}
       actions={
         <TopToolbar>
           <CancelBatchButton />

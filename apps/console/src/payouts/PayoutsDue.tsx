@@ -162,6 +162,8 @@ export const PayoutsDuePanel = () => {
         <TextField
           type="date"
           size="small"
+          fullWidth={false}
+          sx={{ width: 190 }}
           label={translate('console.payouts.payout_day')}
           value={day}
           onChange={(event) => setDay(event.target.value)}
