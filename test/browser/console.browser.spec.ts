@@ -62,7 +62,8 @@ const DEMO: DemoSignIn[] = [
     email: 'finance@demo.factoring.test',
     roles: ['FINANCE'],
     queue: 'menu-payout-batches',
-    arrived: placeholderArrives('Payouts'),
+    // The payout batches page (issue 12): what is due today, whatever the demo data holds.
+    arrived: (page) => page.getByTestId('payouts-due').waitFor(),
   },
   {
     screenshot: 'admin',
@@ -1021,5 +1022,144 @@ describe('rule settings', () => {
     expect(value.floorRate).toBe('0.03');
     expect(value.intensityFactor.HIGH).toBe('3');
     expect(value.alwaysCheckFirst).toBe(typed.alwaysCheckFirst);
+  }));
+});
+
+/* ------------------------------------------------------------------------------------------ */
+/* Finance (issue 12). A purchased invoice due for payout is made the real way when needed:   */
+/* sold with the client's key, and its spot check confirmed by the analyst through the API.   */
+/* Fredrik Berg (finance) prepares; Alva Envall (every role, finance among them) approves.    */
+/* ------------------------------------------------------------------------------------------ */
+
+const FINANCE = 'finance@demo.factoring.test';
+const SECOND_FINANCE = 'all@demo.factoring.test';
+
+/** Confirms an open spot check as the analyst would: a verified number, claimed, "Confirmed". */
+async function confirmSpotCheckOf(invoiceId: string): Promise<void> {
+  const analyst = 'analyst@demo.factoring.test';
+  const reviews = await api<{ creditReviews: { items: Array<{ id: string; invoiceId: string; debtorId: string; verifiedContacts: unknown[] }> } }>(
+    analyst,
+    `query { creditReviews(perPage: 200, filter: { kind: SPOT_CHECK }) { items { id invoiceId debtorId verifiedContacts { id } } } }`,
+  );
+  const review = reviews.data!.creditReviews.items.find((item) => item.invoiceId === invoiceId)!;
+  if (!review.verifiedContacts.length) {
+    await api(analyst, `mutation($d: ID!) { recordVerifiedDebtorContact(debtorId: $d, phone: "+46 8 555 123 45", source: PUBLIC_REGISTRY, sourceDetail: "Bolagsverket, the company register") { id } }`, {
+      d: review.debtorId,
+    });
+  }
+  await api(analyst, `mutation($id: ID!) { claimCreditReview(id: $id) { id } }`, { id: review.id });
+  const done = await api(analyst, `mutation($id: ID!) { recordSpotCheckOutcome(id: $id, outcome: CONFIRMED, note: "Confirmed by phone") { state } }`, { id: review.id });
+  if (!done.data) throw new Error(JSON.stringify(done.errors));
+}
+
+/** A Swedish invoice bought and not yet in a live batch, with its number and planned payout day. */
+async function purchasedInvoiceDue(): Promise<{ invoiceNumber: string; plannedPayoutDate: string }> {
+  for (let attempt = 0; attempt < 4; attempt += 1) {
+    const sold = await sellAndWaitForDecision('PAYOUT');
+    if (sold.status === 'SPOT_CHECK') await confirmSpotCheckOf(sold.id);
+    const answer = await api<{ invoice: { invoiceNumber: string; status: string; offer: { plannedPayoutDate: string } } }>(
+      FINANCE,
+      `query($id: ID!) { invoice(id: $id) { invoiceNumber status offer { plannedPayoutDate } } }`,
+      { id: sold.id },
+    );
+    if (answer.data?.invoice.status === 'PURCHASED') return { invoiceNumber: answer.data.invoice.invoiceNumber, plannedPayoutDate: answer.data.invoice.offer.plannedPayoutDate };
+  }
+  throw new Error('No invoice was bought after four sold');
+}
+
+/** Earlier runs may have left a batch open on the day: cancel it, so the day can be prepared again. */
+async function cancelOpenBatches(book: string, day: string): Promise<void> {
+  for (const state of ['PREPARED', 'APPROVED']) {
+    const open = await api<{ payoutBatches: { items: Array<{ id: string; book: string; payoutDate: string }> } }>(
+      FINANCE,
+      `query($state: PayoutBatchState) { payoutBatches(state: $state, perPage: 200) { items { id book payoutDate } } }`,
+      { state },
+    );
+    for (const batch of open.data!.payoutBatches.items.filter((item) => item.book === book && item.payoutDate === day)) {
+      await api(FINANCE, `mutation($id: ID!) { cancelPayoutBatch(id: $id, reason: "Left open by an earlier browser test run") { id } }`, { id: batch.id });
+    }
+  }
+}
+
+async function switchLanguage(name: 'Svenska' | 'English', target: Page = page) {
+  await target.getByTestId('locale-switcher').locator('button').click();
+  await target.getByRole('menuitem', { name }).click();
+}
+
+describe('finance', () => {
+  test('one finance person prepares the day\'s batch and may not approve it; a second approves it, exports the bank file and marks it sent; the books balance', keepScreenOnFailure('finance-payout-batch', async () => {
+    const invoice = await purchasedInvoiceDue();
+    const today = dayFromToday(0);
+    const day = invoice.plannedPayoutDate > today ? invoice.plannedPayoutDate : today;
+    await cancelOpenBatches('SE', day);
+
+    // The first finance person: the day's payouts, with the new invoice among them, then "Prepare batch".
+    await signInAndWaitForMenu(FINANCE);
+    await page.getByTestId('menu-payout-batches').click();
+    await page.getByTestId('payouts-due').waitFor();
+    await page.getByTestId('payouts-day').fill(day);
+    await page.locator(`[data-testid="payouts-included-row"][data-invoice="${invoice.invoiceNumber}"]`).waitFor();
+    await picture('finance-payouts-due');
+    await page.getByTestId('payouts-prepare').click();
+    await page.waitForURL(/#\/payout-batches\/[0-9a-f-]+\/show/);
+    const batchUrl = page.url();
+    await page.locator('[data-testid="batch-state"][data-state="PREPARED"]').first().waitFor();
+    await page.locator(`[data-testid="batch-line"][data-invoice="${invoice.invoiceNumber}"]`).waitFor();
+    expect(await page.getByTestId('batch-prepared-by').textContent()).toContain('Fredrik Berg');
+    expect(digits(await page.getByTestId('batch-lines-total').textContent())).toBe(digits(await page.getByTestId('batch-total').textContent()));
+
+    // Four eyes: the preparer's approve button is disabled and says why; the API refuses them too.
+    expect(await page.getByTestId('batch-approve').isDisabled()).toBe(true);
+    expect(await page.getByTestId('batch-four-eyes').textContent()).toContain('another member of finance must approve it');
+    const batchId = batchUrl.match(/payout-batches\/([0-9a-f-]+)\/show/)![1];
+    const refused = await api(FINANCE, `mutation($id: ID!) { approvePayoutBatch(id: $id, expectedVersion: 1) { id } }`, { id: batchId });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    await picture('finance-batch-prepared');
+    await signOut();
+
+    // The second finance person finds it first in the queue, approves, exports and marks it sent.
+    await signInAndWaitForMenu(SECOND_FINANCE);
+    await page.getByTestId('menu-payout-batches').click();
+    await page.locator(`[data-testid="payouts-waiting-row"][data-id="${batchId}"]`).click();
+    await page.waitForURL(new RegExp(`#/payout-batches/${batchId}/show`));
+    await page.locator('[data-testid="batch-state"][data-state="PREPARED"]').first().waitFor();
+    expect(await page.getByTestId('batch-approve').isDisabled()).toBe(false);
+    await page.getByTestId('batch-approve').click();
+    await page.locator('[data-testid="batch-state"][data-state="APPROVED"]').first().waitFor();
+    expect(await page.getByTestId('batch-approved-by').textContent()).toContain('Alva Envall');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('batch-export').click()]);
+    expect(download.suggestedFilename()).toMatch(/^FBSE\d{8}[0-9A-F]+\.xml$/);
+    const file = fs.readFileSync((await download.path())!, 'utf8');
+    expect(file).toContain('urn:iso:std:iso:20022:tech:xsd:pain.001.001.03');
+    expect(file).toContain('<NbOfTxs>');
+    await page.locator('[data-testid="batch-state"][data-state="EXPORTED"]').first().waitFor();
+    await page.getByTestId('batch-mark-sent').click();
+    await page.locator('[data-testid="batch-state"][data-state="SENT"]').first().waitFor();
+    await page.getByTestId('batch-import').waitFor();
+    await picture('finance-batch-sent');
+
+    await switchLanguage('Svenska');
+    await page.locator('[data-testid="batch-state"][data-state="SENT"]', { hasText: 'Skickad till banken' }).first().waitFor();
+    await picture('finance-batch-sent-sv');
+
+    // The books: debits equal credits, in Swedish and in English.
+    await page.getByTestId('menu-ledger').click();
+    await page.locator('[data-testid="trial-balance-check"][data-balanced="yes"]').waitFor();
+    expect(digits(await page.getByTestId('trial-balance-debit').textContent())).toBe(digits(await page.getByTestId('trial-balance-credit').textContent()));
+    expect(Number(digits(await page.getByTestId('trial-balance-debit').textContent()))).toBeGreaterThan(0);
+    await page.getByTestId('ledger-chart').locator('.recharts-line').first().waitFor();
+    await page.locator('[data-testid="journal-entry"][data-event="PAYOUT"]').first().waitFor();
+    expect(await page.getByTestId('trial-balance-check').textContent()).toBe('Debet är lika med kredit');
+    await picture('finance-ledger-sv');
+    await switchLanguage('English');
+    await page.getByTestId('trial-balance-check').filter({ hasText: 'Debits equal credits' }).waitFor();
+    await picture('finance-ledger');
+
+    // The SIE 4 file of the Swedish book's year, saved as the API made it.
+    const [sie] = await Promise.all([page.waitForEvent('download'), page.getByTestId('sie-export-button').click()]);
+    expect(sie.suggestedFilename()).toMatch(/\.se$/i);
+    const bytes = fs.readFileSync((await sie.path())!);
+    expect(bytes.toString('latin1')).toContain('#SIETYP 4');
   }));
 });
