@@ -30,8 +30,10 @@ export class ClientLifecycle {
   ) {}
 
   async change(tx: EntityManager, client: LockedClient, next: ClientStanding, actor: TimelineActor, reason: string, details: Record<string, unknown> = {}): Promise<void> {
+    // Wrapped as a SELECT: TypeORM answers a bare UPDATE with [rows, count], which would always look found.
     const [row] = await tx.query(
-      `UPDATE client SET state = $2, block_reasons = $3, state_reason = $4, updated_at = now(), version = version + 1 WHERE id = $1 AND version = $5 RETURNING version`,
+      `WITH changed AS (UPDATE client SET state = $2, block_reasons = $3, state_reason = $4, updated_at = now(), version = version + 1 WHERE id = $1 AND version = $5 RETURNING version)
+       SELECT version FROM changed`,
       [client.id, next.state, next.blockReasons, reason, client.version],
     );
     if (!row) throw new ConflictError(ClientError.CLIENT_CHANGED, 'Someone changed this client at the same moment. Reload and try again.');

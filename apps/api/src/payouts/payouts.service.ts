@@ -17,6 +17,7 @@ import { writePain001 } from './pain001';
 import { readPain002, REJECTED, StatusReport } from './pain002';
 import { PayoutCandidateRow, PayoutsRepository } from './payouts.repository';
 import { PayoutError } from './payout-errors';
+import { crashPoint } from '../common/crash-point';
 
 const PAIN002_XSD = readFileSync(join(__dirname, 'schemas', 'pain.002.001.03.xsd'), 'utf8');
 
@@ -77,6 +78,7 @@ export class PayoutsService {
         return `($${n - 7}, $${n - 6}, $${n - 5}, $${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, $${n}, 'INCLUDED')`;
       });
       await tx.query(`INSERT INTO payout_line (batch_id, invoice_id, client_id, attempt, amount, reference, end_to_end_id, payee, state) VALUES ${tuples.join(', ')}`, values);
+      crashPoint('payout.prepare.lines-written');
       await this.timeline.record(tx, { entityType: PAYOUT_BATCH, entityId: batch.id, actor: staff(by), toState: 'PREPARED', reason: `${included.length} payouts, ${total} ${CURRENCY[country]}`, details: { held: held.length } });
       for (const row of included.filter((r) => r.planned_payout_date < payoutDay)) {
         // Bought after its promised payout day (a spot check, a review): the client is told the new day (seed 000).
@@ -84,6 +86,7 @@ export class PayoutsService {
       }
       return batch.id as string;
     });
+    crashPoint('payout.prepare.committed');
     return this.batch(id);
   }
 
@@ -144,6 +147,7 @@ export class PayoutsService {
       );
       const content = Buffer.from(chunks.join(''), 'utf8');
       const sha256 = createHash('sha256').update(content).digest('hex');
+      crashPoint('payout.export.file-built');
       await tx.query(`INSERT INTO bank_file (book, direction, format, message_id, sha256, content, batch_id, created_by) VALUES ($1, 'OUT', 'pain.001.001.03', $2, $3, $4, $5, $6)`, [
         batch.book,
         header.message_id,
@@ -155,6 +159,7 @@ export class PayoutsService {
       await this.move(tx, batch, 'EXPORT', by, `Bank file ${header.message_id} made`, `exported_at = now()`, []);
       return { message_id: header.message_id, sha256, content };
     });
+    crashPoint('payout.export.committed');
     return { fileName: `${file.message_id}.xml`, sha256: file.sha256, content: file.content };
   }
 
@@ -307,8 +312,10 @@ export class PayoutsService {
 
   private async move(tx: EntityManager, batch: LockedBatch, event: PayoutBatchEvent, by: StaffPrincipal, reason: string, set: string, params: unknown[]): Promise<void> {
     const next = nextPayoutBatchState(batch.state, event);
+    // Wrapped as a SELECT: TypeORM answers a bare UPDATE with [rows, count], which would always look found.
     const [row] = await tx.query(
-      `UPDATE payout_batch SET state = $2, ${set ? `${set}, ` : ''}updated_at = now(), version = version + 1 WHERE id = $1 AND version = $3 RETURNING version`,
+      `WITH changed AS (UPDATE payout_batch SET state = $2, ${set ? `${set}, ` : ''}updated_at = now(), version = version + 1 WHERE id = $1 AND version = $3 RETURNING version)
+       SELECT version FROM changed`,
       [batch.id, next, batch.version, ...params],
     );
     if (!row) throw new ConflictError(PayoutError.PAYOUT_BATCH_CHANGED, 'Someone changed this batch at the same moment. Look at it again.');
