@@ -8,7 +8,8 @@ import { migrations } from './src';
 
 export default new DataSource({
   type: 'postgres',
-  url: process.env.DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/factoring',
+  // Migrations run as the owner role (issue 10 s.4), never as the application's role.
+  url: process.env.DATABASE_MIGRATION_URL ?? 'postgres://factoring_owner@127.0.0.1:5432/factoring',
   entities: [__dirname + '/../apps/api/src/**/*.entity.ts'],
   migrations,
   synchronize: false,

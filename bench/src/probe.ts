@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { appRoleUrl } from './db';
 import path from 'node:path';
 
 /** The preload that counts pg statements and profiles a window on request (src/api-probe.cjs). */
@@ -164,10 +165,12 @@ export function describeCpu(
  * server and database, to see what a round trip's kernel cost does to the figures.
  */
 export function appDatabaseUrl(databaseUrl: string): string {
+  // As in production, the app under test connects as the application's role, never the superuser (issue 10 s.4).
+  const asApp = appRoleUrl(databaseUrl);
   const socket = process.env.BENCH_PG_SOCKET?.trim();
-  if (!socket) return databaseUrl;
+  if (!socket) return asApp;
   if (!socket.startsWith('/')) throw new Error(`BENCH_PG_SOCKET=${socket} must be an absolute directory (a Unix socket is local by definition)`);
-  const url = new URL(databaseUrl);
+  const url = new URL(asApp);
   url.searchParams.set('host', socket);
   return url.toString();
 }

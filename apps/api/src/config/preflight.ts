@@ -54,13 +54,23 @@ export async function checkRedis(redisUrl: string): Promise<void> {
 }
 
 async function checkMigrations(databaseUrl: string): Promise<void> {
+  const notApplied = () =>
+    new PreflightError(`The database at ${redactUrl(databaseUrl)} has migrations not yet applied. Run: npm run migration:run`);
+  // The application's role may not create tables: TypeORM would try to make its migrations table
+  // on a database that has none, and fail with a raw "permission denied" (issue 10 s.4).
+  const client = new Client({ connectionString: databaseUrl, connectionTimeoutMillis: 3000 });
+  await client.connect();
+  try {
+    const [{ found }] = (await client.query(`SELECT to_regclass('public.migrations') IS NOT NULL AS found`)).rows;
+    if (!found) throw notApplied();
+  } finally {
+    await client.end().catch(() => undefined);
+  }
   const dataSource = new DataSource({ type: 'postgres', url: databaseUrl, migrations, logging: false });
   await dataSource.initialize();
   try {
     if (await dataSource.showMigrations()) {
-      throw new PreflightError(
-        `The database at ${redactUrl(databaseUrl)} has migrations not yet applied. Run: npm run migration:run`,
-      );
+      throw notApplied();
     }
   } finally {
     await dataSource.destroy();
