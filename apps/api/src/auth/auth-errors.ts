@@ -1,4 +1,4 @@
-/** Every error code signing in and access answers with, in one place (issue 9): what clients and the console switch on. */
+/** The error codes of signing in and access, in one place (issue 9): what clients and the console switch on. */
 export enum AuthError {
   ACCOUNT_DEACTIVATED = 'ACCOUNT_DEACTIVATED',
   INTEGRATION_KEY_INVALID = 'INTEGRATION_KEY_INVALID',

@@ -1,4 +1,4 @@
-/** Every error code clients and their applications answers with, in one place (issue 9): what clients and the console switch on. */
+/** The error codes of clients and their applications, in one place (issue 9): what clients and the console switch on. */
 export enum ClientError {
   CLIENT_AGREEMENT_CHANGED = 'CLIENT_AGREEMENT_CHANGED',
   CLIENT_ALREADY_ACTIVE = 'CLIENT_ALREADY_ACTIVE',

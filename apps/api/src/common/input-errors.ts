@@ -1,4 +1,4 @@
-/** Every error code input checked at the edge answers with, in one place (issue 9): what clients and the console switch on. */
+/** The error codes of input checked at the edge, in one place (issue 9): what clients and the console switch on. */
 export enum InputError {
   DECIMAL_FORMAT = 'DECIMAL_FORMAT',
   DECIMAL_NOT_A_STRING = 'DECIMAL_NOT_A_STRING',

@@ -1,4 +1,4 @@
-/** Every error code credit decisions and reviews answers with, in one place (issue 9): what clients and the console switch on. */
+/** The error codes of credit decisions and reviews, in one place (issue 9): what clients and the console switch on. */
 export enum CreditError {
   CREDIT_LIMIT_WOULD_BE_EXCEEDED = 'CREDIT_LIMIT_WOULD_BE_EXCEEDED',
   CREDIT_REVIEW_ALREADY_WAITING = 'CREDIT_REVIEW_ALREADY_WAITING',
@@ -6,5 +6,7 @@ export enum CreditError {
   CREDIT_REVIEW_NOT_FOUND = 'CREDIT_REVIEW_NOT_FOUND',
   CREDIT_REVIEW_NOT_SPOT_CHECK = 'CREDIT_REVIEW_NOT_SPOT_CHECK',
   CREDIT_REVIEW_NOT_WAITING = 'CREDIT_REVIEW_NOT_WAITING',
+  CREDIT_WHAT_IF_ALREADY_RUNNING = 'CREDIT_WHAT_IF_ALREADY_RUNNING',
+  CREDIT_WHAT_IF_RUN_NOT_FOUND = 'CREDIT_WHAT_IF_RUN_NOT_FOUND',
   SPOT_CHECK_CONTACT_NOT_VERIFIED = 'SPOT_CHECK_CONTACT_NOT_VERIFIED',
 }

@@ -1,4 +1,4 @@
-/** Every error code debtors and their limits answers with, in one place (issue 9): what clients and the console switch on. */
+/** The error codes of debtors and their limits, in one place (issue 9): what clients and the console switch on. */
 export enum DebtorError {
   CLIENT_NOT_FOUND = 'CLIENT_NOT_FOUND',
   DATE_INVALID = 'DATE_INVALID',

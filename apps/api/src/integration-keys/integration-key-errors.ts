@@ -1,4 +1,4 @@
-/** Every error code integration keys answers with, in one place (issue 9): what clients and the console switch on. */
+/** The error codes of integration keys, in one place (issue 9): what clients and the console switch on. */
 export enum IntegrationKeyError {
   CLIENT_NOT_ACTIVE = 'CLIENT_NOT_ACTIVE',
   CLIENT_NOT_FOUND = 'CLIENT_NOT_FOUND',

@@ -1,4 +1,4 @@
-/** Every error code selling an invoice answers with, in one place (issue 9): what clients and the console switch on. */
+/** The error codes of selling an invoice, in one place (issue 9): what clients and the console switch on. */
 export enum InvoiceError {
   CREDIT_AMOUNT_INVALID = 'CREDIT_AMOUNT_INVALID',
   CREDIT_MORE_THAN_OPEN = 'CREDIT_MORE_THAN_OPEN',

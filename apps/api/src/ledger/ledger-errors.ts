@@ -1,4 +1,4 @@
-/** Every error code the ledger and its exports answers with, in one place (issue 9): what clients and the console switch on. */
+/** The error codes of the ledger and its exports, in one place (issue 9): what clients and the console switch on. */
 export enum LedgerError {
   DATE_INVALID = 'DATE_INVALID',
   FISCAL_YEAR_INVALID = 'FISCAL_YEAR_INVALID',

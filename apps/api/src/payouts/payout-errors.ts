@@ -1,4 +1,4 @@
-/** Every error code payout batches and bank files answers with, in one place (issue 9): what clients and the console switch on. */
+/** The error codes of payout batches and bank files, in one place (issue 9): what clients and the console switch on. */
 export enum PayoutError {
   AGREEMENT_NOT_FOUND = 'AGREEMENT_NOT_FOUND',
   BANK_FILE_INVALID = 'BANK_FILE_INVALID',

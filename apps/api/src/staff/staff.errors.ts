@@ -1,6 +1,6 @@
 import { ConflictError, InvalidValueError, NotFoundError } from '@factoring/domain';
 
-/** Every error code staff members answer with, in one place (issue 9): what clients and the console switch on. */
+/** The error codes of staff members, in one place (issue 9): what clients and the console switch on. */
 export enum StaffError {
   CANNOT_DEACTIVATE_SELF = 'CANNOT_DEACTIVATE_SELF',
   LAST_ACTIVE_ADMIN = 'LAST_ACTIVE_ADMIN',

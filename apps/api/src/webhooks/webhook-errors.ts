@@ -1,4 +1,4 @@
-/** Every error code webhooks and the event feed answers with, in one place (issue 9): what clients and the console switch on. */
+/** The error codes of webhooks and the event feed, in one place (issue 9): what clients and the console switch on. */
 export enum WebhookError {
   EVENT_CURSOR_INVALID = 'EVENT_CURSOR_INVALID',
   WEBHOOK_HOST_UNKNOWN = 'WEBHOOK_HOST_UNKNOWN',
