@@ -93,7 +93,7 @@ describe('a purchase, a credit note and a payout, through their own flows, expor
     expect(await credit.decide(invoice.id)).toBe('APPROVE');
     const credited = await t.gql(`mutation($id: ID!) { creditInvoice(invoiceId: $id, creditNumber: "KR-1", amount: "100.00") { id } }`, { id: invoice.id }, client.key);
     expect(credited.errors).toBeUndefined();
-    const batch = (await t.gql(`mutation { preparePayoutBatch(book: SE, payoutDate: "2099-12-31") { id version } }`, {}, preparer.token)).data!.preparePayoutBatch;
+    const batch = (await t.gql(`mutation { preparePayoutBatch(book: SE, payoutDate: "2099-12-30") { id version } }`, {}, preparer.token)).data!.preparePayoutBatch;
     expect((await t.gql(`mutation($id: ID!, $v: Int!) { approvePayoutBatch(id: $id, expectedVersion: $v) { state } }`, { id: batch.id, v: batch.version }, approver.token)).errors).toBeUndefined();
     expect((await t.gql(`mutation($id: ID!) { exportPayoutBatch(id: $id) { sha256 } }`, { id: batch.id }, preparer.token)).errors).toBeUndefined();
     expect((await t.gql(`mutation($id: ID!) { markPayoutBatchSent(id: $id) { state } }`, { id: batch.id }, preparer.token)).data!.markPayoutBatchSent.state).toBe('SENT');

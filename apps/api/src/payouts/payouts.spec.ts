@@ -13,7 +13,7 @@ let admin: { token: string };
 let preparer: { id: string; token: string };
 let approver: { id: string; token: string };
 const f = creditFixtures(() => t, () => ({ analyst, admin }));
-const DAY = '2099-12-31';
+const DAY = '2099-12-29'; // a Tuesday: New Year's Eve is no banking day in either country
 
 const PREPARE = `mutation($d: String) { preparePayoutBatch(book: NO, payoutDate: $d) { id state total lineCount version lines { invoiceId amount reference endToEndId state attempt } } }`;
 const APPROVE = `mutation($id: ID!, $v: Int!) { approvePayoutBatch(id: $id, expectedVersion: $v) { state approvedBy { id } version } }`;
@@ -150,5 +150,60 @@ describe('the bank files', () => {
     expect(errorOf(await t.gql(IMPORT, { c: report('NOT-OURS-1', 'X-1') }, preparer.token))).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'BANK_FILE_UNKNOWN_BATCH', field: 'file' });
     expect(errorOf(await t.gql(IMPORT, { c: report('NOT-OURS-1', 'X-1').replace('<TxSts>RJCT</TxSts>', '<TxSts>NOPE</TxSts>') }, preparer.token))).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'BANK_FILE_INVALID' });
     expect(errorOf(await t.gql(IMPORT, { c: '<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.054.001.02"><x/></Document>' }, preparer.token))).toMatchObject({ code: 'BAD_USER_INPUT' });
+  });
+});
+
+describe('the bank\'s cut-off and the client\'s word (issue 12)', () => {
+  const EXPORT = `mutation($id: ID!) { exportPayoutBatch(id: $id) { sha256 } }`;
+  const SENT = `mutation($id: ID!) { markPayoutBatchSent(id: $id) { state } }`;
+  const RECEIVED = `mutation($id: ID!, $on: String!) { confirmPayoutReceived(invoiceId: $id, receivedOn: $on) { amount setOff payoutDate sent receivedOn } }`;
+
+  it('refuses a day whose payment-file cut-off has passed, and a file too late for its batch\'s day', async () => {
+    expect(errorOf(await t.gql(PREPARE, { d: '2020-01-02' }, preparer.token))).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'PAYOUT_DAY_TOO_LATE', field: 'payoutDate' });
+    const client = await f.clientWithKey('NO');
+    await bought(client);
+    const batch = (await t.gql(PREPARE, { d: '2099-12-28' }, preparer.token)).data!.preparePayoutBatch;
+    await t.gql(APPROVE, { id: batch.id, v: batch.version }, approver.token);
+    // As if the batch had waited past its day's cut-off (the test's own connection may move the day).
+    await t.db.query(`UPDATE payout_batch SET payout_date = '2020-01-02' WHERE id = $1`, [batch.id]);
+    expect(errorOf(await t.gql(EXPORT, { id: batch.id }, preparer.token))).toMatchObject({ code: 'CONFLICT', reason: 'PAYOUT_BATCH_TOO_LATE' });
+    expect(await t.db.query(`SELECT 1 FROM bank_file WHERE batch_id = $1`, [batch.id])).toEqual([]);
+    await t.gql(CANCEL, { id: batch.id }, preparer.token);
+  });
+
+  it('prepares for the first day a file can still pay on when no day is given', async () => {
+    const due = (await t.gql(`{ payoutsDue(book: NO) { payoutDate } }`, {}, preparer.token)).data!.payoutsDue;
+    const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Oslo' });
+    expect(due.payoutDate >= today).toBe(true);
+  });
+
+  it('lets the client say the day its payout arrived, once, on or after the payout day and not in the future', async () => {
+    const client = await f.clientWithKey('NO');
+    const invoice = await bought(client);
+    const MY = `query($id: ID!) { myInvoice(invoiceId: $id) { payout { amount payoutDate sent receivedOn } } }`;
+    expect((await t.gql(MY, { id: invoice.id }, client.key)).data!.myInvoice.payout).toBeNull();
+    expect(errorOf(await t.gql(RECEIVED, { id: invoice.id, on: '2026-01-05' }, client.key))).toMatchObject({ code: 'CONFLICT', reason: 'PAYOUT_NOT_SENT' });
+
+    const batch = (await t.gql(PREPARE, {}, preparer.token)).data!.preparePayoutBatch;
+    await t.gql(APPROVE, { id: batch.id, v: batch.version }, approver.token);
+    await t.gql(EXPORT, { id: batch.id }, preparer.token);
+    await t.gql(SENT, { id: batch.id }, preparer.token);
+    // The file may be for the next business day (after the cut-off): the money is taken to arrive today.
+    const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Oslo' });
+    await t.db.query(`UPDATE payout_batch SET payout_date = $2 WHERE id = $1`, [batch.id, today]);
+
+    const [{ payout }] = await t.db.query(`SELECT payout::text FROM invoice WHERE id = $1`, [invoice.id]);
+    expect((await t.gql(MY, { id: invoice.id }, client.key)).data!.myInvoice.payout).toEqual({ amount: payout, payoutDate: today, sent: true, receivedOn: null });
+    expect(errorOf(await t.gql(RECEIVED, { id: invoice.id, on: '2099-01-01' }, client.key))).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'PAYOUT_RECEIPT_DAY_INVALID', field: 'receivedOn' });
+    expect(errorOf(await t.gql(RECEIVED, { id: invoice.id, on: '2026-13-01' }, client.key))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'receivedOn' });
+    const other = await f.clientWithKey('NO');
+    expect(errorOf(await t.gql(RECEIVED, { id: invoice.id, on: today }, other.key))).toMatchObject({ code: 'CONFLICT', reason: 'PAYOUT_NOT_SENT' });
+
+    expect((await t.gql(RECEIVED, { id: invoice.id, on: today }, client.key)).data!.confirmPayoutReceived).toEqual({ amount: payout, setOff: '0.00', payoutDate: today, sent: true, receivedOn: today });
+    expect((await t.gql(RECEIVED, { id: invoice.id, on: today }, client.key)).data!.confirmPayoutReceived.receivedOn).toBe(today);
+    const lines = (await t.gql(`query($id: ID!) { payoutBatch(id: $id) { lines { invoiceId clientReceivedOn setOff } } }`, { id: batch.id }, approver.token)).data!.payoutBatch.lines;
+    expect(lines).toContainEqual({ invoiceId: invoice.id, clientReceivedOn: today, setOff: '0.00' });
+    const audited = await t.db.query(`SELECT outcome FROM audit_entry WHERE operation = 'confirmPayoutReceived' ORDER BY occurred_at`);
+    expect(audited.length).toBeGreaterThanOrEqual(5);
   });
 });
