@@ -17,6 +17,7 @@ import { DebtorContactSource1764300001000 } from './1764300001000-DebtorContactS
 import { CreditWhatIfRuns1764300002000 } from './1764300002000-CreditWhatIfRuns';
 import { QueueBoardSessions1764300003000 } from './1764300003000-QueueBoardSessions';
 import { LeastPrivilegeRoles1764300004000 } from './1764300004000-LeastPrivilegeRoles';
+import { PayoutCutOffReceiptAndSetOff1764300006000 } from './1764300006000-PayoutCutOffReceiptAndSetOff';
 
 export const migrations = [
   StaffAndSessions1763800000000,
@@ -34,4 +35,5 @@ export const migrations = [
   CreditWhatIfRuns1764300002000,
   QueueBoardSessions1764300003000,
   LeastPrivilegeRoles1764300004000,
+  PayoutCutOffReceiptAndSetOff1764300006000,
 ];

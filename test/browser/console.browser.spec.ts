@@ -1089,8 +1089,9 @@ async function switchLanguage(name: 'Svenska' | 'English', target: Page = page) 
 describe('finance', () => {
   test('one finance person prepares the day\'s batch and may not approve it; a second approves it, exports the bank file and marks it sent; the books balance', keepScreenOnFailure('finance-payout-batch', async () => {
     const invoice = await purchasedInvoiceDue();
-    const today = dayFromToday(0);
-    const day = invoice.plannedPayoutDate > today ? invoice.plannedPayoutDate : today;
+    // The first day a payment file can still pay on (today before the bank's cut-off, else the next banking day).
+    const fileDay = (await api<{ payoutsDue: { payoutDate: string } }>(FINANCE, `{ payoutsDue(book: SE) { payoutDate } }`)).data!.payoutsDue.payoutDate;
+    const day = invoice.plannedPayoutDate > fileDay ? invoice.plannedPayoutDate : fileDay;
     await cancelOpenBatches('SE', day);
 
     // The first finance person: the day's payouts, with the new invoice among them, then "Prepare batch".

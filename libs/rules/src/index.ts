@@ -13,5 +13,6 @@ export * from './credit';
 export * from './spot-check';
 export * from './ledger/invoice-postings';
 export * from './payout/payout-holds';
+export * from './payout/payment-file-day';
 export * from './ledger/sie4';
 export * from './ledger/sie4-books';

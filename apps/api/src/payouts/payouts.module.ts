@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
+import { PayoutSetOffs } from './payout-set-offs';
 import { PayoutsRepository } from './payouts.repository';
-import { PayoutsResolver } from './payouts.resolver';
+import { ClientPayoutsResolver, PayoutsResolver } from './payouts.resolver';
 import { PayoutsService } from './payouts.service';
 
 /** Payout batches: the day's payments to clients, four eyes on money out. */
-@Module({ providers: [PayoutsRepository, PayoutsService, PayoutsResolver], exports: [PayoutsService] })
+@Module({ providers: [PayoutsRepository, PayoutsService, PayoutsResolver, ClientPayoutsResolver, PayoutSetOffs], exports: [PayoutsService] })
 export class PayoutsModule {}

@@ -19,6 +19,15 @@ export interface PayoutCandidateRow {
   attempts: number;
 }
 
+/** A client's payout as the client sees it (no batch, no staff). */
+export interface PayoutReceipt {
+  amount: string;
+  setOff: string;
+  payoutDate: string;
+  sent: boolean;
+  receivedOn: string | null;
+}
+
 const BATCH_SELECT = `
   SELECT b.id, b.book, b.currency, b.payout_date::text AS payout_date, b.state, b.message_id, b.total::text AS total, b.line_count,
          b.prepared_by, p.name AS prepared_by_name, b.prepared_at, b.approved_by, a.name AS approved_by_name, b.approved_at,
@@ -29,6 +38,22 @@ const BATCH_SELECT = `
 @Injectable()
 export class PayoutsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  get manager(): EntityManager {
+    return this.db.manager;
+  }
+
+  /** The live payout of each invoice (in a batch not cancelled), one query for many. */
+  async payoutsOf(invoiceIds: readonly string[]): Promise<Map<string, PayoutReceipt>> {
+    const rows: Array<PayoutReceipt & { invoice_id: string }> = await this.db.query(
+      `SELECT l.invoice_id, l.amount::text AS amount, l.set_off::text AS "setOff", b.payout_date::text AS "payoutDate",
+              b.state IN ('SENT','ACCEPTED','PARTLY_REJECTED','SETTLED') AS sent, l.client_received_on::text AS "receivedOn"
+         FROM payout_line l JOIN payout_batch b ON b.id = l.batch_id
+        WHERE l.invoice_id = ANY($1) AND l.state IN ('INCLUDED','SETTLED')`,
+      [invoiceIds],
+    );
+    return new Map(rows.map(({ invoice_id, ...receipt }) => [invoice_id, receipt]));
+  }
 
   /**
    * Bought invoices of a book due on or before `day` that are not in a live batch line, with
@@ -68,7 +93,7 @@ export class PayoutsRepository {
   async lines(batchId: string) {
     return this.db.query(
       `SELECT l.id, l.invoice_id, i.invoice_number, l.client_id, c.legal_name AS client_name, l.amount::text AS amount, l.reference, l.end_to_end_id,
-              l.payee, l.state, l.attempt
+              l.payee, l.state, l.attempt, l.set_off::text AS set_off, l.client_received_on::text AS client_received_on
          FROM payout_line l JOIN invoice i ON i.id = l.invoice_id JOIN client c ON c.id = l.client_id
         WHERE l.batch_id = $1 ORDER BY c.legal_name, i.invoice_number`,
       [batchId],

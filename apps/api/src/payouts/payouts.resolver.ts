@@ -1,11 +1,16 @@
-import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { AllowRoles } from '../auth/access.decorators';
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { AllowRoles, ForIntegration } from '../auth/access.decorators';
+import { ClientKeyPrincipal, CurrentClientKey } from '../auth/principal';
+import { batchLoader } from '../common/batch-loader';
+import { ClientInvoiceType } from '../invoices/dto/client-invoice.types';
 import { CurrentStaff, StaffPrincipal } from '../auth/principal';
 import { Role } from '../auth/role';
 import { AuditTarget } from '../audit/audit.interceptor';
 import {
   ApprovePayoutBatchArgs,
   CancelPayoutBatchArgs,
+  ClientPayoutType,
+  ConfirmPayoutReceivedArgs,
   ConfirmPayoutAccountArgs,
   ImportStatusReportArgs,
   PayoutFileType,
@@ -67,6 +72,8 @@ export class PayoutsResolver {
       payee: r.payee,
       state: r.state,
       attempt: r.attempt,
+      setOff: r.set_off,
+      clientReceivedOn: r.client_received_on,
     }));
   }
 
@@ -119,5 +126,23 @@ export class PayoutsResolver {
   async confirmPayoutAccount(@Args() { clientId, agreementVersion, how }: ConfirmPayoutAccountArgs, @CurrentStaff() me: StaffPrincipal) {
     await this.payouts.confirmPayoutAccount(clientId, agreementVersion, how, me);
     return true;
+  }
+}
+
+/** What a client's program reads and says of its payouts (DOMAIN "Payout": the client may confirm the day the money arrived). */
+@Resolver(() => ClientInvoiceType)
+export class ClientPayoutsResolver {
+  constructor(private readonly payouts: PayoutsService) {}
+
+  @ResolveField(() => ClientPayoutType, { nullable: true, description: 'Your payout for this invoice, once it is in a batch.' })
+  payout(@Parent() invoice: ClientInvoiceType, @Context() context: object) {
+    return batchLoader(context, 'invoice.payout', (ids) => this.payouts.payoutsOf(ids), null).load(invoice.id);
+  }
+
+  @Mutation(() => ClientPayoutType, { description: 'Says the day the payout for an invoice arrived in your account (for your books; ours follow the bank).' })
+  @ForIntegration()
+  @AuditTarget('INVOICE')
+  confirmPayoutReceived(@Args() { invoiceId, receivedOn }: ConfirmPayoutReceivedArgs, @CurrentClientKey() key: ClientKeyPrincipal) {
+    return this.payouts.confirmPayoutReceived(key.clientId, invoiceId, receivedOn);
   }
 }

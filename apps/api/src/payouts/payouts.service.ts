@@ -2,8 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Injectable } from '@nestjs/common';
-import { assertFourEyes, BUSINESS_TIME_ZONES, ConflictError, InvalidValueError, LocalDate, nextPayoutBatchState, NotFoundError, PayoutBatchEvent, PayoutBatchState } from '@factoring/domain';
-import { payoutHolds, payoutRejectedPostings, payoutSentPostings } from '@factoring/rules';
+import { assertFourEyes, BusinessCalendar, BUSINESS_TIME_ZONES, ConflictError, InvalidValueError, LocalDate, nextPayoutBatchState, NotFoundError, PayoutBatchEvent, PayoutBatchState } from '@factoring/domain';
+import { firstPaymentFileDay, PaymentFileCutOff, payoutHolds, payoutRejectedPostings, payoutSentPostings } from '@factoring/rules';
 import { validateXML } from 'xmllint-wasm';
 import Decimal from 'decimal.js';
 import { EntityManager } from 'typeorm';
@@ -15,7 +15,8 @@ import { Ledger } from '../ledger/ledger.service';
 import { OutboxService } from '../outbox/outbox.service';
 import { writePain001 } from './pain001';
 import { readPain002, REJECTED, StatusReport } from './pain002';
-import { PayoutCandidateRow, PayoutsRepository } from './payouts.repository';
+import { PayoutCandidateRow, PayoutReceipt, PayoutsRepository } from './payouts.repository';
+import { PayoutSetOffs } from './payout-set-offs';
 import { PayoutError } from './payout-errors';
 import { crashPoint } from '../common/crash-point';
 
@@ -46,22 +47,30 @@ export class PayoutsService {
     private readonly timeline: TimelineService,
     private readonly outbox: OutboxService,
     private readonly ledger: Ledger,
+    private readonly setOffs: PayoutSetOffs,
   ) {}
 
   /** What is due in a book on a day, split into what goes in a batch and what is held (with why). */
   async dueAndHeld(country: 'SE' | 'NO', day?: string) {
-    const payoutDay = this.day(country, day);
+    const payoutDay = day ? this.day(country, day) : (await this.firstFileDay(country)).toString();
     const rows = await this.repository.due(country, payoutDay, false);
     return { payoutDay, ...this.split(rows, payoutDay) };
   }
 
   /** Gathers the day's due invoices into one batch; held ones stay out, and their clients hear why once. */
   async prepare(country: 'SE' | 'NO', day: string | undefined, by: StaffPrincipal) {
-    const payoutDay = this.day(country, day);
+    const payoutDay = await this.fileDay(country, day);
     const id = await this.uow.transaction(async (tx) => {
       const [open] = await tx.query(`SELECT id FROM payout_batch WHERE book = $1 AND payout_date = $2 AND state IN ('PREPARED','APPROVED')`, [country, payoutDay]);
       if (open) throw new ConflictError(PayoutError.PAYOUT_BATCH_ALREADY_OPEN, 'This day already has a batch waiting for approval or export: cancel it first to prepare it again.', { batchId: open.id });
-      const { included, held } = this.split(await this.repository.due(country, payoutDay, true, tx), payoutDay);
+      const split = this.split(await this.repository.due(country, payoutDay, true, tx), payoutDay);
+      const held = split.held;
+      // What collection sets off against the payout (an overdue recourse invoice) is taken here; a payout set off whole waits.
+      const setOffs = await this.setOffs.against(tx, split.included);
+      const included = split.included
+        .map((row) => ({ ...row, setOff: setOffs.get(row.invoice_id) ?? '0.00' }))
+        .map((row) => ({ ...row, amount: new Decimal(row.amount).minus(row.setOff).toFixed(2) }))
+        .filter((row) => new Decimal(row.amount).gt(0));
       if (!included.length) throw new ConflictError(PayoutError.PAYOUT_BATCH_NOTHING_DUE, 'Nothing is due for payout on this day.');
       const total = included.reduce((sum, row) => sum.plus(row.amount), new Decimal(0)).toFixed(2);
       const messageId = `FB${country}${payoutDay.replace(/-/g, '')}${randomBytes(6).toString('hex').toUpperCase()}`;
@@ -74,10 +83,10 @@ export class PayoutsService {
         const attempt = row.attempts + 1;
         // Unique per invoice and attempt, at most 35 characters (pain.001 EndToEndId).
         const endToEnd = `${row.reference}-${attempt}`;
-        const n = values.push(batch.id, row.invoice_id, row.client_id, attempt, row.amount, row.reference, endToEnd, { ...row.payee, name: row.client_name });
-        return `($${n - 7}, $${n - 6}, $${n - 5}, $${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, $${n}, 'INCLUDED')`;
+        const n = values.push(batch.id, row.invoice_id, row.client_id, attempt, row.amount, row.setOff, row.reference, endToEnd, { ...row.payee, name: row.client_name });
+        return `($${n - 8}, $${n - 7}, $${n - 6}, $${n - 5}, $${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, $${n}, 'INCLUDED')`;
       });
-      await tx.query(`INSERT INTO payout_line (batch_id, invoice_id, client_id, attempt, amount, reference, end_to_end_id, payee, state) VALUES ${tuples.join(', ')}`, values);
+      await tx.query(`INSERT INTO payout_line (batch_id, invoice_id, client_id, attempt, amount, set_off, reference, end_to_end_id, payee, state) VALUES ${tuples.join(', ')}`, values);
       crashPoint('payout.prepare.lines-written');
       await this.timeline.record(tx, { entityType: PAYOUT_BATCH, entityId: batch.id, actor: staff(by), toState: 'PREPARED', reason: `${included.length} payouts, ${total} ${CURRENCY[country]}`, details: { held: held.length } });
       for (const row of included.filter((r) => r.planned_payout_date < payoutDay)) {
@@ -120,6 +129,18 @@ export class PayoutsService {
       const [kept] = await tx.query(`SELECT message_id, sha256, content FROM bank_file WHERE batch_id = $1 AND direction = 'OUT'`, [id]);
       if (kept) return kept;
       nextPayoutBatchState(batch.state, 'EXPORT');
+      // The bank's deadline for the file, not the offer's cut-off: a file too late for its day would pay another day than the batch says.
+      const [{ payout_date: payoutDate }] = await tx.query(`SELECT payout_date::text FROM payout_batch WHERE id = $1`, [id]);
+      // The agreement in force now says when the bank must have the file.
+      const cutOff = await this.cutOff(batch.book, LocalDate.today(BUSINESS_TIME_ZONES[batch.book]).toString(), tx);
+      if (LocalDate.parse(payoutDate).isBefore(firstPaymentFileDay(new Date(), batch.book, cutOff))) {
+        const first = firstPaymentFileDay(new Date(), batch.book, cutOff).toString();
+        throw new ConflictError(
+          PayoutError.PAYOUT_BATCH_TOO_LATE,
+          `The bank's cut-off for payment files on ${payoutDate} (${cutOff.localTime}) has passed: cancel this batch and prepare one for ${first}.`,
+          { payoutDate, cutOff: cutOff.localTime, firstDay: first },
+        );
+      }
       const [header] = await tx.query(
         `SELECT b.message_id, b.payout_date::text AS payout_date, b.currency, b.total::text AS total, b.line_count, k.name AS book_name,
                 a.kind AS account_kind, a.number AS account_number, a.bic, a.bank_agreement_id
@@ -326,6 +347,86 @@ export class PayoutsService {
     const [batch] = await tx.query(`SELECT id, book, state, prepared_by, version FROM payout_batch WHERE id = $1 FOR UPDATE`, [id]);
     if (!batch) throw new NotFoundError(PayoutError.PAYOUT_BATCH_NOT_FOUND, `No payout batch has the id ${id}.`);
     return batch;
+  }
+
+  /** The bank's cut-off for payment files in force on `day` in the book (dated data). */
+  private async cutOff(book: 'SE' | 'NO', day: string, manager: EntityManager | undefined = undefined): Promise<PaymentFileCutOff> {
+    const [row] = await (manager ?? this.repository.manager).query(
+      `SELECT to_char(local_time, 'HH24:MI') AS local_time, time_zone FROM payout_file_cutoff WHERE book = $1 AND valid_from <= $2 ORDER BY valid_from DESC LIMIT 1`,
+      [book, day],
+    );
+    if (!row) throw new Error(`No payment-file cut-off is set for book ${book} on ${day}`);
+    return { localTime: row.local_time, timeZone: row.time_zone };
+  }
+
+  /** The first day a payment file made now can still pay on in the book. */
+  private async firstFileDay(book: 'SE' | 'NO'): Promise<LocalDate> {
+    const today = LocalDate.today(BUSINESS_TIME_ZONES[book]).toString();
+    return firstPaymentFileDay(new Date(), book, await this.cutOff(book, today));
+  }
+
+  /** The batch's day: the first the bank can still pay on, or the one asked for if it is not too late. */
+  private async fileDay(book: 'SE' | 'NO', day: string | undefined): Promise<string> {
+    const first = await this.firstFileDay(book);
+    if (!day) return first.toString();
+    const asked = LocalDate.parse(this.day(book, day));
+    const calendar = BusinessCalendar.for(book);
+    if (!calendar.isBusinessDay(asked)) {
+      throw new InvalidValueError(
+        PayoutError.PAYOUT_DAY_NOT_BANKING_DAY,
+        `The banks do not pay on ${asked} (${calendar.closedDayOn(asked)?.name ?? 'a weekend'}): the next banking day is ${calendar.nextBusinessDay(asked)}.`,
+        'payoutDate',
+      );
+    }
+    if (asked.isBefore(first)) {
+      throw new InvalidValueError(
+        PayoutError.PAYOUT_DAY_TOO_LATE,
+        `A payment file can no longer reach the bank in time for ${asked}: the first day it can pay on is ${first}.`,
+        'payoutDate',
+      );
+    }
+    return asked.toString();
+  }
+
+  /**
+   * The client says the day its payout arrived (DOMAIN "Payout": for the client's books; ours
+   * follow the bank statement). Only for a payout that went to the bank, on or after its day and
+   * not in the future; the same day again changes nothing, another day is a CONFLICT.
+   */
+  async confirmPayoutReceived(clientId: string, invoiceId: string, receivedOn: string): Promise<PayoutReceipt> {
+    const parsed = (() => {
+      try {
+        return LocalDate.parse(receivedOn);
+      } catch {
+        throw new InvalidValueError(PayoutError.DATE_INVALID, `${receivedOn} is not a day that exists.`, 'receivedOn');
+      }
+    })();
+    await this.uow.transaction(async (tx) => {
+      const [line] = await tx.query(
+        `SELECT l.id, l.client_received_on::text AS received_on, b.payout_date::text AS payout_date, b.book
+           FROM payout_line l JOIN payout_batch b ON b.id = l.batch_id
+          WHERE l.invoice_id = $1 AND l.client_id = $2 AND l.state IN ('INCLUDED','SETTLED') AND b.state IN ('SENT','ACCEPTED','PARTLY_REJECTED','SETTLED')
+          FOR UPDATE OF l`,
+        [invoiceId, clientId],
+      );
+      if (!line) throw new ConflictError(PayoutError.PAYOUT_NOT_SENT, 'This invoice has no payout on its way to you yet.');
+      if (line.received_on === parsed.toString()) return;
+      if (line.received_on) {
+        throw new ConflictError(PayoutError.PAYOUT_RECEIPT_ALREADY_CONFIRMED, `You already said this payout arrived on ${line.received_on}.`, { receivedOn: line.received_on });
+      }
+      const today = LocalDate.today(BUSINESS_TIME_ZONES[line.book as 'SE' | 'NO']);
+      if (parsed.isBefore(LocalDate.parse(line.payout_date)) || parsed.isAfter(today)) {
+        throw new InvalidValueError(PayoutError.PAYOUT_RECEIPT_DAY_INVALID, `The payout was sent for ${line.payout_date}: it arrived on that day or later, and not after today (${today}).`, 'receivedOn');
+      }
+      await tx.query(`UPDATE payout_line SET client_received_on = $2, client_confirmed_at = now() WHERE id = $1`, [line.id, parsed.toString()]);
+      await this.timeline.record(tx, { entityType: 'INVOICE', entityId: invoiceId, actor: { type: 'CLIENT', id: clientId, name: null }, toState: 'PAYOUT_RECEIVED', reason: `The client says the payout arrived on ${parsed}`, details: { receivedOn: parsed.toString() } });
+    });
+    return (await this.payoutsOf([invoiceId])).get(invoiceId)!;
+  }
+
+  /** The latest payout of each invoice as its client sees it: amount, day, and when the client said it arrived. */
+  async payoutsOf(invoiceIds: readonly string[]): Promise<Map<string, PayoutReceipt>> {
+    return this.repository.payoutsOf(invoiceIds);
   }
 
   private day(country: 'SE' | 'NO', day: string | undefined): string {

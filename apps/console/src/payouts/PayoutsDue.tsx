@@ -19,7 +19,7 @@ import {
 } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import Decimal from 'decimal.js';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Button, Link, useNotify, useRedirect, useTranslate } from 'react-admin';
 import { CountryFlag } from '../common/CountryField';
 import { today, useFormat } from '../common/format';
@@ -105,13 +105,17 @@ export const PayoutsDuePanel = () => {
   const redirect = useRedirect();
   const finance = useHasRole('FINANCE');
   const [book, setBook] = useState<Country>('SE');
-  const [day, setDay] = useState(today());
+  // Empty until the API names the first day a payment file can still pay on (the bank's cut-off, per book).
+  const [day, setDay] = useState('');
   const currency = CURRENCY[book];
   const due = useQuery({
     queryKey: ['payoutsDue', book, day],
     queryFn: ({ signal }) => payoutsDue(book, day || undefined, signal),
     retry: false,
   });
+  useEffect(() => {
+    if (!day && due.data) setDay(due.data.payoutDate);
+  }, [day, due.data]);
   const nothing = !!due.data && !due.data.included.length && !due.data.held.length;
   const ahead = useQuery({
     queryKey: ['payoutsDue', book, addDays(day || today(), 14)],
@@ -151,7 +155,11 @@ export const PayoutsDuePanel = () => {
       }
     >
       <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap', mb: 2 }}>
-        <ToggleButtonGroup size="small" exclusive value={book} onChange={(_event, value: Country | null) => value && setBook(value)} data-testid="payouts-book">
+        <ToggleButtonGroup size="small" exclusive value={book} onChange={(_event, value: Country | null) => {
+            if (!value) return;
+            setBook(value);
+            setDay('');
+          }} data-testid="payouts-book">
           {COUNTRIES.map((country) => (
             <ToggleButton key={country} value={country} data-testid={`payouts-book-${country}`} sx={{ px: 1.5, gap: 1 }}>
               <CountryFlag country={country} showCode={false} />

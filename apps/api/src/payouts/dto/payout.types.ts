@@ -40,6 +40,8 @@ export class PayoutLineType {
   @Field(() => GraphQLJSON) payee!: unknown;
   @Field() state!: string;
   @Field(() => Int) attempt!: number;
+  @Field(() => DecimalString, { description: 'Set off against what the client owes (collection), not paid out.' }) setOff!: string;
+  @Field(() => String, { nullable: true, description: 'The day the client said the money arrived.' }) clientReceivedOn!: string | null;
 }
 
 @ObjectType('PayoutBatchPage')
@@ -127,4 +129,21 @@ export class ImportStatusReportArgs {
   @IsString()
   @Length(50, 1_000_000, { message: 'content must be a pain.002 file of at most 1 MB' })
   content!: string;
+}
+
+@ObjectType('ClientPayout', { description: 'Your payout for the invoice: what was paid, on which day, and the day you said it arrived.' })
+export class ClientPayoutType {
+  @Field(() => DecimalString) amount!: string;
+  @Field(() => DecimalString, { description: 'Set off against an amount you owe us (for example an overdue recourse invoice).' }) setOff!: string;
+  @Field({ description: 'The day the bank pays it.' }) payoutDate!: string;
+  @Field({ description: 'The payment went to the bank.' }) sent!: boolean;
+  @Field(() => String, { nullable: true, description: 'The day you said the money arrived.' }) receivedOn!: string | null;
+}
+
+@ArgsType()
+export class ConfirmPayoutReceivedArgs {
+  @Field(() => ID) @IsUUID('all', { message: 'invoiceId must be an invoice id (a UUID)' }) invoiceId!: string;
+  @Field({ description: 'The day the money arrived in your account, YYYY-MM-DD.' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'receivedOn must be a day such as 2026-11-30' })
+  receivedOn!: string;
 }
