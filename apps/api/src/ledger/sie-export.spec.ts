@@ -1,3 +1,4 @@
+import { Country } from '../common/dto/common.types';
 import { creditNoteBeforePayoutPostings, payoutSentPostings, PostingLine, purchasePostings } from '@factoring/rules';
 import Decimal from 'decimal.js';
 import { analystAndAdmin } from '../../test-support/clients';
@@ -53,7 +54,7 @@ afterAll(() => t?.close());
 async function exported(year: number, token = preparer.token) {
   const response = await t.gql(SIE, { y: year }, token);
   if (!response.data) throw new Error(JSON.stringify(response.errors));
-  const file = response.data.sieExport;
+  const file = response.data.sieExport as { fileName: string; sha256: string; vouchers: number; contentBase64: string };
   const bytes = Buffer.from(file.contentBase64, 'base64');
   return { ...file, bytes, read: readSie(bytes) };
 }
@@ -64,8 +65,8 @@ async function exported(year: number, token = preparer.token) {
  * BAS 2091 carries the earlier years' result (the books post no closing entry).
  */
 async function expectSameAsTrialBalance(read: SieFile, year: number) {
-  const end = await reports.trialBalance('SE', `${year}-12-31`);
-  const before = await reports.trialBalance('SE', `${year - 1}-12-31`);
+  const end = await reports.trialBalance(Country.SE, `${year}-12-31`);
+  const before = await reports.trialBalance(Country.SE, `${year - 1}-12-31`);
   const balanceBefore = new Map(before.accounts.map((a) => [a.account, new Decimal(a.balance)]));
   const expected = new Map<string, string>();
   const carried = before.accounts.filter((a) => a.kind === 'INCOME' || a.kind === 'EXPENSE').reduce((sum, a) => sum.plus(a.balance), new Decimal(0));
@@ -119,7 +120,7 @@ describe('a purchase, a credit note and a payout, through their own flows, expor
       expect(bytes.includes(Buffer.from([0x4b, 0x94, 0x70]))).toBe(true);
       expect(bytes.includes(Buffer.from('ö', 'utf8'))).toBe(false);
       // Every account of the chart is declared and typed.
-      for (const account of await reports.chart('SE', `${year}-12-31`)) expect(read.accounts.get(account.account)?.type).toMatch(/^[TSKI]$/);
+      for (const account of await reports.chart(Country.SE, `${year}-12-31`)) expect(read.accounts.get(account.account)?.type).toMatch(/^[TSKI]$/);
 
       for (const entry of entries.filter((e) => Number(e.entry_date.slice(0, 4)) === year)) {
         const voucher = read.vouchers.find((v) => v.text === entry.description);
