@@ -78,7 +78,7 @@ export class LeastPrivilegeRoles1764300004000 implements MigrationInterface {
   ];
   /** Append-only dated data a later feature may let the application add to; read only for now. */
   static readonly APPEND_ONLY_NOT_WRITTEN = ['ledger_bank_account'];
-  /** Not written by the application yet (closing a period is to come); read only, and nothing revoked. */
+  /** Read only here; 1764300007000-LedgerPeriodClosing lets the application record a close (never undo one). */
   static readonly NOT_WRITTEN_YET = ['ledger_period'];
 
   async up(q: QueryRunner): Promise<void> {

@@ -17,7 +17,9 @@ import { DebtorContactSource1764300001000 } from './1764300001000-DebtorContactS
 import { CreditWhatIfRuns1764300002000 } from './1764300002000-CreditWhatIfRuns';
 import { QueueBoardSessions1764300003000 } from './1764300003000-QueueBoardSessions';
 import { LeastPrivilegeRoles1764300004000 } from './1764300004000-LeastPrivilegeRoles';
+import { LedgerBalanceStripes1764300005000 } from './1764300005000-LedgerBalanceStripes';
 import { PayoutCutOffReceiptAndSetOff1764300006000 } from './1764300006000-PayoutCutOffReceiptAndSetOff';
+import { LedgerPeriodClosing1764300007000 } from './1764300007000-LedgerPeriodClosing';
 
 export const migrations = [
   StaffAndSessions1763800000000,
@@ -35,5 +37,7 @@ export const migrations = [
   CreditWhatIfRuns1764300002000,
   QueueBoardSessions1764300003000,
   LeastPrivilegeRoles1764300004000,
+  LedgerBalanceStripes1764300005000,
   PayoutCutOffReceiptAndSetOff1764300006000,
+  LedgerPeriodClosing1764300007000,
 ];

@@ -107,6 +107,29 @@ describe('the database keeps the books honest', () => {
     await t.db.transaction((tx) => ledger.post(tx, { book: 'NO', date: '2025-02-01', causeType: 'TEST', causeId: id, event: 'X', description: 'in the open period', lines }));
   });
 
+  it('lets finance close an ended month, never reopen it, and then takes no entry dated in it (issue 12)', async () => {
+    const { newStaff } = await import('../../test-support/factories');
+    const { Role } = await import('../auth/role');
+    const { errorOf } = await import('../../test-support/test-app');
+    const clerk = await newStaff(t.db, { roles: [Role.FINANCE], name: 'Petra Period' });
+    const token = await t.signIn(clerk.email, clerk.password);
+    const CLOSE = `mutation($m: String!) { closeLedgerPeriod(book: NO, month: $m) { month closedAt closedBy { name } } }`;
+    expect(errorOf(await t.gql(CLOSE, { m: new Date().toISOString().slice(0, 7) }, token))).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'PERIOD_NOT_ENDED', field: 'month' });
+    expect(errorOf(await t.gql(CLOSE, { m: '2024-13' }, token))).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'PERIOD_INVALID', field: 'month' });
+    expect(errorOf(await t.gql(CLOSE, { m: '2024-03' }, analyst.token))?.code).toBe('FORBIDDEN');
+
+    expect((await t.gql(CLOSE, { m: '2024-03' }, token)).data!.closeLedgerPeriod).toMatchObject({ month: '2024-03', closedBy: { name: 'Petra Period' } });
+    expect(errorOf(await t.gql(CLOSE, { m: '2024-03' }, token))).toMatchObject({ code: 'CONFLICT', reason: 'PERIOD_ALREADY_CLOSED' });
+    const id = await causeId();
+    const lines = [{ role: 'BANK' as const, amount: '1.00' }, { role: 'FEE_INCOME' as const, amount: '-1.00' }];
+    await expect(t.db.transaction((tx) => ledger.post(tx, { book: 'NO', date: '2024-03-31', causeType: 'TEST', causeId: id, event: 'X', description: 'late', lines }))).rejects.toThrow(/closed/);
+    // Not even the test's own connection reopens it.
+    await expect(t.db.query(`UPDATE ledger_period SET closed_at = NULL WHERE book = 'NO' AND period_start = '2024-03-01'`)).rejects.toThrow(/closed/);
+    await expect(t.db.query(`DELETE FROM ledger_period WHERE book = 'NO' AND period_start = '2024-03-01'`)).rejects.toThrow(/closed/);
+    const listed = (await t.gql(`{ ledgerPeriods(book: NO) { month closedAt } }`, {}, token)).data!.ledgerPeriods;
+    expect(listed).toContainEqual({ month: '2024-03', closedAt: expect.any(String) });
+  });
+
   it('keeps balances from monthly summaries that match the sum of all postings, per account and per client', async () => {
     const invoice = await boughtInvoice();
     const today = new Date().toISOString().slice(0, 10);
