@@ -240,12 +240,15 @@ export async function runBench(workloads: Workload[], config: BenchConfig, signa
         rate,
         latency: result.latencyMs ? `${formatMs(result.latencyMs.p50)} / ${formatMs(result.latencyMs.p99)}` : '',
         // Its own baseline first, then the other raw figure of the same run.
-        ratio: [workload.baseline, ...(Object.keys(BASELINE_LABEL) as BaselineName[]).filter((b) => b !== workload.baseline)]
-          .map((b) => {
+        ratio: [
+          ...(result.ownBaseline && result.ownBaseline.ratePerSecond > 0
+            ? [`${(rate / result.ownBaseline.ratePerSecond).toFixed(2)}x of ${result.ownBaseline.label}`]
+            : []),
+          ...[workload.baseline, ...(Object.keys(BASELINE_LABEL) as BaselineName[]).filter((b) => b !== workload.baseline)].map((b) => {
             const base = baselineRate[b];
             return base !== undefined && base > 0 ? `${(rate / base).toFixed(2)}x of ${BASELINE_LABEL[b]}` : `n/a (${BASELINE_LABEL[b]} not measured)`;
-          })
-          .join(', '),
+          }),
+        ].join(', '),
         notes: result.notes ?? '',
         error: null,
       });

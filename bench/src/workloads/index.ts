@@ -1,4 +1,6 @@
 import { creditDecisions } from './credit-decisions';
+import { ledgerContention } from './ledger-contention';
+import { ledgerPosting } from './ledger-posting';
 import { submissions } from './submissions';
 import type { Workload } from './types';
 
@@ -44,4 +46,4 @@ export type { BaselineName, Workload, WorkloadContext, WorkloadResult } from './
  *   import { invoiceInsert } from './invoice-insert';
  *   export const workloads: Workload[] = [invoiceInsert];
  */
-export const workloads: Workload[] = [creditDecisions, submissions];
+export const workloads: Workload[] = [creditDecisions, submissions, ledgerPosting, ledgerContention];

@@ -42,6 +42,11 @@ export interface WorkloadResult {
   latencyMs?: { p50: number; p99: number };
   /** Anything worth printing under the table (batch sizes, caveats, sanity checks). */
   notes?: string;
+  /**
+   * A raw figure the workload measured itself, in the same run, for the same units (e.g. the
+   * raw insert of the same rows): printed first in the ratio column.
+   */
+  ownBaseline?: { label: string; ratePerSecond: number };
 }
 
 export interface Workload {
