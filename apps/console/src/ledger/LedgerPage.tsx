@@ -5,6 +5,7 @@ import { CountryFlag } from '../common/CountryField';
 import { today } from '../common/format';
 import { COUNTRIES, type Country } from '../types';
 import { BalancesChart } from './BalancesChart';
+import { ClosePeriodSection } from './ClosePeriod';
 import { JournalSection } from './JournalEntries';
 import { SieExportButton } from './SieExportButton';
 import { TrialBalanceSection } from './TrialBalance';
@@ -63,6 +64,7 @@ export const LedgerPage = () => {
         <BalancesChart book={book} date={day} />
       </Box>
       <JournalSection key={`${book}-${day}`} book={book} date={day} />
+      <ClosePeriodSection book={book} />
     </Box>
   );
 };

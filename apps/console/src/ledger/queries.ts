@@ -104,3 +104,22 @@ export const sieExport = async (fiscalYear: number) =>
       fiscalYear,
     })
   ).sieExport;
+
+export interface LedgerPeriod {
+  month: string;
+  closedAt: string | null;
+  closedBy: { id: string; name: string } | null;
+}
+
+/** The months of a book finance has closed (newest first). */
+export const ledgerPeriods = async (book: Country, signal?: AbortSignal) =>
+  (await gql<{ ledgerPeriods: LedgerPeriod[] }>(`query LedgerPeriods($book: Country!) { ledgerPeriods(book: $book) { month closedAt closedBy { id name } } }`, { book }, { signal })).ledgerPeriods;
+
+/** Closes an ended month: the books then take no entry dated in it (never undone). */
+export const closeLedgerPeriod = async (book: Country, month: string) =>
+  (
+    await gql<{ closeLedgerPeriod: LedgerPeriod }>(`mutation CloseLedgerPeriod($book: Country!, $month: String!) { closeLedgerPeriod(book: $book, month: $month) { month closedAt closedBy { id name } } }`, {
+      book,
+      month,
+    })
+  ).closeLedgerPeriod;
