@@ -69,12 +69,18 @@ describe('OcrReference', () => {
       );
     });
 
-    it('with a length digit, refuses a reference with a digit dropped or added', () => {
+    it('with a length digit, refuses a reference with a digit dropped or added before its length digit', () => {
+      // Bankgirot's length digit counts the digits, so a digit dropped or added in the body is always
+      // caught. Not so at the end: dropping the check digit (or the length digit) makes the last two
+      // digits the new length and check digits, which pass by chance about once in a hundred (found by
+      // this property with seed 1746284895: 9999999999999999999998459 without its last 9 is valid).
       fc.assert(
         fc.property(sequence, fc.nat(), fc.integer({ min: 0, max: 9 }), (n, at, digit) => {
           const { value } = OcrReference.generate(n, { withLengthDigit: true });
-          const i = at % value.length;
-          for (const changed of [value.slice(0, i) + value.slice(i + 1), value.slice(0, i) + digit + value.slice(i)]) {
+          const body = value.length - 2;
+          const dropAt = at % body;
+          const addAt = at % (body + 1);
+          for (const changed of [value.slice(0, dropAt) + value.slice(dropAt + 1), value.slice(0, addAt) + digit + value.slice(addAt)]) {
             if (changed.length >= 2) expect(OcrReference.isValid(changed, { withLengthDigit: true })).toBe(false);
           }
         }),
