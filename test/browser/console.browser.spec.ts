@@ -420,8 +420,8 @@ describe('client applications', () => {
     const feeField = dialog.locator('.MuiFormControl-root', { has: page.locator('input[name="feePercent"]') });
     await feeField.locator('.MuiFormHelperText-root.Mui-error', { hasText: 'between 0.5 % and 10 %' }).waitFor();
 
-    // With a fee as people in Sweden write it, the application is approved.
-    await dialog.locator('input[name="feePercent"]').fill('2,5');
+    // With a fee within the policy, written as English writes it ("2,5" is refused in English: issue 11), the application is approved.
+    await dialog.locator('input[name="feePercent"]').fill('2.5');
     await picture('application-approve-form', page, { fullPage: false });
     await page.getByTestId('approve-confirm').click();
     await page.locator('[data-testid="application-state"][data-state="APPROVED"]').first().waitFor();
@@ -1163,4 +1163,154 @@ describe('finance', () => {
     const bytes = fs.readFileSync((await sie.path())!);
     expect(bytes.toString('latin1')).toContain('#SIETYP 4');
   }));
+});
+
+/* ------------------------------------------------------------------------------------------ */
+/* Amount entry (issue 11, section 1). Each spelling typed into a debtor's limit in each      */
+/* language: what the field reads it as, or its refusal with the likely reading, and what the */
+/* API then received (the mutation's variables as sent, and the limit read back).             */
+/* ------------------------------------------------------------------------------------------ */
+
+/** Typed, then either the value the API must receive and the reading shown, or the likely reading a refusal shows. */
+type Spelling = [typed: string, sent: string, reading: string] | [typed: string, sent: null, likely: string];
+
+const SPELLINGS: Record<'en' | 'sv' | 'nb', { language: string; refused: string; spellings: Spelling[] }> = {
+  en: {
+    language: 'English',
+    refused: 'Did you mean',
+    spellings: [
+      ['100,000', '100000', 'Reads as SEK 100,000.00'],
+      ['100 000', '100000', 'Reads as SEK 100,000.00'],
+      ['100.000', null, 'Did you mean 100,000?'],
+      ['1,5', null, 'Did you mean 1.5?'],
+      ['1.5', '1.5', 'Reads as SEK 1.50'],
+      ['12 345,67', null, 'Did you mean 12,345.67?'],
+      ['12,345.67', '12345.67', 'Reads as SEK 12,345.67'],
+    ],
+  },
+  sv: {
+    language: 'Svenska',
+    refused: 'Menade du',
+    spellings: [
+      ['100,000', null, 'Menade du 100 000?'],
+      ['100 000', '100000', 'Läses som 100 000,00 SEK'],
+      ['100.000', '100000', 'Läses som 100 000,00 SEK'],
+      ['1,5', '1.5', 'Läses som 1,50 SEK'],
+      ['1.5', null, 'Menade du 1,5?'],
+      ['12 345,67', '12345.67', 'Läses som 12 345,67 SEK'],
+    ],
+  },
+  nb: {
+    language: 'Norsk bokmål',
+    refused: 'Mente du',
+    spellings: [
+      ['100,000', null, 'Mente du 100 000?'],
+      ['100 000', '100000', 'Leses som 100 000,00 SEK'],
+      ['100.000', '100000', 'Leses som 100 000,00 SEK'],
+      ['1,5', '1.5', 'Leses som 1,50 SEK'],
+      ['1.5', null, 'Mente du 1,5?'],
+      ['12 345,67', '12345.67', 'Leses som 12 345,67 SEK'],
+    ],
+  },
+};
+
+/** Waits until `check` holds (or five seconds pass, after which the expectation that follows says what was seen). */
+async function until(check: () => Promise<boolean>, timeout = 5000) {
+  const end = Date.now() + timeout;
+  while (Date.now() < end && !(await check())) await page.waitForTimeout(100);
+}
+
+/** Text as read, with the no-break spaces between groups and before the currency as plain ones. */
+const plainSpaces = (text: string | null) => (text ?? '').replace(/[\u00a0\u202f]/g, ' ').trim();
+
+describe('amount entry', () => {
+  test.each(Object.keys(SPELLINGS) as Array<keyof typeof SPELLINGS>)(
+    'in %s, each spelling of an amount typed into a debtor\'s limit reaches the API as meant, or is refused with its likely reading',
+    keepScreenOnFailure((locale) => `amount-entry-${locale}`, async (locale) => {
+      const { language, spellings } = SPELLINGS[locale];
+      const name = `Amount Entry ${locale} ${Date.now().toString(36)} AB`;
+      const registered = await api<{ registerDebtor: { id: string } }>(
+        'analyst@demo.factoring.test',
+        `mutation Register($input: RegisterDebtorInput!) { registerDebtor(input: $input) { id } }`,
+        {
+          input: {
+            country: 'SE',
+            kind: 'COMPANY',
+            identityNumber: swedishOrganisationNumber(),
+            name,
+            address: { street: 'Drottninggatan 5', postalCode: '111 51', city: 'Stockholm', country: 'SE' },
+          },
+        },
+      );
+      const debtorId = registered.data!.registerDebtor.id;
+      const limitNow = async () =>
+        (await api<{ debtor: { creditLimit: string } }>('analyst@demo.factoring.test', `query Limit($id: ID!) { debtor(id: $id) { creditLimit } }`, { id: debtorId }))
+          .data!.debtor.creditLimit;
+
+      // What the console sends: the variables of each setDebtorLimit, as they leave the browser.
+      const sent: string[] = [];
+      page.on('request', (request) => {
+        if (!request.url().endsWith('/graphql') || request.method() !== 'POST') return;
+        const body = request.postDataJSON() as { query?: string; variables?: { creditLimit?: string } } | null;
+        if (body?.query?.includes('setDebtorLimit(')) sent.push(String(body.variables?.creditLimit));
+      });
+
+      await signInAndWaitForMenu('analyst@demo.factoring.test');
+      if (locale !== 'en') {
+        await page.getByTestId('locale-switcher').locator('button').click();
+        await page.getByRole('menuitem', { name: language }).click();
+      }
+      let expected = await limitNow();
+      let pictured = { reading: false, refusal: false };
+      await page.goto(`${CONSOLE_URL}/#/debtors/${debtorId}/show`);
+      await page.getByTestId('debtor-name').filter({ hasText: name }).waitFor();
+      for (const [typed, value, shown] of spellings) {
+        // The page has reloaded the debtor as saved (its version included) before the form opens again.
+        await page.waitForLoadState('networkidle');
+        await page.getByTestId('debtor-set-limit').click();
+        const dialog = page.getByTestId('debtor-limit-dialog');
+        const input = dialog.locator('input[name="creditLimit"]');
+        await input.fill(typed);
+        const field = dialog.locator('.MuiFormControl-root', { has: page.locator('input[name="creditLimit"]') });
+        const helper = field.locator('.MuiFormHelperText-root');
+        // As the person types: the reading in the field's own format, or the refusal with the likely reading.
+        await until(async () => plainSpaces(await helper.textContent()).includes(shown));
+        expect(plainSpaces(await helper.textContent())).toContain(shown);
+        expect(await input.evaluate((element) => getComputedStyle(element).textAlign)).toBe('right');
+        const before = sent.length;
+
+        if (value !== null) {
+          if (!pictured.reading) {
+            await picture(`amount-entry-${locale}-reading`, page, { fullPage: false });
+            pictured = { ...pictured, reading: true };
+          }
+          await page.getByTestId('debtor-limit-save').click();
+          await dialog.waitFor({ state: 'detached' });
+          expect(sent.slice(before)).toEqual([value]);
+          expected = await limitNow();
+          expect(expected).toBe(`${value.includes('.') ? value.padEnd(value.indexOf('.') + 3, '0') : `${value}.00`}`);
+        } else {
+          await page.getByTestId('debtor-limit-save').click();
+          // Refused in the field, as an error once sending was tried; nothing goes to the API.
+          await field.locator('.MuiFormHelperText-root.Mui-error', { hasText: SPELLINGS[locale].refused }).waitFor();
+          expect(plainSpaces(await helper.textContent())).toContain(shown);
+          if (!pictured.refusal) {
+            await picture(`amount-entry-${locale}-refused`, page, { fullPage: false });
+            pictured = { ...pictured, refusal: true };
+          }
+          await page.waitForTimeout(300);
+          expect(sent.length).toBe(before);
+          expect(await limitNow()).toBe(expected);
+          await page.keyboard.press('Escape');
+          await dialog.waitFor({ state: 'detached' });
+        }
+      }
+      // The limit on the page: with its currency and every stored decimal (never rounded up to 12 346).
+      await page.goto(`${CONSOLE_URL}/#/debtors/${debtorId}/show`);
+      await page.getByTestId('debtor-name').filter({ hasText: name }).waitFor();
+      const effective = plainSpaces(await page.getByTestId('debtor-effective-limit').textContent());
+      expect(effective).toBe(locale === 'en' ? 'SEK 12,345.67' : '12 345,67 SEK');
+      await picture(`amount-entry-${locale}-debtor`);
+    }),
+  );
 });

@@ -1,5 +1,6 @@
-import { Box, InputAdornment, Typography } from '@mui/material';
-import { CheckboxGroupInput, required, SelectInput, TextInput, useTranslate, type Validator } from 'react-admin';
+import { Box, Typography } from '@mui/material';
+import { CheckboxGroupInput, required, SelectInput, TextInput, useTranslate } from 'react-admin';
+import { AmountInput } from '../common/money/AmountInput';
 import {
   ACCOUNT_KINDS_BY_COUNTRY,
   DELIVERY_CHANNELS,
@@ -11,19 +12,11 @@ import {
 } from '../types';
 import type { AgreementTermsForm } from '../dataProvider';
 
-/** Digits with a decimal point or comma and spaces between groups ("1 500,50"); the API checks the rest. */
-export const decimal: Validator = (value: unknown) =>
-  value === undefined || value === null || value === '' || /^\d[\d\s\u00a0]*([.,]\d+)?$/.test(String(value).trim())
-    ? undefined
-    : 'console.validation.decimal';
-
 export const recourseChoices = RECOURSE_MODES.map((id) => ({ id, name: `console.recourse_modes.${id}` }));
 export const spotCheckChoices = SPOT_CHECK_INTENSITIES.map((id) => ({ id, name: `console.spot_check_intensities.${id}` }));
 export const deliveryChoices = DELIVERY_CHANNELS.map((id) => ({ id, name: `console.delivery_channels.${id}` }));
 export const accountKindChoices = (country: Country) =>
   ACCOUNT_KINDS_BY_COUNTRY[country].map((id) => ({ id, name: `console.bank_account_kinds.${id}` }));
-
-const adornment = (text: string) => ({ endAdornment: <InputAdornment position="end">{text}</InputAdornment> });
 
 /** An account as the form holds it: the kind, and the number as people write it. */
 export const accountForForm = (account: BankAccount | undefined | null) =>
@@ -98,34 +91,24 @@ export const AgreementTermsInputs = ({ country, currency }: { country: Country; 
         {translate('console.agreement.pricing')}
       </Typography>
       <Box sx={grid}>
-        <TextInput
+        {/* The columns' scales: fee_percent numeric(7,4), vat_rate_on_fee_percent numeric(5,2), amounts in öre. */}
+        <AmountInput
           source="feePercent"
           label="console.agreement.fields.feePercent"
-          validate={[required(), decimal]}
-          InputProps={adornment('%')}
+          percent
+          decimals={4}
+          validate={required()}
           helperText="console.agreement.fee_hint"
         />
-        <TextInput
+        <AmountInput
           source="vatRateOnFeePercent"
           label="console.agreement.fields.vatRateOnFeePercent"
-          validate={decimal}
-          InputProps={adornment('%')}
+          percent
+          decimals={2}
           helperText="console.agreement.vat_hint"
         />
-        <TextInput
-          source="feeFixed"
-          label="console.agreement.fields.feeFixed"
-          validate={decimal}
-          InputProps={adornment(currency)}
-          helperText="console.agreement.per_invoice"
-        />
-        <TextInput
-          source="feeMinimum"
-          label="console.agreement.fields.feeMinimum"
-          validate={decimal}
-          InputProps={adornment(currency)}
-          helperText="console.agreement.per_invoice"
-        />
+        <AmountInput source="feeFixed" label="console.agreement.fields.feeFixed" currency={currency} helperText="console.agreement.per_invoice" />
+        <AmountInput source="feeMinimum" label="console.agreement.fields.feeMinimum" currency={currency} helperText="console.agreement.per_invoice" />
       </Box>
       <CheckboxGroupInput
         source="recourseModes"
@@ -138,11 +121,11 @@ export const AgreementTermsInputs = ({ country, currency }: { country: Country; 
         {translate('console.agreement.risk_and_delivery')}
       </Typography>
       <Box sx={grid}>
-        <TextInput
+        <AmountInput
           source="creditLimit"
           label="console.agreement.fields.creditLimit"
-          validate={[required(), decimal]}
-          InputProps={adornment(currency)}
+          currency={currency}
+          validate={required()}
           helperText="console.agreement.limit_hint"
         />
         <SelectInput

@@ -1,10 +1,12 @@
 import { useCallback, useMemo } from 'react';
-import { useLocaleState } from 'react-admin';
+import { formatDecimal, formatMoneyText, formatPercentText } from '@factoring/domain/src/money/amount-text';
 import { useDateLocale } from '../DateTimeField';
+import { useAmountLocale } from './money/locale';
 
 /**
  * Amounts arrive as decimal strings ("150000.00"). They are shown in the language's way
- * (sv: 150 000 kr, en: SEK 150,000) and never computed with here beyond what a chart needs.
+ * (sv: 150 000,00 SEK, en: SEK 150,000.00; libs/domain amount-text) and never computed with
+ * here beyond what a chart needs.
  */
 export const toNumber = (value: string | null | undefined): number => {
   if (value === null || value === undefined || value === '') return 0;
@@ -12,24 +14,39 @@ export const toNumber = (value: string | null | undefined): number => {
   return Number.isFinite(number) ? number : 0;
 };
 
+/**
+ * A chart's figure arrives here as String(number): a sum of öre can carry binary noise
+ * ("99.89999999999999"). No stored amount or rate has more than four decimals, so a longer
+ * fraction is such noise and is rounded to the öre for display; stored values are never rounded.
+ */
+const withoutFloatNoise = (value: string): string => {
+  const match = /^(-?\d+)\.(\d{7,})$/.exec(value);
+  return match ? Number(value).toFixed(2) : value;
+};
+
 export function useFormat() {
   const locale = useDateLocale();
-  const [language] = useLocaleState();
+  const amountLocale = useAmountLocale();
+  /**
+   * An amount as stored, every decimal kept (a limit of 12 345.67 is never shown as 12 346), with
+   * at least `decimals` (two with a currency), and its currency code: "SEK 12,345.67", "12 345,67 SEK".
+   */
   const amount = useCallback(
-    (value: string | null | undefined, currency?: string, { decimals = 0 }: { decimals?: number } = {}) => {
+    (value: string | null | undefined, currency?: string, { decimals }: { decimals?: number } = {}) => {
       if (value === null || value === undefined || value === '') return '—';
-      const options: Intl.NumberFormatOptions = { minimumFractionDigits: decimals, maximumFractionDigits: decimals };
-      if (currency) Object.assign(options, { style: 'currency', currency, currencyDisplay: language === 'en' ? 'code' : 'symbol' });
-      return new Intl.NumberFormat(locale, options).format(toNumber(value));
+      const plain = withoutFloatNoise(String(value));
+      const minDecimals = decimals ?? (currency ? 2 : 0);
+      return currency
+        ? formatMoneyText(plain, currency, amountLocale, { minDecimals })
+        : formatDecimal(plain, amountLocale, { minDecimals });
     },
-    [locale, language],
+    [amountLocale],
   );
+  /** A percentage as stored, trailing zeros dropped: "2.5 %", "2,5 %". */
   const percent = useCallback(
     (value: string | null | undefined) =>
-      value === null || value === undefined || value === ''
-        ? '—'
-        : `${new Intl.NumberFormat(locale, { maximumFractionDigits: 4 }).format(toNumber(value))} %`,
-    [locale],
+      value === null || value === undefined || value === '' ? '—' : formatPercentText(withoutFloatNoise(String(value)), amountLocale),
+    [amountLocale],
   );
   /** A calendar day (YYYY-MM-DD) or an instant, as a date. */
   const date = useCallback(

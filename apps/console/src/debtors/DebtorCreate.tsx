@@ -2,8 +2,8 @@ import { Box, Typography } from '@mui/material';
 import { useEffect, useRef } from 'react';
 import { Create, email, RadioButtonGroupInput, required, SimpleForm, TextInput, useTranslate } from 'react-admin';
 import { useFormContext, useWatch } from 'react-hook-form';
-import { decimal } from '../clients/AgreementTermsInputs';
 import { countryChoices } from '../common/CountryField';
+import { AmountInput } from '../common/money/AmountInput';
 import { debtorKindChoices } from './fields';
 
 const grid = { display: 'grid', columnGap: 2, gridTemplateColumns: { xs: '1fr', sm: 'repeat(2, minmax(0, 1fr))' }, width: '100%' } as const;
@@ -42,6 +42,18 @@ const IdentityNumberInput = () => {
   );
 };
 
+/** The first limit, in the currency of the country chosen. */
+const InitialLimitInput = () => {
+  const country = useWatch({ name: 'country' }) as string;
+  return (
+    <AmountInput
+      source="creditLimit"
+      currency={country === 'NO' ? 'NOK' : 'SEK'}
+      helperText="console.debtors.initial_limit_hint"
+    />
+  );
+};
+
 /**
  * Registers a debtor (registerDebtor): a company by organisation number or a private person
  * by personal identity number. The limit starts at 0 unless given: nothing is bought from
@@ -69,7 +81,7 @@ export const DebtorCreate = () => (
       <Box sx={grid}>
         <TextInput source="email" type="email" validate={email()} helperText={false} />
         <TextInput source="phone" helperText="console.contact.phone_hint" />
-        <TextInput source="creditLimit" validate={decimal} helperText="console.debtors.initial_limit_hint" />
+        <InitialLimitInput />
       </Box>
     </SimpleForm>
   </Create>

@@ -33,18 +33,21 @@ import {
   useTranslate,
 } from 'react-admin';
 import { useFormContext, useWatch } from 'react-hook-form';
-import { decimal, deliveryChoices } from '../clients/AgreementTermsInputs';
+import { isPlainDecimal } from '@factoring/domain/src/money/amount-text';
+import { deliveryChoices } from '../clients/AgreementTermsInputs';
 import { RelationChip } from '../common/chips';
 import { toNumber, today, useFormat } from '../common/format';
+import { Amount as AmountText } from '../common/money/AmountField';
+import { AmountInput } from '../common/money/AmountInput';
 import { useHasRole } from '../common/roles';
 import { formDialogSx, NO_RECORD } from '../common/Section';
-import { dataProvider, toDecimal, type PairTermsForm } from '../dataProvider';
+import { dataProvider, type PairTermsForm } from '../dataProvider';
 import { DEBTOR_RELATIONS, type ClientDebtor, type ClientDebtorRow, type Debtor, type DebtorRelation } from '../types';
 import { useAction } from '../useAction';
 
 const relationChoices = DEBTOR_RELATIONS.map((id) => ({ id, name: `console.debtor_relations.${id}` }));
 
-const PairLimit = (_props: { label?: string }) => {
+const PairLimit = ({ currency }: { currency?: string; label?: string }) => {
   const pair = useRecordContext<ClientDebtor>();
   const translate = useTranslate();
   const format = useFormat();
@@ -57,27 +60,22 @@ const PairLimit = (_props: { label?: string }) => {
     );
   }
   return (
-    <span style={{ whiteSpace: 'nowrap' }}>
-      {format.amount(pair.creditLimit)}
+    <span style={{ whiteSpace: 'nowrap', display: 'block', textAlign: 'right' }}>
+      <AmountText value={pair.creditLimit} currency={currency} />
       {pair.temporaryRaise ? (
         <Typography variant="caption" color="text.secondary" component="div">
-          {translate('console.pairs.raise', { amount: format.amount(pair.temporaryRaise.amount), date: format.date(pair.temporaryRaise.until) })}
+          {translate('console.pairs.raise', { amount: format.amount(pair.temporaryRaise.amount, currency), date: format.date(pair.temporaryRaise.until) })}
         </Typography>
       ) : null}
     </span>
   );
 };
 
-const Amount = ({ source }: { source: 'effectiveLimit' | 'exposure'; label?: string }) => {
+const Amount = ({ source, currency }: { source: 'effectiveLimit' | 'exposure'; currency?: string; label?: string }) => {
   const pair = useRecordContext<ClientDebtor>();
-  const format = useFormat();
   if (!pair) return null;
   const over = source === 'exposure' && pair.effectiveLimit !== null && toNumber(pair.exposure) > toNumber(pair.effectiveLimit);
-  return (
-    <Typography variant="body2" component="span" color={over ? 'error' : undefined} sx={{ fontVariantNumeric: 'tabular-nums' }}>
-      {format.amount(pair[source])}
-    </Typography>
-  );
+  return <AmountText value={pair[source]} currency={currency} color={over ? 'error' : undefined} />;
 };
 
 const Delivery = (_props: { label?: string }) => {
@@ -136,23 +134,23 @@ const SubmitButton = ({ label, testId }: { label: string; testId: string }) => {
 };
 
 /** Said before sending: a limit under what is outstanding stops new purchases and needs a reason. */
-const BelowExposureWarning = ({ exposure, source = 'creditLimit' }: { exposure: string; source?: string }) => {
+const BelowExposureWarning = ({ exposure, currency, source = 'creditLimit' }: { exposure: string; currency?: string; source?: string }) => {
   const translate = useTranslate();
   const format = useFormat();
-  const value = useWatch({ name: source }) as string | undefined;
-  const limit = toDecimal(value);
-  if (limit === undefined || !(Number(limit) < toNumber(exposure))) return null;
+  // The form holds a plain decimal once the amount input reads the text (a refused text is not compared).
+  const limit = useWatch({ name: source }) as unknown;
+  if (!isPlainDecimal(limit) || !(Number(limit) < toNumber(exposure))) return null;
   return (
     <Alert severity="warning" sx={{ mb: 2 }} data-testid="below-exposure">
-      {translate('console.limits.below_exposure', { exposure: format.amount(exposure), limit: format.amount(limit) })}
+      {translate('console.limits.below_exposure', { exposure: format.amount(exposure, currency), limit: format.amount(limit, currency) })}
     </Alert>
   );
 };
 
 /** The reason is required when the new limit is below the exposure (the API refuses without one). */
 const reasonWhenBelow = (exposure: string, source = 'creditLimit') => (value: unknown, values: Record<string, unknown>) => {
-  const limit = toDecimal(values[source] as string | undefined);
-  const below = limit !== undefined && Number(limit) < toNumber(exposure);
+  const limit = values[source];
+  const below = isPlainDecimal(limit) && Number(limit) < toNumber(exposure);
   return below && !String(value ?? '').trim() ? 'console.limits.reason_required' : undefined;
 };
 
@@ -164,12 +162,13 @@ const raiseComplete = (value: unknown, values: Record<string, unknown>) => {
   return hasAmount !== hasUntil && !String(value ?? '').trim() ? 'console.limits.raise_incomplete' : undefined;
 };
 
-export const RaiseInputs = () => (
+export const RaiseInputs = ({ currency }: { currency?: string }) => (
   <Box sx={{ display: 'grid', columnGap: 2, gridTemplateColumns: { xs: '1fr', sm: 'repeat(2, minmax(0, 1fr))' } }}>
-    <TextInput
+    <AmountInput
       source="temporaryRaise.amount"
       label="console.limits.raise_amount"
-      validate={[decimal, raiseComplete]}
+      currency={currency}
+      validate={raiseComplete}
       helperText="console.limits.raise_hint"
     />
     <DateInput
@@ -249,14 +248,15 @@ const PairTermsDialog = ({
               />
             </ReferenceInput>
           )}
-          <BelowExposureWarning exposure={exposure} />
-          <TextInput
+          <BelowExposureWarning exposure={exposure} currency={debtor.currency} />
+          <AmountInput
             source="creditLimit"
             label="console.pairs.pair_limit"
-            validate={decimal}
+            currency={debtor.currency}
             helperText="console.pairs.pair_limit_hint"
+            fullWidth
           />
-          <RaiseInputs />
+          <RaiseInputs currency={debtor.currency} />
           <SelectInput
             source="deliveryChannel"
             label="console.pairs.delivery"
@@ -391,14 +391,14 @@ export const PairsTable = ({ source, side }: { source: 'debtors' | 'clients'; si
         <DataTable.Col label={side === 'client' ? 'console.pairs.debtor' : 'console.pairs.client'} disableSort>
           <OtherParty side={side} />
         </DataTable.Col>
-        <DataTable.Col label="console.pairs.pair_limit" disableSort>
-          <PairLimit />
+        <DataTable.Col label="console.pairs.pair_limit" disableSort align="right">
+          <PairLimit currency={record?.currency} />
         </DataTable.Col>
-        <DataTable.Col label="console.pairs.effective_limit" disableSort>
-          <Amount source="effectiveLimit" />
+        <DataTable.Col label="console.pairs.effective_limit" disableSort align="right">
+          <Amount source="effectiveLimit" currency={record?.currency} />
         </DataTable.Col>
-        <DataTable.Col label="console.limits.exposure" disableSort>
-          <Amount source="exposure" />
+        <DataTable.Col label="console.limits.exposure" disableSort align="right">
+          <Amount source="exposure" currency={record?.currency} />
         </DataTable.Col>
         <DataTable.Col label="console.pairs.delivery" disableSort>
           <Delivery />

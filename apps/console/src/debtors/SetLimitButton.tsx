@@ -12,8 +12,8 @@ import {
 import { useCallback, useState } from 'react';
 import { Button, Form, required, TextInput, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { useFormContext } from 'react-hook-form';
-import { decimal } from '../clients/AgreementTermsInputs';
 import { useFormat } from '../common/format';
+import { AmountInput } from '../common/money/AmountInput';
 import { useHasRole } from '../common/roles';
 import { formDialogSx, NO_RECORD } from '../common/Section';
 import { dataProvider } from '../dataProvider';
@@ -103,14 +103,16 @@ export const SetLimitButton = () => {
                 {conflict}
               </Alert>
             ) : null}
-            <BelowExposureWarning exposure={record.exposure} />
-            <TextInput
+            <BelowExposureWarning exposure={record.exposure} currency={record.currency} />
+            <AmountInput
               source="creditLimit"
               label="console.debtors.credit_limit"
-              validate={[required(), decimal]}
+              currency={record.currency}
+              validate={required()}
               helperText="console.debtors.credit_limit_hint"
+              fullWidth
             />
-            <RaiseInputs />
+            <RaiseInputs currency={record.currency} />
             <TextInput
               source="reason"
               label="console.common.reason"

@@ -4,6 +4,17 @@ import type { TranslationMessages } from 'react-admin';
 /** Our own keys; sv.ts and nb.ts follow exactly this shape. */
 export const consoleEn = {
   console: {
+    amount_input: {
+      reads_as: 'Reads as %{amount}',
+      likely: 'Did you mean %{likely}?',
+      empty: 'Type an amount.',
+      not_a_number: '“%{text}” is not an amount: type digits, such as 1,500.50.',
+      format: '“%{text}” is not an amount as English writes it (1,500.50: a comma between thousands, a point before the decimals).',
+      grouping: '“%{text}” is not an amount in English: a comma separates thousands and is followed by three digits; the decimal sign is a point.',
+      too_many_decimals: 'At most %{decimals} decimals here: in English the point is the decimal sign.',
+      negative: 'Cannot be negative.',
+      too_large: 'Too large to be an amount.',
+    },
     payouts: {
       states: {
         PREPARED: 'Waiting for approval',

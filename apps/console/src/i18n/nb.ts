@@ -179,6 +179,17 @@ const ra: TranslationMessages['ra'] = {
 
 const consoleNb: ConsoleMessages = {
   console: {
+    amount_input: {
+      reads_as: 'Leses som %{amount}',
+      likely: 'Mente du %{likely}?',
+      empty: 'Skriv et beløp.',
+      not_a_number: '«%{text}» er ikke et beløp: skriv sifre, for eksempel 1 500,50.',
+      format: '«%{text}» er ikke et beløp slik det skrives på norsk (1 500,50: mellomrom mellom tusener, komma foran desimalene).',
+      grouping: '«%{text}» er ikke et beløp på norsk: mellomrom eller punktum skiller tusener og følges av tre sifre; desimaltegnet er komma.',
+      too_many_decimals: 'Høyst %{decimals} desimaler her: på norsk er komma desimaltegnet.',
+      negative: 'Kan ikke være negativt.',
+      too_large: 'For stort til å være et beløp.',
+    },
     payouts: {
       states: {
         PREPARED: 'Venter på godkjenning',

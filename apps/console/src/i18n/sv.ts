@@ -178,6 +178,17 @@ const ra: TranslationMessages['ra'] = {
 
 const consoleSv: ConsoleMessages = {
   console: {
+    amount_input: {
+      reads_as: 'Läses som %{amount}',
+      likely: 'Menade du %{likely}?',
+      empty: 'Skriv ett belopp.',
+      not_a_number: '”%{text}” är inget belopp: skriv siffror, till exempel 1 500,50.',
+      format: '”%{text}” är inget belopp som det skrivs på svenska (1 500,50: mellanslag mellan tusental, komma före decimalerna).',
+      grouping: '”%{text}” är inget belopp på svenska: mellanslag eller punkt skiljer tusental och följs av tre siffror; decimaltecknet är komma.',
+      too_many_decimals: 'Högst %{decimals} decimaler här: på svenska är komma decimaltecknet.',
+      negative: 'Kan inte vara negativt.',
+      too_large: 'För stort för att vara ett belopp.',
+    },
     payouts: {
       states: {
         PREPARED: 'Väntar på attest',

@@ -6,10 +6,10 @@ import {
   ReferenceInput,
   SearchInput,
   SelectInput,
-  TextInput,
   useTranslate,
 } from 'react-admin';
 import { CountryField, countryChoices } from '../common/CountryField';
+import { AmountInput } from '../common/money/AmountInput';
 import { DateTimeField } from '../DateTimeField';
 import type { Invoice } from '../types';
 import { ClientStatusField, DayField, InvoiceStatusField, PayableField, invoiceStatusChoices } from './fields';
@@ -25,8 +25,9 @@ const filtersFor = (translate: (key: string) => string) => [
   <ReferenceInput key="debtorId" source="debtorId" reference="debtors" perPage={20}>
     <AutocompleteInput optionText="name" filterToQuery={(q) => ({ q })} label="resources.invoices.fields.debtorId" />
   </ReferenceInput>,
-  <TextInput key="amountFrom" source="amountFrom" label="console.invoices.amount_from" />,
-  <TextInput key="amountTo" source="amountTo" label="console.invoices.amount_to" />,
+  // A refused spelling filters nothing (whileRefused) and says why under the field.
+  <AmountInput key="amountFrom" source="amountFrom" label="console.invoices.amount_from" whileRefused="empty" />,
+  <AmountInput key="amountTo" source="amountTo" label="console.invoices.amount_to" whileRefused="empty" />,
   <DateInput key="dateFrom" source="dateFrom" label="console.invoices.date_from" />,
   <DateInput key="dateTo" source="dateTo" label="console.invoices.date_to" />,
 ];
