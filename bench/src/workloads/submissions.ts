@@ -126,7 +126,7 @@ export const submissions: Workload = {
   },
 };
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -137,7 +137,7 @@ function freePort(): Promise<number> {
   });
 }
 
-async function waitUntilReady(health: string, stopped: () => boolean, signal: AbortSignal): Promise<void> {
+export async function waitUntilReady(health: string, stopped: () => boolean, signal: AbortSignal): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline && !signal.aborted && !stopped()) {
     try {
