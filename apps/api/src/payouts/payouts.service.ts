@@ -78,15 +78,29 @@ export class PayoutsService {
         `INSERT INTO payout_batch (book, currency, payout_date, state, message_id, total, line_count, prepared_by) VALUES ($1, $2, $3, 'PREPARED', $4, $5, $6, $7) RETURNING id`,
         [country, CURRENCY[country], payoutDay, messageId, total, included.length, by.id],
       );
-      const values: unknown[] = [];
-      const tuples = included.map((row) => {
+      // One statement whatever the batch's size: columns as arrays (a VALUES list of 10 000 lines would pass PostgreSQL's 65 535 parameters).
+      const lines = included.map((row) => {
         const attempt = row.attempts + 1;
         // Unique per invoice and attempt, at most 35 characters (pain.001 EndToEndId).
-        const endToEnd = `${row.reference}-${attempt}`;
-        const n = values.push(batch.id, row.invoice_id, row.client_id, attempt, row.amount, row.setOff, row.reference, endToEnd, { ...row.payee, name: row.client_name });
-        return `($${n - 8}, $${n - 7}, $${n - 6}, $${n - 5}, $${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, $${n}, 'INCLUDED')`;
+        return { ...row, attempt, endToEnd: `${row.reference}-${attempt}`, payee: JSON.stringify({ ...row.payee, name: row.client_name }) };
       });
-      await tx.query(`INSERT INTO payout_line (batch_id, invoice_id, client_id, attempt, amount, set_off, reference, end_to_end_id, payee, state) VALUES ${tuples.join(', ')}`, values);
+      await tx.query(
+        `INSERT INTO payout_line (batch_id, invoice_id, client_id, attempt, amount, set_off, reference, end_to_end_id, payee, state)
+         SELECT $1, u.invoice_id, u.client_id, u.attempt, u.amount, u.set_off, u.reference, u.end_to_end_id, u.payee::jsonb, 'INCLUDED'
+           FROM unnest($2::uuid[], $3::uuid[], $4::int[], $5::numeric[], $6::numeric[], $7::text[], $8::text[], $9::text[])
+                AS u(invoice_id, client_id, attempt, amount, set_off, reference, end_to_end_id, payee)`,
+        [
+          batch.id,
+          lines.map((l) => l.invoice_id),
+          lines.map((l) => l.client_id),
+          lines.map((l) => l.attempt),
+          lines.map((l) => l.amount),
+          lines.map((l) => l.setOff),
+          lines.map((l) => l.reference),
+          lines.map((l) => l.endToEnd),
+          lines.map((l) => l.payee),
+        ],
+      );
       crashPoint('payout.prepare.lines-written');
       await this.timeline.record(tx, { entityType: PAYOUT_BATCH, entityId: batch.id, actor: staff(by), toState: 'PREPARED', reason: `${included.length} payouts, ${total} ${CURRENCY[country]}`, details: { held: held.length } });
       for (const row of included.filter((r) => r.planned_payout_date < payoutDay)) {
