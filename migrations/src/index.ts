@@ -20,6 +20,7 @@ import { LeastPrivilegeRoles1764300004000 } from './1764300004000-LeastPrivilege
 import { LedgerBalanceStripes1764300005000 } from './1764300005000-LedgerBalanceStripes';
 import { PayoutCutOffReceiptAndSetOff1764300006000 } from './1764300006000-PayoutCutOffReceiptAndSetOff';
 import { LedgerPeriodClosing1764300007000 } from './1764300007000-LedgerPeriodClosing';
+import { Documents1764300008000 } from './1764300008000-Documents';
 
 export const migrations = [
   StaffAndSessions1763800000000,
@@ -40,4 +41,5 @@ export const migrations = [
   LedgerBalanceStripes1764300005000,
   PayoutCutOffReceiptAndSetOff1764300006000,
   LedgerPeriodClosing1764300007000,
+  Documents1764300008000,
 ];

@@ -31,6 +31,9 @@ import { OutboxModule } from './outbox/outbox.module';
 import { PayoutsModule } from './payouts/payouts.module';
 import { RuleSettingsModule } from './rule-settings/rule-settings.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
+import { ClientDocumentsModule } from './clients/documents/client-documents.module';
+import { DocumentsModule } from './documents/documents.module';
+import { InvoiceDocumentsModule } from './invoices/documents/invoice-documents.module';
 
 export interface AppParts {
   /** The GraphQL API and /health. */
@@ -101,6 +104,7 @@ export class AppModule {
         ...(parts.http
           ? [graphql, AuthModule, StaffModule, ClientsModule, DebtorsModule, IntegrationKeysModule, InvoicesModule, CreditModule, RuleSettingsModule, WebhooksModule, HealthModule, PayoutsModule, QueueBoardModule]
           : []),
+        ...(parts.http ? [DocumentsModule, InvoiceDocumentsModule, ClientDocumentsModule] : []),
         ...(parts.workers ? [WorkersModule] : []),
       ],
       providers: [{ provide: APP_PIPE, useClass: EdgeInputPipe }, { provide: APP_PIPE, useFactory: createValidationPipe }, ...(parts.http ? [DecimalString] : [])],
