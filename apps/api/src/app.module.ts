@@ -29,6 +29,7 @@ import { InvoicesModule } from './invoices/invoices.module';
 import { CreditModule } from './credit/credit.module';
 import { OutboxModule } from './outbox/outbox.module';
 import { PayoutsModule } from './payouts/payouts.module';
+import { PeppolModule } from './documents/peppol/peppol.module';
 import { RuleSettingsModule } from './rule-settings/rule-settings.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 import { ClientDocumentsModule } from './clients/documents/client-documents.module';
@@ -101,6 +102,7 @@ export class AppModule {
         OutboxModule,
         ExposureModule,
         LedgerModule,
+        PeppolModule,
         ...(parts.http
           ? [graphql, AuthModule, StaffModule, ClientsModule, DebtorsModule, IntegrationKeysModule, InvoicesModule, CreditModule, RuleSettingsModule, WebhooksModule, HealthModule, PayoutsModule, QueueBoardModule]
           : []),

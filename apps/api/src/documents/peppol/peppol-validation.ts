@@ -67,7 +67,7 @@ export function schematronFindings(xml: string): PeppolFinding[] {
     const svrl = SaxonJS.transform({ stylesheetInternal: sef, sourceText: xml, destination: 'serialized' }, 'sync').principalResult;
     for (const match of svrl.matchAll(/<svrl:failed-assert\b([^>]*)>\s*<svrl:text>([\s\S]*?)<\/svrl:text>/g)) {
       const attribute = (name: string) => unescape(new RegExp(`\\b${name}="([^"]*)"`).exec(match[1])?.[1] ?? '');
-      findings.push({ source, id: attribute('id'), flag: attribute('flag') === 'warning' ? 'warning' : 'fatal', location: attribute('location'), text: unescape(match[2]) });
+      findings.push({ source, id: attribute('id'), flag: attribute('flag') === 'warning' ? 'warning' : 'fatal', location: readablePath(attribute('location')), text: unescape(match[2]) });
     }
   }
   return findings;
@@ -88,6 +88,17 @@ export async function validatePeppolInvoice(xml: string): Promise<PeppolValidati
   }
   const errors = findings.filter((f) => f.flag === 'fatal');
   return { valid: errors.length === 0, errors, warnings: findings.filter((f) => f.flag === 'warning') };
+}
+
+const PREFIXES: Record<string, string> = {
+  'urn:oasis:names:specification:ubl:schema:xsd:Invoice-2': '',
+  'urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2': 'cac:',
+  'urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2': 'cbc:',
+};
+
+/** path() writes Q{namespace}name steps: shown with the usual UBL prefixes, e.g. /Invoice[1]/cac:LegalMonetaryTotal[1]. */
+function readablePath(path: string): string {
+  return path.replace(/Q\{([^}]*)\}/g, (step, namespace: string) => PREFIXES[namespace] ?? step);
 }
 
 function unescape(text: string): string {
