@@ -1314,3 +1314,124 @@ describe('amount entry', () => {
     }),
   );
 });
+
+/* ------------------------------------------------------------------------------------------ */
+/* The home (issue 11, s.2): each role opens on its queues, counted by the server. The counts  */
+/* on the cards are checked against the API's home and against the queues' own list totals.   */
+/* ------------------------------------------------------------------------------------------ */
+
+describe('home', () => {
+  interface HomeAnswer {
+    home: {
+      sections: Array<{ role: string; queues: Array<{ key: string; count: number; overdue: number; oldestAgeHours: number | null; claimedByMe: number | null }> }>;
+      payoutsDue: Array<{ book: string; count: number; total: string }>;
+      decisionsPerDay: Array<{ day: string }>;
+    };
+  }
+  const HOME = `query { home { sections { role queues { key count overdue oldestAgeHours claimedByMe } } payoutsDue { book count total } decisionsPerDay { day } } }`;
+  const kebab = (key: string) => key.toLowerCase().replace(/_/g, '-');
+
+  /** What each queue's own list says it holds: the total of its list page, as counted there. */
+  async function listTotals(email: string): Promise<Record<string, number>> {
+    const totals: Record<string, number> = {};
+    const answer = await api<{
+      apps?: { total: number };
+      manual?: { total: number };
+      spot?: { total: number };
+      prepared?: { total: number };
+    }>(
+      email,
+      `query { apps: clientApplications(perPage: 1, filter: { state: PENDING }) { total }
+               manual: creditReviews(perPage: 1, filter: { kind: MANUAL_ASSESSMENT }) { total }
+               spot: creditReviews(perPage: 1, filter: { kind: SPOT_CHECK }) { total } }`,
+    );
+    if (answer.data?.apps) {
+      totals.CLIENT_APPLICATIONS = answer.data.apps.total;
+      totals.MANUAL_ASSESSMENT = answer.data.manual!.total;
+      totals.SPOT_CHECKS = answer.data.spot!.total;
+    }
+    const batches = await api<{ prepared?: { total: number } }>(email, `query { prepared: payoutBatches(perPage: 1, state: PREPARED) { total } }`);
+    if (batches.data?.prepared) totals.PAYOUT_BATCHES_TO_APPROVE = batches.data.prepared.total;
+    return totals;
+  }
+
+  const PEOPLE = [
+    { slug: 'credit-analyst', email: 'analyst@demo.factoring.test', sections: ['CREDIT_ANALYST'] },
+    { slug: 'collection', email: 'collection@demo.factoring.test', sections: ['COLLECTION'] },
+    { slug: 'finance', email: 'finance@demo.factoring.test', sections: ['FINANCE'] },
+    { slug: 'admin', email: 'admin@demo.factoring.test', sections: ['CREDIT_ANALYST', 'COLLECTION', 'FINANCE'] },
+  ];
+
+  test.each(PEOPLE.map((person) => [person.slug, person] as const))(
+    "%s opens on their own queues' cards, with the counts the server gives",
+    keepScreenOnFailure((slug) => `home-${slug}`, async (slug: string, person: (typeof PEOPLE)[number]) => {
+      const home = (await api<HomeAnswer>(person.email, HOME)).data!.home;
+      expect(home.sections.map((section) => section.role)).toEqual(person.sections);
+      const queues = home.sections.flatMap((section) => section.queues);
+      // The home counts what the queues' own lists hold.
+      const totals = await listTotals(person.email);
+      for (const queue of queues) if (totals[queue.key] !== undefined) expect(queue.count).toBe(totals[queue.key]);
+
+      await signInAndWaitForMenu(person.email);
+      for (const queue of queues) {
+        const id = `home-queue-${kebab(queue.key)}`;
+        const count = page.getByTestId(`${id}-count`);
+        await count.waitFor();
+        expect(Number((await count.textContent())?.trim())).toBe(queue.count);
+        if (queue.count > 0) {
+          const overdue = page.getByTestId(`${id}-overdue`);
+          expect(Number(await overdue.getAttribute('data-value'))).toBe(queue.overdue);
+          if (queue.overdue > 0) {
+            expect(await overdue.textContent()).toContain(`${queue.overdue} past the promised time`);
+            // Past the promise shows in red.
+            const [r, g] = (await overdue.evaluate((element) => getComputedStyle(element).color)).match(/\d+/g)!.map(Number);
+            expect(r).toBeGreaterThan(150);
+            expect(g).toBeLessThan(100);
+          }
+          expect(Number(await page.getByTestId(`${id}-oldest`).getAttribute('data-value'))).toBe(queue.oldestAgeHours);
+        } else {
+          await page.getByTestId(`${id}-empty`).waitFor();
+        }
+        if (queue.claimedByMe) expect(Number(await page.getByTestId(`${id}-mine`).getAttribute('data-value'))).toBe(queue.claimedByMe);
+      }
+      // Every card links to its queue.
+      if (queues.some((queue) => queue.key === 'MANUAL_ASSESSMENT')) {
+        expect(await page.getByTestId('home-queue-manual-assessment').getAttribute('href')).toBe('#/manual-assessment');
+      }
+      for (const due of home.payoutsDue) {
+        const count = page.getByTestId(`home-payouts-due-${due.book.toLowerCase()}-count`);
+        await count.waitFor();
+        expect(Number((await count.textContent())?.trim())).toBe(due.count);
+        expect(await page.getByTestId(`home-payouts-due-${due.book.toLowerCase()}-total`).getAttribute('data-value')).toBe(due.total);
+      }
+      // Nobody sees another role's cards.
+      const shown = await page.locator('[data-testid^="home-queue-"][data-testid$="-count"]').count();
+      expect(shown).toBe(queues.length);
+      if (!person.sections.includes('CREDIT_ANALYST')) {
+        expect(await page.getByTestId('home-queue-manual-assessment').count()).toBe(0);
+        expect(await page.getByTestId('home-decisions').count()).toBe(0);
+      } else {
+        await page.locator('[data-testid="home-decisions-chart"], [data-testid="home-decisions-chart-empty"]').first().waitFor();
+      }
+      if (!person.sections.includes('FINANCE')) expect(await page.getByTestId('home-payouts-due-se').count()).toBe(0);
+      if (person.sections.includes('COLLECTION')) {
+        expect(await page.getByTestId('home-no-work-collection').textContent()).toContain('No work yet');
+      }
+      if (queues.length) await page.locator('[data-testid="home-queue-ages-chart"], [data-testid="home-queue-ages-chart-empty"]').first().waitFor();
+      await picture(`home-${slug}-en`);
+
+      if (slug === 'admin' || slug === 'collection') {
+        await page.getByTestId('locale-switcher').locator('button').click();
+        await page.getByRole('menuitem', { name: 'Svenska' }).click();
+        await page.getByTestId('dashboard-welcome').filter({ hasText: 'Välkommen' }).waitFor();
+        if (slug === 'admin') {
+          expect(await page.getByTestId('home-queue-manual-assessment').textContent()).toContain('Manuell bedömning');
+          expect(await page.getByTestId('home-queue-ages').textContent()).toContain('Hur länge ärendena har väntat');
+        } else {
+          expect(await page.getByTestId('home-no-work-collection').textContent()).toContain('Inget arbete ännu');
+        }
+        await picture(`home-${slug}-sv`);
+      }
+    }),
+  );
+});
