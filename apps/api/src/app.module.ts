@@ -16,6 +16,7 @@ import { DatabaseModule } from './database/database.module';
 import { ExposureModule } from './exposure/exposure.module';
 import { LedgerModule } from './ledger/ledger.module';
 import { HealthModule } from './health/health.module';
+import { HomeModule } from './home/home.module';
 import { QueuesModule } from './queues/queues.module';
 import { QueueBoardModule } from './queues/queue-board.module';
 import { WorkersModule } from './queues/workers.module';
@@ -104,7 +105,7 @@ export class AppModule {
         LedgerModule,
         PeppolModule,
         ...(parts.http
-          ? [graphql, AuthModule, StaffModule, ClientsModule, DebtorsModule, IntegrationKeysModule, InvoicesModule, CreditModule, RuleSettingsModule, WebhooksModule, HealthModule, PayoutsModule, QueueBoardModule]
+          ? [graphql, AuthModule, StaffModule, ClientsModule, DebtorsModule, IntegrationKeysModule, InvoicesModule, CreditModule, RuleSettingsModule, WebhooksModule, HealthModule, PayoutsModule, QueueBoardModule, HomeModule]
           : []),
         ...(parts.http ? [DocumentsModule, InvoiceDocumentsModule, ClientDocumentsModule] : []),
         ...(parts.workers ? [WorkersModule] : []),

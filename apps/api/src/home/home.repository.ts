@@ -1,0 +1,144 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { BUSINESS_TIME_ZONES } from '@factoring/domain';
+import { DataSource } from 'typeorm';
+
+/** One queue's counts as SQL returns them (the buckets in QueueAgeBucket's order). */
+export interface QueueCountsRow {
+  key: string;
+  count: number;
+  oldest_since: Date | null;
+  overdue: number;
+  due_today: number;
+  claimed_by_me: number;
+  waiting_for_client: number;
+  buckets: number[];
+}
+
+export interface DecisionDayRow {
+  day: string;
+  outcomes: Array<{ outcome: string; count: number }>;
+}
+
+/** Every outcome credit_decision allows, in the chart's order. */
+export const DECISION_OUTCOMES = ['APPROVE', 'DENY', 'MANUAL_ASSESSMENT', 'SPOT_CHECK', 'ASK_CLIENT'] as const;
+
+/**
+ * The age buckets of the queue-age chart, as one SQL expression per bucket over `since`
+ * (when the item entered its queue) and $1 (the moment counted): under 4 hours, 4 to 24,
+ * 1 to 3 days, 3 to 7 days, over a week.
+ */
+const BUCKETS = (since: string, counted = '*') => {
+  const age = `$1::timestamptz - ${since}`;
+  return `ARRAY[
+    count(${counted}) FILTER (WHERE ${age} < interval '4 hours'),
+    count(${counted}) FILTER (WHERE ${age} >= interval '4 hours' AND ${age} < interval '24 hours'),
+    count(${counted}) FILTER (WHERE ${age} >= interval '24 hours' AND ${age} < interval '3 days'),
+    count(${counted}) FILTER (WHERE ${age} >= interval '3 days' AND ${age} < interval '7 days'),
+    count(${counted}) FILTER (WHERE ${age} >= interval '7 days')
+  ]::int[]`;
+};
+
+/** The calendar day of an instant in a country's business time zone ($2 Sweden, $3 Norway). */
+const LOCAL_DAY = (instant: string, country: string) => `(${instant} AT TIME ZONE CASE ${country} WHEN 'NO' THEN $3 ELSE $2 END)::date`;
+
+/**
+ * The home page's counts, each over the whole queue in one statement (never over a page of
+ * rows): how many, the oldest, past the promise, due later today, held by the caller, and the
+ * ages. `now` is a parameter, so one home is counted at one moment.
+ */
+@Injectable()
+export class HomeRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  private zones(now: Date) {
+    return [now, BUSINESS_TIME_ZONES.SE, BUSINESS_TIME_ZONES.NO];
+  }
+
+  /** Manual assessments and spot checks not closed (waiting for the client included, its clock stopped). */
+  async creditReviewQueues(now: Date, me: string): Promise<QueueCountsRow[]> {
+    return this.db.query(
+      `SELECT k.kind AS key,
+              count(r.id)::int AS count,
+              min(r.opened_at) AS oldest_since,
+              count(r.id) FILTER (WHERE r.state = 'OPEN' AND r.due_at < $1)::int AS overdue,
+              count(r.id) FILTER (WHERE r.state = 'OPEN' AND r.due_at >= $1 AND ${LOCAL_DAY('r.due_at', 'i.country')} = ${LOCAL_DAY('$1::timestamptz', 'i.country')})::int AS due_today,
+              count(r.id) FILTER (WHERE r.claimed_by = $4)::int AS claimed_by_me,
+              count(r.id) FILTER (WHERE r.state = 'WAITING_FOR_CLIENT')::int AS waiting_for_client,
+              ${BUCKETS('r.opened_at', 'r.id')} AS buckets
+         FROM (VALUES ('MANUAL_ASSESSMENT'), ('SPOT_CHECK')) AS k(kind)
+         LEFT JOIN credit_review r ON r.kind = k.kind AND r.state <> 'CLOSED'
+         LEFT JOIN invoice i ON i.id = r.invoice_id
+        GROUP BY k.kind`,
+      [...this.zones(now), me],
+    );
+  }
+
+  /** Pending applications: the promise is an answer by the end of `answer_due_on` in the applicant's country. */
+  async clientApplicationQueue(now: Date, me: string): Promise<QueueCountsRow> {
+    const [row] = await this.db.query(
+      `SELECT 'CLIENT_APPLICATIONS' AS key,
+              count(*)::int AS count,
+              min(a.submitted_at) AS oldest_since,
+              count(*) FILTER (WHERE a.answer_due_on < ${LOCAL_DAY('$1::timestamptz', 'c.country')})::int AS overdue,
+              count(*) FILTER (WHERE a.answer_due_on = ${LOCAL_DAY('$1::timestamptz', 'c.country')})::int AS due_today,
+              count(*) FILTER (WHERE a.claimed_by = $4)::int AS claimed_by_me,
+              0 AS waiting_for_client,
+              ${BUCKETS('a.submitted_at')} AS buckets
+         FROM client_application a JOIN client c ON c.id = a.client_id
+        WHERE a.state = 'PENDING'`,
+      [...this.zones(now), me],
+    );
+    return row;
+  }
+
+  /**
+   * Batches waiting for a second person's approval (PREPARED), and approved ones whose file has
+   * not yet gone to the bank (APPROVED, EXPORTED). The promise is the batch's payout day.
+   */
+  async payoutBatchQueues(now: Date): Promise<QueueCountsRow[]> {
+    return this.db.query(
+      `SELECT q.key,
+              count(b.id)::int AS count,
+              min(b.since) AS oldest_since,
+              count(b.id) FILTER (WHERE b.payout_date < ${LOCAL_DAY('$1::timestamptz', 'b.book')})::int AS overdue,
+              count(b.id) FILTER (WHERE b.payout_date = ${LOCAL_DAY('$1::timestamptz', 'b.book')})::int AS due_today,
+              0 AS claimed_by_me,
+              0 AS waiting_for_client,
+              ${BUCKETS('b.since', 'b.id')} AS buckets
+         FROM (VALUES ('PAYOUT_BATCHES_TO_APPROVE', ARRAY['PREPARED']), ('PAYOUT_BATCHES_TO_SEND', ARRAY['APPROVED','EXPORTED'])) AS q(key, states)
+         LEFT JOIN LATERAL (
+           SELECT id, book, payout_date, CASE WHEN state = 'PREPARED' THEN prepared_at ELSE coalesce(approved_at, prepared_at) END AS since
+             FROM payout_batch WHERE state = ANY(q.states)
+         ) b ON true
+        GROUP BY q.key`,
+      this.zones(now),
+    );
+  }
+
+  /**
+   * Credit decisions of the last 30 days (today included) per day and outcome, every day and
+   * outcome present; the day is Stockholm's (Oslo's is the same all year).
+   */
+  async decisionsPerDay(now: Date): Promise<DecisionDayRow[]> {
+    return this.db.query(
+      `WITH days AS (
+         SELECT d::date AS day FROM generate_series(($1::timestamptz AT TIME ZONE $2)::date - 29, ($1::timestamptz AT TIME ZONE $2)::date, interval '1 day') AS d
+       ), outcomes AS (
+         SELECT outcome, ord FROM unnest($3::text[]) WITH ORDINALITY AS o(outcome, ord)
+       ), counted AS (
+         SELECT (decided_at AT TIME ZONE $2)::date AS day, outcome, count(*)::int AS n
+           FROM credit_decision
+          WHERE decided_at >= ((($1::timestamptz AT TIME ZONE $2)::date - 29)::timestamp AT TIME ZONE $2) AND decided_at <= $1
+          GROUP BY 1, 2
+       )
+       SELECT days.day::text AS day,
+              json_agg(json_build_object('outcome', o.outcome, 'count', coalesce(c.n, 0)) ORDER BY o.ord) AS outcomes
+         FROM days CROSS JOIN outcomes o
+         LEFT JOIN counted c ON c.day = days.day AND c.outcome = o.outcome
+        GROUP BY days.day
+        ORDER BY days.day`,
+      [now, BUSINESS_TIME_ZONES.SE, DECISION_OUTCOMES],
+    );
+  }
+}

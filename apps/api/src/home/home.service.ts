@@ -1,0 +1,110 @@
+import { Injectable } from '@nestjs/common';
+import Decimal from 'decimal.js';
+import { StaffPrincipal } from '../auth/principal';
+import { Role } from '../auth/role';
+import { Country } from '../common/dto/common.types';
+import { PayoutsService } from '../payouts/payouts.service';
+import { HomePayoutsDueType, HomeQueueKey, HomeQueueType, HomeSectionType, HomeType, QueueAgeBucket } from './dto/home.types';
+import { HomeRepository, QueueCountsRow } from './home.repository';
+
+/** The roles with work of their own on the home, in the menu's order; an admin sees them all. */
+const WORKING_ROLES = [Role.CREDIT_ANALYST, Role.COLLECTION, Role.FINANCE] as const;
+const BUCKETS = Object.values(QueueAgeBucket);
+const BOOKS = [Country.SE, Country.NO] as const;
+const CURRENCY = { SE: 'SEK', NO: 'NOK' } as const;
+
+/**
+ * What needs doing, per role (issue 11, s.2): each queue counted whole by the database, what
+ * finance pays out on its next file day, and the credit decisions of the last 30 days. A role
+ * without a queue yet (collection) gets its section empty; the console says so in words.
+ */
+@Injectable()
+export class HomeService {
+  constructor(
+    private readonly repository: HomeRepository,
+    private readonly payouts: PayoutsService,
+  ) {}
+
+  async home(me: StaffPrincipal, now = new Date()): Promise<HomeType> {
+    const roles = WORKING_ROLES.filter((role) => me.roles.includes(role) || me.roles.includes(Role.ADMIN));
+    const sees = (role: Role) => roles.includes(role as (typeof WORKING_ROLES)[number]);
+    const [analyst, finance, payoutsDue, decisionsPerDay] = await Promise.all([
+      sees(Role.CREDIT_ANALYST) ? this.analystQueues(now, me.id) : [],
+      sees(Role.FINANCE) ? this.financeQueues(now) : [],
+      sees(Role.FINANCE) ? this.payoutsDue() : [],
+      sees(Role.CREDIT_ANALYST) ? this.repository.decisionsPerDay(now) : [],
+    ]);
+    const queues: Record<(typeof WORKING_ROLES)[number], HomeQueueType[]> = {
+      [Role.CREDIT_ANALYST]: analyst,
+      // Collection has no queue of its own yet: disputes, reminders and recourse arrive with their issues.
+      [Role.COLLECTION]: [],
+      [Role.FINANCE]: finance,
+    };
+    const sections: HomeSectionType[] = roles.map((role) => ({ role, queues: queues[role] }));
+    return {
+      countedAt: now,
+      sections,
+      payoutsDue,
+      decisionsPerDay: decisionsPerDay.map((day) => ({
+        day: day.day,
+        outcomes: day.outcomes.map((o) => ({ outcome: o.outcome as HomeType['decisionsPerDay'][number]['outcomes'][number]['outcome'], count: o.count })),
+      })),
+    };
+  }
+
+  private async analystQueues(now: Date, me: string): Promise<HomeQueueType[]> {
+    const [applications, reviews] = await Promise.all([this.repository.clientApplicationQueue(now, me), this.repository.creditReviewQueues(now, me)]);
+    const review = (kind: string) => reviews.find((row) => row.key === kind)!;
+    return [
+      toQueue(HomeQueueKey.CLIENT_APPLICATIONS, Role.CREDIT_ANALYST, applications, now, true),
+      toQueue(HomeQueueKey.MANUAL_ASSESSMENT, Role.CREDIT_ANALYST, review('MANUAL_ASSESSMENT'), now, true),
+      toQueue(HomeQueueKey.SPOT_CHECKS, Role.CREDIT_ANALYST, review('SPOT_CHECK'), now, true),
+    ];
+  }
+
+  private async financeQueues(now: Date): Promise<HomeQueueType[]> {
+    const rows = await this.repository.payoutBatchQueues(now);
+    const row = (key: HomeQueueKey) => rows.find((r) => r.key === key)!;
+    // Batches have no claims: whoever of finance looks first takes them.
+    return [HomeQueueKey.PAYOUT_BATCHES_TO_APPROVE, HomeQueueKey.PAYOUT_BATCHES_TO_SEND].map((key) => toQueue(key, Role.FINANCE, row(key), now, false));
+  }
+
+  /**
+   * Each book's next payout day, as the payout page shows it: the same split into what goes in
+   * a batch and what is held (the holds are rules, kept in one place), summed here in decimals.
+   */
+  private async payoutsDue(): Promise<HomePayoutsDueType[]> {
+    return Promise.all(
+      BOOKS.map(async (book) => {
+        const { payoutDay, included, held } = await this.payouts.dueAndHeld(book);
+        const sum = (rows: Array<{ amount: string }>) => rows.reduce((total, row) => total.plus(row.amount), new Decimal(0)).toFixed(2);
+        return {
+          book,
+          currency: CURRENCY[book],
+          payoutDate: payoutDay,
+          count: included.length,
+          total: sum(included),
+          late: included.filter((row) => row.planned_payout_date < payoutDay).length,
+          held: held.length,
+          heldTotal: sum(held),
+        };
+      }),
+    );
+  }
+}
+
+function toQueue(key: HomeQueueKey, role: Role, row: QueueCountsRow, now: Date, claims: boolean): HomeQueueType {
+  const oldest = row.oldest_since ? new Date(row.oldest_since) : null;
+  return {
+    key,
+    role,
+    count: row.count,
+    oldestSince: oldest,
+    oldestAgeHours: oldest ? Math.max(0, Math.floor((now.getTime() - oldest.getTime()) / 3_600_000)) : null,
+    overdue: row.overdue,
+    dueToday: row.due_today,
+    claimedByMe: claims ? row.claimed_by_me : null,
+    waitingForClient: row.waiting_for_client,
+    ageBuckets: BUCKETS.map((bucket, index) => ({ bucket, count: row.buckets[index] ?? 0 })),
+  };
+}
