@@ -43,6 +43,8 @@ interface DemoInvoice {
   deliveredDaysAgo: number;
   accept: boolean;
   debtorIndex: number;
+  /** Sold by the clients of one country only. */
+  only?: 'SE' | 'NO';
 }
 
 /** A few invoices per client that show each path: sold, left on offer, and refused with reasons. */
@@ -52,6 +54,8 @@ const INVOICES: DemoInvoice[] = [
   { suffix: '1003', lines: [{ description: 'Service', quantity: '3', unitPrice: '900', vatRatePercent: '25' }], dueInDays: 30, deliveredDaysAgo: 2, accept: false, debtorIndex: 0 },
   { suffix: '1004', lines: [{ description: 'Reparation', quantity: '2', unitPrice: '1500', vatRatePercent: '25' }], dueInDays: 120, deliveredDaysAgo: 60, accept: false, debtorIndex: 1 },
   { suffix: '1005', lines: [{ description: 'Småjobb', quantity: '1', unitPrice: '120', vatRatePercent: '25' }], dueInDays: 30, deliveredDaysAgo: 1, accept: false, debtorIndex: 0 },
+  // A private person above the person cap (seed 001: stricter control): the manual-assessment queue has work.
+  { suffix: '1006', only: 'SE', lines: [{ description: 'Altanbygge', quantity: '1', unitPrice: '17000', vatRatePercent: '25' }], dueInDays: 30, deliveredDaysAgo: 2, accept: true, debtorIndex: 1 },
 ];
 
 const DEBTORS = {
@@ -95,7 +99,7 @@ export async function runDemoAccountingProgram(options: DemoProgramOptions): Pro
       key = issued.data.issueIntegrationKey.key;
       keys[client.id] = key;
     }
-    for (const spec of INVOICES) {
+    for (const spec of INVOICES.filter((invoice) => !invoice.only || invoice.only === client.country)) {
       const input = invoiceFor(client.country, spec, options.today);
       const result = await gql(
         `mutation($input: InvoiceInput!) { submitInvoice(input: $input) { id status reasons { code } offer { recourseModes } } }`,
