@@ -18,6 +18,7 @@ import { RelatedInvoices } from '../invoices/RelatedInvoices';
 import type { Client } from '../types';
 import { AgreementFacts, AgreementHistory } from './Agreement';
 import { EditAgreementButton } from './EditAgreementButton';
+import { ClientDocuments } from '../documents/DocumentsSection';
 import { IntegrationKeys, IssueKeyButton } from './IntegrationKeys';
 import { BlockButton, TerminateButton, UnblockButton } from './StateButtons';
 
@@ -208,6 +209,9 @@ export const ClientShow = () => (
         <AgreementInForce />
       </Box>
       <Tabs />
+      <Box sx={{ mt: 2 }}>
+        <ClientDocuments />
+      </Box>
     </FullRecord>
   </Show>
 );

@@ -20,6 +20,7 @@ import { useFormat } from '../common/format';
 import { FullRecord } from '../common/FullRecord';
 import { Facts, reasonText, Section } from '../common/Section';
 import type { Invoice } from '../types';
+import { InvoiceDocuments } from '../documents/DocumentsSection';
 import { CreditDecisions } from './CreditDecisions';
 import { ClientStatusChip, InvoiceStatusChip } from './fields';
 import { OfferChart } from './OfferChart';
@@ -423,6 +424,9 @@ export const InvoiceShow = () => (
       <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: 'repeat(2, minmax(0, 1fr))' } }}>
         <InvoiceTimeline />
         <CreditNotes />
+      </Box>
+      <Box sx={{ mt: 2 }}>
+        <InvoiceDocuments />
       </Box>
     </FullRecord>
   </Show>
