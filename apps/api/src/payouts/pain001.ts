@@ -1,5 +1,4 @@
 import Decimal from 'decimal.js';
-import { createCB } from 'xmlbuilder2';
 
 /**
  * ISO 20022 pain.001.001.03 credit transfers for a payout batch (issue 12, s.3), written as a
@@ -36,65 +35,74 @@ export interface Pain001Payment {
 
 const NS = 'urn:iso:std:iso:20022:tech:xsd:pain.001.001.03';
 
-/** Writes the file to `write` chunk by chunk; the count and control sum are the header's and must match the payments. */
+/**
+ * Writes the file to `write` chunk by chunk (the header, then one chunk per payment, then the
+ * end); the count and control sum are the header's and must match the payments. Written as
+ * text with every value escaped, not through a DOM builder: the bench's 7 000-payment batch
+ * spent 83 % of its 15 s in xmlbuilder2's DOM, and the official XSD checks the result in tests.
+ */
 export async function writePain001(
   batch: Pain001Batch,
   summary: { count: number; total: string },
   payments: AsyncIterable<Pain001Payment> | Iterable<Pain001Payment>,
   write: (chunk: string) => void,
 ): Promise<{ count: number; total: string }> {
-  const xml = createCB({ data: write, prettyPrint: true });
-  xml.dec({ version: '1.0', encoding: 'UTF-8' });
-  const doc = xml.ele(NS, 'Document').ele('CstmrCdtTrfInitn');
-  const header = doc.ele('GrpHdr');
-  header.ele('MsgId').txt(batch.messageId).up();
-  header.ele('CreDtTm').txt(batch.createdAt.toISOString().slice(0, 19)).up();
-  header.ele('NbOfTxs').txt(String(summary.count)).up();
-  header.ele('CtrlSum').txt(summary.total).up();
-  const initiator = header.ele('InitgPty');
-  initiator.ele('Nm').txt(batch.debtor.name).up();
-  initiator.ele('Id').ele('OrgId').ele('Othr').ele('Id').txt(batch.debtor.agreementId).up().ele('SchmeNm').ele('Cd').txt('CUST').up().up().up().up().up();
-  initiator.up();
-  header.up();
-
-  const info = doc.ele('PmtInf');
-  info.ele('PmtInfId').txt(batch.messageId).up();
-  info.ele('PmtMtd').txt('TRF').up();
-  info.ele('NbOfTxs').txt(String(summary.count)).up();
-  info.ele('CtrlSum').txt(summary.total).up();
-  info.ele('PmtTpInf').ele('SvcLvl').ele('Cd').txt('NURG').up().up().up();
-  info.ele('ReqdExctnDt').txt(batch.payoutDate).up();
-  const debtor = info.ele('Dbtr');
-  debtor.ele('Nm').txt(batch.debtor.name).up();
-  debtor.ele('PstlAdr').ele('Ctry').txt(batch.debtor.country).up().up();
-  debtor.up();
-  account(info.ele('DbtrAcct'), batch.debtor.account.kind === 'BANKGIRO' ? { kind: 'SE_BANKGIRO', value: batch.debtor.account.number } : { kind: 'NO_BANK_ACCOUNT', value: batch.debtor.account.number });
-  info.ele('DbtrAgt').ele('FinInstnId').ele('BIC').txt(batch.debtor.bic ?? 'NOTPROVIDED').up().up().up();
-  info.ele('ChrgBr').txt('SLEV').up();
+  const debtorAccount = batch.debtor.account.kind === 'BANKGIRO' ? { kind: 'SE_BANKGIRO', value: batch.debtor.account.number } : { kind: 'NO_BANK_ACCOUNT', value: batch.debtor.account.number };
+  write(
+    [
+      '<?xml version="1.0" encoding="UTF-8"?>',
+      `<Document xmlns="${NS}">`,
+      '  <CstmrCdtTrfInitn>',
+      '    <GrpHdr>',
+      `      <MsgId>${x(batch.messageId)}</MsgId>`,
+      `      <CreDtTm>${batch.createdAt.toISOString().slice(0, 19)}</CreDtTm>`,
+      `      <NbOfTxs>${summary.count}</NbOfTxs>`,
+      `      <CtrlSum>${x(summary.total)}</CtrlSum>`,
+      '      <InitgPty>',
+      `        <Nm>${x(batch.debtor.name)}</Nm>`,
+      `        <Id><OrgId><Othr><Id>${x(batch.debtor.agreementId)}</Id><SchmeNm><Cd>CUST</Cd></SchmeNm></Othr></OrgId></Id>`,
+      '      </InitgPty>',
+      '    </GrpHdr>',
+      '    <PmtInf>',
+      `      <PmtInfId>${x(batch.messageId)}</PmtInfId>`,
+      '      <PmtMtd>TRF</PmtMtd>',
+      `      <NbOfTxs>${summary.count}</NbOfTxs>`,
+      `      <CtrlSum>${x(summary.total)}</CtrlSum>`,
+      '      <PmtTpInf><SvcLvl><Cd>NURG</Cd></SvcLvl></PmtTpInf>',
+      `      <ReqdExctnDt>${x(batch.payoutDate)}</ReqdExctnDt>`,
+      `      <Dbtr><Nm>${x(batch.debtor.name)}</Nm><PstlAdr><Ctry>${x(batch.debtor.country)}</Ctry></PstlAdr></Dbtr>`,
+      `      <DbtrAcct>${account(debtorAccount)}</DbtrAcct>`,
+      `      <DbtrAgt><FinInstnId><BIC>${x(batch.debtor.bic ?? 'NOTPROVIDED')}</BIC></FinInstnId></DbtrAgt>`,
+      '      <ChrgBr>SLEV</ChrgBr>',
+      '',
+    ].join('\n'),
+  );
 
   let count = 0;
   let total = new Decimal(0);
   for await (const payment of payments) {
     count++;
     total = total.plus(payment.amount);
-    const tx = info.ele('CdtTrfTxInf');
-    tx.ele('PmtId').ele('InstrId').txt(payment.endToEndId).up().ele('EndToEndId').txt(payment.endToEndId).up().up();
-    tx.ele('Amt').ele('InstdAmt', { Ccy: batch.currency }).txt(new Decimal(payment.amount).toFixed(2)).up().up();
     const agent = creditorAgent(payment.payee);
-    if (agent) {
-      const fin = tx.ele('CdtrAgt').ele('FinInstnId');
-      if ('bic' in agent) fin.ele('BIC').txt(agent.bic).up();
-      else fin.ele('ClrSysMmbId').ele('ClrSysId').ele('Cd').txt('SESBA').up().up().ele('MmbId').txt(agent.member).up().up();
-      fin.up().up();
-    }
-    tx.ele('Cdtr').ele('Nm').txt(payment.payee.name.slice(0, 70)).up().up();
-    account(tx.ele('CdtrAcct'), payment.payee);
-    tx.ele('RmtInf').ele('Ustrd').txt(payment.reference).up().up();
-    tx.up();
+    const agentXml = !agent
+      ? ''
+      : 'bic' in agent
+        ? `\n        <CdtrAgt><FinInstnId><BIC>${x(agent.bic)}</BIC></FinInstnId></CdtrAgt>`
+        : `\n        <CdtrAgt><FinInstnId><ClrSysMmbId><ClrSysId><Cd>SESBA</Cd></ClrSysId><MmbId>${x(agent.member)}</MmbId></ClrSysMmbId></FinInstnId></CdtrAgt>`;
+    write(
+      [
+        '      <CdtTrfTxInf>',
+        `        <PmtId><InstrId>${x(payment.endToEndId)}</InstrId><EndToEndId>${x(payment.endToEndId)}</EndToEndId></PmtId>`,
+        `        <Amt><InstdAmt Ccy="${batch.currency}">${new Decimal(payment.amount).toFixed(2)}</InstdAmt></Amt>${agentXml}`,
+        `        <Cdtr><Nm>${x(payment.payee.name.slice(0, 70))}</Nm></Cdtr>`,
+        `        <CdtrAcct>${account(payment.payee)}</CdtrAcct>`,
+        `        <RmtInf><Ustrd>${x(payment.reference)}</Ustrd></RmtInf>`,
+        '      </CdtTrfTxInf>',
+        '',
+      ].join('\n'),
+    );
   }
-  info.up();
-  doc.up().up();
-  xml.end();
+  write('    </PmtInf>\n  </CstmrCdtTrfInitn>\n</Document>\n');
   // The header was written before the payments streamed: they must agree, or the file is not sent.
   if (count !== summary.count || !total.equals(summary.total)) {
     throw new Error(`The payments (${count}, ${total.toFixed(2)}) do not match the batch (${summary.count}, ${summary.total})`);
@@ -102,23 +110,21 @@ export async function writePain001(
   return { count, total: total.toFixed(2) };
 }
 
-type Element = ReturnType<ReturnType<typeof createCB>['ele']>;
+/** Text as XML character data: markup escaped, and characters XML 1.0 cannot carry dropped. */
+function x(text: string): string {
+  return text
+    .replace(/[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
+}
 
-function account(parent: Element, payee: { kind: string; value: string }): void {
-  const id = parent.ele('Id');
-  if (payee.kind === 'IBAN') {
-    id.ele('IBAN').txt(payee.value).up();
-  } else {
-    const other = id.ele('Othr');
-    other.ele('Id').txt(payee.value.replace(/\D/g, '')).up();
-    const scheme = other.ele('SchmeNm');
-    if (payee.kind === 'SE_BANKGIRO') scheme.ele('Prtry').txt('BGNR').up();
-    else scheme.ele('Cd').txt('BBAN').up();
-    scheme.up();
-    other.up();
-  }
-  id.up();
-  parent.up();
+function account(payee: { kind: string; value: string }): string {
+  if (payee.kind === 'IBAN') return `<Id><IBAN>${x(payee.value)}</IBAN></Id>`;
+  const scheme = payee.kind === 'SE_BANKGIRO' ? '<Prtry>BGNR</Prtry>' : '<Cd>BBAN</Cd>';
+  return `<Id><Othr><Id>${x(payee.value.replace(/\D/g, ''))}</Id><SchmeNm>${scheme}</SchmeNm></Othr></Id>`;
 }
 
 function creditorAgent(payee: { kind: string; value: string; bic?: string }): { member: string } | { bic: string } | null {
