@@ -10,9 +10,11 @@ import {
   Logout,
   TitlePortal,
   UserMenu,
+  useGetIdentity,
   useTranslate,
   useUserMenu,
 } from 'react-admin';
+import { AccessibleDefaults } from './common/a11y';
 import { Menu } from './Menu';
 
 export const CHANGE_PASSWORD_PATH = '/account/password';
@@ -38,14 +40,23 @@ const ChangePasswordMenuItem = forwardRef<HTMLAnchorElement>((props, ref) => {
 });
 ChangePasswordMenuItem.displayName = 'ChangePasswordMenuItem';
 
-const ConsoleUserMenu = () => (
-  <Box component="span" data-testid="user-menu">
-    <UserMenu>
-      <ChangePasswordMenuItem />
-      <Logout data-testid="user-menu-logout" />
-    </UserMenu>
-  </Box>
-);
+/**
+ * The button shows the person's name; its accessible name must contain that visible text (WCAG 2.5.3,
+ * axe's label-content-name-mismatch), so it is "<name>, account" rather than react-admin's "Profile".
+ */
+const ConsoleUserMenu = () => {
+  const translate = useTranslate();
+  const { identity } = useGetIdentity();
+  const label = identity?.fullName ? translate('console.a11y.user_menu', { name: identity.fullName }) : undefined;
+  return (
+    <Box component="span" data-testid="user-menu">
+      <UserMenu label={label}>
+        <ChangePasswordMenuItem />
+        <Logout data-testid="user-menu-logout" />
+      </UserMenu>
+    </Box>
+  );
+};
 
 const AppName = () => {
   const translate = useTranslate();
@@ -78,7 +89,9 @@ const AppBar = () => (
 );
 
 export const Layout = ({ children }: { children: ReactNode }) => (
-  <RaLayout appBar={AppBar} menu={Menu}>
-    {children}
-  </RaLayout>
+  <AccessibleDefaults>
+    <RaLayout appBar={AppBar} menu={Menu}>
+      {children}
+    </RaLayout>
+  </AccessibleDefaults>
 );

@@ -1,4 +1,4 @@
-import { Box, Typography } from '@mui/material';
+import { Typography } from '@mui/material';
 import {
   Labeled,
   ReferenceField,
@@ -8,6 +8,7 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
+import { ScrollRegion } from '../common/a11y';
 import { DateTimeField } from '../DateTimeField';
 import type { AuditEntry } from '../types';
 import { OutcomeChip, TargetField } from './OutcomeChip';
@@ -26,8 +27,9 @@ const InputSummary = (_props: { label?: false }) => {
           {translate('console.audit.no_input')}
         </Typography>
       ) : (
-        <Box
+        <ScrollRegion
           component="pre"
+          label={translate('console.audit.input_summary')}
           data-testid="audit-input-summary"
           sx={{
             m: 0,
@@ -43,7 +45,7 @@ const InputSummary = (_props: { label?: false }) => {
           }}
         >
           {typeof summary === 'string' ? summary : JSON.stringify(summary, null, 2)}
-        </Box>
+        </ScrollRegion>
       )}
     </Labeled>
   );

@@ -23,13 +23,23 @@ const Norway = () => (
 
 export const countryChoices = COUNTRIES.map((id) => ({ id, name: `console.countries.${id}` }));
 
-/** Flag and code ("🇸🇪 SE"), the country's name on hover. */
+/**
+ * Flag and code ("🇸🇪 SE"), the country's name on hover. To a screen reader the flag is an image
+ * named after the country; the tooltip only describes (a plain span may not carry a label: axe's
+ * aria-prohibited-attr).
+ */
 export const CountryFlag = ({ country, showCode = true }: { country: Country | string; showCode?: boolean }) => {
   const translate = useTranslate();
+  const name = translate(`console.countries.${country}`, { _: country });
   return (
-    <Tooltip title={translate(`console.countries.${country}`, { _: country })}>
+    <Tooltip title={name} describeChild>
       <Stack component="span" direction="row" spacing={0.75} sx={{ display: 'inline-flex', alignItems: 'center' }} data-testid="country-flag">
-        <Box component="span" sx={{ display: 'inline-flex', boxShadow: '0 0 0 1px rgba(0,0,0,0.12)', borderRadius: '2px', overflow: 'hidden' }}>
+        <Box
+          component="span"
+          role="img"
+          aria-label={name}
+          sx={{ display: 'inline-flex', boxShadow: '0 0 0 1px rgba(0,0,0,0.12)', borderRadius: '2px', overflow: 'hidden' }}
+        >
           {country === 'SE' ? <Sweden /> : country === 'NO' ? <Norway /> : null}
         </Box>
         {showCode ? <span>{country}</span> : null}

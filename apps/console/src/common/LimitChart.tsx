@@ -142,6 +142,7 @@ const Swatch = ({ colour }: { colour: string }) => (
 /** A thin bar for list rows: exposure against the limit, with the figures. */
 export const ExposureMeter = ({ exposure, limit, currency }: { exposure: string; limit: string | null; currency: string }) => {
   const format = useFormat();
+  const translate = useTranslate();
   const used = toNumber(exposure);
   const cap = toNumber(limit);
   const share = cap > 0 ? used / cap : used > 0 ? 2 : 0;
@@ -161,6 +162,7 @@ export const ExposureMeter = ({ exposure, limit, currency }: { exposure: string;
       <LinearProgress
         variant="determinate"
         value={Math.min(share, 1) * 100}
+        aria-label={translate('console.a11y.exposure_meter')}
         sx={{
           mt: 0.5,
           height: 5,

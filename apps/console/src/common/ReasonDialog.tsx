@@ -10,6 +10,7 @@ import {
 import { useState, type ReactElement, type ReactNode } from 'react';
 import { Button, useNotify, useRefresh, useTranslate } from 'react-admin';
 import { useAction } from '../useAction';
+import { enterSubmits } from './a11y';
 
 export interface ReasonDialogProps {
   /** The button that opens it. */
@@ -105,8 +106,9 @@ export const ReasonDialogButton = ({
               setText(event.target.value);
               setError(null);
             }}
+            onKeyDown={enterSubmits(confirm, !pending && !tooShort)}
             error={!!error}
-            helperText={error ?? translate('console.common.min_length', { min: minLength })}
+            helperText={error ?? `${translate('console.common.min_length', { min: minLength })} ${translate('console.a11y.enter_submits')}`}
             slotProps={{ htmlInput: { 'data-testid': `${testId}-reason`, maxLength: 1000 } }}
           />
         </DialogContent>

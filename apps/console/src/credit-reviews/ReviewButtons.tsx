@@ -27,6 +27,7 @@ import {
 import { useCallback, useState, type ReactElement, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { Button, useGetIdentity, useNotify, useRecordContext, useRedirect, useRefresh, useTranslate } from 'react-admin';
+import { enterSubmits, focusAfterDecision } from '../common/a11y';
 import { useHasRole } from '../common/roles';
 import { dataProvider, reviewResource } from '../dataProvider';
 import { SPOT_CHECK_MAX_ATTEMPTS, type CreditReview, type ReviewKind } from '../types';
@@ -76,8 +77,14 @@ export const ClaimReviewButton = ({ size }: { size?: 'small' | 'medium' }) => {
   );
 };
 
-/** Claims the oldest item of the queue nobody holds and opens it. */
-export const ClaimNextReviewButton = ({ kind }: { kind: ReviewKind }) => {
+/** Where the focus goes after a decision: the item page's "Claim next" (issue 11, section 6). */
+const NEXT_ITEM = '[data-next-item]';
+
+/**
+ * Claims the oldest item of the queue nobody holds and opens it. On an item's page (`nextItem`) it is
+ * the way on after a decision, and the focus is put on it then, so a clerk goes on with Enter.
+ */
+export const ClaimNextReviewButton = ({ kind, nextItem = false }: { kind: ReviewKind; nextItem?: boolean }) => {
   const analyst = useHasRole('CREDIT_ANALYST');
   const notify = useNotify();
   const redirect = useRedirect();
@@ -87,9 +94,10 @@ export const ClaimNextReviewButton = ({ kind }: { kind: ReviewKind }) => {
   return (
     <Button
       label="console.reviews.claim_next"
-      variant="contained"
+      variant={nextItem ? 'outlined' : 'contained'}
       disabled={pending}
-      data-testid="reviews-claim-next"
+      data-testid={nextItem ? 'review-claim-next' : 'reviews-claim-next'}
+      data-next-item={nextItem ? '' : undefined}
       onClick={async () => {
         const result = await execute();
         if (!result.ok) return;
@@ -167,6 +175,8 @@ const NoteDialogButton = ({
       notify(success, { type: 'info', messageArgs: { number: record?.invoiceNumber } });
       close();
       refresh();
+      // The focus goes on to the next item, not back to this button, which the decision may remove.
+      focusAfterDecision(NEXT_ITEM, `[data-testid="${testId}"]`);
     } else if (result.formErrors) {
       setError(result.message ?? null);
     } else if (result.reason === 'CREDIT_LIMIT_WOULD_BE_EXCEEDED') {
@@ -200,8 +210,12 @@ const NoteDialogButton = ({
               setText(event.target.value);
               setError(null);
             }}
+            onKeyDown={enterSubmits(confirm, !pending && !tooShort)}
             error={!!error}
-            helperText={error ?? translate(required ? 'console.common.min_length' : 'console.reviews.note_optional', { min: 3 })}
+            helperText={
+              error ??
+              `${translate(required ? 'console.common.min_length' : 'console.reviews.note_optional', { min: 3 })} ${translate('console.a11y.enter_submits')}`
+            }
             slotProps={{ htmlInput: { 'data-testid': `${testId}-note`, maxLength: 2000 } }}
             sx={{ mt: 1 }}
           />

@@ -22,8 +22,9 @@ import {
   TableRow,
   Typography,
 } from '@mui/material';
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, Show, TopToolbar, useGetOne, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { focusWhenShown } from '../common/a11y';
 import { OverdueChip } from '../common/chips';
 import { useFormat } from '../common/format';
 import { FullRecord } from '../common/FullRecord';
@@ -37,6 +38,7 @@ import { ReviewClaimedByField, ReviewStateChip } from './fields';
 import {
   ApproveReviewButton,
   AskClientButton,
+  ClaimNextReviewButton,
   ClaimReviewButton,
   ConfirmedButton,
   DenyReviewButton,
@@ -61,8 +63,28 @@ const Actions = () => {
           <ApproveReviewButton />
         </>
       ) : null}
+      {record ? <ClaimNextReviewButton kind={record.kind} nextItem /> : null}
     </TopToolbar>
   );
+};
+
+const HEADING = 'review-heading';
+
+/**
+ * On arriving at an item (from the list, or "Claim next" on the last one) the focus starts at its
+ * heading, so Tab goes on into this item and a screen reader reads which invoice it is. Once per
+ * item: a refresh after a decision redraws the page but must leave the focus on the next item.
+ */
+const FocusOnArrival = () => {
+  const record = useRecordContext<CreditReview>();
+  const arrived = useRef<string | null>(null);
+  const id = record?.id ?? null;
+  useEffect(() => {
+    if (!id || arrived.current === id) return;
+    arrived.current = id;
+    focusWhenShown(`#${HEADING}[data-review-id="${id}"]`, 100);
+  }, [id]);
+  return null;
 };
 
 const Header = () => {
@@ -78,7 +100,7 @@ const Header = () => {
           <Typography variant="overline" color="text.secondary" sx={{ fontWeight: 600 }}>
             {translate(`console.review_kinds.${record.kind}`)}
           </Typography>
-          <Typography variant="h5" component="h1" data-testid="review-invoice-number">
+          <Typography variant="h5" component="h1" id={HEADING} data-review-id={record.id} tabIndex={-1} sx={{ '&:focus': { outline: 'none' } }} data-testid="review-invoice-number">
             {record.invoiceNumber}
           </Typography>
           <ReviewStateChip review={record} size="medium" />
@@ -391,6 +413,7 @@ const Body = () => {
  */
 export const ReviewShow = () => (
   <Show component="div" actions={<Actions />}>
+    <FocusOnArrival />
     <FullRecord field="figures">
       <Body />
     </FullRecord>

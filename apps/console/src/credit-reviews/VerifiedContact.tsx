@@ -10,7 +10,7 @@ import {
   Stack,
   TextField,
 } from '@mui/material';
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Button, useNotify, useRefresh, useTranslate } from 'react-admin';
 import { gql } from '../graphql';
 import type { VerifiedContactSource } from '../types';
@@ -55,6 +55,7 @@ export const RecordVerifiedContactButton = ({ debtorId, variant = 'outlined' }: 
     setOpen(false);
     setErrors({});
   };
+  const cannotSave = pending || detail.trim() === '' || (phone.trim() === '' && email.trim() === '');
   const save = async () => {
     const result = await execute({ phone: blankToUndefined(phone), email: blankToUndefined(email), source, sourceDetail: detail.trim() });
     if (result.ok) {
@@ -73,12 +74,28 @@ export const RecordVerifiedContactButton = ({ debtorId, variant = 'outlined' }: 
       <Button label="console.verified_contacts.record" variant={variant} onClick={() => setOpen(true)} data-testid="verified-contact-record">
         <VerifiedUserIcon />
       </Button>
-      <Dialog open={open} onClose={close} fullWidth maxWidth="sm">
+      {/* A form, so Enter in a field saves, as the button would (issue 11, section 6). */}
+      <Dialog
+        open={open}
+        onClose={close}
+        fullWidth
+        maxWidth="sm"
+        slotProps={{
+          paper: {
+            component: 'form',
+            onSubmit: (event: FormEvent) => {
+              event.preventDefault();
+              if (!cannotSave) void save();
+            },
+          },
+        }}
+      >
         <DialogTitle>{translate('console.verified_contacts.title')}</DialogTitle>
         <DialogContent>
           <DialogContentText sx={{ mb: 2 }}>{translate('console.verified_contacts.explain')}</DialogContentText>
           <Stack spacing={2}>
             <TextField
+              autoFocus
               label={translate('console.contact.phone')}
               value={phone}
               onChange={(event) => setPhone(event.target.value)}
@@ -121,11 +138,7 @@ export const RecordVerifiedContactButton = ({ debtorId, variant = 'outlined' }: 
         </DialogContent>
         <DialogActions>
           <MuiButton onClick={close}>{translate('ra.action.cancel')}</MuiButton>
-          <MuiButton
-            variant="contained"
-            onClick={save}
-            disabled={pending || detail.trim() === '' || (phone.trim() === '' && email.trim() === '')}
-            data-testid="verified-contact-save"
+          <MuiButton type="submit" variant="contained" disabled={cannotSave} data-testid="verified-contact-save"
           >
             {translate('ra.action.save')}
           </MuiButton>

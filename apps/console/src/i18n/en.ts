@@ -195,6 +195,14 @@ export const consoleEn = {
       sign_in_subtitle: 'Staff console. Sign in with your work account.',
     },
     locale: { label: 'Language' },
+    a11y: {
+      loading: 'Loading',
+      user_menu: '%{name}, account',
+      exposure_meter: 'Exposure against the limit',
+      setting_versions: 'Versions of %{setting} (%{country})',
+      setting_value: 'Value from %{date}',
+      enter_submits: 'Enter records it; Shift+Enter starts a new line.',
+    },
     menu: {
       dashboard: 'Dashboard',
       client_applications: 'Client applications',

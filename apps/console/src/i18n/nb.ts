@@ -370,6 +370,14 @@ const consoleNb: ConsoleMessages = {
       sign_in_subtitle: 'Ansattkonsoll. Logg inn med jobbkontoen din.',
     },
     locale: { label: 'Språk' },
+    a11y: {
+      loading: 'Laster',
+      user_menu: '%{name}, konto',
+      exposure_meter: 'Engasjement mot grensen',
+      setting_versions: 'Versjoner av %{setting} (%{country})',
+      setting_value: 'Verdi fra %{date}',
+      enter_submits: 'Enter lagrer; Shift+Enter gir en ny linje.',
+    },
     menu: {
       dashboard: 'Oversikt',
       client_applications: 'Kundesøknader',

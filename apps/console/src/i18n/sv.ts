@@ -369,6 +369,14 @@ const consoleSv: ConsoleMessages = {
       sign_in_subtitle: 'Personalkonsol. Logga in med ditt jobbkonto.',
     },
     locale: { label: 'Språk' },
+    a11y: {
+      loading: 'Laddar',
+      user_menu: '%{name}, konto',
+      exposure_meter: 'Engagemang mot limiten',
+      setting_versions: 'Versioner av %{setting} (%{country})',
+      setting_value: 'Värde från %{date}',
+      enter_submits: 'Enter sparar; Skift+Enter ger en ny rad.',
+    },
     menu: {
       dashboard: 'Översikt',
       client_applications: 'Kundansökningar',

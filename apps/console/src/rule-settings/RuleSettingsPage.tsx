@@ -1,5 +1,6 @@
 import { Box, Card, CardContent, Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { Title, useGetList, useTranslate } from 'react-admin';
+import { ScrollRegion } from '../common/a11y';
 import { CountryFlag } from '../common/CountryField';
 import { today, useFormat } from '../common/format';
 import { useHasRole } from '../common/roles';
@@ -44,7 +45,9 @@ const Versions = ({ name, country }: { name: RuleSettingName; country: Country }
             {(error as Error).message}
           </Typography>
         ) : (
-          <Box sx={{ overflowX: 'auto' }}>
+          <ScrollRegion
+            label={translate('console.a11y.setting_versions', { setting: translate(`console.rule_settings.names.${name}`), country })}
+          >
             <Table size="small" data-testid="rule-setting-versions">
               <TableHead>
                 <TableRow>
@@ -89,9 +92,13 @@ const Versions = ({ name, country }: { name: RuleSettingName; country: Country }
                       ))}
                       {asJson ? (
                         <TableCell data-testid="rule-value-json" sx={{ verticalAlign: 'top' }}>
-                          <Box component="pre" sx={{ m: 0, fontSize: '0.75rem', maxHeight: 220, overflow: 'auto' }}>
+                          <ScrollRegion
+                            component="pre"
+                            label={translate('console.a11y.setting_value', { date: format.date(version.validFrom) })}
+                            sx={{ m: 0, fontSize: '0.75rem', maxHeight: 220 }}
+                          >
                             {JSON.stringify(version.value, null, 2)}
-                          </Box>
+                          </ScrollRegion>
                         </TableCell>
                       ) : null}
                       <TableCell>
@@ -114,7 +121,7 @@ const Versions = ({ name, country }: { name: RuleSettingName; country: Country }
                 })}
               </TableBody>
             </Table>
-          </Box>
+          </ScrollRegion>
         )}
       </CardContent>
     </Card>
