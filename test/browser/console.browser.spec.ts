@@ -1435,3 +1435,163 @@ describe('home', () => {
     }),
   );
 });
+
+/*
+ * Issue 11, section 3: every word in the reader's language, and no internal codes. The system's
+ * steps and facts are shown from their codes in Swedish and Norwegian; only what a person typed
+ * (marked data-typed="true") stays as written.
+ */
+const RAW_CODE = /\b[A-Z]{2,}(_[A-Z]+)+\b/;
+/** Sentences the API writes in English (timeline reasons, figures, audit names) that must not reach a Swedish or Norwegian page. */
+const ENGLISH_SYSTEM_STRINGS = [
+  'Claimed by',
+  'Released by',
+  'Debtor unreachable',
+  'Debtor confirmed the invoice',
+  'Approved after review',
+  'Offer accepted',
+  'Offer made',
+  'Limit changed',
+  'Client and debtor terms changed',
+  'The offer was not accepted in time',
+  'Selected for a spot check',
+  'picked:',
+  'draw 0.',
+  'creditLimit',
+  'temporaryRaise',
+  'clientId',
+  'expectedVersion',
+  'setDebtorLimit',
+  'recordSpotCheckOutcome',
+  'Input summary',
+  'Succeeded',
+  'Nothing has happened yet',
+];
+
+async function chooseLanguage(name: 'Svenska' | 'Norsk bokmål') {
+  await page.getByTestId('locale-switcher').locator('button').click();
+  await page.getByRole('menuitem', { name }).click();
+}
+
+/** The page's visible text without what people typed; fails on a raw code or an English system sentence. */
+async function expectNoCodeNorEnglish(where: string) {
+  await page.waitForLoadState('networkidle');
+  const text = await page.evaluate(() => {
+    const style = document.createElement('style');
+    style.textContent = '[data-typed="true"] { display: none !important; }';
+    document.head.appendChild(style);
+    const visible = document.body.innerText;
+    style.remove();
+    return visible;
+  });
+  const codes = text.match(new RegExp(RAW_CODE.source, 'g')) ?? [];
+  const english = ENGLISH_SYSTEM_STRINGS.filter((sentence) => text.includes(sentence));
+  expect({ where, codes, english }).toEqual({ where, codes: [], english: [] });
+}
+
+interface LanguageFixture {
+  invoiceId: string;
+  reviewId: string;
+  debtorId: string;
+  auditId: string;
+}
+let languageFixture: LanguageFixture | undefined;
+
+/**
+ * An invoice with a full life: offered, accepted, picked for a spot check, claimed, the debtor
+ * unreachable once, then confirmed and bought; its debtor's limit changed twice with a reason typed;
+ * the audit entry of that change.
+ */
+async function languageFixtures(): Promise<LanguageFixture> {
+  if (languageFixture) return languageFixture;
+  const analyst = 'analyst@demo.factoring.test';
+  const item = await oldestUnclaimedSpotCheck();
+  const reviews = await api<{ creditReviews: { items: Array<{ id: string; invoiceId: string; debtorId: string; verifiedContacts: unknown[] }> } }>(
+    analyst,
+    `query { creditReviews(perPage: 200, filter: { kind: SPOT_CHECK }) { items { id invoiceId debtorId verifiedContacts { id } } } }`,
+  );
+  const review = reviews.data!.creditReviews.items.find((candidate) => candidate.id === item.id)!;
+  await api(analyst, `mutation($id: ID!) { claimCreditReview(id: $id) { id } }`, { id: review.id });
+  const missed = await api(analyst, `mutation($id: ID!) { recordSpotCheckOutcome(id: $id, outcome: UNREACHABLE, note: "Ingen svarade i växeln") { state } }`, { id: review.id });
+  if (!missed.data) throw new Error(JSON.stringify(missed.errors));
+  await confirmSpotCheckOf(review.invoiceId);
+  for (const [limit, reason] of [
+    ['250000.00', 'Ny årsredovisning visar god soliditet'],
+    ['240000.00', 'Justerat efter samtal med kreditupplysningen'],
+  ]) {
+    const debtor = await api<{ debtor: { version: number } }>(analyst, `query($id: ID!) { debtor(id: $id) { version } }`, { id: review.debtorId });
+    const set = await api(
+      analyst,
+      `mutation($id: ID!, $limit: Decimal!, $reason: String, $version: Int!) { setDebtorLimit(id: $id, creditLimit: $limit, reason: $reason, expectedVersion: $version) { id } }`,
+      { id: review.debtorId, limit, reason, version: debtor.data!.debtor.version },
+    );
+    if (!set.data) throw new Error(JSON.stringify(set.errors));
+  }
+  const audit = await api<{ auditEntries: { items: Array<{ id: string; targetId: string | null }> } }>(
+    'admin@demo.factoring.test',
+    `query { auditEntries(perPage: 20, filter: { operation: "setDebtorLimit" }) { items { id targetId } } }`,
+  );
+  const entry = audit.data!.auditEntries.items.find((candidate) => candidate.targetId === review.debtorId)!;
+  languageFixture = { invoiceId: review.invoiceId, reviewId: review.id, debtorId: review.debtorId, auditId: entry.id };
+  return languageFixture;
+}
+
+describe('language', () => {
+  test.each([
+    ['Svenska', 'sv'],
+    ['Norsk bokmål', 'nb'],
+  ] as const)(
+    'an analyst reading in %s sees timelines, a credit review and a debtor\'s limit changes with no internal code and no English system sentence; an admin the audit trail likewise',
+    (language, slug) =>
+      keepScreenOnFailure(`language-${slug}`, async () => {
+        const fixture = await languageFixtures();
+
+        await signInAndWaitForMenu('analyst@demo.factoring.test');
+        await chooseLanguage(language);
+
+        await page.goto(`${CONSOLE_URL}/#/invoices/${fixture.invoiceId}/show`);
+        const timeline = page.getByTestId('invoice-timeline');
+        await timeline.locator('[data-to-state="PURCHASED"]').waitFor();
+        await timeline.getByTestId('timeline-words').first().waitFor();
+        // The analyst's own words stay as typed, marked as such.
+        await timeline.locator('[data-typed="true"]', { hasText: 'Ingen svarade i växeln' }).waitFor();
+        await picture(`language-invoice-${slug}`);
+        await expectNoCodeNorEnglish(`invoice (${slug})`);
+
+        await page.goto(`${CONSOLE_URL}/#/spot-checks/${fixture.reviewId}/show`);
+        await page.getByTestId('review-reasons').waitFor();
+        await page.getByTestId('decision-spot-check').first().waitFor();
+        await picture(`language-review-${slug}`);
+        await expectNoCodeNorEnglish(`credit review (${slug})`);
+
+        await page.goto(`${CONSOLE_URL}/#/debtors/${fixture.debtorId}/show`);
+        const debtorTimeline = page.getByTestId('debtor-timeline');
+        await debtorTimeline.locator('[data-typed="true"]', { hasText: 'Justerat efter samtal med kreditupplysningen' }).waitFor();
+        await picture(`language-debtor-${slug}`);
+        await expectNoCodeNorEnglish(`debtor (${slug})`);
+
+        await signOut();
+        await signInAndWaitForMenu('admin@demo.factoring.test');
+        await chooseLanguage(language);
+        await page.getByTestId('menu-audit-trail').click();
+        await page.locator('table tbody tr').first().waitFor();
+        await page.getByTestId('audit-operation').first().waitFor();
+        await picture(`language-audit-${slug}`);
+        await expectNoCodeNorEnglish(`audit trail (${slug})`);
+
+        // The newest change of the fixture's debtor's limit, opened from the list.
+        await page
+          .locator('table tbody tr', { has: page.locator(`a[href$="/debtors/${fixture.debtorId}/show"]`) })
+          .first()
+          .getByTestId('audit-operation')
+          .click();
+        await page.getByTestId('audit-input-summary').waitFor();
+        // The target is a link named as the debtor is, not its id.
+        const target = page.getByTestId('audit-target').locator('a');
+        await target.waitFor();
+        expect(await target.textContent()).not.toContain(fixture.debtorId);
+        await picture(`language-audit-entry-${slug}`);
+        await expectNoCodeNorEnglish(`audit entry (${slug})`);
+      })(),
+  );
+});

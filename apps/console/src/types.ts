@@ -281,7 +281,7 @@ export interface Debtor {
   clients?: ClientDebtor[];
 }
 
-export const TIMELINE_ENTITY_TYPES = ['CLIENT', 'CLIENT_APPLICATION', 'DEBTOR', 'STAFF_MEMBER'] as const;
+export const TIMELINE_ENTITY_TYPES = ['CLIENT', 'CLIENT_APPLICATION', 'DEBTOR', 'STAFF_MEMBER', 'INVOICE'] as const;
 export type TimelineEntityType = (typeof TIMELINE_ENTITY_TYPES)[number];
 
 /** One state change: who, when, from, to, why. */

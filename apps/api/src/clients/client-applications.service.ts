@@ -50,8 +50,8 @@ export class ClientApplicationsService {
     table: 'client_application',
     codePrefix: 'CLIENT_APPLICATION',
     noun: 'application',
-    record: (tx, application, by, reason) =>
-      this.timeline.record(tx, { entityType: CLIENT_APPLICATION, entityId: application.id, actor: staffActor(by), fromState: 'PENDING', toState: 'PENDING', reason }),
+    record: (tx, application, by, reason, step) =>
+      this.timeline.record(tx, { entityType: CLIENT_APPLICATION, entityId: application.id, actor: staffActor(by), fromState: 'PENDING', toState: 'PENDING', reason, details: { step } }),
   });
 
   async submit(input: ClientApplicationInput, by: StaffPrincipal, now = new Date()): Promise<ClientApplicationType> {

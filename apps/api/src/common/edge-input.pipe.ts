@@ -26,7 +26,8 @@ export class EdgeInputPipe implements PipeTransform {
   transform(value: unknown, metadata: ArgumentMetadata): unknown {
     if (metadata.type === 'custom') return value;
     try {
-      check(value, metadata.data ?? '', 0);
+      // Args whose `id` is a bigint row id (the audit trail's) say so; every other id is a UUID.
+      check(value, metadata.data ?? '', 0, (metadata.metatype as { numericId?: boolean } | undefined)?.numericId === true);
     } catch (error) {
       throw error instanceof InvalidValueError ? refusedAtTheEdge(error) : error;
     }
@@ -34,7 +35,7 @@ export class EdgeInputPipe implements PipeTransform {
   }
 }
 
-function check(value: unknown, path: string, depth: number): void {
+function check(value: unknown, path: string, depth: number, numericId = false): void {
   if (depth > 10 || value === null || value === undefined) return;
   const key = path.split('.').pop() ?? '';
   if (typeof value === 'string') {
@@ -42,16 +43,17 @@ function check(value: unknown, path: string, depth: number): void {
     if (value.length > (LONG_TEXT_FIELDS[key] ?? MAX_TEXT)) {
       throw new InvalidValueError(InputError.TEXT_TOO_LONG, `The text is longer than ${LONG_TEXT_FIELDS[key] ?? MAX_TEXT} characters.`, path || undefined);
     }
+    if (numericId && key === 'id' && /^[1-9]\d{0,18}$/.test(value)) return;
     if ((key === 'id' || (key.endsWith('Id') && !NOT_ROW_IDS.has(key))) && !UUID.test(value)) {
       throw new InvalidValueError(InputError.ID_INVALID, `"${value.slice(0, 40)}" is not an id.`, path || undefined);
     }
     return;
   }
   if (Array.isArray(value)) {
-    value.forEach((item, index) => check(item, path ? `${path}.${index}` : String(index), depth + 1));
+    value.forEach((item, index) => check(item, path ? `${path}.${index}` : String(index), depth + 1, numericId));
     return;
   }
   if (typeof value === 'object') {
-    for (const [k, item] of Object.entries(value as Record<string, unknown>)) check(item, path ? `${path}.${k}` : k, depth + 1);
+    for (const [k, item] of Object.entries(value as Record<string, unknown>)) check(item, path ? `${path}.${k}` : k, depth + 1, numericId);
   }
 }

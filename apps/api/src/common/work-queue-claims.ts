@@ -16,8 +16,8 @@ export interface WorkQueue<Item extends { id: string; claimed_by: string | null 
   codePrefix: string;
   /** How staff call one item: "application", "item". */
   noun: string;
-  /** Writes the claim or the release into the item's timeline. */
-  record(tx: EntityManager, item: Item, by: StaffPrincipal, reason: string): Promise<void>;
+  /** Writes the claim or the release into the item's timeline: a sentence for the database, and the step the console words. */
+  record(tx: EntityManager, item: Item, by: StaffPrincipal, reason: string, step: 'CLAIMED' | 'RELEASED'): Promise<void>;
 }
 
 export class WorkQueueClaims<Item extends { id: string; claimed_by: string | null }> {
@@ -37,7 +37,7 @@ export class WorkQueueClaims<Item extends { id: string; claimed_by: string | nul
     await this.assertFreeOrMine(tx, item, by);
     if (item.claimed_by === by.id) return;
     await tx.query(`UPDATE ${this.queue.table} SET claimed_by = $2, claimed_at = now(), version = version + 1 WHERE id = $1`, [item.id, by.id]);
-    await this.queue.record(tx, item, by, `Claimed by ${by.name}`);
+    await this.queue.record(tx, item, by, `Claimed by ${by.name}`, 'CLAIMED');
   }
 
   /**
@@ -57,6 +57,6 @@ export class WorkQueueClaims<Item extends { id: string; claimed_by: string | nul
       throw new ConflictError(`${this.queue.codePrefix}_NOT_YOURS`, `Only the analyst who claimed this ${this.queue.noun} can release it.`);
     }
     await tx.query(`UPDATE ${this.queue.table} SET claimed_by = NULL, claimed_at = NULL, version = version + 1 WHERE id = $1`, [item.id]);
-    await this.queue.record(tx, item, by, `Released by ${by.name}`);
+    await this.queue.record(tx, item, by, `Released by ${by.name}`, 'RELEASED');
   }
 }

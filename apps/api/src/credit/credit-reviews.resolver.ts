@@ -100,7 +100,7 @@ export class CreditReviewsResolver {
   }
 }
 
-@ObjectType('SpotCheckRate', { description: "A client's spot checks: how many of its automatic decisions were picked (seed 004: denser at first, sparser later)." })
+@ObjectType('SpotCheckRate', { description: "A client's spot checks: how many of its automatic decisions were picked." })
 class SpotCheckRateType {
   @Field(() => Int) decisions!: number;
   @Field(() => Int) selected!: number;

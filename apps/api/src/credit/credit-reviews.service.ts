@@ -59,7 +59,7 @@ export class CreditReviewsService {
     table: 'credit_review',
     codePrefix: 'CREDIT_REVIEW',
     noun: 'item',
-    record: (tx, review, by, reason) => this.timeline.record(tx, { entityType: INVOICE, entityId: review.invoice_id, actor: actor(by), toState: review.kind, reason }),
+    record: (tx, review, by, reason, step) => this.timeline.record(tx, { entityType: INVOICE, entityId: review.invoice_id, actor: actor(by), toState: review.kind, reason, details: { step } }),
   });
 
   async list(args: CreditReviewsArgs, me: StaffPrincipal, now = new Date()): Promise<{ items: CreditReviewType[]; total: number }> {
@@ -170,7 +170,7 @@ export class CreditReviewsService {
       if (review.state !== 'OPEN') throw new ConflictError(CreditError.CREDIT_REVIEW_ALREADY_WAITING, 'This item is already waiting for the client.');
       await tx.query(`UPDATE credit_review SET state = 'WAITING_FOR_CLIENT', paused_at = now(), version = version + 1 WHERE id = $1`, [id]);
       // The question is written for the client: it goes in the client's event.
-      await this.lifecycle.transition(tx, review.invoice_id, 'INFORMATION_REQUESTED', analystActor(by), { note: `Information requested from the client: ${question}`, clientPayload: { question } });
+      await this.lifecycle.transition(tx, review.invoice_id, 'INFORMATION_REQUESTED', analystActor(by), { note: `Information requested from the client: ${question}`, typed: question, clientPayload: { question } });
     });
     return this.get(id);
   }
@@ -184,7 +184,7 @@ export class CreditReviewsService {
         `UPDATE credit_review SET state = 'OPEN', due_at = due_at + (now() - paused_at), paused_at = NULL, version = version + 1 WHERE id = $1`,
         [id],
       );
-      await this.timeline.record(tx, { entityType: INVOICE, entityId: review.invoice_id, actor: actor(by), fromState: review.kind, toState: review.kind, reason: `The client answered: ${note}` });
+      await this.timeline.record(tx, { entityType: INVOICE, entityId: review.invoice_id, actor: actor(by), fromState: review.kind, toState: review.kind, reason: `The client answered: ${note}`, details: { step: 'CLIENT_ANSWERED', typed: note } });
     });
     return this.get(id);
   }
@@ -206,20 +206,25 @@ export class CreditReviewsService {
           );
         }
         const where = verified.phone ?? verified.email;
-        return this.approveInvoice(tx, review, `Debtor confirmed the invoice on ${where} (${verified.source}: ${verified.sourceDetail})${said}`, by, { verifiedContactId: verified.id });
+        return this.approveInvoice(tx, review, `Debtor confirmed the invoice on ${where} (${verified.source}: ${verified.sourceDetail})${said}`, by, {
+          verifiedContactId: verified.id,
+          spotCheckOutcome: outcome,
+          contact: where,
+          contactSource: verified.source,
+        }, note);
       }
       if (outcome === SpotCheckOutcome.NOT_CONFIRMED && deny) {
-        return this.denyInvoice(tx, review, `Debtor did not confirm the invoice${said}`, by, creditDenialReasons(['DENIAL_NOT_CONFIRMED_BY_DEBTOR']).map(reasonView));
+        return this.denyInvoice(tx, review, `Debtor did not confirm the invoice${said}`, by, creditDenialReasons(['DENIAL_NOT_CONFIRMED_BY_DEBTOR']).map(reasonView), note);
       }
       if (outcome === SpotCheckOutcome.UNREACHABLE && review.attempts + 1 < SPOT_CHECK_MAX_ATTEMPTS) {
         await tx.query(`UPDATE credit_review SET attempts = attempts + 1, version = version + 1 WHERE id = $1`, [id]);
-        await this.timeline.record(tx, { entityType: INVOICE, entityId: review.invoice_id, actor: actor(by), fromState: 'SPOT_CHECK', toState: 'SPOT_CHECK', reason: `Debtor unreachable (attempt ${review.attempts + 1} of ${SPOT_CHECK_MAX_ATTEMPTS})${said}` });
+        await this.timeline.record(tx, { entityType: INVOICE, entityId: review.invoice_id, actor: actor(by), fromState: 'SPOT_CHECK', toState: 'SPOT_CHECK', reason: `Debtor unreachable (attempt ${review.attempts + 1} of ${SPOT_CHECK_MAX_ATTEMPTS})${said}`, details: { step: 'DEBTOR_UNREACHABLE', attempt: review.attempts + 1, of: SPOT_CHECK_MAX_ATTEMPTS, typed: note ?? null } });
         return;
       }
       // Not confirmed, or unreachable too often: a person assesses it.
       const why = outcome === SpotCheckOutcome.UNREACHABLE ? `Debtor unreachable ${SPOT_CHECK_MAX_ATTEMPTS} times` : `Debtor did not confirm the invoice`;
       await this.close(tx, id, outcome);
-      await this.lifecycle.transition(tx, review.invoice_id, 'SENT_TO_MANUAL_ASSESSMENT', analystActor(by), { note: `${why}${said}`, details: { spotCheckOutcome: outcome } });
+      await this.lifecycle.transition(tx, review.invoice_id, 'SENT_TO_MANUAL_ASSESSMENT', analystActor(by), { note: `${why}${said}`, typed: note ?? null, details: { spotCheckOutcome: outcome, ...(outcome === SpotCheckOutcome.UNREACHABLE ? { attempts: SPOT_CHECK_MAX_ATTEMPTS } : {}) } });
       // A new promise from now: the person who picks it up starts afresh.
       const [{ country }] = await tx.query(`SELECT country FROM invoice WHERE id = $1`, [review.invoice_id]);
       await this.credit.openReview(tx, review.invoice_id, country, 'MANUAL_ASSESSMENT', new Date());
@@ -227,7 +232,8 @@ export class CreditReviewsService {
     return this.get(id);
   }
 
-  private async approveInvoice(tx: EntityManager, review: LockedReview, note: string | undefined, by: StaffPrincipal, details: Record<string, unknown> = {}): Promise<void> {
+  /** `typed`: the analyst's own words, when `note` is more than that (a spot check's sentence around them). */
+  private async approveInvoice(tx: EntityManager, review: LockedReview, note: string | undefined, by: StaffPrincipal, details: Record<string, unknown> = {}, typed = note): Promise<void> {
     const invoice = await this.invoiceOf(tx, review.invoice_id);
     if (!invoice.accepted_at) {
       // Stopped before an offer was accepted (a suspected twin, or a refusal the client asked about): the client gets an offer.
@@ -240,22 +246,24 @@ export class CreditReviewsService {
     const standing = clientStandingReason(invoice.client_state);
     if (standing) throw new ConflictError(standing.code, 'The client may not sell invoices now (blocked or no longer a client): deny the invoice instead.');
     await this.assertWithinLimits(tx, invoice);
-    await this.lifecycle.transition(tx, invoice, 'PURCHASE', analystActor(by), { note: note ?? 'Approved after review', details, clientPayload: { reasons: [] } });
+    await this.lifecycle.transition(tx, invoice, 'PURCHASE', analystActor(by), { note: note ?? 'Approved after review', typed: typed ?? null, details, clientPayload: { reasons: [] } });
     // What is bought is what is left after any credit note (issue 9 e).
     await this.exposure.reserve(tx, invoice, invoice.open);
     await tx.query(`INSERT INTO credit_decision (invoice_id, kind, outcome, reasons, decided_by, note) VALUES ($1, $2, 'APPROVE', '[]', $3, $4)`, [
       invoice.id,
       review.kind === ReviewKind.SPOT_CHECK ? 'SPOT_CHECK' : 'MANUAL',
       by.id,
-      note ?? null,
+      // The decision keeps the person's own words; what the spot check found is on the timeline step.
+      typed ?? null,
     ]);
     await this.close(tx, review.id, 'APPROVED');
   }
 
-  private async denyInvoice(tx: EntityManager, review: LockedReview, note: string, by: StaffPrincipal, reasons: ReasonType[]): Promise<void> {
+  private async denyInvoice(tx: EntityManager, review: LockedReview, note: string, by: StaffPrincipal, reasons: ReasonType[], typed: string | undefined = note): Promise<void> {
     const invoice = await this.invoiceOf(tx, review.invoice_id);
     await this.lifecycle.transition(tx, invoice, invoice.accepted_at ? 'DENY' : 'OFFER_REVIEW_DENIED', analystActor(by), {
       note,
+      typed: typed ?? null,
       details: { reasons: reasons.map((r) => r.code) },
       // Denial reasons an analyst picks are written for the client (analyst-denial.ts); the note is not.
       clientPayload: { reasons },
@@ -265,7 +273,7 @@ export class CreditReviewsService {
       review.kind === ReviewKind.SPOT_CHECK ? 'SPOT_CHECK' : 'MANUAL',
       JSON.stringify(reasons),
       by.id,
-      note,
+      typed ?? null,
     ]);
     await this.close(tx, review.id, 'DENIED');
   }

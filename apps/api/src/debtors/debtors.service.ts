@@ -56,7 +56,7 @@ export class DebtorsService {
         [input.country, input.kind, identityNumber, input.name, input.address, input.email ?? null, input.phone ?? null, creditLimit],
       );
       if (!rows.length) throw new ConflictError(DebtorError.DEBTOR_EXISTS, `A debtor with the number ${identityNumber} is already registered.`);
-      await this.timeline.record(tx, { entityType: DEBTOR, entityId: rows[0].id, actor: actor(by), toState: 'REGISTERED', details: { creditLimit } });
+      await this.timeline.record(tx, { entityType: DEBTOR, entityId: rows[0].id, actor: actor(by), toState: 'REGISTERED', details: { step: 'DEBTOR_REGISTERED', creditLimit } });
       return rows[0].id as string;
     });
     return this.debtor(id);
@@ -83,7 +83,7 @@ export class DebtorsService {
         fromState: 'REGISTERED',
         toState: 'REGISTERED',
         reason: args.reason ?? 'Limit changed',
-        details: { creditLimit: { from: row.credit_limit, to: limit }, temporaryRaise: raise, exposure: row.exposure, warnings: check.warnings.map((w) => w.code) },
+        details: { step: 'LIMIT_CHANGED', typed: args.reason ?? null, creditLimit: { from: row.credit_limit, to: limit }, temporaryRaise: raise, exposure: row.exposure, warnings: check.warnings.map((w) => w.code) },
       });
     });
     return this.debtor(args.id);
@@ -108,7 +108,15 @@ export class DebtorsService {
         fromState: 'REGISTERED',
         toState: 'REGISTERED',
         reason: args.reason ?? 'Client and debtor terms changed',
-        details: { clientId: args.clientId, creditLimit: { from: pair.credit_limit, to: limit }, temporaryRaise: raise, deliveryChannel: args.deliveryChannel ?? null, warnings: check.warnings.map((w) => w.code) },
+        details: {
+          step: 'PAIR_TERMS_CHANGED',
+          typed: args.reason ?? null,
+          clientId: args.clientId,
+          creditLimit: { from: pair.credit_limit, to: limit },
+          temporaryRaise: raise,
+          deliveryChannel: args.deliveryChannel ?? null,
+          warnings: check.warnings.map((w) => w.code),
+        },
       });
     });
     return this.pair(args.clientId, args.debtorId);
@@ -128,7 +136,7 @@ export class DebtorsService {
         fromState: 'REGISTERED',
         toState: 'REGISTERED',
         reason: args.note,
-        details: { clientId: args.clientId, relation: { from: pair.relation, to: args.relation ?? null } },
+        details: { step: 'RELATION_MARKED', typed: args.note ?? null, clientId: args.clientId, relation: { from: pair.relation, to: args.relation ?? null } },
       });
     });
     return this.pair(args.clientId, args.debtorId);
@@ -153,7 +161,7 @@ export class DebtorsService {
         actor: actor(by),
         toState: 'CONTACT_VERIFIED',
         reason: `Contact verified (${args.source}): ${args.sourceDetail}`,
-        details: { verifiedContactId: row.id, source: args.source },
+        details: { step: 'CONTACT_VERIFIED', typed: args.sourceDetail, verifiedContactId: row.id, source: args.source },
       });
       return row.id as string;
     });

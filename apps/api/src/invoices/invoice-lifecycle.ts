@@ -30,6 +30,11 @@ export const analystActor = (staff: { id: string; name: string }): InvoiceActor 
 export interface InvoiceStep {
   /** For staff reading the timeline: what happened and why, in a sentence. */
   note?: string | null;
+  /**
+   * Words a person typed (an analyst's note, the client's message or question), kept as written in
+   * details.typed; the console shows the rest of the step from `event` and `details` in the reader's language.
+   */
+  typed?: string | null;
   /** Structured facts for the timeline (reason codes, figures): staff-only. */
   details?: Record<string, unknown>;
   /**
@@ -148,7 +153,7 @@ export class InvoiceLifecycle {
                SELECT ${p(INVOICE)}, id, ${p(who.type)}, ${p(who.id ?? null)}::uuid, ${p(who.name ?? null)}, ${p(s.from ?? 'SUBMITTED')}, ${p(s.status)}, ${p(
                  s.step.note ?? transition.clientText?.en ?? s.event,
                )},
-                      ${p(JSON.stringify({ event: s.event, clientVisible: transition.clientText !== null, ...s.step.details, forClient: s.step.clientPayload ?? {} }))}::jsonb FROM changed)`;
+                      ${p(JSON.stringify({ event: s.event, clientVisible: transition.clientText !== null, ...s.step.details, ...(s.step.typed ? { typed: s.step.typed } : {}), forClient: s.step.clientPayload ?? {} }))}::jsonb FROM changed)`;
     if (!transition.topic) return timeline;
     // The event names the step; the client's timeline shows its words from the lifecycle table, never the note.
     const payload = { invoiceNumber: s.invoiceNumber, status: CLIENT_STATUS_OF[s.status], step: s.event, ...s.step.clientPayload };

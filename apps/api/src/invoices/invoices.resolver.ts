@@ -63,7 +63,7 @@ export class ClientInvoicesResolver {
     return this.service.clientInvoices(args, key.clientId);
   }
 
-  @ResolveField(() => [ClientInvoiceStepType], { description: 'What happened to the invoice, in the words written for you (seed 000).' })
+  @ResolveField(() => [ClientInvoiceStepType], { description: 'What happened to the invoice, in the words written for you.' })
   timeline(@Parent() invoice: ClientInvoiceType, @Context() context: object) {
     return batchLoader(context, 'client.invoice.timeline', (ids) => this.service.clientTimelines(ids), []).load(invoice.id);
   }

@@ -251,6 +251,7 @@ export class InvoicesService {
     if (!priced) throw new ConflictError(InvoiceError.INVOICE_CANNOT_BE_PRICED, 'This invoice cannot be priced: the client has no agreement, or the invoice is not in its currency.');
     await this.lifecycle.transition(tx, invoiceId, 'OFFER_REVIEW_APPROVED', by, {
       note: note ?? 'Approved after manual assessment: offer made',
+      typed: note ?? null,
       set: { fee: priced.offer.fee.amountString, vat_on_fee: priced.offer.vatOnFee.amountString, payout: priced.offer.payout.amountString, offer_terms: priced.terms, offer_expires_at: priced.expiresAt },
       clientPayload: { offer: { fee: priced.offer.fee.amountString, vatOnFee: priced.offer.vatOnFee.amountString, payout: priced.offer.payout.amountString, currency: invoice.currency } },
     });
@@ -266,6 +267,7 @@ export class InvoicesService {
       }
       await this.lifecycle.transition(tx, invoice, 'REVIEW_REQUESTED', clientActor(key.clientId), {
         note: `The client asked for a manual assessment${message ? `: ${message}` : ''}`,
+        typed: message ?? null,
         clientPayload: { reasons: [] },
       });
       await this.openOfferReview(tx, invoice.id, invoice.country, now);
@@ -304,6 +306,7 @@ export class InvoicesService {
       const payoutOn = plannedPayoutDate(now, country, (await this.settings.inForce('offer', country, LocalDate.today(BUSINESS_TIME_ZONES[country], now), tx)).value).toString();
       await this.lifecycle.transition(tx, invoice, 'ACCEPT', clientActor(key.clientId), {
         note: `Offer accepted (${mode.toLowerCase().replace('_', ' ')})`,
+        details: { recourseMode: mode },
         set: { recourse_mode: mode, accepted_at: now, payment_reference: reference, planned_payout_date: payoutOn },
         clientPayload: { paymentReference: reference, account: invoice.offer_terms.paymentAccount, plannedPayoutDate: payoutOn },
       });
@@ -316,7 +319,7 @@ export class InvoicesService {
     await this.uow.transaction(async (tx) => {
       const invoice = await this.lockOwn(tx, key, invoiceId);
       if (invoice.status !== 'OFFERED') throw notOffered(invoice.status);
-      await this.lifecycle.transition(tx, invoice, 'DECLINE', clientActor(key.clientId), { note: reason ?? 'Offer declined' });
+      await this.lifecycle.transition(tx, invoice, 'DECLINE', clientActor(key.clientId), { note: reason ?? 'Offer declined', typed: reason ?? null });
     });
     return this.repository.clientInvoice(invoiceId, key.clientId);
   }
@@ -350,7 +353,8 @@ export class InvoicesService {
       const payout = invoice.payout === null ? null : Decimal.max(0, new Decimal(invoice.payout).minus(amount)).toFixed(2);
       await this.lifecycle.transition(tx, invoice, whole ? 'CREDITED_IN_FULL' : 'CREDITED_IN_PART', clientActor(key.clientId), {
         note: `Credit note ${args.creditNumber}: ${amount.toFixed(2)} ${invoice.currency}${args.reason ? ` (${args.reason})` : ''}`,
-        details: { creditNumber: args.creditNumber, amount: amount.toFixed(2) },
+        details: { creditNumber: args.creditNumber, amount: amount.toFixed(2), currency: invoice.currency },
+        typed: args.reason ?? null,
         set: { credited_amount: new Decimal(invoice.credited_amount).plus(amount).toFixed(2), payout },
         clientPayload: { creditNumber: args.creditNumber, amount: amount.toFixed(2), whole },
       });

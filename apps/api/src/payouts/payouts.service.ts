@@ -433,7 +433,7 @@ export class PayoutsService {
         throw new InvalidValueError(PayoutError.PAYOUT_RECEIPT_DAY_INVALID, `The payout was sent for ${line.payout_date}: it arrived on that day or later, and not after today (${today}).`, 'receivedOn');
       }
       await tx.query(`UPDATE payout_line SET client_received_on = $2, client_confirmed_at = now() WHERE id = $1`, [line.id, parsed.toString()]);
-      await this.timeline.record(tx, { entityType: 'INVOICE', entityId: invoiceId, actor: { type: 'CLIENT', id: clientId, name: null }, toState: 'PAYOUT_RECEIVED', reason: `The client says the payout arrived on ${parsed}`, details: { receivedOn: parsed.toString() } });
+      await this.timeline.record(tx, { entityType: 'INVOICE', entityId: invoiceId, actor: { type: 'CLIENT', id: clientId, name: null }, toState: 'PAYOUT_RECEIVED', reason: `The client says the payout arrived on ${parsed}`, details: { step: 'PAYOUT_RECEIVED', receivedOn: parsed.toString() } });
     });
     return (await this.payoutsOf([invoiceId])).get(invoiceId)!;
   }

@@ -1,12 +1,15 @@
-import { DataTable, DateInput, List, SelectInput, TextField, TextInput } from 'react-admin';
+import { DataTable, DateInput, List, SelectInput, TextInput } from 'react-admin';
 import { DateTimeField } from '../DateTimeField';
 import { AUDIT_OUTCOMES, type AuditEntry } from '../types';
-import { OutcomeChip, TargetField } from './OutcomeChip';
+import { auditOperationsEn } from '../i18n/words/en';
+import { ActorField, OperationField, OutcomeChip, TargetField } from './OutcomeChip';
 
 const outcomeChoices = AUDIT_OUTCOMES.map((id) => ({ id, name: `console.audit.outcomes.${id}` }));
+/** Every operation the trail records, by its words; the filter sends the API's name. */
+const operationChoices = Object.keys(auditOperationsEn).map((id) => ({ id, name: `console.audit_operations.${id}` }));
 
 const filters = [
-  <TextInput key="operation" source="operation" alwaysOn />,
+  <SelectInput key="operation" source="operation" choices={operationChoices} alwaysOn />,
   <SelectInput key="outcome" source="outcome" choices={outcomeChoices} alwaysOn />,
   <DateInput key="from" source="from" alwaysOn />,
   <DateInput key="to" source="to" alwaysOn />,
@@ -22,16 +25,13 @@ export const AuditList = () => (
         <DateTimeField source="occurredAt" showTime />
       </DataTable.Col>
       <DataTable.Col source="actorEmail" disableSort>
-        <TextField source="actorEmail" emptyText="—" />
+        <ActorField />
       </DataTable.Col>
       <DataTable.Col source="operation" disableSort>
-        <TextField source="operation" sx={{ fontFamily: 'monospace', fontSize: '0.85rem' }} />
+        <OperationField />
       </DataTable.Col>
       <DataTable.Col source="outcome" disableSort>
         <OutcomeChip />
-      </DataTable.Col>
-      <DataTable.Col source="errorCode" disableSort>
-        <TextField source="errorCode" emptyText="" />
       </DataTable.Col>
       <DataTable.Col label="console.audit.target" disableSort>
         <TargetField />

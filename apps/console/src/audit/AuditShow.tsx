@@ -1,5 +1,6 @@
 import { Typography } from '@mui/material';
 import {
+  FunctionField,
   Labeled,
   ReferenceField,
   Show,
@@ -11,7 +12,8 @@ import {
 import { ScrollRegion } from '../common/a11y';
 import { DateTimeField } from '../DateTimeField';
 import type { AuditEntry } from '../types';
-import { OutcomeChip, TargetField } from './OutcomeChip';
+import { InputFacts } from './InputFacts';
+import { ActorField, OperationField, OutcomeChip, TargetField } from './OutcomeChip';
 
 /** The input as the API summarised it (secrets already left out there), pretty-printed. */
 const InputSummary = (_props: { label?: false }) => {
@@ -44,22 +46,27 @@ const InputSummary = (_props: { label?: false }) => {
             maxWidth: '100%',
           }}
         >
-          {typeof summary === 'string' ? summary : JSON.stringify(summary, null, 2)}
+          <InputFacts summary={summary} />
         </ScrollRegion>
       )}
     </Labeled>
   );
 };
 
+const OperationType = ({ type }: { type: string }) => {
+  const translate = useTranslate();
+  return <>{translate(`console.audit_words.operation_types.${type}`, { _: type })}</>;
+};
+
 export const AuditShow = () => (
   <Show actions={false}>
     <SimpleShowLayout>
       <DateTimeField source="occurredAt" showTime />
-      <TextField source="operation" />
-      <TextField source="operationType" />
+      <OperationField source="operation" />
+      <FunctionField<AuditEntry> source="operationType" render={(record) => <OperationType type={record.operationType} />} />
       <OutcomeChip source="outcome" />
       <TextField source="errorCode" emptyText="—" />
-      <TextField source="actorEmail" emptyText="—" />
+      <ActorField source="actorEmail" />
       <ReferenceField source="actorId" reference="staff" link="show" emptyText="—" />
       <TargetField source="targetType" label="console.audit.target" />
       <TextField source="requestId" emptyText="—" />

@@ -3,11 +3,23 @@ import ArrowRightAltIcon from '@mui/icons-material/ArrowRightAlt';
 import { useGetList, useTranslate } from 'react-admin';
 import type { TimelineEntityType, TimelineEvent } from '../types';
 import { useFormat } from './format';
+import { useReasonWord } from './reasonWords';
 
-/** A state name in words where we have them (client, application, debtor states), else as given. */
-const useStateName = () => {
+type Translate = ReturnType<typeof useTranslate>;
+type Format = ReturnType<typeof useFormat>;
+
+/**
+ * A state name in words: the entity's own states (`statesKey`, e.g. invoice statuses), then the
+ * timeline's (client, application, debtor states), then the timeline's extra states.
+ */
+const useStateName = (statesKey?: string) => {
   const translate = useTranslate();
-  return (state: string) => translate(`console.timeline.states.${state}`, { _: state.replace(/_/g, ' ').toLowerCase() });
+  return (state: string) => {
+    const general = translate(`console.timeline.states.${state}`, {
+      _: translate(`console.timeline_words.states.${state}`, { _: state.replace(/_/g, ' ').toLowerCase() }),
+    });
+    return statesKey ? translate(`${statesKey}.${state}`, { _: general }) : general;
+  };
 };
 
 const isChange = (value: unknown): value is { from: unknown; to: unknown } =>
@@ -16,40 +28,125 @@ const isChange = (value: unknown): value is { from: unknown; to: unknown } =>
 /** Ids the page can name (a debtor's clients): shown by name rather than as a UUID. */
 type Names = Record<string, string>;
 
-const shownWith = (names: Names) => {
-  const shown = (value: unknown): string => {
-    if (value === null || value === undefined) return '—';
-    if (Array.isArray(value)) return value.map(shown).join(', ');
-    if (typeof value === 'object') {
-      return `(${Object.entries(value as Record<string, unknown>)
-        .map(([key, inner]) => `${key} ${shown(inner)}`)
-        .join(', ')})`;
+/** Keys of details that are no fact for the reader: the step's own code, ids, the client's copy, a person's words. */
+const NOT_SHOWN = new Set([
+  'event',
+  'step',
+  'clientVisible',
+  'forClient',
+  'typed',
+  'verifiedContactId',
+  'keyId',
+  'nextAttemptId',
+  'previousAttemptId',
+  'attempt',
+  'of',
+  'currency',
+  'receivedOn',
+  'agreementVersion',
+]);
+
+const AMOUNTS = new Set(['creditLimit', 'exposure', 'amount']);
+
+interface Wording {
+  translate: Translate;
+  format: Format;
+  reasonWord: (code: string) => string;
+  names: Names;
+  currency?: string;
+}
+
+/** One value of a fact in the reader's words: amounts with currency, codes through their translations. */
+const valueOf = (key: string, value: unknown, w: Wording): string => {
+  const { translate, format } = w;
+  if (value === null || value === undefined || value === '') return translate('console.timeline_words.none');
+  if (Array.isArray(value)) return value.map((inner) => valueOf(key, inner, w)).join(', ');
+  if (typeof value === 'object') {
+    const raise = value as { amount?: string; until?: string };
+    if (key === 'temporaryRaise' && raise.amount) {
+      return translate('console.timeline_words.raise_until', { amount: format.amount(raise.amount, w.currency), until: format.date(raise.until) });
     }
-    return names[String(value)] ?? String(value);
-  };
-  return shown;
+    return Object.entries(value as Record<string, unknown>)
+      .map(([inner, v]) => valueOf(inner, v, w))
+      .join(', ');
+  }
+  const text = String(value);
+  if (typeof value === 'boolean') return translate(value ? 'console.decisions.yes' : 'console.decisions.no');
+  if (AMOUNTS.has(key)) return format.amount(text, w.currency);
+  switch (key) {
+    case 'reasons':
+      return w.reasonWord(text);
+    case 'warnings':
+      return translate(`console.timeline_words.warnings.${text}`, { _: w.reasonWord(text) });
+    case 'clientId':
+      return w.names[text] ?? translate('console.timeline_words.another_client');
+    case 'outcome':
+      return translate(`console.decisions.outcomes.${text}`, { _: text });
+    case 'rulesVersion':
+      return format.date(text);
+    case 'deliveryChannel':
+      return translate(`console.delivery_channels.${text}`, { _: text });
+    case 'relation':
+      return translate(`console.debtor_relations.${text}`, { _: text });
+    case 'recourseMode':
+      return translate(`console.recourse_modes.${text}`, { _: text });
+    case 'spotCheckOutcome':
+      return translate(`console.timeline_words.spot_check_outcomes.${text}`, { _: text });
+    case 'source':
+    case 'contactSource':
+      return translate(`console.verified_contacts.sources.${text}`, { _: text });
+    default:
+      return w.names[text] ?? (/^\d{4}-\d{2}-\d{2}$/.test(text) ? format.date(text) : text);
+  }
 };
 
-/** The event's details as short "what: from → to" lines; the API keeps them as free JSON. */
-const detailLines = (details: unknown, names: Names): string[] => {
-  if (!details || typeof details !== 'object') return [];
-  const shown = shownWith(names);
-  return Object.entries(details as Record<string, unknown>)
-    .filter(([, value]) => value !== null && value !== undefined && !(Array.isArray(value) && value.length === 0))
-    .map(([key, value]) => {
-      if (isChange(value)) return `${key}: ${shown(value.from)} → ${shown(value.to)}`;
-      return `${key}: ${shown(value)}`;
+/** The step's facts as short "what: from → to" lines, each label and value in the reader's words. */
+const factLines = (details: Record<string, unknown>, w: Wording): string[] => {
+  const lines: string[] = [];
+  for (const [key, value] of Object.entries(details)) {
+    if (NOT_SHOWN.has(key) || value === null || value === undefined || (Array.isArray(value) && value.length === 0)) continue;
+    if (key === 'contactSource') continue; // shown with the contact
+    const label = w.translate(`console.timeline_words.fields.${key}`, { _: key });
+    if (key === 'contact' && details.contactSource) {
+      lines.push(`${label}: ${String(value)} (${valueOf('contactSource', details.contactSource, w)})`);
+    } else if (isChange(value)) {
+      lines.push(`${label}: ${valueOf(key, value.from, w)} → ${valueOf(key, value.to, w)}`);
+    } else {
+      lines.push(`${label}: ${valueOf(key, value, w)}`);
+    }
+  }
+  return lines;
+};
+
+/** What happened, from the step's code: an invoice's lifecycle event, or a step of its own. */
+const headline = (details: Record<string, unknown>, w: Wording): string | null => {
+  if (typeof details.event === 'string') return w.translate(`console.timeline_words.events.${details.event}`, { _: details.event });
+  if (typeof details.step === 'string') {
+    return w.translate(`console.timeline_words.steps.${details.step}`, {
+      _: details.step,
+      attempt: details.attempt,
+      of: details.of,
+      receivedOn: w.format.date(typeof details.receivedOn === 'string' ? details.receivedOn : null),
     });
+  }
+  return null;
 };
 
-const Event = ({ event, last, names }: { event: TimelineEvent; last: boolean; names: Names }) => {
+const Event = ({ event, last, names, statesKey, currency }: { event: TimelineEvent; last: boolean; names: Names; statesKey?: string; currency?: string }) => {
   const translate = useTranslate();
   const format = useFormat();
-  const stateName = useStateName();
+  const reasonWord = useReasonWord();
+  const stateName = useStateName(statesKey);
   const changed = event.fromState !== null && event.fromState !== event.toState;
   const actor =
     event.actorName ?? translate(`console.timeline.actors.${event.actorType}`, { _: event.actorType.toLowerCase() });
-  const lines = detailLines(event.details, names);
+  const details = event.details && typeof event.details === 'object' ? (event.details as Record<string, unknown>) : {};
+  const wording: Wording = { translate, format, reasonWord, names, currency };
+  const words = headline(details, wording);
+  // A step written with its code is shown from it; the reason column then holds the database's
+  // English sentence, and what a person typed is in details.typed. Older steps have only the reason.
+  const typed = words !== null ? (typeof details.typed === 'string' && details.typed ? details.typed : null) : null;
+  const lines = factLines(details, wording);
   return (
     <Box component="li" sx={{ display: 'flex', gap: 1.5, listStyle: 'none' }} data-testid="timeline-event" data-to-state={event.toState}>
       <Box sx={{ display: 'flex', flexDirection: 'column', alignItems: 'center', pt: 0.75 }}>
@@ -77,13 +174,22 @@ const Event = ({ event, last, names }: { event: TimelineEvent; last: boolean; na
             {format.dateTime(event.occurredAt)} · {actor}
           </Typography>
         </Stack>
-        {event.reason ? (
+        {words !== null ? (
+          <Typography variant="body2" sx={{ mt: 0.5 }} data-testid="timeline-words">
+            {words}
+          </Typography>
+        ) : event.reason ? (
           <Typography variant="body2" sx={{ mt: 0.5 }}>
             {event.reason}
           </Typography>
         ) : null}
+        {typed ? (
+          <Typography variant="body2" sx={{ mt: 0.25, fontStyle: 'italic' }}>
+            {translate('console.timeline_words.typed_label')}: <span data-typed="true">{typed}</span>
+          </Typography>
+        ) : null}
         {lines.length ? (
-          <Typography variant="caption" color="text.secondary" component="div" sx={{ mt: 0.25, fontFamily: 'monospace', wordBreak: 'break-word' }}>
+          <Typography variant="caption" color="text.secondary" component="div" sx={{ mt: 0.25, wordBreak: 'break-word' }} data-testid="timeline-facts">
             {lines.join(' · ')}
           </Typography>
         ) : null}
@@ -101,10 +207,14 @@ interface TimelineProps {
    */
   fallback?: { entityType: TimelineEntityType; entityId: string; note: string };
   names?: Names;
+  /** Where the entity's own state names are translated (e.g. `console.invoice_statuses`). */
+  statesKey?: string;
+  /** The currency of the amounts the steps carry (a debtor's limits, an invoice's credit notes). */
+  currency?: string;
 }
 
 /** Who did what to this record and why, newest first (timeline(entityType, entityId)). */
-export const Timeline = ({ entityType, entityId, fallback, names = {} }: TimelineProps) => {
+export const Timeline = ({ entityType, entityId, fallback, names = {}, statesKey, currency }: TimelineProps) => {
   const translate = useTranslate();
   const { data, isPending, error } = useGetList<TimelineEvent>(
     'timeline',
@@ -136,7 +246,7 @@ export const Timeline = ({ entityType, entityId, fallback, names = {} }: Timelin
   return (
     <Box component="ol" sx={{ m: 0, p: 0 }} data-testid="timeline">
       {events.map((event, index) => (
-        <Event key={event.id} event={event} last={index === events.length - 1} names={names} />
+        <Event key={event.id} event={event} last={index === events.length - 1} names={names} statesKey={statesKey} currency={currency} />
       ))}
     </Box>
   );

@@ -24,6 +24,13 @@ const withoutFloatNoise = (value: string): string => {
   return match ? Number(value).toFixed(2) : value;
 };
 
+/**
+ * One way to write a day per language, everywhere in the console (lists and pages alike):
+ * en-GB 22/11/2026, sv-SE 2026-11-22, nb-NO 22.11.2026; a time after it as 21:06.
+ */
+export const DATE_FORMAT: Intl.DateTimeFormatOptions = { year: 'numeric', month: '2-digit', day: '2-digit' };
+export const DATE_TIME_FORMAT: Intl.DateTimeFormatOptions = { ...DATE_FORMAT, hour: '2-digit', minute: '2-digit' };
+
 export function useFormat() {
   const locale = useDateLocale();
   const amountLocale = useAmountLocale();
@@ -53,14 +60,14 @@ export function useFormat() {
     (value: string | null | undefined) => {
       if (!value) return '—';
       const parsed = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00`) : new Date(value);
-      return parsed.toLocaleDateString(locale, { year: 'numeric', month: 'short', day: 'numeric' });
+      return parsed.toLocaleDateString(locale, DATE_FORMAT);
     },
     [locale],
   );
   const dateTime = useCallback(
     (value: string | null | undefined) =>
       value
-        ? new Date(value).toLocaleString(locale, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' })
+        ? new Date(value).toLocaleString(locale, DATE_TIME_FORMAT)
         : '—',
     [locale],
   );

@@ -22,7 +22,8 @@ export const OtherFigures = ({ figures, currency }: { figures: CreditFigures; cu
       'console.decisions.spot_check',
       translate('console.decisions.spot_check_draw', {
         rate: share(figures.spotCheck.rate, format),
-        draw: figures.spotCheck.draw,
+        // The draw is a share like the rate (0.1925754761 reads 19.26 %): picked when it falls below the rate.
+        draw: share(figures.spotCheck.draw, format),
         selected: yesNo(figures.spotCheck.selected),
       }),
       'decision-spot-check',

@@ -27,6 +27,7 @@ import { Link, Show, TopToolbar, useGetOne, useLocaleState, useRecordContext, us
 import { focusWhenShown } from '../common/a11y';
 import { OverdueChip } from '../common/chips';
 import { useFormat } from '../common/format';
+import { useReasonWord } from '../common/reasonWords';
 import { FullRecord } from '../common/FullRecord';
 import { Facts, reasonText, Section } from '../common/Section';
 import { useAge } from '../client-applications/fields';
@@ -350,6 +351,7 @@ const InvoiceSummary = () => {
 const Reasons = () => {
   const record = useRecordContext<CreditReview>();
   const translate = useTranslate();
+  const reasonWord = useReasonWord();
   const [locale] = useLocaleState();
   if (!record) return null;
   return (
@@ -358,7 +360,7 @@ const Reasons = () => {
         <Stack component="ul" spacing={1.25} sx={{ m: 0, p: 0, listStyle: 'none' }}>
           {record.reasons.map((reason) => (
             <Box component="li" key={reason.code} data-testid="review-reason" data-code={reason.code}>
-              <Chip size="small" variant="outlined" label={reason.code} sx={{ fontFamily: 'monospace', fontSize: '0.7rem' }} />
+              <Chip size="small" variant="outlined" label={reasonWord(reason.code)} />
               <Typography variant="body2" sx={{ mt: 0.5 }} data-testid="review-reason-text">
                 {reasonText(reason, locale)}
               </Typography>

@@ -190,6 +190,7 @@ const DebtorTimeline = () => {
         entityType="DEBTOR"
         entityId={record.id}
         names={Object.fromEntries((record.clients ?? []).map((pair) => [pair.clientId, pair.clientName]))}
+        currency={record.currency}
       />
     </Section>
   );

@@ -1,4 +1,5 @@
 import englishMessages from 'ra-language-english';
+import { auditOperationsEn, auditWordsEn, timelineWordsEn } from './words/en';
 import type { TranslationMessages } from 'react-admin';
 
 /** Our own keys; sv.ts and nb.ts follow exactly this shape. */
@@ -1058,6 +1059,9 @@ export const consoleEn = {
         KEY_REVOKED: 'Key revoked',
       },
     },
+    timeline_words: timelineWordsEn,
+    audit_operations: auditOperationsEn,
+    audit_words: auditWordsEn,
   },
   resources: {
     'payout-batches': {

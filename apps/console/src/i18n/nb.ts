@@ -1,5 +1,6 @@
 import type { TranslationMessages } from 'react-admin';
 import type { ConsoleMessages } from './en';
+import { auditOperationsNb, auditWordsNb, timelineWordsNb } from './words/nb';
 
 /**
  * Norwegian bokmål. There is no react-admin pack for it, so react-admin's keys (on the
@@ -1232,6 +1233,9 @@ const consoleNb: ConsoleMessages = {
         KEY_REVOKED: 'Nøkkel sperret',
       },
     },
+    timeline_words: timelineWordsNb,
+    audit_operations: auditOperationsNb,
+    audit_words: auditWordsNb,
   },
   resources: {
     'payout-batches': {

@@ -1,5 +1,6 @@
 import type { TranslationMessages } from 'react-admin';
 import type { ConsoleMessages } from './en';
+import { auditOperationsSv, auditWordsSv, timelineWordsSv } from './words/sv';
 
 /**
  * Swedish. react-admin's keys (ra-language-swedish is old, so kept here on the English
@@ -1231,6 +1232,9 @@ const consoleSv: ConsoleMessages = {
         KEY_REVOKED: 'Nyckel spärrad',
       },
     },
+    timeline_words: timelineWordsSv,
+    audit_operations: auditOperationsSv,
+    audit_words: auditWordsSv,
   },
   resources: {
     'payout-batches': {

@@ -43,7 +43,7 @@ const Decision = ({ decision, currency }: { decision: CreditDecisionRecord; curr
         ) : null}
       </Stack>
       {decision.note ? (
-        <Typography variant="body2" sx={{ mt: 0.75, fontStyle: 'italic' }} data-testid="credit-decision-note">
+        <Typography variant="body2" sx={{ mt: 0.75, fontStyle: 'italic' }} data-testid="credit-decision-note" data-typed="true">
           “{decision.note}”
         </Typography>
       ) : null}

@@ -19,6 +19,7 @@ import { CountryFlag } from '../common/CountryField';
 import { useFormat } from '../common/format';
 import { FullRecord } from '../common/FullRecord';
 import { Facts, reasonText, Section } from '../common/Section';
+import { Timeline } from '../common/Timeline';
 import type { Invoice } from '../types';
 import { InvoiceDocuments } from '../documents/DocumentsSection';
 import { CreditDecisions } from './CreditDecisions';
@@ -278,7 +279,6 @@ const Reasons = () => {
             <Box component="li" key={reason.code} data-testid="invoice-reason" data-code={reason.code}>
               <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
                 <Typography variant="subtitle2">{translate(`console.reason_codes.${reason.code}`, { _: reason.code })}</Typography>
-                <Chip size="small" variant="outlined" label={reason.code} sx={{ fontFamily: 'monospace', fontSize: '0.7rem' }} />
               </Stack>
               <Typography variant="body2" sx={{ mt: 0.25 }} data-testid="invoice-reason-text">
                 {reasonText(reason, locale)}
@@ -357,45 +357,19 @@ const CreditNotes = () => {
   );
 };
 
-/** What happened to the invoice, newest first, in the invoice's own states. */
+/** What happened to the invoice, newest first, in the invoice's own states and the reader's words. */
 const InvoiceTimeline = () => {
   const record = useRecordContext<Invoice>();
-  const translate = useTranslate();
-  const format = useFormat();
   if (!record) return null;
-  const state = (value: string) => translate(`console.invoice_statuses.${value}`, { _: value.replace(/_/g, ' ').toLowerCase() });
-  const events = [...(record.timeline ?? [])].reverse();
   return (
     <Section title="console.invoices.timeline" testId="invoice-timeline">
-      {events.length ? (
-        <Stack component="ol" spacing={1.5} sx={{ m: 0, p: 0, listStyle: 'none' }}>
-          {events.map((event, index) => (
-            <Box component="li" key={`${event.occurredAt}-${index}`} data-testid="timeline-event" data-to-state={event.toState}>
-              <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
-                {event.fromState ? (
-                  <>
-                    <Chip size="small" variant="outlined" label={state(event.fromState)} />
-                    <ArrowRightAltIcon fontSize="small" color="action" />
-                  </>
-                ) : null}
-                <Chip size="small" color="primary" label={state(event.toState)} />
-                <Typography variant="body2" color="text.secondary">
-                  {format.dateTime(event.occurredAt)}
-                </Typography>
-              </Stack>
-              {event.reason ? (
-                <Typography variant="body2" sx={{ mt: 0.5 }}>
-                  {event.reason}
-                </Typography>
-              ) : null}
-            </Box>
-          ))}
-        </Stack>
-      ) : (
-        <Typography variant="body2" color="text.secondary">
-          {translate('console.timeline.empty')}
-        </Typography>
-      )}
+      <Timeline
+        entityType="INVOICE"
+        entityId={record.id}
+        statesKey="console.invoice_statuses"
+        currency={record.currency}
+        names={{ [record.clientId]: record.clientName }}
+      />
     </Section>
   );
 };

@@ -24,7 +24,13 @@ const Versions = ({ name, country }: { name: RuleSettingName; country: Country }
   const inForce = versionInForce(versions, now);
   const fields = RULE_SETTING_FIELDS[name];
   const asJson = JSON_RULE_SETTINGS.includes(name);
-  const shown = (value: unknown) => (value === undefined || value === null ? '—' : String(value));
+  // Figures in the language's own decimal sign (0,35 in Swedish), every stored decimal kept.
+  const shown = (value: unknown) =>
+    value === undefined || value === null
+      ? '—'
+      : typeof value === 'number' || (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value))
+        ? format.amount(String(value))
+        : String(value);
   return (
     <Card data-testid={`rule-settings-${name}-${country}`}>
       <CardContent>

@@ -11,7 +11,7 @@ describe('credit settings', () => {
   it('has a version in force in each country, in its currency, with the house policy as source', () => {
     expect(creditSettingsInForce('SE', d('2026-06-15')).value.currency).toBe('SEK');
     expect(creditSettingsInForce('NO', d('2026-06-15')).value.currency).toBe('NOK');
-    expect(creditSettingsInForce('NO', d('2026-06-15')).source).toMatch(/^House credit policy/);
+    expect(creditSettingsInForce('NO', d('2026-06-15')).source).toMatch(/^Our own credit policy/);
     expect(() => creditSettingsInForce('SE', d('2023-12-31'))).toThrow(NoVersionInForceError);
   });
 

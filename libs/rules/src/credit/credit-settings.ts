@@ -88,14 +88,14 @@ function defaults(currency: string): CreditSettings {
 }
 
 const SOURCE =
-  'House credit policy (no seed gives credit numbers). Limits: an excess of up to 5 % of a limit goes to manual assessment, where an ' +
-  'analyst can grant a temporary raise, instead of a denial the client would ask to have assessed manually anyway (seed 000); more is ' +
+  'Our own credit policy: no published source gives these numbers. Limits: an excess of up to 5 % of a limit goes to manual assessment, where an ' +
+  'analyst can grant a temporary raise, instead of a denial the client would ask to have assessed manually anyway (Visma Finance’s questions and answers on selling invoices (vismafinance.se, «Sälja fakturor»)); more is ' +
   'denied. Concentration: one debtor above 50 % of a client\'s purchased exposure is looked at, once the client has 100 000 or more ' +
   'outstanding (small clients often have few customers). Unusual amount: more than 5 times the median of the client\'s recent ' +
-  'invoices, once 10 are known. Private-person debtors (seed 001: stricter control): above 20 000 with recourse, 10 000 without, ' +
+  'invoices, once 10 are known. Private-person debtors (Fiken’s help page on invoice sale to Aprila (fiken.no, «Fakturasalg»): stricter control): above 20 000 with recourse, 10 000 without, ' +
   'or any late payment, goes to a person. New debtor: above 100 000 with recourse, 50 000 without. Late payment: average more than ' +
   '15 days late or more than 30 % paid late (of at least 3) goes to a person, more than 45 days or 60 % is denied; without recourse ' +
-  '7 days / 20 % and 30 days / 40 %, because then the factor carries the debtor\'s default (seed 000). Amounts in the domestic ' +
+  '7 days / 20 % and 30 days / 40 %, because then the factor carries the debtor\'s default (Visma Finance’s questions and answers on selling invoices (vismafinance.se, «Sälja fakturor»)). Amounts in the domestic ' +
   'currency; SEK and NOK are taken as alike.';
 
 export const DEFAULT_CREDIT_SETTINGS: Readonly<Record<CountryCode, readonly DatedVersion<CreditSettings>[]>> = Object.freeze({

@@ -12,7 +12,7 @@ describe('review times', () => {
     for (const country of ['SE', 'NO'] as const) {
       const inForce = reviewTimeSettingsInForce(country, '2026-11-23');
       expect(inForce.value).toEqual({ manualAssessmentHours: 8, spotCheckHours: 24 });
-      expect(inForce.source).toContain('seed 004');
+      expect(inForce.source).toContain('Fortnox');
     }
   });
 

@@ -16,8 +16,8 @@ export interface ReviewTimeSettings {
 }
 
 const SOURCE =
-  'House service level: a manual assessment within 8 hours of the invoice reaching the queue (one working day); a spot check ' +
-  'within 24 hours (seed 004: a spot check "kan fördröja beslutet med ungefär en dag"). The seeds give no time for a manual assessment: 8 h is ours.';
+  'Our own service level: a manual assessment within 8 hours of the invoice reaching the queue (one working day); a spot check ' +
+  'within 24 hours (Fortnox’s user support page «Kom igång med Fakturaförsäljning» (fortnox.se): a spot check "kan fördröja beslutet med ungefär en dag"). No published source gives a time for a manual assessment: 8 h is ours.';
 
 export const DEFAULT_REVIEW_TIME_SETTINGS: Readonly<Record<CountryCode, readonly DatedVersion<ReviewTimeSettings>[]>> = Object.freeze({
   SE: Object.freeze([{ validFrom: '2024-01-01', value: Object.freeze({ manualAssessmentHours: 8, spotCheckHours: 24 }), source: SOURCE }]),

@@ -14,11 +14,11 @@ describe('eligibility settings', () => {
   ] as const)('in force in %s: seed 001’s numbers in the domestic currency', (country, expected) => {
     const version = eligibilitySettingsInForce(country, d('2026-06-15'));
     expect(version.value).toEqual(expected);
-    expect(version.source).toMatch(/seed 001/i);
+    expect(version.source).toMatch(/Fiken/);
   });
 
   it('says in its source that 200 SEK is a house rule', () => {
-    expect(eligibilitySettingsInForce('SE', d('2026-06-15')).source).toMatch(/200 SEK for Sweden is a house rule/);
+    expect(eligibilitySettingsInForce('SE', d('2026-06-15')).source).toMatch(/200 SEK for Sweden is our own credit policy/);
   });
 
   it('refuses to guess before the first version', () => {

@@ -31,9 +31,9 @@ export const DEFAULT_ELIGIBILITY_SETTINGS: Readonly<Record<CountryCode, readonly
       validFrom: '2024-01-01',
       value: Object.freeze({ currency: 'SEK', maxDaysSinceDelivery: 45, maxDaysUntilDue: 90, minimumAmount: '200.00', totalsTolerance: '0.05' }),
       source:
-        'Seed 001 (Fiken/Aprila, Norway) is the default rule set for both countries: delivery at most 45 days ago, due date at most 90 days ahead. ' +
-        'Minimum amount: seed 001 gives 200 NOK; 200 SEK for Sweden is a house rule, not from a Swedish source. Currency SEK (domestic only). ' +
-        'Totals tolerance 0.05 per invoice: house rule.',
+        "Fiken’s help page on invoice sale to Aprila (fiken.no, «Fakturasalg»), used for both countries: delivery at most 45 days ago, due date at most 90 days ahead. " +
+        'Minimum amount: that page gives 200 NOK; 200 SEK for Sweden is our own credit policy, with no published Swedish source. Currency SEK (domestic only). ' +
+        'Totals tolerance 0.05 per invoice: our own credit policy.',
     },
   ]),
   NO: Object.freeze([
@@ -41,8 +41,8 @@ export const DEFAULT_ELIGIBILITY_SETTINGS: Readonly<Record<CountryCode, readonly
       validFrom: '2024-01-01',
       value: Object.freeze({ currency: 'NOK', maxDaysSinceDelivery: 45, maxDaysUntilDue: 90, minimumAmount: '200.00', totalsTolerance: '0.05' }),
       source:
-        'Seed 001 (Fiken/Aprila): no foreign currency, delivery at most 45 days ago, due date at most 90 days ahead, amount more than 200 NOK. ' +
-        'Totals tolerance 0.05 per invoice: house rule.',
+        "Fiken’s help page on invoice sale to Aprila (fiken.no, «Fakturasalg»): no foreign currency, delivery at most 45 days ago, due date at most 90 days ahead, amount more than 200 NOK. " +
+        'Totals tolerance 0.05 per invoice: our own credit policy.',
     },
   ]),
 });

@@ -29,8 +29,8 @@ export const DEFAULT_OFFER_SETTINGS: Readonly<Record<CountryCode, readonly Dated
       validFrom: '2024-01-01',
       value: Object.freeze({ validityHours: 72, payoutCutOff: '14:00', timeZone: 'Europe/Stockholm' }),
       source:
-        'House rule: an offer is open for 72 hours; payout the same business day when accepted before 14:00 Swedish time, else the next ' +
-        '(seeds 000, 004: "samma dag, men oftast under nästa bankdag ... hur tidigt på dagen"). The seeds give no times: 72 h and 14:00 are ours.',
+        'Our own terms: an offer is open for 72 hours; payout the same business day when accepted before 14:00 Swedish time, else the next ' +
+        '(Visma Finance’s questions and answers on selling invoices (vismafinance.se, «Sälja fakturor») and Fortnox’s user support page «Kom igång med Fakturaförsäljning» (fortnox.se): "samma dag, men oftast under nästa bankdag ... hur tidigt på dagen"). Neither gives times: 72 h and 14:00 are ours.',
     },
   ]),
   NO: Object.freeze([
@@ -39,7 +39,7 @@ export const DEFAULT_OFFER_SETTINGS: Readonly<Record<CountryCode, readonly Dated
       value: Object.freeze({ validityHours: 72, payoutCutOff: '14:00', timeZone: 'Europe/Oslo' }),
       source:
         'House rule: an offer is open for 72 hours; payout the same business day when accepted before 14:00 Norwegian time, else the next ' +
-        '(seed 001: "samme eller neste virkedag"). The seeds give no times: 72 h and 14:00 are ours.',
+        '(Fiken’s help page on invoice sale to Aprila (fiken.no, «Fakturasalg»): "samme eller neste virkedag"). It gives no times: 72 h and 14:00 are ours.',
     },
   ]),
 });

@@ -163,7 +163,7 @@ describe('spot-check settings', () => {
   it('in force in each country, with the source quoting seed 004; the defaults pass validation', () => {
     for (const country of ['SE', 'NO'] as const) {
       const version = spotCheckSettingsInForce(country, LocalDate.parse('2026-06-15'));
-      expect(version.source).toMatch(/Seed 004/);
+      expect(version.source).toMatch(/Fortnox/);
       expect(validateSpotCheckSettings(version.value)).toEqual({ valid: true, problems: [] });
     }
   });

@@ -50,7 +50,7 @@ const NORMAL_CURVE: SpotCheckSettings = Object.freeze({
 });
 
 const SOURCE =
-  'House credit policy (spot checks). Seed 004: spot checks are chosen by a rule engine and are denser at the start of a client ' +
+  'Our own credit policy (spot checks). Fortnox’s user support page «Kom igång med Fakturaförsäljning» (fortnox.se): spot checks are chosen by a rule engine and are denser at the start of a client ' +
   'relationship, sparser later; the numbers are ours. The first 3 invoices are all checked (a new client\'s first invoices are where ' +
   'invented invoices show up); then the rate above a 2 % floor halves every 15 invoices (about 50 % at invoice 18, 14 % at 48, ' +
   '3 % at 100), so a client selling a few invoices a week reaches the floor within a year. The agreement\'s intensity doubles (HIGH) ' +

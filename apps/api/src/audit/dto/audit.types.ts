@@ -84,6 +84,9 @@ export class AuditEntriesArgs extends PageArgs {
 
 @ArgsType()
 export class AuditEntryIdArgs {
+  /** Audit entries are numbered (bigint), not UUIDs: the edge-input pipe lets such an id through. */
+  static readonly numericId = true;
+
   @Field(() => ID)
   @IsString()
   @Length(1, 20)

@@ -63,7 +63,7 @@ export enum RecourseMode {
   WITH_RECOURSE = 'WITH_RECOURSE',
   WITHOUT_RECOURSE = 'WITHOUT_RECOURSE',
 }
-registerEnumType(RecourseMode, { name: 'RecourseMode', description: 'With recourse the client keeps the credit risk (seed 000).' });
+registerEnumType(RecourseMode, { name: 'RecourseMode', description: 'With recourse the client keeps the credit risk.' });
 
 export enum SpotCheckIntensity {
   HIGH = 'HIGH',
@@ -99,7 +99,7 @@ export class ClientApplicationType {
   @Field() legalName!: string;
   @Field() companyForm!: string;
   @Field() submittedAt!: Date;
-  @Field({ description: 'The answer is promised within one business day (seed 001).' }) answerDueOn!: string;
+  @Field({ description: 'The answer is promised within one business day.' }) answerDueOn!: string;
   @Field() overdue!: boolean;
   @Field(() => Int, { description: 'Whole hours since submission.' }) ageHours!: number;
   @Field(() => ApplicationState) state!: ApplicationState;
@@ -162,7 +162,7 @@ export class ClientApplicationInput {
   @Field(() => AddressInput) @ValidateNested() @Type(() => AddressInput) address!: AddressInput;
   @Field(() => ContactInput) @ValidateNested() @Type(() => ContactInput) contact!: ContactInput;
   @Field(() => BankAccountInput, { description: 'Where payouts go.' }) @ValidateNested() @Type(() => BankAccountInput) payoutAccount!: BankAccountInput;
-  @Field(() => BankAccountInput, { description: 'Where the factor pays back (seed 001).' })
+  @Field(() => BankAccountInput, { description: 'Where the factor pays back.' })
   @ValidateNested()
   @Type(() => BankAccountInput)
   repaymentAccount!: BankAccountInput;

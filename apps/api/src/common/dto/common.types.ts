@@ -24,7 +24,7 @@ export enum DeliveryChannel {
   POST = 'POST',
   KIVRA = 'KIVRA',
 }
-registerEnumType(DeliveryChannel, { name: 'DeliveryChannel', description: 'How the factor sends the invoice to the debtor (seed 000).' });
+registerEnumType(DeliveryChannel, { name: 'DeliveryChannel', description: 'How the factor sends the invoice to the debtor.' });
 
 export const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 

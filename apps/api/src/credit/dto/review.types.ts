@@ -24,7 +24,7 @@ export enum SpotCheckOutcome {
   NOT_CONFIRMED = 'NOT_CONFIRMED',
   UNREACHABLE = 'UNREACHABLE',
 }
-registerEnumType(SpotCheckOutcome, { name: 'SpotCheckOutcome', description: 'What the debtor said when called (seed 004).' });
+registerEnumType(SpotCheckOutcome, { name: 'SpotCheckOutcome', description: 'What the debtor said when called.' });
 
 @ObjectType('CreditReview', { description: 'An invoice waiting for a person: a manual assessment or a spot check.' })
 export class CreditReviewType {

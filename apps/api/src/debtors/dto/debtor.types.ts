@@ -17,7 +17,7 @@ export enum DebtorRelation {
   SAME_GROUP = 'SAME_GROUP',
   SAME_OWNER = 'SAME_OWNER',
 }
-registerEnumType(DebtorRelation, { name: 'DebtorRelation', description: 'Client and debtor are related: their invoices are internal and cannot be sold (seed 001).' });
+registerEnumType(DebtorRelation, { name: 'DebtorRelation', description: 'Client and debtor are related: their invoices are internal and cannot be sold.' });
 
 @ObjectType('TemporaryRaise')
 export class TemporaryRaiseType {
@@ -37,8 +37,8 @@ export class PaymentHistoryType {
   @Field(() => Int) invoicesPaidLate!: number;
   @Field(() => DecimalString, { description: 'Average days late over the late ones.' }) averageDaysLate!: string;
   @Field(() => Int) maxDaysLate!: number;
-  @Field({ description: 'Has left an invoice unpaid before (seed 000).' }) hasUnpaidBefore!: boolean;
-  @Field({ description: 'Has disputed an invoice before (seed 000).' }) hasDisputedBefore!: boolean;
+  @Field({ description: 'Has left an invoice unpaid before.' }) hasUnpaidBefore!: boolean;
+  @Field({ description: 'Has disputed an invoice before.' }) hasDisputedBefore!: boolean;
 }
 
 @ObjectType('ClientDebtor', { description: 'A client and one of its debtors: the pair limit, exposure, delivery and relation.' })
@@ -51,7 +51,7 @@ export class ClientDebtorType {
   @Field(() => TemporaryRaiseType, { nullable: true }) temporaryRaise!: TemporaryRaiseType | null;
   @Field(() => DecimalString, { nullable: true }) effectiveLimit!: string | null;
   @Field(() => DecimalString) exposure!: string;
-  @Field(() => DeliveryChannel, { nullable: true, description: 'Overrides the client agreement for this debtor (seed 000).' }) deliveryChannel!: DeliveryChannel | null;
+  @Field(() => DeliveryChannel, { nullable: true, description: 'Overrides the client agreement for this debtor.' }) deliveryChannel!: DeliveryChannel | null;
   @Field(() => DebtorRelation, { nullable: true }) relation!: DebtorRelation | null;
   @Field(() => String, { nullable: true }) relationNote!: string | null;
   @Field(() => Int) version!: number;

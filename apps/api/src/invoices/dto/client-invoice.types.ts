@@ -23,7 +23,7 @@ export class ClientOfferTermsType {
   @Field(() => DecimalString) vatRateOnFeePercent!: string;
 }
 
-@ObjectType('ClientOffer', { description: 'Fee, VAT on the fee and what will be paid out (seed 004: "current fees and how much you will get paid").' })
+@ObjectType('ClientOffer', { description: 'Fee, VAT on the fee and what will be paid out.' })
 export class ClientOfferType {
   @Field(() => DecimalString) amount!: string;
   @Field(() => DecimalString) fee!: string;

@@ -30,7 +30,7 @@ export enum DeductionKind {
   RUT = 'RUT',
   GREEN_TECH = 'GREEN_TECH',
 }
-registerEnumType(DeductionKind, { name: 'DeductionKind', description: 'Swedish tax deductions printed on the invoice (seed 000).' });
+registerEnumType(DeductionKind, { name: 'DeductionKind', description: 'Swedish tax deductions printed on the invoice (ROT and RUT work, inkomstskattelagen 67 kap.).' });
 
 @InputType()
 export class InvoiceDebtorInput {

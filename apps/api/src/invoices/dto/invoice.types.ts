@@ -20,7 +20,7 @@ export class InvoiceLineType {
   @Field(() => DecimalString) net!: string;
 }
 
-@ObjectType('Offer', { description: 'Fee, VAT on the fee and what will be paid out (seed 004: "current fees and how much you will get paid").' })
+@ObjectType('Offer', { description: 'Fee, VAT on the fee and what will be paid out.' })
 export class OfferType {
   @Field(() => DecimalString) amount!: string;
   @Field(() => DecimalString) fee!: string;
@@ -33,7 +33,7 @@ export class OfferType {
   @Field(() => GraphQLJSON, { description: 'The agreement terms and figures used.' }) terms!: unknown;
 }
 
-@ObjectType('PaymentInstructions', { description: 'What to print on the invoice once the offer is accepted (seed 001).' })
+@ObjectType('PaymentInstructions', { description: 'What to print on the invoice once the offer is accepted: the factor’s account and OCR or KID reference, with the assignment notice.' })
 export class PaymentInstructionsType {
   @Field({ description: 'OCR (Sweden) or KID (Norway).' }) reference!: string;
   @Field() referenceKind!: string;
