@@ -212,10 +212,14 @@ async function integrationKey(): Promise<string> {
 
 const dayFromToday = (days: number) => new Date(Date.now() + days * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
 
-/** Sells one invoice (hours at 850 SEK plus 25 % VAT) and waits for the worker's decision. */
+/**
+ * Sells one invoice (50 to 249 items at 97 SEK plus 25 % VAT) and waits for the worker's decision.
+ * Not console.browser.spec.ts's amounts (hours at 850 SEK) nor, mostly, each other's: the same
+ * debtor, amount and dates would be held as a suspected duplicate when both specs share a stack.
+ */
 async function sellAndWaitForDecision(label: string): Promise<{ id: string; status: string }> {
-  const quantity = 5 + Math.floor(Math.random() * 20);
-  const net = quantity * 850;
+  const quantity = 50 + Math.floor(Math.random() * 200);
+  const net = quantity * 97;
   const vat = net * 0.25;
   const key = await integrationKey();
   const submitted = await asProgram<{ submitInvoice: { id: string; invoiceNumber: string; status: string; reasons: unknown[] } }>(
@@ -234,7 +238,7 @@ async function sellAndWaitForDecision(label: string): Promise<{ id: string; stat
           name: 'Byggvaruhuset i Uppsala AB',
           address: { street: 'Kungsgatan 3', postalCode: '753 21', city: 'Uppsala', country: 'SE' },
         },
-        lines: [{ description: 'Snickeriarbete', quantity: String(quantity), unitPrice: '850', vatRatePercent: '25' }],
+        lines: [{ description: 'Beslag', quantity: String(quantity), unitPrice: '97', vatRatePercent: '25' }],
         totals: { net: net.toFixed(2), vat: vat.toFixed(2), gross: (net + vat).toFixed(2) },
         payable: (net + vat).toFixed(2),
       },
