@@ -1,15 +1,14 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { GraphQLJSON } from 'graphql-scalars';
 import { DecimalString } from '../../common/decimal.scalar';
-import { Country, ReasonType } from '../../common/dto/common.types';
+import { ReasonType } from '../../common/dto/common.types';
 import { RecourseMode } from '../../clients/dto/client.types';
-import { DeductionKind } from './invoice.inputs';
-import { ClientInvoiceStatus, CreditNoteType, InvoiceLineType, PaymentInstructionsType } from './invoice.types';
+import { ClientInvoiceStatus, CreditNoteType, InvoiceFactsType } from './invoice.types';
 
 /*
  * What a client's accounting program reads (issue 9 c). These types are built from the same
  * facts as the staff's `Invoice` but hold only what the client may know: its own invoice, its
- * own agreement's terms, and sentences written for it. Credit decisions, figures behind them,
+ * own agreement's terms, and sentences written for it (the plain facts are the shared
+ * InvoiceFactsType). Credit decisions, figures behind them,
  * notes, staff names, the back office's status and other clients' invoices have no field here,
  * so no query can reach them; invoices.confidentiality.spec.ts walks every field to prove it.
  */
@@ -49,36 +48,12 @@ export class ClientInvoiceStepType {
 }
 
 @ObjectType('ClientInvoice', { description: 'One of your invoices, as you offered it, with where it is now.' })
-export class ClientInvoiceType {
-  @Field(() => ID) id!: string;
-  @Field() invoiceNumber!: string;
-  @Field() debtorName!: string;
-  @Field(() => GraphQLJSON, { description: 'The debtor as you submitted it.' }) debtor!: unknown;
-  @Field(() => Country) country!: Country;
-  @Field() currency!: string;
-  @Field() invoiceDate!: string;
-  @Field() deliveryDate!: string;
-  @Field() dueDate!: string;
-  @Field(() => DecimalString) net!: string;
-  @Field(() => DecimalString) vat!: string;
-  @Field(() => DecimalString) rounding!: string;
-  @Field(() => DecimalString) gross!: string;
-  @Field(() => DeductionKind, { nullable: true }) deductionKind!: DeductionKind | null;
-  @Field(() => DecimalString, { nullable: true }) deductionAmount!: string | null;
-  @Field(() => DecimalString) payable!: string;
+export class ClientInvoiceType extends InvoiceFactsType {
   @Field(() => ClientInvoiceStatus) status!: ClientInvoiceStatus;
   @Field(() => [ReasonType], { description: 'Why the invoice is where it is (every reason, not just the first): a refusal, a denial, a check before the offer.' })
   reasons!: ReasonType[];
   @Field(() => ClientOfferType, { nullable: true }) offer!: ClientOfferType | null;
-  @Field(() => RecourseMode, { nullable: true }) recourseMode!: RecourseMode | null;
-  @Field(() => Date, { nullable: true }) acceptedAt!: Date | null;
-  @Field(() => PaymentInstructionsType, { nullable: true }) paymentInstructions!: PaymentInstructionsType | null;
-  @Field(() => DecimalString) creditedAmount!: string;
-  @Field(() => [InvoiceLineType]) lines!: InvoiceLineType[];
   @Field(() => ID, { nullable: true, description: 'The earlier attempt to sell this invoice number, when this one corrects it.' }) previousAttemptId!: string | null;
-  @Field() createdAt!: Date;
-  @Field() updatedAt!: Date;
-  @Field(() => Int) version!: number;
 }
 
 @ObjectType('ClientInvoicePage')

@@ -49,14 +49,16 @@ export class SuspectedDuplicateType {
   @Field() kind!: string;
 }
 
-@ObjectType('Invoice', { description: 'An invoice a client offered to sell.' })
-export class InvoiceType {
+/**
+ * The facts of an invoice both a client and staff may read: what was offered for sale and the
+ * money on it. The staff's `Invoice` and the client's `ClientInvoice` each add what only its
+ * reader may see (issue 9 c); neither is built from the other.
+ */
+@ObjectType({ isAbstract: true })
+export abstract class InvoiceFactsType {
   @Field(() => ID) id!: string;
-  @Field(() => ID) clientId!: string;
-  @Field() clientName!: string;
-  @Field(() => ID, { nullable: true }) debtorId!: string | null;
   @Field() debtorName!: string;
-  @Field(() => GraphQLJSON, { description: 'The debtor as submitted.' }) debtor!: unknown;
+  @Field(() => GraphQLJSON, { description: 'The debtor as submitted on the invoice.' }) debtor!: unknown;
   @Field() invoiceNumber!: string;
   @Field(() => Country) country!: Country;
   @Field() currency!: string;
@@ -70,11 +72,6 @@ export class InvoiceType {
   @Field(() => DeductionKind, { nullable: true }) deductionKind!: DeductionKind | null;
   @Field(() => DecimalString, { nullable: true }) deductionAmount!: string | null;
   @Field(() => DecimalString) payable!: string;
-  @Field({ description: 'The back office status.' }) status!: string;
-  @Field(() => ClientInvoiceStatus, { description: 'The status as the client sees it.' }) clientStatus!: ClientInvoiceStatus;
-  @Field(() => [ReasonType], { description: 'Why it was denied or sent for manual assessment; every reason, not just the first.' }) reasons!: ReasonType[];
-  @Field(() => [SuspectedDuplicateType]) suspectedDuplicates!: SuspectedDuplicateType[];
-  @Field(() => OfferType, { nullable: true }) offer!: OfferType | null;
   @Field(() => RecourseMode, { nullable: true }) recourseMode!: RecourseMode | null;
   @Field(() => Date, { nullable: true }) acceptedAt!: Date | null;
   @Field(() => PaymentInstructionsType, { nullable: true }) paymentInstructions!: PaymentInstructionsType | null;
@@ -83,6 +80,18 @@ export class InvoiceType {
   @Field() createdAt!: Date;
   @Field() updatedAt!: Date;
   @Field(() => Int) version!: number;
+}
+
+@ObjectType('Invoice', { description: 'An invoice a client offered to sell.' })
+export class InvoiceType extends InvoiceFactsType {
+  @Field(() => ID) clientId!: string;
+  @Field() clientName!: string;
+  @Field(() => ID, { nullable: true }) debtorId!: string | null;
+  @Field({ description: 'The back office status.' }) status!: string;
+  @Field(() => ClientInvoiceStatus, { description: 'The status as the client sees it.' }) clientStatus!: ClientInvoiceStatus;
+  @Field(() => [ReasonType], { description: 'Why it was denied or sent for manual assessment; every reason, not just the first.' }) reasons!: ReasonType[];
+  @Field(() => [SuspectedDuplicateType]) suspectedDuplicates!: SuspectedDuplicateType[];
+  @Field(() => OfferType, { nullable: true }) offer!: OfferType | null;
 }
 
 @ObjectType('InvoicePage')
