@@ -1,4 +1,5 @@
 import { Box, Stack, Typography } from '@mui/material';
+import Decimal from 'decimal.js';
 import { useTranslate } from 'react-admin';
 import { Bar, BarChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { toNumber, useFormat } from '../common/format';
@@ -16,8 +17,11 @@ export const OfferChart = ({ offer }: { offer: Offer }) => {
     fee: translate('console.invoices.fee'),
     vatOnFee: translate('console.invoices.vat_on_fee'),
   };
+  // Numbers only for the bar's geometry; what people read (tooltip, shares) comes from the stored decimal strings.
   const row = { name: 'offer', payout: toNumber(offer.payout), fee: toNumber(offer.fee), vatOnFee: toNumber(offer.vatOnFee) };
   const amount = Math.max(toNumber(offer.amount), 1);
+  const share = (part: (typeof PARTS)[number]) =>
+    new Decimal(offer.amount).isZero() ? '0' : new Decimal(offer[part]).div(offer.amount).times(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toString();
   return (
     <Box data-testid="offer-chart">
       <Box sx={{ height: 36, mx: -0.5 }}>
@@ -27,7 +31,7 @@ export const OfferChart = ({ offer }: { offer: Offer }) => {
             <YAxis type="category" dataKey="name" hide />
             <Tooltip
               cursor={false}
-              formatter={(value, name) => [format.amount(String(value), offer.currency, { decimals: 2 }), labels[String(name)] ?? String(name)]}
+              formatter={(_value, name) => [format.amount(offer[String(name) as (typeof PARTS)[number]], offer.currency, { decimals: 2 }), labels[String(name)] ?? String(name)]}
               labelFormatter={() => ''}
             />
             {PARTS.map((part) => (
@@ -41,7 +45,7 @@ export const OfferChart = ({ offer }: { offer: Offer }) => {
           <Stack key={part} direction="row" spacing={0.75} sx={{ alignItems: 'center' }}>
             <Box component="span" sx={{ width: 10, height: 10, borderRadius: '2px', bgcolor: COLOURS[part] }} />
             <Typography variant="caption" color="text.secondary">
-              {labels[part]} {format.percent(String(Math.round((row[part] / amount) * 10000) / 100))}
+              {labels[part]} {format.percent(share(part))}
             </Typography>
           </Stack>
         ))}
