@@ -1,4 +1,6 @@
 import { HttpError } from 'react-admin';
+import { i18nProvider } from './i18n';
+import { apiErrorText } from './i18n/errors';
 
 /**
  * The one way the console talks to the API: POST /graphql with the bearer token, and
@@ -44,7 +46,7 @@ export const errorStatus: Record<string, number> = {
 interface GraphQLErrorShape {
   message: string;
   /** `reason` is not in the contract, but the API sends it (WRONG_CREDENTIALS, INVALID_INPUT, ...). */
-  extensions?: { code?: string; field?: string; reason?: string };
+  extensions?: { code?: string; field?: string; reason?: string } & Record<string, unknown>;
 }
 
 /** What an HttpError from here carries in `body`, besides react-admin's `errors` for forms. */
@@ -73,15 +75,17 @@ function toHttpError(error: GraphQLErrorShape, httpStatus: number): HttpError {
   const code = error.extensions?.code ?? 'INTERNAL_SERVER_ERROR';
   const status = errorStatus[code] ?? (httpStatus >= 400 ? httpStatus : 500);
   const body: ApiErrorBody = { code, reason: error.extensions?.reason };
+  // Read in the person's language: the API words its refusals in English (issue 11 s.3).
+  const message = error.message ? apiErrorText(i18nProvider.getLocale(), error.message, { ...error.extensions, code }) : '';
   if (code === 'BAD_USER_INPUT') {
     const field = error.extensions?.field;
     body.field = field;
     body.errors = {
-      ...(field ? { [formFieldName(field)]: error.message } : {}),
-      root: { serverError: error.message },
+      ...(field ? { [formFieldName(field)]: message } : {}),
+      root: { serverError: message },
     };
   }
-  return new HttpError(error.message || 'ra.notification.http_error', status, body);
+  return new HttpError(message || 'ra.notification.http_error', status, body);
 }
 
 export interface GqlOptions {
