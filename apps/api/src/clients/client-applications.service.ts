@@ -92,7 +92,7 @@ export class ClientApplicationsService {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
         [clientId, by.id, answerDueOn, details, JSON.stringify(check.reasons.map(reasonView)), refused ? 'REFUSED' : 'PENDING', refused ? now : null, null],
       ).catch(pendingConflict);
-      await this.timeline.record(tx, { entityType: CLIENT_APPLICATION, entityId: id, actor: staffActor(by), toState: refused ? 'REFUSED' : 'PENDING', reason: refused ? 'Refused by the rules at submission' : 'Submitted', details: refused ? { reasons: check.reasons.map((r) => r.code) } : null });
+      await this.timeline.record(tx, { entityType: CLIENT_APPLICATION, entityId: id, actor: staffActor(by), toState: refused ? 'REFUSED' : 'PENDING', reason: refused ? 'Refused by the rules at submission' : 'Submitted', details: refused ? { step: 'APPLICATION_REFUSED_BY_RULES', reasons: check.reasons.map((r) => r.code) } : { step: 'APPLICATION_SUBMITTED' } });
       if (refused) await this.moveClient(tx, clientId, 'REFUSE', by, check.reasons.map((r) => r.message.en).join(' '));
       return id as string;
     });
@@ -141,8 +141,8 @@ export class ClientApplicationsService {
                 decision_note = $3, version = version + 1 WHERE id = $1`,
         [id, by.id, note ?? null],
       );
-      await this.timeline.record(tx, { entityType: CLIENT_APPLICATION, entityId: id, actor: staffActor(by), fromState: 'PENDING', toState: 'APPROVED', reason: note ?? null });
-      await this.moveClient(tx, client.id, 'APPROVE', by, note ?? 'Application approved');
+      await this.timeline.record(tx, { entityType: CLIENT_APPLICATION, entityId: id, actor: staffActor(by), fromState: 'PENDING', toState: 'APPROVED', reason: note ?? null, details: { step: 'APPLICATION_APPROVED', typed: note ?? null } });
+      await this.moveClient(tx, client.id, 'APPROVE', by, note ?? 'Application approved', { typed: note ?? null });
     });
     return this.repository.application(id, now);
   }
@@ -157,7 +157,7 @@ export class ClientApplicationsService {
           WHERE id = $1`,
         [id, by.id, refusal.reasons.map((r) => r.code), note ?? null],
       );
-      await this.timeline.record(tx, { entityType: CLIENT_APPLICATION, entityId: id, actor: staffActor(by), fromState: 'PENDING', toState: 'REFUSED', reason: note ?? null, details: { reasons: refusal.reasons.map((r) => r.code) } });
+      await this.timeline.record(tx, { entityType: CLIENT_APPLICATION, entityId: id, actor: staffActor(by), fromState: 'PENDING', toState: 'REFUSED', reason: note ?? null, details: { step: 'APPLICATION_REFUSED', typed: note ?? null, reasons: refusal.reasons.map((r) => r.code) } });
       await this.moveClient(tx, application.client_id, 'REFUSE', by, refusal.reasons.map((r) => r.message.en).join(' '));
     });
     return this.repository.application(id, now);
@@ -174,7 +174,7 @@ export class ClientApplicationsService {
         [input.country, input.country === 'SE' ? 'SEK' : 'NOK', organisationNumber, ...values],
       );
       if (!inserted.length) throw new ConflictError(ClientError.CLIENT_APPLICATION_RACE, 'Someone registered this company at the same moment; reload and try again.');
-      await this.timeline.record(tx, { entityType: CLIENT, entityId: inserted[0].id, actor: staffActor(by), toState: 'APPLIED', reason: 'Applied to sell invoices' });
+      await this.timeline.record(tx, { entityType: CLIENT, entityId: inserted[0].id, actor: staffActor(by), toState: 'APPLIED', reason: 'Applied to sell invoices', details: { step: 'CLIENT_APPLIED' } });
       return inserted[0].id;
     }
     if (existing.state === 'APPLIED') {
@@ -191,10 +191,10 @@ export class ClientApplicationsService {
     return existing.id;
   }
 
-  private async moveClient(tx: EntityManager, clientId: string, event: Parameters<typeof nextClientState>[1], by: StaffPrincipal, reason: string): Promise<ClientType['state']> {
+  private async moveClient(tx: EntityManager, clientId: string, event: Parameters<typeof nextClientState>[1], by: StaffPrincipal, reason: string, details: Record<string, unknown> = {}): Promise<ClientType['state']> {
     const client = await this.repository.lockClient(tx, clientId);
     const next = nextClientState(client.state, event);
-    await this.lifecycle.change(tx, client, { state: next, blockReasons: [] }, staffActor(by), reason);
+    await this.lifecycle.change(tx, client, { state: next, blockReasons: [] }, staffActor(by), reason, { step: `CLIENT_${event}`, ...details });
     return next as ClientType['state'];
   }
 

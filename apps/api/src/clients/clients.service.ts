@@ -39,7 +39,7 @@ export class ClientsService {
    * bought: open offers are withdrawn and invoices waiting for a decision end denied.
    */
   async block(id: string, blockReason: ClientBlockReason, reason: string, by: StaffPrincipal): Promise<ClientType> {
-    return this.changeStanding(id, by, reason, (standing) => blockClient(standing, blockReason), { blockReason });
+    return this.changeStanding(id, by, reason, (standing) => blockClient(standing, blockReason), { step: 'CLIENT_BLOCKED', blockReason });
   }
 
   /** Lifts one block reason (the only one when left out); the client sells again when none is left. */
@@ -48,18 +48,18 @@ export class ClientsService {
       const lift = blockReason ?? (standing.blockReasons.length === 1 ? standing.blockReasons[0] : undefined);
       if (!lift) throw new InvalidValueError(ClientError.CLIENT_BLOCK_REASON_REQUIRED, `Say which block to lift: ${standing.blockReasons.join(' or ')}.`, 'blockReason');
       return liftClientBlock(standing, lift);
-    }, { blockReason: blockReason ?? null });
+    }, { step: 'CLIENT_UNBLOCKED', blockReason: blockReason ?? null });
   }
 
   async terminate(id: string, reason: string, by: StaffPrincipal): Promise<ClientType> {
-    return this.changeStanding(id, by, reason, (standing) => ({ state: nextClientState(standing.state, 'TERMINATE'), blockReasons: [] }), {});
+    return this.changeStanding(id, by, reason, (standing) => ({ state: nextClientState(standing.state, 'TERMINATE'), blockReasons: [] }), { step: 'CLIENT_TERMINATED' });
   }
 
   private async changeStanding(id: string, by: StaffPrincipal, reason: string, change: (standing: ClientStanding) => ClientStanding, details: Record<string, unknown>): Promise<ClientType> {
     await this.uow.transaction(async (tx) => {
       const client = await this.repository.lockClient(tx, id);
       const next = change({ state: client.state, blockReasons: client.block_reasons as ClientBlockReason[] });
-      await this.lifecycle.change(tx, client, next, { type: 'STAFF', id: by.id, name: by.name }, reason, details);
+      await this.lifecycle.change(tx, client, next, { type: 'STAFF', id: by.id, name: by.name }, reason, { ...details, typed: reason });
     });
     return this.repository.client(id);
   }
@@ -87,7 +87,7 @@ export class ClientsService {
         fromState: client.state,
         toState: client.state,
         reason: `Agreement version ${current.version + 1}: ${reason}`,
-        details: { warnings: limitCheck.warnings.map((w) => w.code), creditLimit: { from: current.creditLimit, to: terms.creditLimit } },
+        details: { step: 'AGREEMENT_CHANGED', version: current.version + 1, typed: reason, warnings: limitCheck.warnings.map((w) => w.code), creditLimit: { from: current.creditLimit, to: terms.creditLimit } },
       });
     });
     return this.repository.client(id);

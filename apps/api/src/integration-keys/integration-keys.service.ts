@@ -36,7 +36,7 @@ export class IntegrationKeysService {
         `INSERT INTO integration_key (client_id, label, key_prefix, key_hash, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
         [clientId, label, key.slice(0, INTEGRATION_KEY_PREFIX.length + 6), hashKey(key), by.id],
       );
-      await this.timeline.record(tx, { entityType: 'CLIENT', entityId: clientId, actor: { type: 'STAFF', id: by.id, name: by.name }, fromState: client.state, toState: client.state, reason: `Integration key "${label}" issued`, details: { keyId: row.id } });
+      await this.timeline.record(tx, { entityType: 'CLIENT', entityId: clientId, actor: { type: 'STAFF', id: by.id, name: by.name }, fromState: client.state, toState: client.state, reason: `Integration key "${label}" issued`, details: { step: 'KEY_ISSUED', label, keyId: row.id } });
       return row.id as string;
     });
     return { key, integrationKey: (await this.keys(`k.id = $1`, [id]))[0] };
@@ -48,7 +48,7 @@ export class IntegrationKeysService {
       if (!key) throw new NotFoundError(IntegrationKeyError.INTEGRATION_KEY_NOT_FOUND, `No integration key has the id ${id}.`);
       if (key.revoked_at) throw new ConflictError(IntegrationKeyError.INTEGRATION_KEY_REVOKED, 'This key is already revoked.');
       await tx.query(`UPDATE integration_key SET revoked_at = now(), revoked_by = $2, revoke_reason = $3 WHERE id = $1`, [id, by.id, reason]);
-      await this.timeline.record(tx, { entityType: 'CLIENT', entityId: key.client_id, actor: { type: 'STAFF', id: by.id, name: by.name }, toState: 'KEY_REVOKED', reason: `Integration key "${key.label}" revoked: ${reason}`, details: { keyId: id } });
+      await this.timeline.record(tx, { entityType: 'CLIENT', entityId: key.client_id, actor: { type: 'STAFF', id: by.id, name: by.name }, toState: 'KEY_REVOKED', reason: `Integration key "${key.label}" revoked: ${reason}`, details: { step: 'KEY_REVOKED', label: key.label, typed: reason, keyId: id } });
     });
     return (await this.keys(`k.id = $1`, [id]))[0];
   }

@@ -102,7 +102,7 @@ export class PayoutsService {
         ],
       );
       crashPoint('payout.prepare.lines-written');
-      await this.timeline.record(tx, { entityType: PAYOUT_BATCH, entityId: batch.id, actor: staff(by), toState: 'PREPARED', reason: `${included.length} payouts, ${total} ${CURRENCY[country]}`, details: { held: held.length } });
+      await this.timeline.record(tx, { entityType: PAYOUT_BATCH, entityId: batch.id, actor: staff(by), toState: 'PREPARED', reason: `${included.length} payouts, ${total} ${CURRENCY[country]}`, details: { step: 'BATCH_PREPARED', payouts: included.length, amount: total, currency: CURRENCY[country], held: held.length } });
       for (const row of included.filter((r) => r.planned_payout_date < payoutDay)) {
         // Bought after its promised payout day (a spot check, a review): the client is told the new day (seed 000).
         await this.outbox.write(tx, { clientId: row.client_id, topic: 'invoice.payout_delayed', subjectType: 'INVOICE', subjectId: row.invoice_id, payload: { invoiceNumber: row.invoice_number, plannedPayoutDate: row.planned_payout_date, payoutDate: payoutDay } });
@@ -118,7 +118,7 @@ export class PayoutsService {
     await this.uow.transaction(async (tx) => {
       const batch = await this.lock(tx, id);
       assertFourEyes({ preparedBy: batch.prepared_by, version: batch.version }, by.id, versionSeen);
-      await this.move(tx, batch, 'APPROVE', by, 'Approved for payment', `approved_by = $4, approved_at = now()`, [by.id]);
+      await this.move(tx, batch, 'APPROVE', by, 'Approved for payment', `approved_by = $4, approved_at = now()`, [by.id], { step: 'BATCH_APPROVED' });
     });
     return this.batch(id);
   }
@@ -127,7 +127,7 @@ export class PayoutsService {
   async cancel(id: string, reason: string, by: StaffPrincipal) {
     await this.uow.transaction(async (tx) => {
       const batch = await this.lock(tx, id);
-      await this.move(tx, batch, 'CANCEL', by, reason, `cancelled_by = $4, cancelled_at = now(), cancel_reason = $5`, [by.id, reason]);
+      await this.move(tx, batch, 'CANCEL', by, reason, `cancelled_by = $4, cancelled_at = now(), cancel_reason = $5`, [by.id, reason], { step: 'BATCH_CANCELLED', typed: reason });
       await tx.query(`UPDATE payout_line SET state = 'CANCELLED' WHERE batch_id = $1 AND state = 'INCLUDED'`, [id]);
     });
     return this.batch(id);
@@ -191,7 +191,7 @@ export class PayoutsService {
         id,
         by.id,
       ]);
-      await this.move(tx, batch, 'EXPORT', by, `Bank file ${header.message_id} made`, `exported_at = now()`, []);
+      await this.move(tx, batch, 'EXPORT', by, `Bank file ${header.message_id} made`, `exported_at = now()`, [], { step: 'BATCH_EXPORTED', file: header.message_id });
       return { message_id: header.message_id, sha256, content };
     });
     crashPoint('payout.export.committed');
@@ -205,7 +205,7 @@ export class PayoutsService {
   async markSent(id: string, by: StaffPrincipal) {
     await this.uow.transaction(async (tx) => {
       const batch = await this.lock(tx, id);
-      await this.move(tx, batch, 'MARK_SENT', by, 'Sent to the bank', `sent_at = now()`, []);
+      await this.move(tx, batch, 'MARK_SENT', by, 'Sent to the bank', `sent_at = now()`, [], { step: 'BATCH_SENT' });
       const lines = await tx.query(
         `SELECT l.id, l.invoice_id, l.client_id, l.amount::text AS amount, l.attempt, i.invoice_number, b.payout_date::text AS payout_date
            FROM payout_line l JOIN invoice i ON i.id = l.invoice_id JOIN payout_batch b ON b.id = l.batch_id WHERE l.batch_id = $1 AND l.state = 'INCLUDED'`,
@@ -259,7 +259,7 @@ export class PayoutsService {
       const refused = rejected.all ? lines : lines.filter((l) => rejected.byEndToEnd.has(l.end_to_end_id));
       const event: PayoutBatchEvent = refused.length === 0 ? 'BANK_ACCEPTED' : refused.length === lines.length ? 'BANK_REJECTED' : 'BANK_PARTLY_REJECTED';
       if (batch.state !== 'SENT') throw new ConflictError(PayoutError.PAYOUT_BATCH_NOT_SENT, 'Only a batch marked sent gets a status report; mark it sent first.', { state: batch.state });
-      await this.move(tx, batch, event, by, `Bank status report ${report.messageId}`, '', []);
+      await this.move(tx, batch, event, by, `Bank status report ${report.messageId}`, '', [], { step: `BATCH_${event}`, file: report.messageId });
       for (const line of refused) {
         const why = rejected.byEndToEnd.get(line.end_to_end_id) ?? rejected.all ?? { code: null, text: null };
         await tx.query(`UPDATE payout_line SET state = 'REJECTED', rejection = $2 WHERE id = $1`, [line.id, why]);
@@ -315,7 +315,7 @@ export class PayoutsService {
         [clientId, agreementVersion, by.id, how],
       );
       if (!inserted.length) throw new ConflictError(PayoutError.PAYOUT_ACCOUNT_ALREADY_CONFIRMED, 'This payout account is already confirmed.');
-      await this.timeline.record(tx, { entityType: 'CLIENT', entityId: clientId, actor: staff(by), toState: 'PAYOUT_ACCOUNT_CONFIRMED', reason: how, details: { agreementVersion } });
+      await this.timeline.record(tx, { entityType: 'CLIENT', entityId: clientId, actor: staff(by), toState: 'PAYOUT_ACCOUNT_CONFIRMED', reason: how, details: { step: 'PAYOUT_ACCOUNT_CONFIRMED', typed: how, agreementVersion } });
     });
   }
 
@@ -345,7 +345,7 @@ export class PayoutsService {
     return { included, held };
   }
 
-  private async move(tx: EntityManager, batch: LockedBatch, event: PayoutBatchEvent, by: StaffPrincipal, reason: string, set: string, params: unknown[]): Promise<void> {
+  private async move(tx: EntityManager, batch: LockedBatch, event: PayoutBatchEvent, by: StaffPrincipal, reason: string, set: string, params: unknown[], details: Record<string, unknown>): Promise<void> {
     const next = nextPayoutBatchState(batch.state, event);
     // Wrapped as a SELECT: TypeORM answers a bare UPDATE with [rows, count], which would always look found.
     const [row] = await tx.query(
@@ -354,7 +354,7 @@ export class PayoutsService {
       [batch.id, next, batch.version, ...params],
     );
     if (!row) throw new ConflictError(PayoutError.PAYOUT_BATCH_CHANGED, 'Someone changed this batch at the same moment. Look at it again.');
-    await this.timeline.record(tx, { entityType: PAYOUT_BATCH, entityId: batch.id, actor: staff(by), fromState: batch.state, toState: next, reason });
+    await this.timeline.record(tx, { entityType: PAYOUT_BATCH, entityId: batch.id, actor: staff(by), fromState: batch.state, toState: next, reason, details });
   }
 
   private async lock(tx: EntityManager, id: string): Promise<LockedBatch> {

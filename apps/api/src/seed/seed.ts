@@ -41,7 +41,7 @@ async function seedStaff(db: DataSource): Promise<number> {
       await tx.query(
         `INSERT INTO timeline_event (entity_type, entity_id, actor_type, to_state, reason, details)
          VALUES ('STAFF_MEMBER', $1, 'SYSTEM', 'ACTIVE', 'Demo data', $2)`,
-        [rows[0].id, { roles: person.roles }],
+        [rows[0].id, { step: 'DEMO_ACCOUNT_CREATED', roles: person.roles }],
       );
     }
   });

@@ -66,7 +66,7 @@ export class StaffService {
         actor: actorOf(by),
         toState: 'ACTIVE',
         reason: 'Account created',
-        details: { roles: input.roles },
+        details: { step: 'ACCOUNT_CREATED', roles: input.roles },
       });
       return tx.getRepository(StaffMemberEntity).findOneByOrFail({ id: rows[0].id });
     });
@@ -93,7 +93,7 @@ export class StaffService {
           fromState: current.active ? 'ACTIVE' : 'DEACTIVATED',
           toState: current.active ? 'ACTIVE' : 'DEACTIVATED',
           reason: 'Roles changed',
-          details: { from: current.roles, to: roles },
+          details: { step: 'ROLES_CHANGED', roles: { from: current.roles, to: roles } },
         });
       }
       return tx.getRepository(StaffMemberEntity).findOneByOrFail({ id });
@@ -120,6 +120,7 @@ export class StaffService {
         fromState: 'ACTIVE',
         toState: 'DEACTIVATED',
         reason,
+        details: { step: 'ACCOUNT_DEACTIVATED', typed: reason },
       });
       return tx.getRepository(StaffMemberEntity).findOneByOrFail({ id });
     });
@@ -141,6 +142,7 @@ export class StaffService {
         fromState: 'DEACTIVATED',
         toState: 'ACTIVE',
         reason: 'Account reactivated',
+        details: { step: 'ACCOUNT_REACTIVATED' },
       });
       return tx.getRepository(StaffMemberEntity).findOneByOrFail({ id });
     });

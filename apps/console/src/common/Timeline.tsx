@@ -44,6 +44,7 @@ const NOT_SHOWN = new Set([
   'currency',
   'receivedOn',
   'agreementVersion',
+  'version',
 ]);
 
 const AMOUNTS = new Set(['creditLimit', 'exposure', 'amount']);
@@ -88,6 +89,10 @@ const valueOf = (key: string, value: unknown, w: Wording): string => {
       return translate(`console.delivery_channels.${text}`, { _: text });
     case 'relation':
       return translate(`console.debtor_relations.${text}`, { _: text });
+    case 'roles':
+      return translate(`console.roles.${text}`, { _: text });
+    case 'blockReason':
+      return translate(`console.timeline_words.block_reasons.${text}`, { _: text });
     case 'recourseMode':
       return translate(`console.recourse_modes.${text}`, { _: text });
     case 'spotCheckOutcome':
@@ -122,7 +127,10 @@ const factLines = (details: Record<string, unknown>, w: Wording): string[] => {
 const headline = (details: Record<string, unknown>, w: Wording): string | null => {
   if (typeof details.event === 'string') return w.translate(`console.timeline_words.events.${details.event}`, { _: details.event });
   if (typeof details.step === 'string') {
+    // Every plain fact of the step can be named in its words (%{version}, %{attempt}, ...).
+    const facts = Object.fromEntries(Object.entries(details).filter(([, v]) => typeof v === 'string' || typeof v === 'number'));
     return w.translate(`console.timeline_words.steps.${details.step}`, {
+      ...facts,
       _: details.step,
       attempt: details.attempt,
       of: details.of,
@@ -141,7 +149,8 @@ const Event = ({ event, last, names, statesKey, currency }: { event: TimelineEve
   const actor =
     event.actorName ?? translate(`console.timeline.actors.${event.actorType}`, { _: event.actorType.toLowerCase() });
   const details = event.details && typeof event.details === 'object' ? (event.details as Record<string, unknown>) : {};
-  const wording: Wording = { translate, format, reasonWord, names, currency };
+  // A step may carry its own currency (a payout batch's total); else the page's.
+  const wording: Wording = { translate, format, reasonWord, names, currency: currency ?? (typeof details.currency === 'string' ? details.currency : undefined) };
   const words = headline(details, wording);
   // A step written with its code is shown from it; the reason column then holds the database's
   // English sentence, and what a person typed is in details.typed. Older steps have only the reason.
