@@ -4,6 +4,7 @@ export * from './money';
 export * from './identity';
 export * from './payment-reference';
 export * from './calendar';
+export * from './clock';
 export * from './client/client-state';
 export * from './invoice/invoice-lifecycle';
 export * from './bank-account';
