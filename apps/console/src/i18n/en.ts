@@ -251,8 +251,17 @@ export const consoleEn = {
       credit_rules: 'Credit rules',
     },
     queues: {
-      placeholder: 'This queue arrives with the %{capability} capability.',
-      coming: 'Arrives with %{capability}',
+      placeholder: 'This page arrives in a coming release.',
+      // A queue not built yet, in words for staff (issue 11, section 4).
+      coming_release: {
+        disputes: 'Disputes arrive in a coming release.',
+        overdue_invoices: 'Overdue invoices and their reminders arrive in a coming release.',
+        recourse_invoices: 'Recourse invoices arrive in a coming release.',
+        collection_handoff: 'The handoff to debt collection arrives in a coming release.',
+        incoming_payments: 'Incoming payments arrive in a coming release.',
+        unmatched_payments: 'Unmatched payments arrive in a coming release.',
+      },
+      coming: 'In a coming release',
       open: 'Open',
       client_applications: 'Companies applying to sell invoices, waiting for a decision.',
       manual_assessment: 'Invoices the rules would not accept automatically.',
@@ -802,8 +811,8 @@ export const consoleEn = {
         newDebtorMinimumRate: 'Minimum rate, new debtor',
         largeAmountThreshold: 'Large amount from',
         largeAmountMinimumRate: 'Minimum rate, large amount',
-        manualAssessmentHours: 'Manual assessment within (hours)',
-        spotCheckHours: 'Spot check within (hours)',
+        manualAssessmentHours: 'Manual assessment (hours)',
+        spotCheckHours: 'Spot check (hours)',
       },
       /** One line under each input of the credit and spot-check forms: the unit first. */
       hints: {

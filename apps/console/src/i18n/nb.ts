@@ -426,8 +426,17 @@ const consoleNb: ConsoleMessages = {
       credit_rules: 'Kredittregler',
     },
     queues: {
-      placeholder: 'Denne køen kommer med funksjonen %{capability}.',
-      coming: 'Kommer med %{capability}',
+      placeholder: 'Denne siden kommer i en senere versjon.',
+      // A queue not built yet, in words for staff (issue 11, section 4).
+      coming_release: {
+        disputes: 'Innsigelser kommer i en senere versjon.',
+        overdue_invoices: 'Forfalte fakturaer og purringene deres kommer i en senere versjon.',
+        recourse_invoices: 'Regressfakturaer kommer i en senere versjon.',
+        collection_handoff: 'Overføringen til inkasso kommer i en senere versjon.',
+        incoming_payments: 'Innbetalinger kommer i en senere versjon.',
+        unmatched_payments: 'Uavstemte innbetalinger kommer i en senere versjon.',
+      },
+      coming: 'I en senere versjon',
       open: 'Åpne',
       client_applications: 'Foretak som har søkt om å selge fakturaer og venter på svar.',
       manual_assessment: 'Fakturaer reglene ikke godkjenner automatisk.',
@@ -977,8 +986,8 @@ const consoleNb: ConsoleMessages = {
         newDebtorMinimumRate: 'Minste andel, ny fakturamottaker',
         largeAmountThreshold: 'Stort beløp fra',
         largeAmountMinimumRate: 'Minste andel, stort beløp',
-        manualAssessmentHours: 'Manuell vurdering innen (timer)',
-        spotCheckHours: 'Stikkprøvekontroll innen (timer)',
+        manualAssessmentHours: 'Manuell vurdering (timer)',
+        spotCheckHours: 'Stikkprøvekontroll (timer)',
       },
       hints: {
         currency: 'Landets egen; alle beløp her er i den',

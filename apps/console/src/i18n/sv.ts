@@ -425,8 +425,17 @@ const consoleSv: ConsoleMessages = {
       credit_rules: 'Kreditregler',
     },
     queues: {
-      placeholder: 'Den här kön kommer med funktionen %{capability}.',
-      coming: 'Kommer med %{capability}',
+      placeholder: 'Den här sidan läggs till i en kommande version.',
+      // A queue not built yet, in words for staff (issue 11, section 4).
+      coming_release: {
+        disputes: 'Bestridanden läggs till i en kommande version.',
+        overdue_invoices: 'Förfallna fakturor och deras påminnelser läggs till i en kommande version.',
+        recourse_invoices: 'Regressfakturor läggs till i en kommande version.',
+        collection_handoff: 'Överlämningen till inkasso läggs till i en kommande version.',
+        incoming_payments: 'Inbetalningar läggs till i en kommande version.',
+        unmatched_payments: 'Omatchade inbetalningar läggs till i en kommande version.',
+      },
+      coming: 'I en kommande version',
       open: 'Öppna',
       client_applications: 'Företag som ansökt om att sälja fakturor och väntar på beslut.',
       manual_assessment: 'Fakturor som reglerna inte godkänner automatiskt.',
@@ -976,8 +985,8 @@ const consoleSv: ConsoleMessages = {
         newDebtorMinimumRate: 'Minsta andel, ny fakturamottagare',
         largeAmountThreshold: 'Stort belopp från',
         largeAmountMinimumRate: 'Minsta andel, stort belopp',
-        manualAssessmentHours: 'Manuell bedömning inom (timmar)',
-        spotCheckHours: 'Stickprovskontroll inom (timmar)',
+        manualAssessmentHours: 'Manuell bedömning (timmar)',
+        spotCheckHours: 'Stickprovskontroll (timmar)',
       },
       hints: {
         currency: 'Landets egen; alla belopp här är i den',

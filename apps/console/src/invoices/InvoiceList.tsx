@@ -12,7 +12,8 @@ import { CountryField, countryChoices } from '../common/CountryField';
 import { AmountInput } from '../common/money/AmountInput';
 import { DateTimeField } from '../DateTimeField';
 import type { Invoice } from '../types';
-import { ClientStatusField, DayField, InvoiceStatusField, PayableField, invoiceStatusChoices } from './fields';
+import { compactTable } from '../common/compactTable';
+import { DayField, PayableField, StatusWithClientViewField, invoiceStatusChoices } from './fields';
 
 /** Built in the component: the search box's placeholder is not translated by react-admin. */
 const filtersFor = (translate: (key: string) => string) => [
@@ -34,7 +35,7 @@ const filtersFor = (translate: (key: string) => string) => [
 
 /** The columns, also used by the invoice tabs of a client and a debtor (without the column of that side). */
 export const InvoiceTable = ({ hide = [] }: { hide?: Array<'clientName' | 'debtorName'> }) => (
-  <DataTable<Invoice> rowClick={(id) => `/invoices/${id}/show`} bulkActionButtons={false} data-testid="invoices-table">
+  <DataTable<Invoice> rowClick={(id) => `/invoices/${id}/show`} bulkActionButtons={false} data-testid="invoices-table" sx={compactTable}>
     <DataTable.Col source="invoiceNumber" disableSort cellSx={() => ({ fontWeight: 500, whiteSpace: 'nowrap' })} />
     {hide.includes('clientName') ? null : <DataTable.Col source="clientName" disableSort />}
     {hide.includes('debtorName') ? null : <DataTable.Col source="debtorName" disableSort />}
@@ -51,10 +52,7 @@ export const InvoiceTable = ({ hide = [] }: { hide?: Array<'clientName' | 'debto
       <DayField source="dueDate" />
     </DataTable.Col>
     <DataTable.Col source="status" disableSort>
-      <InvoiceStatusField />
-    </DataTable.Col>
-    <DataTable.Col source="clientStatus" disableSort>
-      <ClientStatusField />
+      <StatusWithClientViewField />
     </DataTable.Col>
     <DataTable.Col source="createdAt">
       <DateTimeField source="createdAt" showTime />

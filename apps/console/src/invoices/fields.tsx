@@ -1,4 +1,4 @@
-import { Chip, Tooltip, type ChipProps } from '@mui/material';
+import { Box, Chip, Tooltip, Typography, type ChipProps } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
 import { useFormat } from '../common/format';
 import { CLIENT_INVOICE_STATUSES, INVOICE_STATUSES, type ClientInvoiceStatus, type Invoice, type InvoiceStatus } from '../types';
@@ -62,6 +62,34 @@ export const InvoiceStatusField = (_props: { source?: string; label?: string }) 
 export const ClientStatusField = (_props: { source?: string; label?: string }) => {
   const record = useRecordContext<Invoice>();
   return record?.clientStatus ? <ClientStatusChip status={record.clientStatus} /> : null;
+};
+
+/**
+ * A list row's status: our status as a chip and, under it in small grey words, what the client's
+ * program shows. One column instead of two, so the invoice list fits 1440 px in every language.
+ */
+export const StatusWithClientViewField = (_props: { source?: string; label?: string }) => {
+  const record = useRecordContext<Invoice>();
+  const translate = useTranslate();
+  if (!record?.status) return null;
+  return (
+    <Box sx={{ display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: 0.25 }}>
+      <InvoiceStatusChip status={record.status} />
+      {record.clientStatus ? (
+        <Tooltip title={translate('console.invoices.client_status_hint')}>
+          <Typography
+            variant="caption"
+            color="text.secondary"
+            sx={{ whiteSpace: 'nowrap', lineHeight: 1.3 }}
+            data-testid="invoice-client-status"
+            data-status={record.clientStatus}
+          >
+            {`${translate('console.invoices.client_status')}: ${translate(`console.client_invoice_statuses.${record.clientStatus}`, { _: record.clientStatus })}`}
+          </Typography>
+        </Tooltip>
+      ) : null}
+    </Box>
+  );
 };
 
 /** The amount to pay, in the invoice's currency. */

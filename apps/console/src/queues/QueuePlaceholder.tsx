@@ -3,14 +3,13 @@ import { Title, useTranslate } from 'react-admin';
 import type { NavItem } from '../navigation';
 
 /**
- * The page of a queue whose capability is not built yet: an empty state saying which
- * capability brings it, so the menu can already show every role's full set of queues.
+ * The page of a queue not built yet: an empty state telling staff that its work arrives in a
+ * coming release, so the menu can already show every role's full set of queues.
  */
 export const QueuePlaceholder = ({ item }: { item: NavItem }) => {
   const translate = useTranslate();
   const Icon = item.icon;
   const title = translate(`console.menu.${item.key}`);
-  const capability = translate(`console.capabilities.${item.capability}`);
   return (
     <Card sx={{ mt: 2 }} data-testid="queue-placeholder" data-queue={item.key}>
       <Title title={title} />
@@ -45,7 +44,7 @@ export const QueuePlaceholder = ({ item }: { item: NavItem }) => {
             {title}
           </Typography>
           <Typography variant="body1" color="text.secondary" data-testid="queue-placeholder-message" sx={{ maxWidth: 480 }}>
-            {translate('console.queues.placeholder', { capability })}
+            {translate(`console.queues.coming_release.${item.key}`, { _: translate('console.queues.placeholder') })}
           </Typography>
         </Box>
       </CardContent>

@@ -1,6 +1,7 @@
 import { Box, Card, CardContent, Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { Title, useGetList, useTranslate } from 'react-admin';
 import { ScrollRegion } from '../common/a11y';
+import { compactTable } from '../common/compactTable';
 import { CountryFlag } from '../common/CountryField';
 import { today, useFormat } from '../common/format';
 import { useHasRole } from '../common/roles';
@@ -54,17 +55,18 @@ const Versions = ({ name, country }: { name: RuleSettingName; country: Country }
           <ScrollRegion
             label={translate('console.a11y.setting_versions', { setting: translate(`console.rule_settings.names.${name}`), country })}
           >
-            <Table size="small" data-testid="rule-setting-versions">
+            <Table size="small" data-testid="rule-setting-versions" sx={compactTable}>
               <TableHead>
                 <TableRow>
                   <TableCell>{translate('console.rule_settings.valid_from')}</TableCell>
                   {fields.map((field) => (
-                    <TableCell key={field.key} align={field.kind === 'text' ? 'left' : 'right'}>
+                    // Wide enough for a label on two lines in any language (issue 11, section 4).
+                    <TableCell key={field.key} align={field.kind === 'text' ? 'left' : 'right'} sx={{ minWidth: fields.length > 3 ? '8.5em' : '11em' }}>
                       {translate(`console.rule_settings.fields.${field.key}`)}
                     </TableCell>
                   ))}
                   {asJson ? <TableCell>{translate('console.rule_settings.value')}</TableCell> : null}
-                  <TableCell sx={{ minWidth: 260 }}>{translate('console.rule_settings.source')}</TableCell>
+                  <TableCell sx={{ minWidth: 220 }}>{translate('console.rule_settings.source')}</TableCell>
                   <TableCell>{translate('console.rule_settings.published')}</TableCell>
                 </TableRow>
               </TableHead>
