@@ -16,3 +16,4 @@ export * from './payout/payout-holds';
 export * from './payout/payment-file-day';
 export * from './ledger/sie4';
 export * from './ledger/sie4-books';
+export * from './collection';

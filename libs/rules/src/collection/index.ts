@@ -1,0 +1,5 @@
+export * from './collection-rates';
+export * from './collection-fees';
+export * from './late-interest';
+export * from './payment-allocation';
+export * from './reminder-schedule';
