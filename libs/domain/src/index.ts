@@ -9,3 +9,4 @@ export * from './client/client-state';
 export * from './invoice/invoice-lifecycle';
 export * from './bank-account';
 export * from './payout/payout-batch';
+export * from './dispute/dispute-case';

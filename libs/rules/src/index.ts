@@ -12,6 +12,7 @@ export * from './offer';
 export * from './credit';
 export * from './spot-check';
 export * from './ledger/invoice-postings';
+export * from './ledger/recourse-postings';
 export * from './payout/payout-holds';
 export * from './payout/payment-file-day';
 export * from './ledger/sie4';

@@ -1,0 +1,38 @@
+import Decimal from 'decimal.js';
+import { balanced, PostingLine } from './invoice-postings';
+
+/**
+ * Recourse (regress, seed 000): the client buys an invoice back through a recourse invoice
+ * (regressfaktura) "till samma belopp som vi förväntar oss att få betalt av din kund". The
+ * risk of that amount moves from the debtor to the client: the factor's receivable on the
+ * debtor gives way to one on the client. The factor still collects from the debtor (000);
+ * what the debtor then pays settles the recourse invoice, or is paid back to the client in
+ * full once the client has paid it (the payments issue books those).
+ */
+export function recoursePostings(amount: string): PostingLine[] {
+  const bought = positive(amount);
+  return balanced([
+    { role: 'RECOURSE_RECEIVABLES', amount: bought.toFixed(2) },
+    { role: 'PURCHASED_RECEIVABLES', amount: bought.negated().toFixed(2) },
+  ]);
+}
+
+/**
+ * A recourse invoice for a credit note after payout (000: "belopp är samma som krediterat
+ * belopp"). The credit note itself already took the amount off the debtor's receivable and
+ * charged it to the client's account (creditNoteBeforePayoutPostings); once the payout has
+ * left, that charge is a debt of the client's, which the recourse invoice now claims.
+ */
+export function creditedRecoursePostings(amount: string): PostingLine[] {
+  const credited = positive(amount);
+  return balanced([
+    { role: 'RECOURSE_RECEIVABLES', amount: credited.toFixed(2) },
+    { role: 'CLIENT_PAYABLES', amount: credited.negated().toFixed(2) },
+  ]);
+}
+
+function positive(amount: string): Decimal {
+  const value = new Decimal(amount);
+  if (value.lte(0) || value.decimalPlaces() > 2) throw new Error(`A recourse amount is above zero in whole öre/øre, not ${amount}`);
+  return value;
+}
