@@ -21,6 +21,7 @@ import { LedgerBalanceStripes1764300005000 } from './1764300005000-LedgerBalance
 import { PayoutCutOffReceiptAndSetOff1764300006000 } from './1764300006000-PayoutCutOffReceiptAndSetOff';
 import { LedgerPeriodClosing1764300007000 } from './1764300007000-LedgerPeriodClosing';
 import { Documents1764300008000 } from './1764300008000-Documents';
+import { CollectionLawRates1764300013000 } from './1764300013000-CollectionLawRates';
 
 export const migrations = [
   StaffAndSessions1763800000000,
@@ -42,4 +43,5 @@ export const migrations = [
   PayoutCutOffReceiptAndSetOff1764300006000,
   LedgerPeriodClosing1764300007000,
   Documents1764300008000,
+  CollectionLawRates1764300013000,
 ];

@@ -154,6 +154,8 @@ export const apiErrorsNb: typeof apiErrorsSv = {
   DOCUMENT_PERIOD_INVALID: 'Oppgi periodens første dag.',
   DOCUMENT_SUBJECT_NOT_FOUND: 'Fakturaen eller kunden finnes ikke.',
   DOCUMENT_SUBJECT_REQUIRED: 'Oppgi fakturaen eller kunden dokumentet gjelder.',
+  // Collection
+  COLLECTION_RATE_NOT_IN_FORCE: 'Ingen lovbestemt gebyrsats eller rente gjelder den dagen (%{on}): ingenting ble endret.',
   // Integration keys and webhooks
   INTEGRATION_KEY_INVALID: 'Integrasjonsnøkkelen er ukjent eller tilbakekalt.',
   INTEGRATION_KEY_NOT_FOUND: 'Integrasjonsnøkkelen finnes ikke.',

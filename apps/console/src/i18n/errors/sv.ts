@@ -156,6 +156,8 @@ export const apiErrorsSv: Record<string, string> = {
   DOCUMENT_PERIOD_INVALID: 'Ange periodens första dag.',
   DOCUMENT_SUBJECT_NOT_FOUND: 'Fakturan eller kunden finns inte.',
   DOCUMENT_SUBJECT_REQUIRED: 'Ange fakturan eller kunden som dokumentet gäller.',
+  // Collection
+  COLLECTION_RATE_NOT_IN_FORCE: 'Ingen avgift eller ränta enligt lag gäller den dagen (%{on}): inget ändrades.',
   // Integration keys and webhooks
   INTEGRATION_KEY_INVALID: 'Integrationsnyckeln är okänd eller återkallad.',
   INTEGRATION_KEY_NOT_FOUND: 'Integrationsnyckeln finns inte.',
