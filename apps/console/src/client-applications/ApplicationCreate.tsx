@@ -14,7 +14,9 @@ import {
 import { useFormContext, useWatch } from 'react-hook-form';
 import { AccountInputs } from '../clients/AgreementTermsInputs';
 import { countryChoices } from '../common/CountryField';
-import { ACCOUNT_KINDS_BY_COUNTRY, COMPANY_FORMS, type Country } from '../types';
+import { useSavedNotice } from '../common/savedNotice';
+import { ScrollToFirstError } from '../common/ScrollToFirstError';
+import { ACCOUNT_KINDS_BY_COUNTRY, COMPANY_FORMS, type ClientApplication, type Country } from '../types';
 import { registryStatusChoices } from './fields';
 
 const grid = { display: 'grid', columnGap: 2, gridTemplateColumns: { xs: '1fr', sm: 'repeat(2, minmax(0, 1fr))' }, width: '100%' } as const;
@@ -78,8 +80,10 @@ const Accounts = () => {
  * queue. The API names the field it refuses (a wrong check digit, a form the country does
  * not have) and the message appears under it.
  */
-export const ApplicationCreate = () => (
-  <Create redirect="show">
+export const ApplicationCreate = () => {
+  const saved = useSavedNotice<ClientApplication>('console.applications.created', (record) => record.legalName, 'show');
+  return (
+  <Create redirect="show" mutationOptions={saved}>
     <SimpleForm
       noValidate
       sx={{ maxWidth: 760 }}
@@ -93,6 +97,7 @@ export const ApplicationCreate = () => (
         repaymentSameAsPayout: true,
       }}
     >
+      <ScrollToFirstError />
       <FollowCountry />
       <Heading text="console.applications.company" />
       <RadioButtonGroupInput source="country" choices={countryChoices} validate={required()} />
@@ -120,4 +125,5 @@ export const ApplicationCreate = () => (
       <Accounts />
     </SimpleForm>
   </Create>
-);
+  );
+};

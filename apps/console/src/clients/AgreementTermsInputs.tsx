@@ -123,6 +123,7 @@ export const AgreementTermsInputs = ({ country, currency }: { country: Country; 
       <Box sx={grid}>
         <AmountInput
           source="creditLimit"
+          negativeMessage="console.limits.negative"
           label="console.agreement.fields.creditLimit"
           currency={currency}
           validate={required()}

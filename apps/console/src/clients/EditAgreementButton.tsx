@@ -15,6 +15,7 @@ import { Button, Form, required, TextInput, useNotify, useRecordContext, useRefr
 import { useFormContext } from 'react-hook-form';
 import { useHasRole } from '../common/roles';
 import { formDialogSx, NO_RECORD } from '../common/Section';
+import { ScrollToFirstError } from '../common/ScrollToFirstError';
 import { dataProvider, type AgreementTermsForm } from '../dataProvider';
 import type { Client } from '../types';
 import { useAction } from '../useAction';
@@ -67,7 +68,7 @@ export const EditAgreementButton = () => {
     setConflict(null);
     const result = await execute(record.id, terms, agreement.version, reason);
     if (result.ok) {
-      notify('console.agreement.saved', { type: 'success' });
+      notify('console.agreement.saved', { type: 'success', messageArgs: { name: record.legalName } });
       close();
       refresh();
       return undefined;
@@ -83,6 +84,7 @@ export const EditAgreementButton = () => {
       </Button>
       <Dialog open={open} onClose={close} fullWidth maxWidth="md" data-testid="agreement-dialog" sx={formDialogSx}>
         <Form record={NO_RECORD} defaultValues={{ ...termsDefaults(agreement), reason: '' }} onSubmit={submit} noValidate>
+          <ScrollToFirstError />
           <DialogTitle>{translate('console.agreement.edit_title', { name: record.legalName, version: agreement.version })}</DialogTitle>
           <DialogContent dividers>
             <DialogContentText sx={{ mb: 2 }}>{translate('console.agreement.edit_content', { version: agreement.version })}</DialogContentText>

@@ -4,6 +4,9 @@ import { Create, email, RadioButtonGroupInput, required, SimpleForm, TextInput, 
 import { useFormContext, useWatch } from 'react-hook-form';
 import { countryChoices } from '../common/CountryField';
 import { AmountInput } from '../common/money/AmountInput';
+import { useSavedNotice } from '../common/savedNotice';
+import { ScrollToFirstError } from '../common/ScrollToFirstError';
+import type { Debtor } from '../types';
 import { debtorKindChoices } from './fields';
 
 const grid = { display: 'grid', columnGap: 2, gridTemplateColumns: { xs: '1fr', sm: 'repeat(2, minmax(0, 1fr))' }, width: '100%' } as const;
@@ -48,6 +51,7 @@ const InitialLimitInput = () => {
   return (
     <AmountInput
       source="creditLimit"
+      negativeMessage="console.limits.negative"
       currency={country === 'NO' ? 'NOK' : 'SEK'}
       helperText="console.debtors.initial_limit_hint"
     />
@@ -59,9 +63,12 @@ const InitialLimitInput = () => {
  * by personal identity number. The limit starts at 0 unless given: nothing is bought from
  * its invoices until an analyst sets one.
  */
-export const DebtorCreate = () => (
-  <Create redirect="show">
+export const DebtorCreate = () => {
+  const saved = useSavedNotice<Debtor>('console.debtors.created', (record) => record.name, 'show');
+  return (
+  <Create redirect="show" mutationOptions={saved}>
     <SimpleForm noValidate sx={{ maxWidth: 760 }} defaultValues={{ country: 'SE', kind: 'COMPANY', address: { country: 'SE' }, creditLimit: '0' }}>
+      <ScrollToFirstError />
       <FollowCountry />
       <Heading text="console.debtors.who" />
       <Box sx={grid}>
@@ -85,4 +92,5 @@ export const DebtorCreate = () => (
       </Box>
     </SimpleForm>
   </Create>
-);
+  );
+};

@@ -41,6 +41,7 @@ import { Amount as AmountText } from '../common/money/AmountField';
 import { AmountInput } from '../common/money/AmountInput';
 import { useHasRole } from '../common/roles';
 import { formDialogSx, NO_RECORD } from '../common/Section';
+import { ScrollToFirstError } from '../common/ScrollToFirstError';
 import { dataProvider, type PairTermsForm } from '../dataProvider';
 import { DEBTOR_RELATIONS, type ClientDebtor, type ClientDebtorRow, type Debtor, type DebtorRelation } from '../types';
 import { useAction } from '../useAction';
@@ -139,7 +140,8 @@ const BelowExposureWarning = ({ exposure, currency, source = 'creditLimit' }: { 
   const format = useFormat();
   // The form holds a plain decimal once the amount input reads the text (a refused text is not compared).
   const limit = useWatch({ name: source }) as unknown;
-  if (!isPlainDecimal(limit) || !(Number(limit) < toNumber(exposure))) return null;
+  // A negative limit is refused under its field instead (a limit cannot be negative): no warning then.
+  if (!isPlainDecimal(limit) || limit.startsWith('-') || !(Number(limit) < toNumber(exposure))) return null;
   return (
     <Alert severity="warning" sx={{ mb: 2 }} data-testid="below-exposure">
       {translate('console.limits.below_exposure', { exposure: format.amount(exposure, currency), limit: format.amount(limit, currency) })}
@@ -150,7 +152,7 @@ const BelowExposureWarning = ({ exposure, currency, source = 'creditLimit' }: { 
 /** The reason is required when the new limit is below the exposure (the API refuses without one). */
 const reasonWhenBelow = (exposure: string, source = 'creditLimit') => (value: unknown, values: Record<string, unknown>) => {
   const limit = values[source];
-  const below = isPlainDecimal(limit) && Number(limit) < toNumber(exposure);
+  const below = isPlainDecimal(limit) && !limit.startsWith('-') && Number(limit) < toNumber(exposure);
   return below && !String(value ?? '').trim() ? 'console.limits.reason_required' : undefined;
 };
 
@@ -166,6 +168,7 @@ export const RaiseInputs = ({ currency }: { currency?: string }) => (
   <Box sx={{ display: 'grid', columnGap: 2, gridTemplateColumns: { xs: '1fr', sm: 'repeat(2, minmax(0, 1fr))' } }}>
     <AmountInput
       source="temporaryRaise.amount"
+      negativeMessage="console.limits.negative"
       label="console.limits.raise_amount"
       currency={currency}
       validate={raiseComplete}
@@ -209,7 +212,7 @@ const PairTermsDialog = ({
     const terms = values as unknown as PairTermsForm;
     const result = await execute({ ...terms, debtorId: debtor.id, clientId: pair?.clientId ?? terms.clientId });
     if (result.ok) {
-      notify('console.pairs.saved', { type: 'success' });
+      notify('console.pairs.saved', { type: 'success', messageArgs: { name: debtor.name } });
       onClose();
       refresh();
       return undefined;
@@ -230,6 +233,7 @@ const PairTermsDialog = ({
         onSubmit={submit}
         noValidate
       >
+        <ScrollToFirstError />
         <DialogTitle>
           {pair
             ? translate('console.pairs.terms_title', { client: pair.clientName, debtor: debtor.name })
@@ -251,6 +255,7 @@ const PairTermsDialog = ({
           <BelowExposureWarning exposure={exposure} currency={debtor.currency} />
           <AmountInput
             source="creditLimit"
+            negativeMessage="console.limits.negative"
             label="console.pairs.pair_limit"
             currency={debtor.currency}
             helperText="console.pairs.pair_limit_hint"

@@ -16,6 +16,7 @@ import { useFormat } from '../common/format';
 import { AmountInput } from '../common/money/AmountInput';
 import { useHasRole } from '../common/roles';
 import { formDialogSx, NO_RECORD } from '../common/Section';
+import { ScrollToFirstError } from '../common/ScrollToFirstError';
 import { dataProvider } from '../dataProvider';
 import type { Debtor } from '../types';
 import { useAction } from '../useAction';
@@ -68,7 +69,10 @@ export const SetLimitButton = () => {
     setConflict(null);
     const result = await execute(record.id, String(values.creditLimit ?? ''), raise ?? null, record.version, values.reason as string | undefined);
     if (result.ok) {
-      notify('console.debtors.limit_saved', { type: 'success' });
+      notify('console.debtors.limit_saved', {
+        type: 'success',
+        messageArgs: { name: record.name, limit: format.amount(String(values.creditLimit ?? ''), record.currency) },
+      });
       close();
       refresh();
       return undefined;
@@ -93,6 +97,7 @@ export const SetLimitButton = () => {
           onSubmit={submit}
           noValidate
         >
+          <ScrollToFirstError />
           <DialogTitle>{translate('console.debtors.set_limit_title', { name: record.name })}</DialogTitle>
           <DialogContent dividers>
             <DialogContentText sx={{ mb: 2 }}>
@@ -106,6 +111,7 @@ export const SetLimitButton = () => {
             <BelowExposureWarning exposure={record.exposure} currency={record.currency} />
             <AmountInput
               source="creditLimit"
+              negativeMessage="console.limits.negative"
               label="console.debtors.credit_limit"
               currency={record.currency}
               validate={required()}

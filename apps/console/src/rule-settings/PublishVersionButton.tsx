@@ -5,6 +5,7 @@ import { Button, DateInput, Form, minLength, required, TextInput, useNotify, use
 import { useFormContext, type FieldValues } from 'react-hook-form';
 import { today } from '../common/format';
 import { formDialogSx, NO_RECORD } from '../common/Section';
+import { ScrollToFirstError } from '../common/ScrollToFirstError';
 import { dataProvider } from '../dataProvider';
 import { JSON_RULE_SETTINGS, RULE_SETTING_FIELDS, type Country, type RuleSettingName, type RuleSettingVersion } from '../types';
 import { useAction, type ActionResult } from '../useAction';
@@ -104,7 +105,10 @@ const PublishForm = ({ name, country, inForce, onClose }: { name: RuleSettingNam
     if (!value) return { valueJson: 'console.rule_settings.json_invalid' };
     const result = await execute(String(values.validFrom ?? ''), value, String(values.source ?? ''));
     if (result.ok) {
-      notify('console.rule_settings.published_ok', { type: 'success' });
+      notify('console.rule_settings.published_ok', {
+        type: 'success',
+        messageArgs: { name: translate(`console.rule_settings.names.${name}`), country, day: String(values.validFrom ?? '') },
+      });
       onClose();
       refresh();
       return undefined;
@@ -115,6 +119,7 @@ const PublishForm = ({ name, country, inForce, onClose }: { name: RuleSettingNam
 
   return (
     <Form record={NO_RECORD} defaultValues={defaultValues} onSubmit={submit} noValidate>
+      <ScrollToFirstError />
       <DialogTitle>
         {translate('console.rule_settings.publish_title', {
           name: translate(`console.rule_settings.names.${name}`).toLowerCase(),

@@ -8,11 +8,17 @@ import {
   SimpleForm,
   TextInput,
 } from 'react-admin';
+import { useSavedNotice } from '../common/savedNotice';
+import { ScrollToFirstError } from '../common/ScrollToFirstError';
+import type { StaffMember } from '../types';
 import { roleChoices } from './fields';
 
-export const StaffCreate = () => (
-  <Create redirect="list">
+export const StaffCreate = () => {
+  const saved = useSavedNotice<StaffMember>('console.staff.created', (member) => member.name, 'list');
+  return (
+  <Create redirect="list" mutationOptions={saved}>
     <SimpleForm defaultValues={{ roles: [] }} noValidate sx={{ maxWidth: 560 }}>
+      <ScrollToFirstError />
       <TextInput source="email" type="email" autoComplete="off" validate={[required(), email()]} />
       <TextInput source="name" autoComplete="off" validate={required()} />
       <CheckboxGroupInput source="roles" choices={roleChoices} validate={required('console.staff.roles_required')} />
@@ -24,4 +30,5 @@ export const StaffCreate = () => (
       />
     </SimpleForm>
   </Create>
-);
+  );
+};

@@ -37,7 +37,7 @@ export const DeactivateButton = () => {
   const confirm = async () => {
     const result = await execute(record.id, reason.trim());
     if (result.ok) {
-      notify('console.staff.deactivated', { type: 'info' });
+      notify('console.staff.deactivated', { type: 'success', messageArgs: { name: record.name } });
       close();
       refresh();
     } else if (result.formErrors) {
@@ -105,7 +105,7 @@ export const ReactivateButton = () => {
       data-testid="staff-reactivate"
       onClick={async () => {
         if ((await execute(record.id)).ok) {
-          notify('console.staff.reactivated', { type: 'info' });
+          notify('console.staff.reactivated', { type: 'success', messageArgs: { name: record.name } });
           refresh();
         }
       }}

@@ -25,6 +25,8 @@ export interface AmountInputProps {
   /** The most decimals the field holds: 2 for money (öre), as the column stores for a rate (4 for a fee). */
   decimals?: number;
   allowNegative?: boolean;
+  /** What a negative amount is told, when the field can say more than "Cannot be negative" (a limit). */
+  negativeMessage?: string;
   /**
    * What the form holds while the text is refused: the text itself, so that validation stops the form
    * (the default), or nothing, for a list filter that must not send half an amount.
@@ -44,7 +46,9 @@ const refusalMessage = (
   locale: AmountLocale,
   decimals: number,
   translate: (key: string, options?: Record<string, unknown>) => string,
+  negativeMessage?: string,
 ) => {
+  if (result.reason === 'NEGATIVE' && negativeMessage) return translate(negativeMessage);
   const reason = translate(`console.amount_input.${result.reason.toLowerCase()}`, { text: text.trim(), decimals, smart_count: decimals });
   const likely = result.likelyReading ? ` ${translate('console.amount_input.likely', { likely: formatDecimal(result.likelyReading, locale) })}` : '';
   return `${reason}${likely}`;
@@ -66,6 +70,7 @@ export const AmountInput = ({
   percent = false,
   decimals = 2,
   allowNegative = false,
+  negativeMessage,
   whileRefused = 'text',
   fullWidth,
   sx,
@@ -111,7 +116,7 @@ export const AmountInput = ({
     const typed = event.target.value;
     setText(typed);
     const parsed = typed.trim() === '' ? null : parseAmount(typed, locale, { decimals, allowNegative, units });
-    refusal.current = parsed && !parsed.ok ? { text: typed, message: refusalMessage(parsed, typed, locale, decimals, translate) } : null;
+    refusal.current = parsed && !parsed.ok ? { text: typed, message: refusalMessage(parsed, typed, locale, decimals, translate, negativeMessage) } : null;
     const value = parsed === null ? '' : parsed.ok ? parsed.value : whileRefused === 'text' ? typed : '';
     emitted.current = value;
     field.onChange(value);
