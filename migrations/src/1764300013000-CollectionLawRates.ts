@@ -12,6 +12,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * `source_url` is the public page; `verified` is false where the figure was not read in a
  * public text of the law or the authority (e.g. recalled, or read in a third party's copy):
  * those rows say why in `source` and must be checked before production use.
+ *
+ * Also the invoice's `reminder_fee_agreed` (issue 15 s.2: "the invoice input says so").
  */
 const SE_LAW = 'https://www.riksdagen.se/sv/dokument-och-lagar/dokument/svensk-forfattningssamling/lag-1981739-om-ersattning-for-inkassokostnader_sfs-1981-739/';
 const SE_REFERENCE = 'https://www.riksbank.se/sv/statistik/sok-rantor--valutakurser/referensranta/';
@@ -83,6 +85,9 @@ export class CollectionLawRates1764300013000 implements MigrationInterface {
           REVOKE UPDATE, DELETE, TRUNCATE ON collection_law_rate FROM factoring_app;
         END IF;
       END $$`);
+    // Sweden, lag (1981:739) 2 §: a reminder fee only where agreed at the latest when the debt arose.
+    // The client says so when it submits the invoice; an invoice that does not say so carries none.
+    await q.query(`ALTER TABLE invoice ADD COLUMN reminder_fee_agreed boolean NOT NULL DEFAULT false`);
     for (const [country, kind, validFrom, value, unit, source, url, verified] of ROWS) {
       await q.query(
         `INSERT INTO collection_law_rate (country, kind, valid_from, value, unit, source, source_url, verified) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
@@ -92,6 +97,7 @@ export class CollectionLawRates1764300013000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`ALTER TABLE invoice DROP COLUMN reminder_fee_agreed`);
     await q.query(`DROP TABLE collection_law_rate`);
   }
 }

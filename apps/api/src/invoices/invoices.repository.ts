@@ -14,7 +14,7 @@ import { InvoiceError } from './invoice-errors';
 const SELECT = `
   SELECT i.id, i.client_id, c.legal_name AS client_name, i.debtor_id, i.debtor, i.invoice_number, i.country, i.currency,
          i.invoice_date::text, i.delivery_date::text, i.due_date::text,
-         i.net::text, i.vat::text, i.rounding::text, i.gross::text, i.deduction_kind, i.deduction_amount::text, i.payable::text,
+         i.net::text, i.vat::text, i.rounding::text, i.gross::text, i.deduction_kind, i.deduction_amount::text, i.payable::text, i.reminder_fee_agreed,
          i.status, i.eligibility, i.fee::text, i.vat_on_fee::text, i.payout::text, i.offer_terms, i.offer_expires_at,
          i.recourse_mode, i.accepted_at, i.planned_payout_date::text, i.payment_reference, i.credited_amount::text,
          i.previous_attempt_id, i.created_at, i.updated_at, i.version
@@ -52,6 +52,7 @@ export interface InvoiceRow {
   deduction_kind: InvoiceType['deductionKind'];
   deduction_amount: string | null;
   payable: string;
+  reminder_fee_agreed: boolean;
   status: string;
   eligibility: { reasons: ReasonType[]; suspectedDuplicates: InvoiceType['suspectedDuplicates'] };
   fee: string | null;
@@ -237,6 +238,7 @@ export function toClientInvoice(row: InvoiceRow, lines: InvoiceType['lines']): C
     deductionKind: staff.deductionKind,
     deductionAmount: staff.deductionAmount,
     payable: staff.payable,
+    reminderFeeAgreed: staff.reminderFeeAgreed,
     status: staff.clientStatus,
     reasons,
     offer: staff.offer
@@ -292,6 +294,7 @@ export function toInvoice(row: InvoiceRow, lines: InvoiceType['lines']): Invoice
     deductionKind: row.deduction_kind,
     deductionAmount: row.deduction_amount,
     payable: row.payable,
+    reminderFeeAgreed: row.reminder_fee_agreed,
     status: row.status,
     clientStatus: CLIENT_STATUS[row.status],
     reasons: row.eligibility.reasons,

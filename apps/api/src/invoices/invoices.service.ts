@@ -173,6 +173,7 @@ export class InvoicesService {
             deduction_kind: input.deduction?.kind ?? null,
             deduction_amount: input.deduction?.amount ?? null,
             payable: input.payable,
+            reminder_fee_agreed: input.reminderFeeAgreed ?? false,
             reverse_charge_vat_numbers: input.sellerVatNumber || input.debtor.vatNumber ? { seller: input.sellerVatNumber ?? null, buyer: input.debtor.vatNumber ?? null } : null,
             eligibility,
             fee: offer?.fee.amountString ?? null,

@@ -86,6 +86,14 @@ export class InvoiceInput {
   @Field(() => DeductionInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => DeductionInput) deduction?: DeductionInput;
   @DecimalField('MONEY', { description: 'What the debtor is asked to pay: gross less any deduction.' }) payable!: string;
   @Field({ nullable: true, description: 'Your VAT number, printed for reverse charge.' }) @IsOptional() @IsString() @MaxLength(20) sellerVatNumber?: string;
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'A reminder fee was agreed with the debtor at the latest when the debt arose (Sweden: lag 1981:739 2 §; only then may a reminder carry a fee). Leave out or false when it was not.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  reminderFeeAgreed?: boolean;
 }
 
 @ArgsType()

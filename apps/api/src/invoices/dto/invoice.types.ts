@@ -72,6 +72,7 @@ export abstract class InvoiceFactsType {
   @Field(() => DeductionKind, { nullable: true }) deductionKind!: DeductionKind | null;
   @Field(() => DecimalString, { nullable: true }) deductionAmount!: string | null;
   @Field(() => DecimalString) payable!: string;
+  @Field({ description: 'A reminder fee was agreed with the debtor when the debt arose (as submitted).' }) reminderFeeAgreed!: boolean;
   @Field(() => RecourseMode, { nullable: true }) recourseMode!: RecourseMode | null;
   @Field(() => Date, { nullable: true }) acceptedAt!: Date | null;
   @Field(() => PaymentInstructionsType, { nullable: true }) paymentInstructions!: PaymentInstructionsType | null;
