@@ -12,6 +12,10 @@ export const IdentityErrorCode = {
   ORGANISATION_GROUP: 'ORGANISATION_NUMBER_GROUP',
   /** A Swedish personnummer where an organisation number was asked for, and sole traders are not allowed. */
   ORGANISATION_IS_PERSONAL: 'ORGANISATION_NUMBER_IS_PERSONAL_IDENTITY_NUMBER',
+  /** A Peppol participant id that is not "scheme:value" (four-digit scheme, a colon, the identifier). */
+  PEPPOL_ID_FORMAT: 'PEPPOL_ID_FORMAT',
+  /** A Peppol participant id whose scheme we do not deliver to (not a Nordic one of the Peppol EAS code list). */
+  PEPPOL_ID_SCHEME: 'PEPPOL_ID_SCHEME',
 } as const;
 
 export type IdentityErrorCode = (typeof IdentityErrorCode)[keyof typeof IdentityErrorCode];
