@@ -58,7 +58,7 @@ describe('CollectionRatesRepository', () => {
     // The same error from the pure fee rule, given the stored rows.
     const stored = await rates.versions('NO');
     expect(() =>
-      collectionFee({ country: 'NO', step: 'REMINDER', debtorIsBusiness: false, reminderFeeAgreedAtOrigin: false, sentOn: '2024-12-31', alreadyCharged: [], rates: stored }),
+      collectionFee({ country: 'NO', step: 'REMINDER', dueDate: '2024-12-01', debtorIsBusiness: false, reminderFeeAgreedAtOrigin: false, sentOn: '2024-12-31', alreadyCharged: [], rates: stored }),
     ).toThrow(expect.objectContaining({ code: 'COLLECTION_RATE_NOT_IN_FORCE' }));
   });
 

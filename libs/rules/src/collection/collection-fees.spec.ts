@@ -21,7 +21,7 @@ const RATES: CollectionRate[] = [
 ];
 
 const ask = (patch: Partial<FeeQuestion>) =>
-  collectionFee({ country: 'SE', step: 'REMINDER', debtorIsBusiness: false, reminderFeeAgreedAtOrigin: true, sentOn: '2025-05-01', alreadyCharged: [], rates: RATES, ...patch });
+  collectionFee({ country: 'SE', step: 'REMINDER', dueDate: '2025-04-01', debtorIsBusiness: false, reminderFeeAgreedAtOrigin: true, sentOn: '2025-05-01', alreadyCharged: [], rates: RATES, ...patch });
 const codes = (patch: Partial<FeeQuestion>) => ask(patch).reasons.map((r) => r.code);
 
 describe('collectionFee', () => {
@@ -58,6 +58,14 @@ describe('collectionFee', () => {
     expect(ask({ country: 'NO', step: 'COLLECTION_WARNING', alreadyCharged: ['REMINDER_FEE'] }).fee).toMatchObject({ kind: 'COLLECTION_WARNING_FEE', amount: '35.00' });
     expect(ask({ country: 'NO', step: 'COLLECTION' }).fee).toMatchObject({ kind: 'PAYMENT_DEMAND_FEE', amount: '105.00' });
     expect(codes({ country: 'NO', step: 'PAYMENT_PLAN' })).toEqual(['FEE_NONE_FOR_STEP']);
+  });
+
+  it('charges no Norwegian purregebyr or inkassovarsel fee sooner than 14 days after the due date', () => {
+    expect(codes({ country: 'NO', step: 'REMINDER', dueDate: '2025-04-18', sentOn: '2025-05-01' })).toEqual(['FEE_REFUSED_TOO_EARLY']);
+    expect(ask({ country: 'NO', step: 'REMINDER', dueDate: '2025-04-17', sentOn: '2025-05-01' }).fee).toMatchObject({ kind: 'REMINDER_FEE' });
+    expect(codes({ country: 'NO', step: 'COLLECTION_WARNING', dueDate: '2025-04-20', sentOn: '2025-05-01' })).toEqual(['FEE_REFUSED_TOO_EARLY']);
+    // Sweden has no such wait.
+    expect(ask({ country: 'SE', dueDate: '2025-04-30', sentOn: '2025-05-01' }).fee).toMatchObject({ kind: 'REMINDER_FEE' });
   });
 
   it('refuses a fee with no amount in force on the day sent: COLLECTION_RATE_NOT_IN_FORCE naming the kind and day', () => {

@@ -19,12 +19,19 @@
  * and "the compensation excludes the reminder and collection fees" is applied in Norway as the
  * issue's policy (not a quotation of the Norwegian rules).
  *
+ * Norway: a purregebyr, and a fee on an inkassovarsel, only when the letter is sent at least 14
+ * days after the due date (inkassoforskriften §§ 1-2 and 1-3, as summarised by kontohjelp.no and
+ * orklacredit.no; the regulation's own text was not read here).
+ *
  * A fee is charged only for a letter actually sent (issue 15, "a fee is charged only for a
  * reminder actually sent"), at the amount in force on the day it was sent.
  */
-import { CountryCode } from '@factoring/domain';
+import { CountryCode, LocalDate } from '@factoring/domain';
 import { reason, Reason } from '../reason';
 import { CollectionFeeKind, CollectionRate, collectionRateInForce } from './collection-rates';
+
+/** Norway: a purregebyr or inkassovarsel fee only from 14 days after the due date (inkassoforskriften §§ 1-2, 1-3). */
+export const NO_REMINDER_FEE_DAYS_AFTER_DUE = 14;
 
 /** The letters of the schedule, plus a payment plan agreed with the debtor. */
 export type CollectionStep = 'REMINDER' | 'SECOND_REMINDER' | 'COLLECTION_WARNING' | 'COLLECTION' | 'PAYMENT_PLAN';
@@ -37,6 +44,8 @@ const FEE_OF_STEP: Record<CountryCode, Partial<Record<CollectionStep, Collection
 export interface FeeQuestion {
   country: CountryCode;
   step: CollectionStep;
+  /** The invoice's due date (YYYY-MM-DD). */
+  dueDate: string;
   /** The debtor is a business (näringsidkare / næringsdrivende) or a public body. */
   debtorIsBusiness: boolean;
   /** SE: a reminder fee was agreed when the debt arose (the invoice input says so). */
@@ -54,6 +63,7 @@ export type CollectionFeeCode =
   | 'FEE_NONE_FOR_STEP'
   | 'FEE_REFUSED_NOT_SENT'
   | 'FEE_REFUSED_NOT_AGREED'
+  | 'FEE_REFUSED_TOO_EARLY'
   | 'FEE_REFUSED_ONE_PER_CLAIM'
   | 'FEE_EXCLUDED_BY_COMPENSATION';
 
@@ -131,6 +141,22 @@ export function collectionFee(question: FeeQuestion): FeeDecision {
         { step },
       ),
     );
+  }
+  if (country === 'NO' && (stepFee === 'REMINDER_FEE' || stepFee === 'COLLECTION_WARNING_FEE')) {
+    const earliest = LocalDate.parse(question.dueDate, 'dueDate').plusDays(NO_REMINDER_FEE_DAYS_AFTER_DUE);
+    if (LocalDate.parse(question.sentOn, 'sentOn').isBefore(earliest)) {
+      return none(
+        reason(
+          'FEE_REFUSED_TOO_EARLY',
+          {
+            en: `No fee: the letter was sent less than ${NO_REMINDER_FEE_DAYS_AFTER_DUE} days after the due date.`,
+            sv: `Ingen avgift: brevet skickades mindre än ${NO_REMINDER_FEE_DAYS_AFTER_DUE} dagar efter förfallodagen.`,
+            nb: `Ikke noe gebyr: brevet ble sendt mindre enn ${NO_REMINDER_FEE_DAYS_AFTER_DUE} dager etter forfall.`,
+          },
+          { step, earliest: earliest.toString() },
+        ),
+      );
+    }
   }
   if (charged.has(stepFee)) {
     return none(
