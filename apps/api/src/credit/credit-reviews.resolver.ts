@@ -13,6 +13,7 @@ import {
   CreditDecisionType,
   CreditReviewPageType,
   CreditReviewsArgs,
+  CreditReviewStoryType,
   CreditReviewType,
   DenyReviewArgs,
   ReviewIdArgs,
@@ -35,6 +36,13 @@ export class CreditReviewsResolver {
   verifiedContacts(@Parent() review: CreditReviewType, @Context() context: object) {
     if (!review.debtorId) return [];
     return batchLoader(context, 'debtor.verifiedContacts', (ids) => this.reviews.verifiedContacts(ids), []).load(review.debtorId);
+  }
+
+  @ResolveField(() => CreditReviewStoryType, {
+    description: 'Why the item is here now and what happened since: the spot check before it or the item after it, calls, question and answer, a paused clock, the exposure now. Ask it of one item, not a list.',
+  })
+  story(@Parent() review: CreditReviewType) {
+    return this.reviews.story(review.id);
   }
 
   @Query(() => CreditReviewType)

@@ -15,7 +15,17 @@ import { InvoicesService } from '../invoices/invoices.service';
 import { DebtorsService } from '../debtors/debtors.service';
 import { RuleSettingsService } from '../rule-settings/rule-settings.service';
 import { CreditService } from './credit.service';
-import { CreditDecisionType, CreditReviewsArgs, CreditReviewType, ReviewKind, SpotCheckOutcome } from './dto/review.types';
+import {
+  CreditDecisionType,
+  CreditReviewExposureNowType,
+  CreditReviewLevelNowType,
+  CreditReviewsArgs,
+  CreditReviewStepType,
+  CreditReviewStoryType,
+  CreditReviewType,
+  ReviewKind,
+  SpotCheckOutcome,
+} from './dto/review.types';
 import { CreditError } from './credit-errors';
 
 /** Unreachable this many times, a spot check goes to a manual assessment instead. */
@@ -77,6 +87,80 @@ export class CreditReviewsService {
     const [row] = await this.db.query(`${REVIEW_SELECT} WHERE r.id = $1`, [id]);
     if (!row) throw new NotFoundError(CreditError.CREDIT_REVIEW_NOT_FOUND, `No review has the id ${id}.`);
     return toReview(row, now);
+  }
+
+  /**
+   * The item's whole story (issue 11 s.4): the spot check that sent a manual assessment here (or the
+   * manual assessment a spot check went on to), the calls, questions and answers on its invoice,
+   * whether its clock is paused, and the exposure against each limit now, beside the rules' snapshot.
+   */
+  async story(id: string, today = LocalDate.today()): Promise<CreditReviewStoryType> {
+    const [row] = await this.db.query(
+      `SELECT r.kind, r.state, r.paused_at, r.invoice_id, i.client_id, i.debtor_id, (i.payable - i.credited_amount)::text AS open,
+              came.id AS came_from_id, came.outcome AS came_from_outcome, next.id AS follow_up_id
+         FROM credit_review r
+         JOIN invoice i ON i.id = r.invoice_id
+         LEFT JOIN LATERAL (SELECT s.id, s.outcome FROM credit_review s
+                             WHERE r.kind = 'MANUAL_ASSESSMENT' AND s.invoice_id = r.invoice_id AND s.kind = 'SPOT_CHECK'
+                               AND s.outcome IN ('NOT_CONFIRMED', 'UNREACHABLE') AND s.opened_at <= r.opened_at
+                             ORDER BY s.opened_at DESC, s.id DESC LIMIT 1) came ON true
+         LEFT JOIN LATERAL (SELECT m.id FROM credit_review m
+                             WHERE r.kind = 'SPOT_CHECK' AND r.outcome IN ('NOT_CONFIRMED', 'UNREACHABLE') AND m.invoice_id = r.invoice_id
+                               AND m.kind = 'MANUAL_ASSESSMENT' AND m.opened_at >= r.opened_at
+                             ORDER BY m.opened_at, m.id LIMIT 1) next ON true
+        WHERE r.id = $1`,
+      [id],
+    );
+    if (!row) throw new NotFoundError(CreditError.CREDIT_REVIEW_NOT_FOUND, `No review has the id ${id}.`);
+    const events: Array<{ occurred_at: Date; actor_name: string | null; details: Record<string, unknown> | null }> = await this.db.query(
+      `SELECT occurred_at, actor_name, details FROM timeline_event
+        WHERE entity_type = $1 AND entity_id = $2
+          AND (details->>'step' IN ('DEBTOR_UNREACHABLE', 'CLIENT_ANSWERED')
+               OR details->>'event' = 'INFORMATION_REQUESTED'
+               OR (details->>'event' = 'SENT_TO_MANUAL_ASSESSMENT' AND details ? 'spotCheckOutcome'))
+        ORDER BY id`,
+      [INVOICE, row.invoice_id],
+    );
+    return {
+      cameFromReviewId: row.came_from_id ?? null,
+      cameFromOutcome: row.came_from_outcome ?? null,
+      followUpReviewId: row.follow_up_id ?? null,
+      steps: events.map((event) => storyStep(event)),
+      clockPaused: row.state === 'WAITING_FOR_CLIENT',
+      pausedAt: row.state === 'WAITING_FOR_CLIENT' ? row.paused_at : null,
+      exposureNow: row.state === 'CLOSED' || !row.debtor_id ? null : await this.exposureNow(row.client_id, row.debtor_id, row.open, today),
+    };
+  }
+
+  /** Each limit now with the invoice's open amount on top: read only, no lock (the decision checks again under lock). */
+  private async exposureNow(clientId: string, debtorId: string, open: string, today: LocalDate): Promise<CreditReviewExposureNowType> {
+    const [client] = await this.db.query(
+      `SELECT c.exposure::text, a.credit_limit::text AS limit FROM client c
+         LEFT JOIN LATERAL (SELECT credit_limit FROM client_agreement WHERE client_id = c.id ORDER BY version DESC LIMIT 1) a ON true
+        WHERE c.id = $1`,
+      [clientId],
+    );
+    const [debtor] = await this.db.query(`SELECT exposure::text, credit_limit::text AS limit, temporary_raise::text, temporary_raise_until::text FROM debtor WHERE id = $1`, [debtorId]);
+    const [pair] = await this.db.query(
+      `SELECT exposure::text, credit_limit::text AS limit, temporary_raise::text, temporary_raise_until::text FROM client_debtor WHERE client_id = $1 AND debtor_id = $2`,
+      [clientId, debtorId],
+    );
+    const level = (r: LimitRow | undefined): CreditReviewLevelNowType | null => {
+      if (!r || r.limit === null || r.limit === undefined) return null;
+      const limit = effectiveLimit(
+        { limit: r.limit, temporaryRaise: r.temporary_raise && r.temporary_raise_until ? { amount: r.temporary_raise, expiresOn: LocalDate.parse(r.temporary_raise_until) } : undefined },
+        today,
+      );
+      const after = new Decimal(r.exposure).plus(open);
+      return {
+        limit: limit.amount,
+        raiseInForce: limit.raiseInForce,
+        exposureBefore: new Decimal(r.exposure).toFixed(2),
+        exposureAfter: after.toFixed(2),
+        headroomAfter: new Decimal(limit.amount).minus(after).toFixed(2),
+      };
+    };
+    return { debtor: level(debtor), client: level(client), pair: level(pair) };
   }
 
   /** Every decision on each invoice, oldest first: one query for a page of invoices. */
@@ -338,6 +422,34 @@ export class CreditReviewsService {
 }
 
 const actor = (by: StaffPrincipal) => ({ type: 'STAFF' as const, id: by.id, name: by.name });
+
+interface LimitRow {
+  exposure: string;
+  limit: string | null;
+  temporary_raise?: string | null;
+  temporary_raise_until?: string | null;
+}
+
+/** A timeline step of the invoice as a step of the item's story, by its code (the console words it). */
+function storyStep(event: { occurred_at: Date; actor_name: string | null; details: Record<string, unknown> | null }): CreditReviewStepType {
+  const details = event.details ?? {};
+  const typed = typeof details.typed === 'string' ? details.typed : null;
+  const code =
+    details.step === 'DEBTOR_UNREACHABLE'
+      ? 'SPOT_CHECK_UNREACHABLE_ATTEMPT'
+      : details.step === 'CLIENT_ANSWERED'
+        ? 'CLIENT_ANSWER'
+        : details.event === 'INFORMATION_REQUESTED'
+          ? 'QUESTION_TO_CLIENT'
+          : `SPOT_CHECK_${String(details.spotCheckOutcome)}`;
+  return {
+    code,
+    at: event.occurred_at,
+    by: event.actor_name,
+    text: typed,
+    attempt: typeof details.attempt === 'number' ? details.attempt : null,
+  };
+}
 
 const REVIEW_SELECT = `
   SELECT r.*, i.invoice_number, i.client_id, c.legal_name AS client_name, i.debtor_id, i.debtor AS debtor_snapshot,

@@ -236,3 +236,63 @@ describe('items whose debtor could not be identified', () => {
     expect(listed).toContainEqual({ invoiceId: refused.id, debtorId: null });
   });
 });
+
+describe("an item's whole story (issue 11 s.4)", () => {
+  const STORY = `query($id: ID!) { creditReview(id: $id) { state story {
+    cameFromReviewId cameFromOutcome followUpReviewId clockPaused pausedAt
+    steps { code by text attempt }
+    exposureNow { debtor { limit raiseInForce exposureBefore exposureAfter headroomAfter } client { limit exposureBefore } pair { limit } }
+  } } }`;
+  const SPOT_WITH_NOTE = `mutation($id: ID!, $o: SpotCheckOutcome!, $note: String) { recordSpotCheckOutcome(id: $id, outcome: $o, note: $note) { state story { followUpReviewId } } }`;
+
+  it('links a spot check sent to manual assessment both ways, with the calls and their notes', async () => {
+    const item = await spotCheckItem();
+    await t.gql(SPOT_WITH_NOTE, { id: item.reviewId, o: 'UNREACHABLE', note: 'No answer on the switchboard' }, analyst.token);
+    const sent = (await t.gql(SPOT_WITH_NOTE, { id: item.reviewId, o: 'NOT_CONFIRMED', note: 'They do not know the order' }, analyst.token)).data!.recordSpotCheckOutcome;
+    const [manual] = await t.db.query(`SELECT id FROM credit_review WHERE invoice_id = $1 AND kind = 'MANUAL_ASSESSMENT'`, [item.id]);
+    expect(sent).toEqual({ state: 'CLOSED', story: { followUpReviewId: manual.id } });
+
+    const story = (await t.gql(STORY, { id: manual.id }, analyst.token)).data!.creditReview.story;
+    expect(story).toMatchObject({ cameFromReviewId: item.reviewId, cameFromOutcome: 'NOT_CONFIRMED', followUpReviewId: null, clockPaused: false, pausedAt: null });
+    expect(story.steps).toEqual([
+      { code: 'SPOT_CHECK_UNREACHABLE_ATTEMPT', by: 'Anna Analyst', text: 'No answer on the switchboard', attempt: 1 },
+      { code: 'SPOT_CHECK_NOT_CONFIRMED', by: 'Anna Analyst', text: 'They do not know the order', attempt: null },
+    ]);
+    // The spot check, closed, has no exposure "now" to weigh; the open manual assessment has.
+    expect((await t.gql(STORY, { id: item.reviewId }, analyst.token)).data!.creditReview.story.exposureNow).toBeNull();
+    expect(story.exposureNow.debtor).toMatchObject({ limit: '1000000.00', raiseInForce: false });
+  });
+
+  it('shows the question, the paused clock, the answer and the exposure now beside the snapshot', async () => {
+    const item = await manualItem();
+    await t.gql(ASK, { id: item.reviewId, note: 'Please send the delivery note' }, analyst.token);
+    const waiting = (await t.gql(STORY, { id: item.reviewId }, analyst.token)).data!.creditReview.story;
+    expect(waiting.clockPaused).toBe(true);
+    expect(new Date(waiting.pausedAt).getTime()).toBeGreaterThan(Date.now() - 60_000);
+    expect(waiting.steps).toEqual([{ code: 'QUESTION_TO_CLIENT', by: 'Anna Analyst', text: 'Please send the delivery note', attempt: null }]);
+    expect(waiting.cameFromReviewId).toBeNull();
+
+    await t.gql(RESUME, { id: item.reviewId, note: 'Delivery note received by mail' }, analyst.token);
+    // Something else bought from the same debtor meanwhile: "now" differs from the rules' snapshot.
+    await t.db.query(`UPDATE debtor SET exposure = exposure + 1000 WHERE id = $1`, [item.debtorId]);
+    const resumed = (await t.gql(STORY, { id: item.reviewId }, admin.token)).data!.creditReview.story;
+    expect(resumed.clockPaused).toBe(false);
+    expect(resumed.steps.map((step: { code: string; text: string }) => [step.code, step.text])).toEqual([
+      ['QUESTION_TO_CLIENT', 'Please send the delivery note'],
+      ['CLIENT_ANSWER', 'Delivery note received by mail'],
+    ]);
+    const [{ payable }] = await t.db.query(`SELECT payable::text FROM invoice WHERE id = $1`, [item.id]);
+    expect(resumed.exposureNow.debtor.exposureBefore).toBe('1000.00');
+    expect(resumed.exposureNow.debtor.exposureAfter).toBe((1000 + Number(payable)).toFixed(2));
+    expect(resumed.exposureNow.debtor.headroomAfter).toBe((1000000 - 1000 - Number(payable)).toFixed(2));
+    await t.db.query(`UPDATE debtor SET exposure = exposure - 1000 WHERE id = $1`, [item.debtorId]);
+  });
+
+  it('is told only to credit analysts and admins', async () => {
+    const item = await manualItem();
+    const finance = await newStaff(t.db, { roles: [Role.FINANCE] });
+    const token = await t.signIn(finance.email, finance.password);
+    expect(errorOf(await t.gql(STORY, { id: item.reviewId }, token))?.code).toBe('FORBIDDEN');
+    expect((await t.gql(STORY, { id: item.reviewId }, admin.token)).data!.creditReview.story.steps).toEqual([]);
+  });
+});

@@ -52,6 +52,43 @@ export class CreditReviewType {
   @Field(() => Int) version!: number;
 }
 
+@ObjectType('CreditReviewStep', { description: 'One thing people did on the item\'s invoice while it waited: a spot-check call, a question to the client, its answer. Staff only.' })
+export class CreditReviewStepType {
+  @Field({ description: 'SPOT_CHECK_UNREACHABLE_ATTEMPT, SPOT_CHECK_NOT_CONFIRMED, SPOT_CHECK_UNREACHABLE, QUESTION_TO_CLIENT or CLIENT_ANSWER.' }) code!: string;
+  @Field() at!: Date;
+  @Field(() => String, { nullable: true, description: 'Who did it.' }) by!: string | null;
+  @Field(() => String, { nullable: true, description: 'What the person typed (a note, the question, the answer), as written.' }) text!: string | null;
+  @Field(() => Int, { nullable: true, description: 'An unreachable call: which attempt it was.' }) attempt!: number | null;
+}
+
+@ObjectType('CreditReviewLevelNow', { description: 'One limit as it stands now, with this invoice on top: the same figures the rules used, measured today.' })
+export class CreditReviewLevelNowType {
+  @Field(() => DecimalString) limit!: string;
+  @Field() raiseInForce!: boolean;
+  @Field(() => DecimalString) exposureBefore!: string;
+  @Field(() => DecimalString) exposureAfter!: string;
+  @Field(() => DecimalString) headroomAfter!: string;
+}
+
+@ObjectType('CreditReviewExposureNow')
+export class CreditReviewExposureNowType {
+  @Field(() => CreditReviewLevelNowType, { nullable: true }) debtor!: CreditReviewLevelNowType | null;
+  @Field(() => CreditReviewLevelNowType, { nullable: true }) client!: CreditReviewLevelNowType | null;
+  @Field(() => CreditReviewLevelNowType, { nullable: true, description: 'Only when the pair has a limit of its own.' }) pair!: CreditReviewLevelNowType | null;
+}
+
+@ObjectType('CreditReviewStory', { description: 'Why the item is in its queue now and what happened since the rules sent it (issue 11 s.4). Staff only.' })
+export class CreditReviewStoryType {
+  @Field(() => ID, { nullable: true, description: 'A manual assessment a spot check sent here: that spot check.' }) cameFromReviewId!: string | null;
+  @Field(() => String, { nullable: true, description: 'What that spot check found: NOT_CONFIRMED or UNREACHABLE.' }) cameFromOutcome!: string | null;
+  @Field(() => ID, { nullable: true, description: 'A spot check sent on to manual assessment: the new item.' }) followUpReviewId!: string | null;
+  @Field(() => [CreditReviewStepType], { description: 'Oldest first.' }) steps!: CreditReviewStepType[];
+  @Field({ description: 'The promised time stands still: the item waits for the client\'s answer.' }) clockPaused!: boolean;
+  @Field(() => Date, { nullable: true }) pausedAt!: Date | null;
+  @Field(() => CreditReviewExposureNowType, { nullable: true, description: 'Exposure and limits now, beside the snapshot in `figures`; none once the item is closed.' })
+  exposureNow!: CreditReviewExposureNowType | null;
+}
+
 @ObjectType('CreditReviewPage')
 export class CreditReviewPageType {
   @Field(() => [CreditReviewType]) items!: CreditReviewType[];
