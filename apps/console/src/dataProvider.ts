@@ -81,6 +81,10 @@ const INVOICE_FIELDS = `${INVOICE_LIST_FIELDS} debtor suspectedDuplicates { invo
 const REVIEW_FIELDS = `id kind state invoiceId invoiceNumber clientId clientName debtorId debtorName debtorContact
   verifiedContacts { id phone email source sourceDetail recordedBy { id name } recordedAt } amount currency openedAt
   dueAt overdue ageHours claimedBy ${STAFF_REF} attempts reasons ${REASON} figures outcome version`;
+const LIMIT_NOW = 'limit raiseInForce exposureBefore exposureAfter headroomAfter';
+/** One item's whole story (issue 11 s.4): asked on its page and after a spot check's outcome, not for a list. */
+const REVIEW_STORY = `story { cameFromReviewId cameFromOutcome followUpReviewId clockPaused pausedAt steps { code at by text attempt }
+  exposureNow { debtor { ${LIMIT_NOW} } client { ${LIMIT_NOW} } pair { ${LIMIT_NOW} } } }`;
 const RULE_SETTING_FIELDS = `validFrom value source builtIn createdAt createdBy ${STAFF_REF}`;
 
 /** The sort fields the clients query accepts; the rest of its columns do not sort. */
@@ -171,7 +175,7 @@ function creditReviewQueue(kind: ReviewKind): ResourceQueries {
         return { ...page(params), filter: compact({ kind, state, mine: mine ? true : undefined }) };
       },
     },
-    one: { query: `query CreditReview($id: ID!) { creditReview(id: $id) { ${REVIEW_FIELDS} } }`, field: 'creditReview' },
+    one: { query: `query CreditReview($id: ID!) { creditReview(id: $id) { ${REVIEW_FIELDS} ${REVIEW_STORY} } }`, field: 'creditReview' },
   };
 }
 
@@ -734,7 +738,7 @@ export const dataProvider: ConsoleDataProvider = {
     mutate(
       'recordSpotCheckOutcome',
       `mutation SpotCheckOutcome($id: ID!, $outcome: SpotCheckOutcome!, $note: String, $deny: Boolean) {
-        recordSpotCheckOutcome(id: $id, outcome: $outcome, note: $note, deny: $deny) { ${REVIEW_FIELDS} }
+        recordSpotCheckOutcome(id: $id, outcome: $outcome, note: $note, deny: $deny) { ${REVIEW_FIELDS} ${REVIEW_STORY} }
       }`,
       { id, outcome, note: optionalText(note), deny },
     ),

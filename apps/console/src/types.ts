@@ -513,6 +513,26 @@ export interface CreditReview {
   figures: CreditFigures | null;
   outcome: string | null;
   version: number;
+  /** Asked of one item only (its page, a spot check's outcome): apps/api CreditReviewStory. */
+  story?: CreditReviewStory;
+}
+
+export interface CreditReviewStep {
+  code: 'SPOT_CHECK_UNREACHABLE_ATTEMPT' | 'SPOT_CHECK_NOT_CONFIRMED' | 'SPOT_CHECK_UNREACHABLE' | 'QUESTION_TO_CLIENT' | 'CLIENT_ANSWER' | string;
+  at: string;
+  by: string | null;
+  text: string | null;
+  attempt: number | null;
+}
+
+export interface CreditReviewStory {
+  cameFromReviewId: string | null;
+  cameFromOutcome: string | null;
+  followUpReviewId: string | null;
+  clockPaused: boolean;
+  pausedAt: string | null;
+  steps: CreditReviewStep[];
+  exposureNow: Pick<CreditFigures, 'debtor' | 'client' | 'pair'> | null;
 }
 
 export interface CreditDecisionRecord {
