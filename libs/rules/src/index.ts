@@ -18,3 +18,5 @@ export * from './payout/payment-file-day';
 export * from './ledger/sie4';
 export * from './ledger/sie4-books';
 export * from './collection';
+export * from './ledger/payment-postings';
+export * from './payments/days-late';
