@@ -36,6 +36,8 @@ import { WebhooksModule } from './webhooks/webhooks.module';
 import { ClientDocumentsModule } from './clients/documents/client-documents.module';
 import { DocumentsModule } from './documents/documents.module';
 import { InvoiceDocumentsModule } from './invoices/documents/invoice-documents.module';
+import { DisputesModule } from './disputes/disputes.module';
+import { RecourseModule } from './recourse/recourse.module';
 
 export interface AppParts {
   /** The GraphQL API and /health. */
@@ -108,6 +110,7 @@ export class AppModule {
           ? [graphql, AuthModule, StaffModule, ClientsModule, DebtorsModule, IntegrationKeysModule, InvoicesModule, CreditModule, RuleSettingsModule, WebhooksModule, HealthModule, PayoutsModule, QueueBoardModule, HomeModule]
           : []),
         ...(parts.http ? [DocumentsModule, InvoiceDocumentsModule, ClientDocumentsModule] : []),
+        ...(parts.http ? [DisputesModule, RecourseModule] : []),
         ...(parts.workers ? [WorkersModule] : []),
       ],
       providers: [{ provide: APP_PIPE, useClass: EdgeInputPipe }, { provide: APP_PIPE, useFactory: createValidationPipe }, ...(parts.http ? [DecimalString] : [])],

@@ -11,6 +11,8 @@ export enum ClientInvoiceStatus {
   WITHDRAWN = 'WITHDRAWN',
   SOLD = 'SOLD',
   CREDITED = 'CREDITED',
-  // RECOURSE and FULLY_PAID come with the issues that reach them (collection, money in).
+  /** Bought back by the client (regress, seed 000): after a dispute, a credit note after payout, or unpaid with recourse (issue 15). */
+  RECOURSE = 'RECOURSE',
+  // FULLY_PAID comes with the issue that reaches it (money in).
 }
 registerEnumType(ClientInvoiceStatus, { name: 'ClientInvoiceStatus' });

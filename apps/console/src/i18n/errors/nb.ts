@@ -172,6 +172,27 @@ export const apiErrorsNb: typeof apiErrorsSv = {
   WEBHOOK_URL_INVALID: 'Webhook-adressen må være en fullstendig URL, for eksempel https://example.com/hooks.',
   WEBHOOK_URL_NOT_HTTPS: 'Webhook-adressen må bruke https.',
   WEBHOOK_URL_NOT_PUBLIC: 'Webhooker leveres bare til offentlige internettadresser.',
+  // Disputes and recourse invoices (issue 15)
+  DISPUTE_NOT_FOUND: 'Innsigelsen finnes ikke.',
+  DISPUTE_INVOICE_NOT_FOUND: 'Fakturaen finnes ikke.',
+  DISPUTE_INVOICE_NOT_BOUGHT: 'Bare en kjøpt faktura som fortsatt er åpen, kan bestrides.',
+  DISPUTE_ALREADY_OPEN: 'Fakturaen har allerede en åpen innsigelse: arbeid med den.',
+  DISPUTE_AMOUNT_INVALID: 'Det omtvistede beløpet må være større enn 0, i hele øre.',
+  DISPUTE_MORE_THAN_OPEN: 'Det omtvistede beløpet kan ikke være mer enn det som står åpent på fakturaen (%{open}).',
+  DISPUTE_REASON_EMPTY: 'Skriv hvorfor kunden bestrider fakturaen.',
+  DISPUTE_NEXT_STEP_EMPTY: 'Skriv hva neste steg er.',
+  DISPUTE_STATE_DOES_NOT_ALLOW: 'Innsigelsen er allerede avsluttet.',
+  DISPUTE_CHANGED: 'Noen har endret innsigelsen siden du åpnet den. Last inn på nytt og prøv igjen.',
+  DISPUTE_CLAIMED: '%{claimedBy} arbeider allerede med denne innsigelsen.',
+  DISPUTE_NOT_YOURS: 'Bare den som tok innsigelsen, kan gi den tilbake.',
+  DISPUTE_CREDIT_INVALID: 'Det krediterte beløpet må være større enn 0, i hele øre.',
+  DISPUTE_CREDIT_MORE_THAN_DISPUTED: 'Det krediterte beløpet kan ikke være mer enn det omtvistede (%{disputed}).',
+  DISPUTE_CREDIT_NUMBER_REQUIRED: 'Oppgi nummeret på kundens kreditnota.',
+  DISPUTE_CREDIT_NUMBER_USED: 'Kreditnotaen er allerede registrert på fakturaen.',
+  DISPUTE_OPEN_AMOUNT_CHANGED: 'Mindre enn beløpet står fortsatt åpent på fakturaen (%{open}). Avslutt saken som kreditert eller trukket.',
+  RECOURSE_INVOICE_NOT_FOUND: 'Regressfakturaen finnes ikke.',
+  RECOURSE_INVOICE_CLAIMED: 'Noen andre arbeider allerede med regressfakturaen.',
+  RECOURSE_INVOICE_NOT_YOURS: 'Bare den som tok regressfakturaen, kan gi den tilbake.',
 };
 
 export const apiErrorKindsNb: typeof apiErrorKindsSv = {

@@ -174,6 +174,27 @@ export const apiErrorsSv: Record<string, string> = {
   WEBHOOK_URL_INVALID: 'Webhookadressen måste vara en fullständig URL, till exempel https://example.com/hooks.',
   WEBHOOK_URL_NOT_HTTPS: 'Webhookadressen måste använda https.',
   WEBHOOK_URL_NOT_PUBLIC: 'Webhooks levereras bara till publika internetadresser.',
+  // Disputes and recourse invoices (issue 15)
+  DISPUTE_NOT_FOUND: 'Bestridandet finns inte.',
+  DISPUTE_INVOICE_NOT_FOUND: 'Fakturan finns inte.',
+  DISPUTE_INVOICE_NOT_BOUGHT: 'Bara en köpt faktura som fortfarande är öppen kan bestridas.',
+  DISPUTE_ALREADY_OPEN: 'Fakturan har redan ett öppet bestridande: arbeta med det.',
+  DISPUTE_AMOUNT_INVALID: 'Det bestridda beloppet måste vara större än 0, i hela ören.',
+  DISPUTE_MORE_THAN_OPEN: 'Det bestridda beloppet kan inte vara mer än det som är öppet på fakturan (%{open}).',
+  DISPUTE_REASON_EMPTY: 'Skriv varför kunden bestrider fakturan.',
+  DISPUTE_NEXT_STEP_EMPTY: 'Skriv vad nästa steg är.',
+  DISPUTE_STATE_DOES_NOT_ALLOW: 'Bestridandet är redan avslutat.',
+  DISPUTE_CHANGED: 'Någon har ändrat bestridandet sedan du öppnade det. Ladda om och försök igen.',
+  DISPUTE_CLAIMED: '%{claimedBy} arbetar redan med detta bestridande.',
+  DISPUTE_NOT_YOURS: 'Bara den som tog bestridandet kan lämna tillbaka det.',
+  DISPUTE_CREDIT_INVALID: 'Det krediterade beloppet måste vara större än 0, i hela ören.',
+  DISPUTE_CREDIT_MORE_THAN_DISPUTED: 'Det krediterade beloppet kan inte vara mer än det bestridda (%{disputed}).',
+  DISPUTE_CREDIT_NUMBER_REQUIRED: 'Ange numret på kundens kreditnota.',
+  DISPUTE_CREDIT_NUMBER_USED: 'Kreditnotan är redan registrerad på fakturan.',
+  DISPUTE_OPEN_AMOUNT_CHANGED: 'Mindre än beloppet är fortfarande öppet på fakturan (%{open}). Avsluta ärendet som krediterat eller återkallat.',
+  RECOURSE_INVOICE_NOT_FOUND: 'Regressfakturan finns inte.',
+  RECOURSE_INVOICE_CLAIMED: 'Någon annan arbetar redan med regressfakturan.',
+  RECOURSE_INVOICE_NOT_YOURS: 'Bara den som tog regressfakturan kan lämna tillbaka den.',
 };
 
 /** When a refusal has no words of its own: by its kind (`extensions.code`). */
