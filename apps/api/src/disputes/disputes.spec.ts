@@ -153,6 +153,9 @@ describe('the endings', () => {
     const recourse = (await t.gql(RECOURSE_QUEUE, { i: invoice.id }, ceci.token)).data!.recourseInvoices.items;
     expect(recourse).toEqual([expect.objectContaining({ id: ended.recourseInvoiceId, amount: invoice.payable, cause: 'DISPUTE', status: 'OPEN' })]);
     expect(recourse[0].reference).toMatch(/^\d{12}$/);
+    const CLAIM_RECOURSE = `mutation($id: ID!) { claimRecourseInvoice(id: $id) { claimedBy { name } } }`;
+    expect((await t.gql(CLAIM_RECOURSE, { id: recourse[0].id }, ceci.token)).data!.claimRecourseInvoice.claimedBy.name).toBe('Ceci Collection');
+    expect(errorOf(await t.gql(CLAIM_RECOURSE, { id: recourse[0].id }, colin.token))).toMatchObject({ code: 'CONFLICT', reason: 'RECOURSE_INVOICE_CLAIMED' });
     const entries = (await entriesOf(invoice.id)).filter((e) => e.event === 'RECOURSE_INVOICE');
     expect(entries).toEqual([
       { event: 'RECOURSE_INVOICE', role: 'RECOURSE_RECEIVABLES', amount: invoice.payable },
@@ -223,6 +226,7 @@ describe('who may do what', () => {
     for (const m of ['registerDispute', 'claimDispute', 'releaseDispute', 'updateDisputeStep', 'resolveDispute']) expect(roles('Mutation', m)).toEqual(['COLLECTION']);
     for (const q of ['disputes', 'dispute']) expect(roles('Query', q)).toEqual(['ADMIN', 'COLLECTION', 'CREDIT_ANALYST', 'FINANCE']);
     for (const q of ['recourseInvoices', 'recourseInvoice']) expect(roles('Query', q)).toEqual(['ADMIN', 'COLLECTION', 'FINANCE']);
+    for (const m of ['claimRecourseInvoice', 'releaseRecourseInvoice']) expect(roles('Mutation', m)).toEqual(['COLLECTION']);
     const invoice = await bought();
     expect(errorOf(await t.gql(REGISTER, { input: input(invoice.id, '1.00') }, finance.token))).toMatchObject({ code: 'FORBIDDEN' });
     expect(errorOf(await t.gql(REGISTER, { input: input(invoice.id, '1.00') }, invoice.client.key))?.code).toMatch(/FORBIDDEN|UNAUTHENTICATED/);

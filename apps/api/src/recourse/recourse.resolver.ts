@@ -1,6 +1,8 @@
-import { Args, Query, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { AllowRoles } from '../auth/access.decorators';
+import { CurrentStaff, StaffPrincipal } from '../auth/principal';
 import { Role } from '../auth/role';
+import { AuditTarget } from '../audit/audit.interceptor';
 import { RecourseInvoiceIdArgs, RecourseInvoicePageType, RecourseInvoicesArgs, RecourseInvoiceType } from './dto/recourse.types';
 import { RecourseService } from './recourse.service';
 
@@ -19,5 +21,19 @@ export class RecourseResolver {
   @AllowRoles(Role.COLLECTION, Role.FINANCE, Role.ADMIN)
   recourseInvoice(@Args() { id }: RecourseInvoiceIdArgs) {
     return this.recourse.one(id);
+  }
+
+  @Mutation(() => RecourseInvoiceType)
+  @AllowRoles(Role.COLLECTION)
+  @AuditTarget('RECOURSE_INVOICE')
+  claimRecourseInvoice(@Args() { id }: RecourseInvoiceIdArgs, @CurrentStaff() me: StaffPrincipal) {
+    return this.recourse.claim(id, me);
+  }
+
+  @Mutation(() => RecourseInvoiceType)
+  @AllowRoles(Role.COLLECTION)
+  @AuditTarget('RECOURSE_INVOICE')
+  releaseRecourseInvoice(@Args() { id }: RecourseInvoiceIdArgs, @CurrentStaff() me: StaffPrincipal) {
+    return this.recourse.release(id, me);
   }
 }
