@@ -1,0 +1,5 @@
+import type { BankFileParser } from './read-bank-file';
+import { BankFileError, BankFileErrorCode } from './bank-file-errors';
+export const parseCamt: BankFileParser = async function* () {
+  throw new BankFileError(BankFileErrorCode.BANK_FILE_UNKNOWN_FORMAT, 'camt parser not yet written.', 'line 1');
+};
