@@ -17,8 +17,8 @@ import { InputError } from './input-errors';
 const MAX_TEXT = 10_000;
 const LONG_TEXT_FIELDS: Record<string, number> = { content: 1_000_000 };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** Id-like arguments that are not our row ids (an audit target may name anything). */
-const NOT_ROW_IDS = new Set(['targetId']);
+/** Id-like arguments that are not our row ids (an audit target may name anything; a Peppol participant id is "scheme:value", checked by its own rule). */
+const NOT_ROW_IDS = new Set(['targetId', 'peppolId']);
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 @Injectable()

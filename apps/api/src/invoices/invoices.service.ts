@@ -15,6 +15,7 @@ import {
   parseCurrencyCode,
   parseOrganisationNumber,
   parsePersonalIdentityNumber,
+  PeppolParticipantId,
   LIVE_STATUSES,
   RESUBMITTABLE_STATUSES,
 } from '@factoring/domain';
@@ -450,9 +451,12 @@ export class InvoicesService {
     }
     await tx.query(
       // The e-mail is the client's word: marked as such, never a contact a spot check may be confirmed on (issue 9 h).
-      `INSERT INTO debtor (country, kind, identity_number, name, address, email, contact_given_by_client_id) VALUES ($1, $2, $3, $4, $5, $6, $7)
+      `INSERT INTO debtor (country, kind, identity_number, name, address, email, contact_given_by_client_id, peppol_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ON CONFLICT (country, identity_number) DO NOTHING`,
-      [country, input.debtor.kind, identity, input.debtor.name, input.debtor.address, input.debtor.email ?? null, input.debtor.email ? clientId : null],
+      [
+        country, input.debtor.kind, identity, input.debtor.name, input.debtor.address, input.debtor.email ?? null, input.debtor.email ? clientId : null,
+        input.debtor.peppolId ? PeppolParticipantId.parse(input.debtor.peppolId, 'input.debtor.peppolId').toString() : null,
+      ],
     );
     // The debtor (now committed or ours) and its pair with the client, made on first sight: one round trip.
     const [debtor] = await tx.query(
@@ -552,6 +556,8 @@ function parseInvoice(input: InvoiceInput) {
   if (!new Decimal(input.payable).isPositive() || new Decimal(input.payable).isZero()) {
     throw new InvalidValueError(InvoiceError.PAYABLE_NOT_POSITIVE, 'The amount to pay must be above zero.', 'input.payable');
   }
+  // The debtor's e-invoice address: only a scheme we deliver to, with a valid identifier (issue 13, bad input).
+  if (input.debtor.peppolId) PeppolParticipantId.parse(input.debtor.peppolId, 'input.debtor.peppolId');
   if (input.deduction && new Decimal(input.deduction.amount).lte(0)) {
     throw new InvalidValueError(InvoiceError.DEDUCTION_NOT_POSITIVE, 'A deduction must be above zero; leave it out when there is none.', 'input.deduction.amount');
   }

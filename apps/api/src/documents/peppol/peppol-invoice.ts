@@ -101,7 +101,8 @@ export interface PeppolInvoiceData {
   /** The factor: BG-10, and the account and reference the debtor pays to. */
   payee: {
     name: string;
-    organisationNumber: string;
+    /** BT-61, optional in EN 16931: left out when not known (the ledger books keep no organisation number yet). */
+    organisationNumber?: string | null;
     country: Country;
     /** The OCR (Sweden) or KID (Norway): BT-83. */
     paymentReference: string;
@@ -199,7 +200,7 @@ export function buildPeppolInvoice(data: PeppolInvoiceData): string {
   // BG-10 Payee: the factor, which bought the claim.
   const payee = cac(root, 'PayeeParty');
   cbc(cac(payee, 'PartyName'), 'Name', data.payee.name);
-  cbc(cac(payee, 'PartyLegalEntity'), 'CompanyID', digits(data.payee.organisationNumber), { schemeID: ORGANISATION_NUMBER_SCHEME[data.payee.country] });
+  if (data.payee.organisationNumber) cbc(cac(payee, 'PartyLegalEntity'), 'CompanyID', digits(data.payee.organisationNumber), { schemeID: ORGANISATION_NUMBER_SCHEME[data.payee.country] });
 
   cbc(cac(root, 'Delivery'), 'ActualDeliveryDate', data.deliveryDate);
 

@@ -40,6 +40,21 @@ export class InvoiceDebtorInput {
   @Field(() => AddressInput) @ValidateNested() @Type(() => AddressInput) address!: AddressInput;
   @Field({ nullable: true }) @IsOptional() @Transform(trim) @IsEmail({}, { message: 'email must be an e-mail address such as name@example.com' }) email?: string;
   @Field({ nullable: true, description: 'For reverse-charge VAT.' }) @IsOptional() @IsString() @MaxLength(20) vatNumber?: string;
+  @Field({
+    nullable: true,
+    description: "The debtor's e-invoice address, a Peppol participant id scheme:identifier: 0007 (Swedish organisation number), 0192 (Norwegian organisation number) or 0088 (GLN), e.g. 0007:5567123400.",
+  })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(60)
+  peppolId?: string;
+  @Field({ nullable: true, description: "The debtor's reference for this purchase (Er referens / Deres referanse): the e-invoice's buyer reference (BT-10)." })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(100)
+  reference?: string;
 }
 
 @InputType()
