@@ -15,6 +15,11 @@ export const LEDGER_ROLES = [
   'REFUNDS_DUE',
   'CREDIT_LOSSES',
   'PAYOUTS_IN_TRANSIT',
+  // Issue 15 s.2: fees and late interest owed by a debtor, and what they earn (migration 1764300016000).
+  'COLLECTION_FEE_RECEIVABLES',
+  'LATE_INTEREST_RECEIVABLES',
+  'COLLECTION_FEE_INCOME',
+  'LATE_INTEREST_INCOME',
 ] as const;
 export type LedgerRole = (typeof LEDGER_ROLES)[number];
 
