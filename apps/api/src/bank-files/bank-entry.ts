@@ -79,8 +79,8 @@ export interface BankEntry {
   referenceCheckFailed?: boolean;
   /** BgMax reference code (position 56) as given: '0'..'5'. Only BgMax. */
   referenceCode?: string;
-  /** Extra references (BgMax TK22/TK23, camt further CdtrRefInf): normalised like `reference`. */
-  extraReferences?: string[];
+  /** Extra references (BgMax TK22/TK23, camt further CdtrRefInf), each normalised and checked like `reference`. */
+  extraReferences?: ExtraReference[];
   payerName?: string;
   payerAccount?: string;
   message?: string;
@@ -99,6 +99,15 @@ export interface BankEntry {
   /** A camt entry standing for several transactions (NtryDtls/Btch/NbOfTxs) yielded as one entry. */
   batchedTransactions?: number;
   /** Where in the file: "line 17" or "/Document/BkToCstmrDbtCdtNtfctn/Ntfctn[1]/Ntry[3]/NtryDtls[1]/TxDtls[2]". */
+  place: string;
+}
+
+export interface ExtraReference {
+  reference: string;
+  referenceCheckFailed: boolean;
+  /** BgMax TK22/TK23 amount (often 0.00; TK23 is a negative extra reference); absent for camt. */
+  amount?: string;
+  negative?: boolean;
   place: string;
 }
 
