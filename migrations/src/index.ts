@@ -21,6 +21,7 @@ import { LedgerBalanceStripes1764300005000 } from './1764300005000-LedgerBalance
 import { PayoutCutOffReceiptAndSetOff1764300006000 } from './1764300006000-PayoutCutOffReceiptAndSetOff';
 import { LedgerPeriodClosing1764300007000 } from './1764300007000-LedgerPeriodClosing';
 import { Documents1764300008000 } from './1764300008000-Documents';
+import { DocumentDelivery1764300010000 } from './1764300010000-DocumentDelivery';
 import { DebtorPeppolIdAndClientLogo1764300011000 } from './1764300011000-DebtorPeppolIdAndClientLogo';
 import { DisputesAndRecourse1764300014000 } from './1764300014000-DisputesAndRecourse';
 import { CollectionLawRates1764300013000 } from './1764300013000-CollectionLawRates';
@@ -45,6 +46,7 @@ export const migrations = [
   PayoutCutOffReceiptAndSetOff1764300006000,
   LedgerPeriodClosing1764300007000,
   Documents1764300008000,
+  DocumentDelivery1764300010000,
   DebtorPeppolIdAndClientLogo1764300011000,
   DisputesAndRecourse1764300014000,
   CollectionLawRates1764300013000,

@@ -38,6 +38,7 @@ import { DocumentsModule } from './documents/documents.module';
 import { InvoiceDocumentsModule } from './invoices/documents/invoice-documents.module';
 import { DisputesModule } from './disputes/disputes.module';
 import { RecourseModule } from './recourse/recourse.module';
+import { DeliveryModule } from './delivery/delivery.module';
 
 export interface AppParts {
   /** The GraphQL API and /health. */
@@ -111,6 +112,7 @@ export class AppModule {
           : []),
         ...(parts.http ? [DocumentsModule, InvoiceDocumentsModule, ClientDocumentsModule] : []),
         ...(parts.http ? [DisputesModule, RecourseModule] : []),
+        ...(parts.http ? [DeliveryModule] : []),
         ...(parts.workers ? [WorkersModule] : []),
       ],
       providers: [{ provide: APP_PIPE, useClass: EdgeInputPipe }, { provide: APP_PIPE, useFactory: createValidationPipe }, ...(parts.http ? [DecimalString] : [])],

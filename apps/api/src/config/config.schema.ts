@@ -89,6 +89,18 @@ const settings = z.object({
    * every other special-purpose range (SSRF). Unset: public-only in production, allow-private elsewhere.
    */
   WEBHOOK_TARGETS: z.enum(['public-only', 'allow-private']).optional(),
+  /**
+   * Where documents are e-mailed (issue 13 s.3): an SMTP URL, smtp:// or smtps:// (user and password in
+   * the URL when the server wants them). Default: the local mail catcher that `npm start` runs.
+   */
+  SMTP_URL: url(['smtp:', 'smtps:'], 'smtp://127.0.0.1:1025').default('smtp://127.0.0.1:1025'),
+  /** The sender of documents by e-mail. */
+  SMTP_FROM: z.string().regex(/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/, 'must be an e-mail address such as invoices@factoring.example').default('invoices@factoring.example'),
+  /** A delivery that meets a temporary failure (SMTP 4xx, no connection) is tried this many times, with exponential backoff from DELIVERY_BACKOFF_MS, then sent by post. */
+  DELIVERY_ATTEMPTS: integer(1, 50).default(8),
+  /** An e-mail refused for good (SMTP 5xx) is tried this many times in all before it goes by post and is flagged for staff. */
+  DELIVERY_REFUSED_ATTEMPTS: integer(1, 10).default(2),
+  DELIVERY_BACKOFF_MS: integer(10, 3600000).default(30000),
   /** Largest request body the API reads; bigger ones are refused before parsing. */
   MAX_BODY_BYTES: integer(1024, 50 * 1024 * 1024).default(1024 * 1024),
 });

@@ -11,6 +11,7 @@ import {
 } from '@factoring/domain';
 import { EntityManager } from 'typeorm';
 import { TimelineActor } from '../audit/timeline.service';
+import { requestInvoiceDeliveries } from '../delivery/delivery-requests';
 import { InvoiceBooks } from '../ledger/invoice-books';
 import { InvoiceError } from './invoice-errors';
 
@@ -134,7 +135,11 @@ export class InvoiceLifecycle {
   /** The step's journal entry, in its transaction (issue 12); a credit note books only once the invoice is bought. */
   private async book(tx: EntityManager, after: InvoiceAfterStep, event: InvoiceEvent, step: InvoiceStep): Promise<void> {
     const { books } = invoiceTransition(event);
-    if (books === 'PURCHASE') await this.books.purchase(tx, after.id);
+    if (books === 'PURCHASE') {
+      await this.books.purchase(tx, after.id);
+      // The sold invoice goes to the debtor (and the receipt to the client) once bought: asked for here, sent by the delivery worker (issue 13 s.3).
+      await requestInvoiceDeliveries(tx, after.id);
+    }
     if (books === 'CREDIT_NOTE' && after.from === 'PURCHASED') {
       await this.books.creditNote(tx, after.id, String(step.details?.creditNumber), String(step.details?.amount));
     }

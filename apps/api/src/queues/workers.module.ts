@@ -1,7 +1,12 @@
 import { Module } from '@nestjs/common';
+import { CollectionModule } from '../collection/collection.module';
+import { FollowUpProcessor } from '../collection/follow-up.processor';
 import { CreditModule } from '../credit/credit.module';
 import { CreditProcessor } from '../credit/credit.processor';
 import { CreditWhatIfProcessor } from '../credit/credit-what-if.processor';
+import { DeliveryModule } from '../delivery/delivery.module';
+import { DeliveryProcessor } from '../delivery/delivery.processor';
+import { InvoiceDocumentsModule } from '../invoices/documents/invoice-documents.module';
 import { InvoicesModule } from '../invoices/invoices.module';
 import { OfferExpiryProcessor } from '../invoices/offer-expiry.processor';
 import { OutboxRelay } from '../webhooks/outbox-relay';
@@ -11,7 +16,7 @@ import { WorkerHeartbeat } from './worker-heartbeat';
 
 /** The queue processors (the admins' what-if replays among them); loaded only in the worker process (or in tests that want workers in-process). */
 @Module({
-  imports: [InvoicesModule, CreditModule],
-  providers: [SystemProcessor, WorkerHeartbeat, OutboxRelay, WebhookDeliveryProcessor, OfferExpiryProcessor, CreditProcessor, CreditWhatIfProcessor],
+  imports: [InvoicesModule, CreditModule, DeliveryModule, InvoiceDocumentsModule, CollectionModule],
+  providers: [SystemProcessor, WorkerHeartbeat, OutboxRelay, WebhookDeliveryProcessor, OfferExpiryProcessor, CreditProcessor, CreditWhatIfProcessor, DeliveryProcessor, FollowUpProcessor],
 })
 export class WorkersModule {}

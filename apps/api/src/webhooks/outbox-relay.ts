@@ -23,6 +23,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     @InjectDataSource() private readonly db: DataSource,
     @InjectQueue(QUEUES.webhooks) private readonly queue: Queue,
     @InjectQueue(QUEUES.credit) private readonly creditQueue: Queue,
+    @InjectQueue(QUEUES.delivery) private readonly deliveryQueue: Queue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -55,7 +56,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   private async relayJobs(): Promise<number> {
-    const queues: Record<string, Queue> = { [QUEUES.credit]: this.creditQueue };
+    const queues: Record<string, Queue> = { [QUEUES.credit]: this.creditQueue, [QUEUES.delivery]: this.deliveryQueue };
     return this.db.transaction(async (tx) => {
       const jobs: Array<{ id: string; queue: string; job_name: string; job_id: string; data: Record<string, unknown> }> = await tx.query(
         `SELECT id, queue, job_name, job_id, data FROM job_outbox WHERE published_at IS NULL ORDER BY id LIMIT 500 FOR UPDATE SKIP LOCKED`,
