@@ -9,16 +9,12 @@ import { parseBgMax } from './bgmax';
 import { parseCamt } from './camt';
 import { parseNetsOcr } from './nets-ocr';
 import { ByteSource } from './byte-source';
+import { CAMT_NAMESPACES } from './namespaces';
+
+export { CAMT_NAMESPACES };
 
 /** How many leading bytes detection needs at most (an XML declaration, comments, then the Document start tag). */
 export const DETECT_BYTES = 4096;
-
-export const CAMT_NAMESPACES: Record<string, { format: BankFileFormat; version: string }> = {
-  'urn:iso:std:iso:20022:tech:xsd:camt.053.001.02': { format: 'CAMT_053', version: 'camt.053.001.02' },
-  'urn:iso:std:iso:20022:tech:xsd:camt.053.001.08': { format: 'CAMT_053', version: 'camt.053.001.08' },
-  'urn:iso:std:iso:20022:tech:xsd:camt.054.001.02': { format: 'CAMT_054', version: 'camt.054.001.02' },
-  'urn:iso:std:iso:20022:tech:xsd:camt.054.001.08': { format: 'CAMT_054', version: 'camt.054.001.08' },
-};
 
 /**
  * The format of a file from its first bytes (up to DETECT_BYTES): a camt namespace from
