@@ -7,11 +7,13 @@ import { ClientApplicationsService } from './client-applications.service';
 import { ClientsRepository } from './clients.repository';
 import { ClientsResolver } from './clients.resolver';
 import { ClientsService } from './clients.service';
+import { ClientLogoResolver } from './logo/client-logo.resolver';
+import { ClientLogoService } from './logo/client-logo.service';
 
-/** Clients: applications and their queue, agreements, states. */
+/** Clients: applications and their queue, agreements, states, and the logo their sold invoices print. */
 @Module({
   imports: [InvoicesModule],
-  providers: [ClientsRepository, ClientLifecycle, ClientApplicationsService, ClientsService, AgreementTerms, ClientApplicationsResolver, ClientsResolver],
+  providers: [ClientsRepository, ClientLifecycle, ClientApplicationsService, ClientsService, AgreementTerms, ClientApplicationsResolver, ClientsResolver, ClientLogoService, ClientLogoResolver],
   exports: [ClientsRepository, ClientsService],
 })
 export class ClientsModule {}

@@ -155,7 +155,7 @@ export const soldInvoiceTemplate: DocumentTemplate<SoldInvoiceData> = {
     // The head: the client's logo (or its name as a wordmark) and address; the invoice's facts on the right.
     const top = pdf.y;
     if (d.seller.logo) {
-      pdf.doc.image(Buffer.from(d.seller.logo.pngBase64, 'base64'), pdf.left, top, { fit: [180, 56] });
+      pdf.doc.image(Buffer.from(d.seller.logo.base64, 'base64'), pdf.left, top, { fit: [180, 56] });
       pdf.doc.y = top + 60;
     } else {
       pdf.doc.font('bold').fontSize(16).fillColor('#1f2933').text(d.seller.name, pdf.left, top, { width: pdf.width * 0.5 });
