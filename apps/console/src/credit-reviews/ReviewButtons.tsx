@@ -22,6 +22,7 @@ import {
   Link as MuiLink,
   Radio,
   RadioGroup,
+  SnackbarContent,
   TextField,
 } from '@mui/material';
 import { useCallback, useState, type ReactElement, type ReactNode } from 'react';
@@ -114,6 +115,45 @@ export const ClaimNextReviewButton = ({ kind, nextItem = false }: { kind: Review
   );
 };
 
+/**
+ * After a decision that closes the item, the analyst goes straight on to the next item of the same
+ * queue (issue 11, section 4): it is claimed and opened, and the notice says what was decided and
+ * which item is next. With nothing left the page stays, showing the decided item, and says so. A
+ * spot check sent on to manual assessment links to the new item from the notice.
+ */
+const useGoOn = () => {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const redirect = useRedirect();
+  const refresh = useRefresh();
+  return async (decided: CreditReview, said: string) => {
+    const next = await dataProvider.claimNextCreditReview(decided.kind).catch(() => null);
+    // Two sentences: the decision's notice ends with a full stop before what comes next.
+    const sentence = /[.!?]$/.test(said) ? said : `${said}.`;
+    const text = `${sentence} ${next ? translate('console.reviews.next_opened', { number: next.invoiceNumber }) : translate('console.reviews.none_waiting')}`;
+    const followUp = decided.story?.followUpReviewId;
+    if (followUp) {
+      notify(
+        <SnackbarContent
+          message={text}
+          data-testid="review-follow-up-notice"
+          action={
+            <MuiButton component={Link} to={`/${reviewResource('MANUAL_ASSESSMENT')}/${followUp}/show`} color="inherit" size="small" data-testid="review-follow-up-link">
+              {translate('console.reviews.open_follow_up')}
+            </MuiButton>
+          }
+        />,
+        { type: 'success', autoHideDuration: 10000 },
+      );
+    } else {
+      notify(text, { type: 'success' });
+    }
+    if (next) redirect('show', reviewResource(decided.kind), next.id);
+    else refresh();
+    return !!next;
+  };
+};
+
 interface NoteDialogProps {
   label: string;
   icon: ReactElement;
@@ -129,6 +169,8 @@ interface NoteDialogProps {
   extra?: ReactNode;
   run: (text: string) => Promise<unknown>;
   success: string;
+  /** A decision that closes the item: go straight on to the queue's next item (useGoOn). */
+  goOn?: boolean;
   onClose?: () => void;
 }
 
@@ -150,6 +192,7 @@ const NoteDialogButton = ({
   extra,
   run,
   success,
+  goOn = false,
   onClose,
 }: NoteDialogProps) => {
   const record = useRecordContext<CreditReview>();
@@ -161,6 +204,7 @@ const NoteDialogButton = ({
   const [error, setError] = useState<string | null>(null);
   const [limitProblem, setLimitProblem] = useState<string | null>(null);
   const { execute, pending } = useAction(run, { formHandlesFieldErrors: true });
+  const goOnToNext = useGoOn();
 
   const close = () => {
     setOpen(false);
@@ -172,9 +216,13 @@ const NoteDialogButton = ({
   const confirm = async () => {
     const result = await execute(text.trim());
     if (result.ok) {
-      notify(success, { type: 'info', messageArgs: { number: record?.invoiceNumber } });
       close();
-      refresh();
+      const decided = result.value as CreditReview | undefined;
+      if (goOn && decided?.state === 'CLOSED' && (await goOnToNext(decided, translate(success, { number: record?.invoiceNumber })))) return;
+      if (!goOn || decided?.state !== 'CLOSED') {
+        notify(success, { type: 'info', messageArgs: { number: record?.invoiceNumber } });
+        refresh();
+      }
       // The focus goes on to the next item, not back to this button, which the decision may remove.
       focusAfterDecision(NEXT_ITEM, `[data-testid="${testId}"]`);
     } else if (result.formErrors) {
@@ -259,6 +307,7 @@ export const ApproveReviewButton = () => {
       content={translate('console.reviews.approve_content')}
       run={run}
       success="console.reviews.approved"
+      goOn
     />
   );
 };
@@ -300,6 +349,7 @@ export const DenyReviewButton = () => {
       }
       run={run}
       success="console.reviews.denied"
+      goOn
     />
   );
 };
@@ -377,6 +427,7 @@ export const ConfirmedButton = () => {
       content={translate('console.spot_checks.confirmed_content')}
       run={run}
       success="console.spot_checks.confirmed_done"
+      goOn
     />
   );
 };
@@ -415,6 +466,7 @@ export const NotConfirmedButton = () => {
       }
       run={run}
       success={next === 'deny' ? 'console.reviews.denied' : 'console.spot_checks.sent_to_manual'}
+      goOn
       onClose={() => setNext('manual')}
     />
   );
@@ -442,7 +494,9 @@ export const UnreachableButton = () => {
         </Box>
       }
       run={run}
+      // Before the last attempt the item stays, claimed by this analyst, to call again: no going on.
       success={last ? 'console.spot_checks.sent_to_manual' : 'console.spot_checks.unreachable_done'}
+      goOn={last}
     />
   );
 };

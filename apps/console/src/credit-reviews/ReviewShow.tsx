@@ -5,6 +5,7 @@ import PhoneIcon from '@mui/icons-material/Phone';
 import {
   Alert,
   Box,
+  Button as MuiButton,
   Card,
   CardContent,
   Chip,
@@ -31,7 +32,7 @@ import { useReasonWord } from '../common/reasonWords';
 import { FullRecord } from '../common/FullRecord';
 import { Facts, reasonText, Section } from '../common/Section';
 import { useAge } from '../client-applications/fields';
-import { SPOT_CHECK_MAX_ATTEMPTS, type ContactDetails, type CreditReview, type Debtor, type Invoice } from '../types';
+import { SPOT_CHECK_MAX_ATTEMPTS, type ContactDetails, type CreditFigures, type CreditReview, type Debtor, type Invoice } from '../types';
 import { OtherFigures } from './DecisionFigures';
 import { RecordVerifiedContactButton } from './VerifiedContact';
 import { ExposureChart } from './ExposureChart';
@@ -142,7 +143,9 @@ const Header = () => {
         </Stack>
         {record.state === 'WAITING_FOR_CLIENT' ? (
           <Alert severity="warning" sx={{ mt: 2 }} data-testid="review-waiting">
-            {translate('console.reviews.waiting_for_client')}
+            {record.story?.pausedAt
+              ? translate('console.reviews.story.clock_paused', { date: format.dateTime(record.story.pausedAt) })
+              : translate('console.reviews.waiting_for_client')}
           </Alert>
         ) : null}
       </CardContent>
@@ -377,12 +380,110 @@ const Reasons = () => {
   );
 };
 
+/**
+ * Why the item is in its queue now (the rules, or a spot check that could not confirm it), where a
+ * spot check went on to, and what people did meanwhile: calls, the question to the client and the
+ * answer, each with who and the words they typed (issue 11, section 4).
+ */
+const Story = () => {
+  const record = useRecordContext<CreditReview>();
+  const translate = useTranslate();
+  const format = useFormat();
+  const story = record?.story;
+  if (!record || !story) return null;
+  return (
+    <Section title="console.reviews.story.title" testId="review-story" fill>
+      {story.cameFromReviewId ? (
+        <Alert
+          severity="info"
+          data-testid="review-came-from"
+          data-outcome={story.cameFromOutcome ?? ''}
+          action={
+            <MuiButton component={Link} to={`/spot-checks/${story.cameFromReviewId}/show`} color="inherit" size="small" data-testid="review-came-from-link">
+              {translate('console.reviews.story.open_spot_check')}
+            </MuiButton>
+          }
+        >
+          {translate(`console.reviews.story.from_spot_check_${story.cameFromOutcome}`, { max: SPOT_CHECK_MAX_ATTEMPTS, _: translate('console.reviews.story.from_spot_check_NOT_CONFIRMED') })}
+        </Alert>
+      ) : record.kind === 'MANUAL_ASSESSMENT' ? (
+        <Typography variant="body2" data-testid="review-came-from" data-outcome="RULES">
+          {translate('console.reviews.story.by_rules')}
+        </Typography>
+      ) : null}
+      {story.followUpReviewId ? (
+        <Alert
+          severity="info"
+          data-testid="review-follow-up"
+          action={
+            <MuiButton component={Link} to={`/manual-assessment/${story.followUpReviewId}/show`} color="inherit" size="small" data-testid="review-follow-up-open">
+              {translate('console.reviews.open_follow_up')}
+            </MuiButton>
+          }
+        >
+          {translate('console.reviews.story.went_on')}
+        </Alert>
+      ) : null}
+      <Typography variant="subtitle2" component="h3" sx={{ mt: 2, mb: 1 }}>
+        {translate('console.reviews.story.steps_title')}
+      </Typography>
+      {story.steps.length ? (
+        <Stack component="ol" spacing={1.5} sx={{ m: 0, p: 0, listStyle: 'none' }}>
+          {story.steps.map((step, index) => (
+            <Box component="li" key={`${step.at}-${index}`} data-testid="review-story-step" data-code={step.code}>
+              <Typography variant="body2" sx={{ fontWeight: 500 }}>
+                {translate(`console.reviews.story.steps.${step.code}`, { attempt: step.attempt ?? '', _: translate('console.reviews.story.steps.QUESTION_TO_CLIENT') })}
+              </Typography>
+              <Typography variant="caption" color="text.secondary">
+                {translate('console.reviews.story.step_by', { when: format.dateTime(step.at), who: step.by ?? '' })}
+              </Typography>
+              {step.text ? (
+                <Typography variant="body2" component="blockquote" sx={{ m: 0, mt: 0.5, pl: 1.5, borderLeft: 3, borderColor: 'divider', whiteSpace: 'pre-wrap' }} data-testid="review-story-text">
+                  {step.text}
+                </Typography>
+              ) : null}
+            </Box>
+          ))}
+        </Stack>
+      ) : (
+        <Typography variant="body2" color="text.secondary">
+          {translate('console.reviews.story.no_steps')}
+        </Typography>
+      )}
+    </Section>
+  );
+};
+
+/** The exposure the rules weighed, and beside it the exposure now with this invoice on top (until the item is decided). */
 const Exposure = () => {
   const record = useRecordContext<CreditReview>();
+  const translate = useTranslate();
   if (!record) return null;
+  const now = record.story?.exposureNow;
   return (
     <Section title="console.decisions.exposure" testId="review-exposure">
-      <ExposureChart figures={record.figures} currency={record.currency} />
+      {now ? (
+        // Side by side, so the figures' tables sit closer (8 px between cells) to fit half the page each.
+        <Box sx={{ display: 'grid', gap: 3, gridTemplateColumns: { xs: '1fr', lg: 'repeat(2, minmax(0, 1fr))' }, '& .MuiTableCell-root': { px: 1 } }}>
+          <Box data-testid="review-exposure-snapshot">
+            <Typography variant="subtitle2" component="h3" sx={{ mb: 1 }}>
+              {translate('console.reviews.story.snapshot')}
+            </Typography>
+            <ExposureChart figures={record.figures} currency={record.currency} />
+          </Box>
+          <Box data-testid="review-exposure-now">
+            <Typography variant="subtitle2" component="h3">
+              {translate('console.reviews.story.now')}
+            </Typography>
+            <Typography variant="caption" color="text.secondary" component="p" sx={{ mb: 1 }}>
+              {translate('console.reviews.story.now_hint')}
+            </Typography>
+            <ExposureChart figures={now as CreditFigures} currency={record.currency} testId="exposure-chart-now" />
+          </Box>
+        </Box>
+      ) : (
+        <ExposureChart figures={record.figures} currency={record.currency} />
+      )}
     </Section>
   );
 };
@@ -395,15 +496,31 @@ const Body = () => {
     <>
       <Header />
       {record.kind === 'SPOT_CHECK' ? (
-        <Box sx={grid}>
-          <DebtorContact />
-          <WhatToConfirm />
-        </Box>
-      ) : null}
-      <Box sx={grid}>
-        <InvoiceSummary />
-        <Reasons />
-      </Box>
+        <>
+          <Box sx={grid}>
+            <DebtorContact />
+            <WhatToConfirm />
+          </Box>
+          <Box sx={grid}>
+            <InvoiceSummary />
+            <Reasons />
+          </Box>
+          <Box sx={{ mb: 2 }}>
+            <Story />
+          </Box>
+        </>
+      ) : (
+        // A manual assessment starts with why it is here now, beside the rules' own reasons.
+        <>
+          <Box sx={grid}>
+            <Story />
+            <Reasons />
+          </Box>
+          <Box sx={{ mb: 2 }}>
+            <InvoiceSummary />
+          </Box>
+        </>
+      )}
       <Exposure />
     </>
   );
