@@ -35,13 +35,6 @@ interface DemoSignIn {
   arrived: (page: Page) => Promise<unknown>;
 }
 
-/** A queue not built yet says so in words for staff, not by naming a capability. */
-const placeholderArrives = (sentence: string) => async (page: Page) => {
-  const message = page.getByTestId('queue-placeholder-message');
-  await message.waitFor();
-  expect(await message.textContent()).toBe(sentence);
-};
-
 const DEMO: DemoSignIn[] = [
   {
     screenshot: 'credit-analyst',
@@ -56,7 +49,8 @@ const DEMO: DemoSignIn[] = [
     email: 'collection@demo.factoring.test',
     roles: ['COLLECTION'],
     queue: 'menu-disputes',
-    arrived: placeholderArrives('Disputes arrive in a coming release.'),
+    // The dispute queue (issue 15 s.4): its table, or react-admin's empty page when no case is open.
+    arrived: (page) => page.locator('[data-testid="disputes-table"], .RaEmpty-message, .RaList-noResults').first().waitFor(),
   },
   {
     screenshot: 'finance',
@@ -1419,7 +1413,7 @@ describe('home', () => {
       }
       if (!person.sections.includes('FINANCE')) expect(await page.getByTestId('home-payouts-due-se').count()).toBe(0);
       if (person.sections.includes('COLLECTION')) {
-        expect(await page.getByTestId('home-no-work-collection').textContent()).toContain('No work yet');
+        expect(await page.getByTestId('home-queue-disputes').textContent()).toContain('Open disputes');
       }
       if (queues.length) await page.locator('[data-testid="home-queue-ages-chart"], [data-testid="home-queue-ages-chart-empty"]').first().waitFor();
       await picture(`home-${slug}-en`);
@@ -1432,7 +1426,7 @@ describe('home', () => {
           expect(await page.getByTestId('home-queue-manual-assessment').textContent()).toContain('Manuell bedömning');
           expect(await page.getByTestId('home-queue-ages').textContent()).toContain('Hur länge ärendena har väntat');
         } else {
-          expect(await page.getByTestId('home-no-work-collection').textContent()).toContain('Inget arbete ännu');
+          expect(await page.getByTestId('home-queue-disputes').textContent()).toContain('Öppna bestridanden');
         }
         await picture(`home-${slug}-sv`);
       }

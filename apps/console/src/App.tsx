@@ -10,6 +10,7 @@ import { manualAssessment, spotChecks } from './credit-reviews';
 import { Dashboard } from './Dashboard';
 import { dataProvider } from './dataProvider';
 import debtors from './debtors';
+import disputes from './disputes';
 import invoices from './invoices';
 import { i18nProvider } from './i18n';
 import { Layout, CHANGE_PASSWORD_PATH } from './Layout';
@@ -17,6 +18,7 @@ import { LoginPage } from './LoginPage';
 import { LedgerPage } from './ledger/LedgerPage';
 import { screensFor } from './navigation';
 import payouts from './payouts';
+import recourseInvoices from './recourse';
 import { QueuePlaceholder } from './queues/QueuePlaceholder';
 import { queryClient } from './queryClient';
 import { RuleSettingsPage } from './rule-settings/RuleSettingsPage';
@@ -35,6 +37,8 @@ const resources: Record<string, object> = {
   debtors,
   invoices,
   'payout-batches': payouts,
+  disputes,
+  'recourse-invoices': recourseInvoices,
 };
 /** Screens that are not a react-admin resource, by their menu key. */
 const pages: Record<string, ComponentType> = { rule_settings: RuleSettingsPage, ledger: LedgerPage };

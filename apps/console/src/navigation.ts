@@ -72,9 +72,9 @@ export const navigation: RoleNavigation[] = [
   {
     role: 'COLLECTION',
     items: [
-      item('disputes', GavelIcon, { capability: 'disputes' }),
+      item('disputes', GavelIcon, { resource: 'disputes' }),
       item('overdue_invoices', EventBusyIcon, { capability: 'reminders' }),
-      item('recourse_invoices', AssignmentReturnIcon, { capability: 'recourse' }),
+      item('recourse_invoices', AssignmentReturnIcon, { resource: 'recourse-invoices' }),
       item('collection_handoff', OutboxIcon, { capability: 'collection' }),
     ],
   },

@@ -136,7 +136,7 @@ export class DisputesService {
       // Seed 000: an invoice the debtor has disputed before may not be sold; the rules read this flag.
       if (invoice.debtor_id) await tx.query(`UPDATE debtor SET has_disputed_before = true, updated_at = now() WHERE id = $1 AND NOT has_disputed_before`, [invoice.debtor_id]);
       await this.timeline.record(tx, { entityType: DISPUTE, entityId: row.id, actor: staffActor(by), toState: 'OPEN', reason: input.reason, details: { step: 'DISPUTE_REGISTERED', typed: input.reason, channel: input.channel, amount: amount.toFixed(2) } });
-      await this.invoiceStep(tx, invoice, by, 'DISPUTE_REGISTERED', `Disputed by the debtor (${input.channel.toLowerCase()}): ${amount.toFixed(2)} ${invoice.currency}`, { disputeId: row.id, amount: amount.toFixed(2), channel: input.channel, typed: input.reason });
+      await this.invoiceStep(tx, invoice, by, 'DISPUTE_REGISTERED', `Disputed by the debtor (${input.channel.toLowerCase()}): ${amount.toFixed(2)} ${invoice.currency}`, { amount: amount.toFixed(2), typed: input.reason });
       await this.outbox.write(tx, {
         clientId: invoice.client_id,
         topic: 'invoice.disputed',
@@ -198,7 +198,7 @@ export class DisputesService {
 
       if (event === 'WITHDRAW') {
         await tx.query(`UPDATE invoice SET open_dispute_id = NULL, updated_at = now(), version = version + 1 WHERE id = $1`, [invoice.id]);
-        await this.invoiceStep(tx, invoice, by, 'DISPUTE_WITHDRAWN', 'The debtor withdrew the dispute: collection resumes', { disputeId: dispute.id, typed: args.note });
+        await this.invoiceStep(tx, invoice, by, 'DISPUTE_WITHDRAWN', 'The debtor withdrew the dispute: collection resumes', { typed: args.note });
       }
 
       if (event === 'CREDIT') {
@@ -214,7 +214,7 @@ export class DisputesService {
         // The credit note's own step through the invoice's one door (the client's act, recorded by staff); as the client's API does.
         await this.lifecycle.transition(tx, invoice, whole ? 'CREDITED_IN_FULL' : 'CREDITED_IN_PART', clientActor(invoice.client_id), {
           note: `Credit note ${args.creditNumber}: ${credited.toFixed(2)} ${invoice.currency} (dispute, recorded by ${by.name})`,
-          details: { creditNumber: args.creditNumber, amount: credited.toFixed(2), currency: invoice.currency, disputeId: dispute.id },
+          details: { creditNumber: args.creditNumber, amount: credited.toFixed(2), currency: invoice.currency },
           set: {
             credited_amount: new Decimal(invoice.credited_amount).plus(credited).toFixed(2),
             open_dispute_id: null,
@@ -240,7 +240,7 @@ export class DisputesService {
           // Everything open is bought back: the invoice goes to RECOURSE through its one door (the client reads "Recourse").
           await this.lifecycle.transition(tx, invoice, 'BOUGHT_BACK', SYSTEM_ACTOR, {
             note: `Bought back after a dispute: recourse invoice of ${amount.toFixed(2)} ${invoice.currency} (by ${by.name})`,
-            details: { disputeId: dispute.id, recourseInvoiceId, amount: amount.toFixed(2) },
+            details: { amount: amount.toFixed(2) },
             set: { recourse_amount: recourseAmount, open_dispute_id: null },
             clientPayload: { amount: amount.toFixed(2), currency: invoice.currency, cause: 'DISPUTE' },
           });
@@ -265,7 +265,7 @@ export class DisputesService {
         details: { step: `DISPUTE_${state}`, typed: args.note, creditedAmount: credited?.toFixed(2) ?? null, recourseInvoiceId },
       });
       if (event !== 'WITHDRAW') {
-        await this.invoiceStep(tx, invoice, by, `DISPUTE_${state}`, `Dispute ended: ${state.toLowerCase()}`, { disputeId: dispute.id, recourseInvoiceId, typed: args.note });
+        await this.invoiceStep(tx, invoice, by, `DISPUTE_${state}`, `Dispute ended: ${state.toLowerCase()}`, { typed: args.note });
       }
       const transition = DISPUTE_TRANSITIONS[event];
       const amount = event === 'CREDIT' ? credited!.toFixed(2) : dispute.amount;
@@ -298,7 +298,10 @@ export class DisputesService {
     return row;
   }
 
-  /** A step on the invoice's timeline that changes no status (staff's; the client hears of it through its event). */
+  /**
+   * A step on the invoice's timeline that changes no status (staff's; the client hears of it
+   * through its event). Its code is `event` (the console words it); ids stay on the dispute's own timeline.
+   */
   private async invoiceStep(tx: EntityManager, invoice: DisputedInvoice, by: StaffPrincipal, step: string, reason: string, details: Record<string, unknown>) {
     await this.timeline.record(tx, {
       entityType: INVOICE,

@@ -117,6 +117,32 @@ export class HomeRepository {
   }
 
   /**
+   * Collection's queues (issue 15): open disputes (the promise is the next step's day) and open
+   * recourse invoices (the promise is their due day), each in its country's business day.
+   */
+  async collectionQueues(now: Date, me: string): Promise<QueueCountsRow[]> {
+    return this.db.query(
+      `SELECT q.key,
+              count(x.id)::int AS count,
+              min(x.since) AS oldest_since,
+              count(x.id) FILTER (WHERE x.due < ${LOCAL_DAY('$1::timestamptz', 'x.country')})::int AS overdue,
+              count(x.id) FILTER (WHERE x.due = ${LOCAL_DAY('$1::timestamptz', 'x.country')})::int AS due_today,
+              count(x.id) FILTER (WHERE x.claimed_by = $4)::int AS claimed_by_me,
+              0 AS waiting_for_client,
+              ${BUCKETS('x.since', 'x.id')} AS buckets
+         FROM (VALUES ('DISPUTES'), ('RECOURSE_INVOICES')) AS q(key)
+         LEFT JOIN LATERAL (
+           SELECT d.id, d.registered_at AS since, d.next_step_due AS due, i.country, d.claimed_by FROM dispute d JOIN invoice i ON i.id = d.invoice_id
+            WHERE q.key = 'DISPUTES' AND d.state = 'OPEN'
+           UNION ALL
+           SELECT r.id, r.created_at, r.due_date, r.country, r.claimed_by FROM recourse_invoice r WHERE q.key = 'RECOURSE_INVOICES' AND r.status = 'OPEN'
+         ) x ON true
+        GROUP BY q.key`,
+      [...this.zones(now), me],
+    );
+  }
+
+  /**
    * Credit decisions of the last 30 days (today included) per day and outcome, every day and
    * outcome present; the day is Stockholm's (Oslo's is the same all year).
    */

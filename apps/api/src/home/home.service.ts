@@ -28,16 +28,20 @@ export class HomeService {
   async home(me: StaffPrincipal, now = new Date()): Promise<HomeType> {
     const roles = WORKING_ROLES.filter((role) => me.roles.includes(role) || me.roles.includes(Role.ADMIN));
     const sees = (role: Role) => roles.includes(role as (typeof WORKING_ROLES)[number]);
-    const [analyst, finance, payoutsDue, decisionsPerDay] = await Promise.all([
+    const [analyst, finance, payoutsDue, decisionsPerDay, collection] = await Promise.all([
       sees(Role.CREDIT_ANALYST) ? this.analystQueues(now, me.id) : [],
       sees(Role.FINANCE) ? this.financeQueues(now) : [],
       sees(Role.FINANCE) ? this.payoutsDue() : [],
       sees(Role.CREDIT_ANALYST) ? this.repository.decisionsPerDay(now) : [],
+      sees(Role.COLLECTION) ? this.repository.collectionQueues(now, me.id) : [],
     ]);
     const queues: Record<(typeof WORKING_ROLES)[number], HomeQueueType[]> = {
       [Role.CREDIT_ANALYST]: analyst,
-      // Collection has no queue of its own yet: disputes, reminders and recourse arrive with their issues.
-      [Role.COLLECTION]: [],
+      // Collection's disputes and recourse invoices (issue 15); reminders and collection cases arrive with their sections.
+      [Role.COLLECTION]: [HomeQueueKey.DISPUTES, HomeQueueKey.RECOURSE_INVOICES].flatMap((key) => {
+        const row = collection.find((r) => r.key === key);
+        return row ? [toQueue(key, Role.COLLECTION, row, now, true)] : [];
+      }),
       [Role.FINANCE]: finance,
     };
     const sections: HomeSectionType[] = roles.map((role) => ({ role, queues: queues[role] }));

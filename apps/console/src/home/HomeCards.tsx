@@ -22,6 +22,8 @@ export const QUEUE_LINKS: Record<HomeQueueKey, { path: string; menuKey: string }
   SPOT_CHECKS: { path: '/spot-checks', menuKey: 'spot_checks' },
   PAYOUT_BATCHES_TO_APPROVE: { path: batchesIn('PREPARED'), menuKey: 'payout_batches' },
   PAYOUT_BATCHES_TO_SEND: { path: batchesIn('APPROVED'), menuKey: 'payout_batches' },
+  DISPUTES: { path: '/disputes', menuKey: 'disputes' },
+  RECOURSE_INVOICES: { path: '/recourse-invoices', menuKey: 'recourse_invoices' },
 };
 
 const iconOf = (menuKey: string): SvgIconComponent =>

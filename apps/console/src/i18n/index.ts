@@ -3,6 +3,7 @@ import type { TranslationMessages } from 'react-admin';
 import { en } from './en';
 import { nb } from './nb';
 import { sv } from './sv';
+import { disputeMessages } from '../disputes/messages';
 
 type Tree = { [key: string]: Tree | string };
 
@@ -17,10 +18,12 @@ function withEnglishFallback(base: Tree, override: Tree): Tree {
   return merged;
 }
 
+// Screens that keep their words beside them (disputes and recourse invoices) add them to each language.
+const enAll = withEnglishFallback(en as Tree, disputeMessages.en as Tree);
 const messages: Record<string, TranslationMessages> = {
-  en,
-  sv: withEnglishFallback(en as Tree, sv as Tree) as TranslationMessages,
-  nb: withEnglishFallback(en as Tree, nb as Tree) as TranslationMessages,
+  en: enAll as TranslationMessages,
+  sv: withEnglishFallback(withEnglishFallback(enAll, sv as Tree), disputeMessages.sv as Tree) as TranslationMessages,
+  nb: withEnglishFallback(withEnglishFallback(enAll, nb as Tree), disputeMessages.nb as Tree) as TranslationMessages,
 };
 
 export const locales = [

@@ -22,6 +22,7 @@ import { Facts, reasonText, Section } from '../common/Section';
 import { Timeline } from '../common/Timeline';
 import type { Invoice } from '../types';
 import { InvoiceDocuments } from '../documents/DocumentsSection';
+import { RegisterDisputeButton } from '../disputes/RegisterDisputeButton';
 import { CreditDecisions } from './CreditDecisions';
 import { ClientStatusChip, InvoiceStatusChip } from './fields';
 import { OfferChart } from './OfferChart';
@@ -42,6 +43,7 @@ const Header = () => {
           </Typography>
           <InvoiceStatusChip status={record.status} size="medium" />
           <ClientStatusChip status={record.clientStatus} size="medium" />
+          <RegisterDisputeButton invoice={record} />
           <Box sx={{ flex: 1 }} />
           <Typography variant="h5" component="span" sx={num} data-testid="invoice-payable">
             {format.amount(record.payable, record.currency, { decimals: 2 })}

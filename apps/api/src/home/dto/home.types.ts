@@ -10,6 +10,8 @@ export enum HomeQueueKey {
   SPOT_CHECKS = 'SPOT_CHECKS',
   PAYOUT_BATCHES_TO_APPROVE = 'PAYOUT_BATCHES_TO_APPROVE',
   PAYOUT_BATCHES_TO_SEND = 'PAYOUT_BATCHES_TO_SEND',
+  DISPUTES = 'DISPUTES',
+  RECOURSE_INVOICES = 'RECOURSE_INVOICES',
 }
 registerEnumType(HomeQueueKey, { name: 'HomeQueueKey', description: 'A queue counted on the home page.' });
 
