@@ -23,6 +23,7 @@ import { LedgerPeriodClosing1764300007000 } from './1764300007000-LedgerPeriodCl
 import { Documents1764300008000 } from './1764300008000-Documents';
 import { DocumentDelivery1764300010000 } from './1764300010000-DocumentDelivery';
 import { DebtorPeppolIdAndClientLogo1764300011000 } from './1764300011000-DebtorPeppolIdAndClientLogo';
+import { Payments1764300012000 } from './1764300012000-Payments';
 import { DisputesAndRecourse1764300014000 } from './1764300014000-DisputesAndRecourse';
 import { CollectionLawRates1764300013000 } from './1764300013000-CollectionLawRates';
 
@@ -46,6 +47,7 @@ export const migrations = [
   PayoutCutOffReceiptAndSetOff1764300006000,
   LedgerPeriodClosing1764300007000,
   Documents1764300008000,
+  Payments1764300012000,
   DocumentDelivery1764300010000,
   DebtorPeppolIdAndClientLogo1764300011000,
   DisputesAndRecourse1764300014000,

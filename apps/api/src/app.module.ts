@@ -38,6 +38,7 @@ import { DocumentsModule } from './documents/documents.module';
 import { InvoiceDocumentsModule } from './invoices/documents/invoice-documents.module';
 import { DisputesModule } from './disputes/disputes.module';
 import { RecourseModule } from './recourse/recourse.module';
+import { PaymentsModule } from './payments/payments.module';
 import { DeliveryModule } from './delivery/delivery.module';
 
 export interface AppParts {
@@ -112,6 +113,7 @@ export class AppModule {
           : []),
         ...(parts.http ? [DocumentsModule, InvoiceDocumentsModule, ClientDocumentsModule] : []),
         ...(parts.http ? [DisputesModule, RecourseModule] : []),
+        ...(parts.http ? [PaymentsModule] : []),
         ...(parts.http ? [DeliveryModule] : []),
         ...(parts.workers ? [WorkersModule] : []),
       ],
