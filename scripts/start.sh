@@ -15,6 +15,10 @@ export DATABASE_ADMIN_URL="${DATABASE_ADMIN_URL:-postgres://root@127.0.0.1:5432/
 export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
 export PORT="${PORT:-3000}"
 export CONSOLE_PORT="${CONSOLE_PORT:-5173}"
+# The demo's mail server (apps/api/src/delivery/mail-catcher.main.ts): documents are e-mailed to it and kept in tmp/mail.
+export MAIL_CATCHER_SMTP_PORT="${MAIL_CATCHER_SMTP_PORT:-1025}"
+export MAIL_CATCHER_HTTP_PORT="${MAIL_CATCHER_HTTP_PORT:-1080}"
+export SMTP_URL="${SMTP_URL:-smtp://127.0.0.1:${MAIL_CATCHER_SMTP_PORT}}"
 export API_URL="http://127.0.0.1:${PORT}"
 export NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false
 
@@ -43,6 +47,7 @@ stop() {
 trap stop INT TERM EXIT
 
 mkdir -p tmp
+node dist/api/apps/api/src/delivery/mail-catcher.main.js > tmp/mail-catcher.log 2>&1 & pids+=($!)
 node dist/api/apps/api/src/main.js > tmp/api.log 2>&1 & pids+=($!)
 node dist/api/apps/api/src/worker.js > tmp/worker.log 2>&1 & pids+=($!)
 (cd apps/console && npx vite preview --host 127.0.0.1 --port "$CONSOLE_PORT" --strictPort > ../../tmp/console.log 2>&1) & pids+=($!)
@@ -66,7 +71,8 @@ cat <<BANNER
 
   Console:  http://127.0.0.1:${CONSOLE_PORT}
   API:      http://127.0.0.1:${PORT}/graphql   (health: http://127.0.0.1:${PORT}/health)
-  Logs:     tmp/api.log, tmp/worker.log, tmp/console.log
+  Mail:     http://127.0.0.1:${MAIL_CATCHER_HTTP_PORT}   (documents e-mailed by the demo; also tmp/mail/*.eml)
+  Logs:     tmp/api.log, tmp/worker.log, tmp/console.log, tmp/mail-catcher.log
 
   Demo sign-ins (password: factoring-demo)
     analyst@demo.factoring.test      credit analyst

@@ -41,7 +41,7 @@ export class DeliveryRepository {
    * again; the attempt carries the same Message-ID as the one that may have gone out.
    */
   async claim(id: string): Promise<{ claimed: ClaimedDelivery } | { status: string | null }> {
-    const [row] = returnedRows(await this.db.query(
+    const [row] = returnedRows<ClaimedDelivery>(await this.db.query(
       `UPDATE document_delivery SET status = 'SENDING', sending_started_at = now(), attempts = attempts + 1, next_attempt_at = NULL, updated_at = now(), version = version + 1
         WHERE id = $1 AND (status IN ('QUEUED','RETRYING') OR (status = 'SENDING' AND sending_started_at < now() - ${SENDING_LEASE}))
         RETURNING id, invoice_id, client_id, document_kind, recipient, channel, address, attempts, message_id, document_id, transmission_id`,
