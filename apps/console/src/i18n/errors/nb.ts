@@ -193,6 +193,23 @@ export const apiErrorsNb: typeof apiErrorsSv = {
   RECOURSE_INVOICE_NOT_FOUND: 'Regressfakturaen finnes ikke.',
   RECOURSE_INVOICE_CLAIMED: 'Noen andre arbeider allerede med regressfakturaen.',
   RECOURSE_INVOICE_NOT_YOURS: 'Bare den som tok regressfakturaen, kan gi den tilbake.',
+  // Money in (issue 14)
+  BANK_FILE_NOT_OUR_ACCOUNT: 'Filen gjelder en konto som ikke er factoringselskapets.',
+  BANK_IMPORT_FAILED: 'Innlesingen mislyktes; ingenting ble bokført. Prøv igjen eller kontakt support.',
+  BANK_IMPORT_NOT_FOUND: 'Innlesingen finnes ikke.',
+  PAYMENT_NOT_FOUND: 'Innbetalingen finnes ikke.',
+  PAYMENT_CLAIMED: '%{claimedBy} arbeider allerede med denne innbetalingen.',
+  PAYMENT_NOT_YOURS: 'Bare den som tok innbetalingen, kan slippe den.',
+  PAYMENT_CHANGED: 'Noen har endret innbetalingen siden du åpnet den. Last inn på nytt og prøv igjen.',
+  PAYMENT_NOTHING_TO_PLACE: 'Ingenting av innbetalingen gjenstår å fordele.',
+  PAYMENT_SHARES_EXCEED: 'Beløpene er større enn det som gjenstår av innbetalingen (%{left}).',
+  PAYMENT_MORE_THAN_OPEN: 'Beløpet er større enn det som er åpent på fakturaen (%{open}).',
+  PAYMENT_AMOUNT_INVALID: 'Oppgi et beløp over null i hele øre.',
+  PAYMENT_INVOICE_NOT_OPEN: 'Fakturaen er ikke en kjøpt faktura som fortsatt er åpen.',
+  PAYMENT_INVOICE_NOT_FOUND: 'Fakturaen finnes ikke.',
+  PAYMENT_CURRENCY_MISMATCH: 'Fakturaen er i en annen valuta enn innbetalingen.',
+  PAYMENT_INVOICE_TWICE: 'Oppgi hver faktura én gang; legg sammen beløpene.',
+  PAYMENT_OTHER_DEBTOR: 'Et overskudd kan bare motregnes mot den samme betalerens fakturaer.',
 };
 
 export const apiErrorKindsNb: typeof apiErrorKindsSv = {

@@ -195,6 +195,23 @@ export const apiErrorsSv: Record<string, string> = {
   RECOURSE_INVOICE_NOT_FOUND: 'Regressfakturan finns inte.',
   RECOURSE_INVOICE_CLAIMED: 'Någon annan arbetar redan med regressfakturan.',
   RECOURSE_INVOICE_NOT_YOURS: 'Bara den som tog regressfakturan kan lämna tillbaka den.',
+  // Money in (issue 14)
+  BANK_FILE_NOT_OUR_ACCOUNT: 'Filen gäller ett konto som inte är factoringbolagets.',
+  BANK_IMPORT_FAILED: 'Inläsningen misslyckades; inget bokfördes. Försök igen eller kontakta support.',
+  BANK_IMPORT_NOT_FOUND: 'Inläsningen finns inte.',
+  PAYMENT_NOT_FOUND: 'Inbetalningen finns inte.',
+  PAYMENT_CLAIMED: '%{claimedBy} arbetar redan med denna inbetalning.',
+  PAYMENT_NOT_YOURS: 'Bara den som tog inbetalningen kan släppa den.',
+  PAYMENT_CHANGED: 'Någon har ändrat inbetalningen sedan du öppnade den. Ladda om och försök igen.',
+  PAYMENT_NOTHING_TO_PLACE: 'Inget av inbetalningen återstår att fördela.',
+  PAYMENT_SHARES_EXCEED: 'Beloppen är större än det som återstår av inbetalningen (%{left}).',
+  PAYMENT_MORE_THAN_OPEN: 'Beloppet är större än det som är öppet på fakturan (%{open}).',
+  PAYMENT_AMOUNT_INVALID: 'Ange ett belopp över noll i hela ören.',
+  PAYMENT_INVOICE_NOT_OPEN: 'Fakturan är inte en köpt faktura som fortfarande är öppen.',
+  PAYMENT_INVOICE_NOT_FOUND: 'Fakturan finns inte.',
+  PAYMENT_CURRENCY_MISMATCH: 'Fakturan är i en annan valuta än inbetalningen.',
+  PAYMENT_INVOICE_TWICE: 'Ange varje faktura en gång; lägg ihop beloppen.',
+  PAYMENT_OTHER_DEBTOR: 'Ett överskott får bara kvittas mot samma betalares fakturor.',
 };
 
 /** When a refusal has no words of its own: by its kind (`extensions.code`). */
