@@ -19,6 +19,7 @@ import type { Client } from '../types';
 import { AgreementFacts, AgreementHistory } from './Agreement';
 import { EditAgreementButton } from './EditAgreementButton';
 import { ClientDocuments } from '../documents/DocumentsSection';
+import { ClientLogoSection } from './ClientLogo';
 import { IntegrationKeys, IssueKeyButton } from './IntegrationKeys';
 import { BlockButton, TerminateButton, UnblockButton } from './StateButtons';
 
@@ -205,6 +206,7 @@ export const ClientShow = () => (
         <Stack spacing={2}>
           <Limit />
           <Summary />
+          <ClientLogoSection />
         </Stack>
         <AgreementInForce />
       </Box>

@@ -557,6 +557,16 @@ export const consoleEn = {
       terminate_content: 'The client can no longer sell invoices. It may apply again later. Say why.',
       terminated: 'The agreement is terminated',
     },
+    logo: {
+      title: 'Logo on sold invoices',
+      upload: 'Upload logo',
+      none: 'No logo: the sold invoices set the company name in its place.',
+      facts: '%{type}, %{width} × %{height} px, %{kib} KiB; uploaded by %{by} on %{at}',
+      rules: 'A PNG or JPEG of at most %{max} KiB, 16 to 4,000 pixels on each side. Invoices made from now on print the newest logo; invoices already made keep theirs.',
+      too_large: 'The file is %{kib} KiB: at most %{max} KiB is accepted.',
+      uploaded: 'Logo of %{name} uploaded. New sold invoices print it.',
+      alt: 'Logo of %{name}',
+    },
     keys: {
       intro: "Keys let the client's accounting program sell invoices. The secret is shown once, when issued.",
       issue: 'Issue key',

@@ -732,6 +732,16 @@ const consoleNb: ConsoleMessages = {
       terminate_content: 'Kunden kan ikke lenger selge fakturaer. Den kan søke igjen senere. Skriv hvorfor.',
       terminated: 'Avtalen er avsluttet',
     },
+    logo: {
+      title: 'Logo på solgte fakturaer',
+      upload: 'Last opp logo',
+      none: 'Ingen logo: de solgte fakturaene viser firmanavnet i stedet.',
+      facts: '%{type}, %{width} × %{height} piksler, %{kib} KiB; lastet opp av %{by} %{at}',
+      rules: 'Et PNG- eller JPEG-bilde på høyst %{max} KiB, 16 til 4 000 piksler hver vei. Fakturaer som lages fra nå av viser den nyeste logoen; fakturaer som alt er laget, beholder sin.',
+      too_large: 'Filen er %{kib} KiB: høyst %{max} KiB godtas.',
+      uploaded: 'Logoen til %{name} er lastet opp. Nye solgte fakturaer viser den.',
+      alt: 'Logo for %{name}',
+    },
     keys: {
       intro: 'Med en nøkkel kan kundens regnskapsprogram selge fakturaer. Hemmeligheten vises én gang, når nøkkelen utstedes.',
       issue: 'Utsted nøkkel',

@@ -731,6 +731,16 @@ const consoleSv: ConsoleMessages = {
       terminate_content: 'Kunden kan inte längre sälja fakturor. Den kan ansöka igen senare. Skriv varför.',
       terminated: 'Avtalet är avslutat',
     },
+    logo: {
+      title: 'Logotyp på sålda fakturor',
+      upload: 'Ladda upp logotyp',
+      none: 'Ingen logotyp: de sålda fakturorna visar företagsnamnet i dess ställe.',
+      facts: '%{type}, %{width} × %{height} bildpunkter, %{kib} KiB; uppladdad av %{by} den %{at}',
+      rules: 'En PNG- eller JPEG-bild på högst %{max} KiB, 16 till 4 000 bildpunkter på varje led. Fakturor som görs härefter visar den senaste logotypen; redan gjorda fakturor behåller sin.',
+      too_large: 'Filen är %{kib} KiB: högst %{max} KiB godtas.',
+      uploaded: 'Logotypen för %{name} är uppladdad. Nya sålda fakturor visar den.',
+      alt: 'Logotyp för %{name}',
+    },
     keys: {
       intro: 'Med en nyckel kan kundens bokföringsprogram sälja fakturor. Hemligheten visas en gång, när nyckeln utfärdas.',
       issue: 'Utfärda nyckel',
