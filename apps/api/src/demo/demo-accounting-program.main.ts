@@ -8,10 +8,11 @@ async function main(): Promise<void> {
     adminEmail: 'admin@demo.factoring.test',
     adminPassword: 'factoring-demo',
     analystEmail: 'analyst@demo.factoring.test',
+    collectionEmail: 'collection@demo.factoring.test',
     today: new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' }),
     log: (line) => process.stdout.write(`  ${line}\n`),
   });
-  process.stdout.write(`Demo accounting program: ${result.submitted} invoices submitted, ${result.accepted} offers accepted, ${result.purchased} spot checks confirmed.\n`);
+  process.stdout.write(`Demo accounting program: ${result.submitted} invoices submitted, ${result.accepted} offers accepted, ${result.purchased} spot checks confirmed, ${result.disputed ?? 0} disputes registered.\n`);
 }
 
 main().catch((error: Error) => {

@@ -24,6 +24,11 @@ export interface DemoProgramOptions {
    * Left out, the spot checks stay open for the analyst's queue. Same password as the admin's.
    */
   analystEmail?: string;
+  /**
+   * A member of collection staff who registers two debtors' disputes of bought invoices (issue 15
+   * s.4), so collection has work when the product starts. Needs analystEmail (something bought).
+   */
+  collectionEmail?: string;
 }
 
 interface Line {
@@ -69,7 +74,7 @@ const DEBTORS = {
   ],
 };
 
-export async function runDemoAccountingProgram(options: DemoProgramOptions): Promise<{ submitted: number; accepted: number; purchased: number }> {
+export async function runDemoAccountingProgram(options: DemoProgramOptions): Promise<{ submitted: number; accepted: number; purchased: number; disputed?: number }> {
   const log = options.log ?? (() => undefined);
   const gql = async (query: string, variables: Record<string, unknown>, token?: string) => {
     const response = await fetch(`${options.apiUrl}/graphql`, {
@@ -123,8 +128,10 @@ export async function runDemoAccountingProgram(options: DemoProgramOptions): Pro
   }
   mkdirSync(dirname(options.keysFile), { recursive: true });
   writeFileSync(options.keysFile, JSON.stringify(keys, null, 2), { mode: 0o600 });
-  const purchased = options.analystEmail ? await confirmSpotChecks(gql, options.analystEmail, options.adminPassword, toConfirm, log) : 0;
-  return { submitted, accepted, purchased };
+  const bought: Array<{ id: string; number: string; country: 'SE' | 'NO' }> = [];
+  const purchased = options.analystEmail ? await confirmSpotChecks(gql, options.analystEmail, options.adminPassword, toConfirm, log, bought) : 0;
+  const disputed = options.collectionEmail ? await registerDemoDisputes(gql, options.collectionEmail, options.adminPassword, bought, options.today, log) : 0;
+  return { submitted, accepted, purchased, disputed };
 }
 
 /** Where the demo analyst found each country's debtor's number (the browser test records the Swedish one the same way). */
@@ -141,7 +148,14 @@ type Gql = (query: string, variables: Record<string, unknown>, token?: string) =
  * and the invoice is bought. Waits for the worker's credit decision first; an invoice already
  * past its spot check (a second run) is left as it is.
  */
-async function confirmSpotChecks(gql: Gql, email: string, password: string, invoices: Array<{ id: string; number: string; country: 'SE' | 'NO' }>, log: (line: string) => void): Promise<number> {
+async function confirmSpotChecks(
+  gql: Gql,
+  email: string,
+  password: string,
+  invoices: Array<{ id: string; number: string; country: 'SE' | 'NO' }>,
+  log: (line: string) => void,
+  bought: Array<{ id: string; number: string; country: 'SE' | 'NO' }> = [],
+): Promise<number> {
   const signIn = await gql(`mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { token } }`, { e: email, p: password });
   if (!signIn.data) throw new Error(`The demo program could not sign in as ${email}: ${signIn.errors?.[0]?.message}`);
   const token: string = signIn.data.signIn.token;
@@ -152,6 +166,7 @@ async function confirmSpotChecks(gql: Gql, email: string, password: string, invo
       status = (await gql(`query($id: ID!) { invoice(id: $id) { status } }`, { id: invoice.id }, token)).data?.invoice?.status ?? 'ACCEPTED';
       if (status === 'ACCEPTED') await new Promise((resolve) => setTimeout(resolve, 500));
     }
+    if (status === 'PURCHASED') bought.push(invoice);
     if (status !== 'SPOT_CHECK') continue;
     const reviews = await gql(`{ creditReviews(perPage: 200, filter: { kind: SPOT_CHECK }) { items { id invoiceId debtorId verifiedContacts { id } } } }`, {}, token);
     const review = (reviews.data?.creditReviews.items ?? []).find((item: { invoiceId: string }) => item.invoiceId === invoice.id);
@@ -171,12 +186,58 @@ async function confirmSpotChecks(gql: Gql, email: string, password: string, invo
     );
     if (done.data) {
       purchased += 1;
+      bought.push(invoice);
       log(`${invoice.number}: spot check confirmed, bought`);
     } else {
       log(`${invoice.number}: spot check not confirmed: ${done.errors?.[0]?.message}`);
     }
   }
   return purchased;
+}
+
+/** Two debtors' disputes, as collection staff take them by phone and e-mail: one of part of an invoice, one of all of another. */
+const DEMO_DISPUTES = [
+  { share: 'PART', channel: 'PHONE', reason: 'The debtor says the material was never delivered (demo).', nextStep: 'Ask the client for the delivery note', dueInDays: 3 },
+  { share: 'ALL', channel: 'EMAIL', reason: 'The debtor says the work was never ordered (demo).', nextStep: "Call the debtor's accounts payable", dueInDays: -1 },
+] as const;
+
+/**
+ * Registers the demo disputes on the first bought invoices (one per country when it can), the way
+ * the console does. Idempotent: an invoice that has had any dispute, open or ended, is left alone.
+ */
+async function registerDemoDisputes(gql: Gql, email: string, password: string, bought: Array<{ id: string; number: string; country: 'SE' | 'NO' }>, today: string, log: (line: string) => void): Promise<number> {
+  const signIn = await gql(`mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { token } }`, { e: email, p: password });
+  if (!signIn.data) throw new Error(`The demo program could not sign in as ${email}: ${signIn.errors?.[0]?.message}`);
+  const token: string = signIn.data.signIn.token;
+  const picked = [...bought.filter((b) => b.country === 'SE').slice(0, 1), ...bought.filter((b) => b.country === 'NO').slice(0, 1)];
+  for (const extra of bought) if (picked.length < DEMO_DISPUTES.length && !picked.includes(extra)) picked.push(extra);
+  let registered = 0;
+  for (const [index, invoice] of picked.slice(0, DEMO_DISPUTES.length).entries()) {
+    const spec = DEMO_DISPUTES[index];
+    const seen = await gql(
+      `query($i: ID) { invoice(id: $i) { status payable } o: disputes(invoiceId: $i, state: OPEN) { total } w: disputes(invoiceId: $i, state: WITHDRAWN) { total }
+        c: disputes(invoiceId: $i, state: CREDITED) { total } r: disputes(invoiceId: $i, state: RECOURSE) { total } }`,
+      { i: invoice.id },
+      token,
+    );
+    if (!seen.data || seen.data.invoice.status !== 'PURCHASED' || seen.data.o.total + seen.data.w.total + seen.data.c.total + seen.data.r.total > 0) continue;
+    const payable = Number(seen.data.invoice.payable);
+    // A part: a fifth of the invoice in whole kronor (the debtor disputes one item).
+    const amount = spec.share === 'ALL' ? String(seen.data.invoice.payable) : `${Math.max(1, Math.floor(payable / 5))}.00`;
+    const due = new Date(Date.parse(`${today}T12:00:00Z`) + spec.dueInDays * 86400_000).toISOString().slice(0, 10);
+    const done = await gql(
+      `mutation($input: RegisterDisputeInput!) { registerDispute(input: $input) { id } }`,
+      { input: { invoiceId: invoice.id, channel: spec.channel, amount, reason: spec.reason, nextStep: spec.nextStep, nextStepDue: due } },
+      token,
+    );
+    if (done.data) {
+      registered += 1;
+      log(`${invoice.number}: dispute registered`);
+    } else {
+      log(`${invoice.number}: dispute not registered: ${done.errors?.[0]?.message}`);
+    }
+  }
+  return registered;
 }
 
 function invoiceFor(country: 'SE' | 'NO', spec: DemoInvoice, today: string) {
