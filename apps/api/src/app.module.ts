@@ -38,6 +38,7 @@ import { DocumentsModule } from './documents/documents.module';
 import { InvoiceDocumentsModule } from './invoices/documents/invoice-documents.module';
 import { DisputesModule } from './disputes/disputes.module';
 import { RecourseModule } from './recourse/recourse.module';
+import { CollectionModule } from './collection/collection.module';
 import { PaymentsModule } from './payments/payments.module';
 import { DeliveryModule } from './delivery/delivery.module';
 
@@ -113,6 +114,7 @@ export class AppModule {
           : []),
         ...(parts.http ? [DocumentsModule, InvoiceDocumentsModule, ClientDocumentsModule] : []),
         ...(parts.http ? [DisputesModule, RecourseModule] : []),
+        ...(parts.http ? [CollectionModule] : []),
         ...(parts.http ? [PaymentsModule] : []),
         ...(parts.http ? [DeliveryModule] : []),
         ...(parts.workers ? [WorkersModule] : []),
