@@ -1,0 +1,225 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+/*
+ * Collection staff's disputes (issue 15 s.4): on a bought invoice's page collection registers the
+ * debtor's dispute (a disputed amount above what is open is refused under the field), works the
+ * case from the dispute queue (claim), and ends it as bought back by the client: the case reads
+ * "Bought back" and links to its recourse invoice, which is in the recourse-invoice queue.
+ * Its invoices are items at 71 SEK: no other browser spec's amounts, so none is held as a
+ * suspected duplicate of another's.
+ */
+
+const CONSOLE_URL = (process.env.CONSOLE_URL ?? 'http://127.0.0.1:5173').replace(/\/+$/, '');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SCREENSHOTS = path.resolve(__dirname, '../../test-output/screenshots');
+const PASSWORD = 'factoring-demo';
+const ANALYST = 'analyst@demo.factoring.test';
+const COLLECTION = 'collection@demo.factoring.test';
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+beforeEach(async () => {
+  context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB' });
+  page = await context.newPage();
+  page.setDefaultTimeout(15000);
+});
+
+afterEach(async () => {
+  await context?.close();
+});
+
+const keepScreenOnFailure = (slug: string, body: () => Promise<void>) => async () => {
+  try {
+    await body();
+  } catch (error) {
+    await page.screenshot({ path: path.join(SCREENSHOTS, `failed-${slug}.png`), fullPage: true }).catch(() => undefined);
+    throw error;
+  }
+};
+
+async function signIn(email: string) {
+  await page.goto(`${CONSOLE_URL}/#/login`);
+  await page.locator('input[name="email"]').fill(email);
+  await page.locator('input[name="password"]').fill(PASSWORD);
+  await page.locator('button[type="submit"]').click();
+  await page.getByTestId('dashboard-welcome').waitFor();
+}
+
+interface GraphQLAnswer<T> {
+  data?: T;
+  errors?: Array<{ message: string }>;
+}
+
+const tokens = new Map<string, string>();
+
+async function post<T>(body: unknown, token?: string): Promise<GraphQLAnswer<T>> {
+  const response = await fetch(`${CONSOLE_URL}/graphql`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  return response.json() as Promise<GraphQLAnswer<T>>;
+}
+
+async function api<T>(email: string, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLAnswer<T>> {
+  if (!tokens.has(email)) {
+    const signed = await post<{ signIn: { token: string } }>({
+      query: 'mutation SignIn($email: String!, $password: String!) { signIn(email: $email, password: $password) { token } }',
+      variables: { email, password: PASSWORD },
+    });
+    tokens.set(email, signed.data!.signIn.token);
+  }
+  return post<T>({ query, variables }, tokens.get(email));
+}
+
+let programKey: string | undefined;
+
+/** A key for Snickeri Lindqvist AB (active in the demo data), issued once per run by the admin. */
+async function integrationKey(): Promise<string> {
+  if (programKey) return programKey;
+  const clients = await api<{ clients: { items: Array<{ id: string; legalName: string }> } }>(
+    'admin@demo.factoring.test',
+    `query { clients(filter: { state: ACTIVE, q: "Snickeri Lindqvist" }, perPage: 5) { items { id legalName } } }`,
+  );
+  const client = clients.data!.clients.items.find((item) => item.legalName === 'Snickeri Lindqvist AB')!;
+  const issued = await api<{ issueIntegrationKey: { key: string } }>(
+    'admin@demo.factoring.test',
+    `mutation Issue($clientId: ID!) { issueIntegrationKey(clientId: $clientId, label: "Disputes test program") { key } }`,
+    { clientId: client.id },
+  );
+  programKey = issued.data!.issueIntegrationKey.key;
+  return programKey;
+}
+
+const dayFromToday = (days: number) => new Date(Date.now() + days * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
+
+/** Sells one invoice (items at 71 SEK plus 25 % VAT) and waits for the worker's decision. */
+async function sellAndWaitForDecision(): Promise<{ id: string; status: string; payable: string }> {
+  const quantity = 40 + Math.floor(Math.random() * 200);
+  const net = quantity * 71;
+  const vat = net * 0.25;
+  const key = await integrationKey();
+  const submitted = await post<{ submitInvoice: { id: string; status: string } }>(
+    {
+      query: `mutation Submit($input: InvoiceInput!) { submitInvoice(input: $input) { id status } }`,
+      variables: {
+        input: {
+          invoiceNumber: `DISP-${Date.now().toString(36)}-${quantity}`,
+          currency: 'SEK',
+          invoiceDate: dayFromToday(-2),
+          deliveryDate: dayFromToday(-2),
+          dueDate: dayFromToday(30),
+          debtor: {
+            kind: 'COMPANY',
+            identityNumber: '556123-4567',
+            name: 'Byggvaruhuset i Uppsala AB',
+            address: { street: 'Kungsgatan 3', postalCode: '753 21', city: 'Uppsala', country: 'SE' },
+          },
+          lines: [{ description: 'Skruvdragare', quantity: String(quantity), unitPrice: '71', vatRatePercent: '25' }],
+          totals: { net: net.toFixed(2), vat: vat.toFixed(2), gross: (net + vat).toFixed(2) },
+          payable: (net + vat).toFixed(2),
+        },
+      },
+    },
+    key,
+  );
+  const invoice = submitted.data?.submitInvoice;
+  if (!invoice || invoice.status !== 'OFFERED') throw new Error(`The test invoice was not offered: ${JSON.stringify(submitted.errors ?? invoice)}`);
+  await post({ query: `mutation($invoiceId: ID!) { acceptOffer(invoiceId: $invoiceId, recourseMode: WITH_RECOURSE) { status } }`, variables: { invoiceId: invoice.id } }, key);
+  for (let tries = 0; tries < 60; tries += 1) {
+    const answer = await api<{ invoice: { status: string } }>(ANALYST, `query($id: ID!) { invoice(id: $id) { status } }`, { id: invoice.id });
+    const status = answer.data?.invoice.status;
+    if (status && status !== 'ACCEPTED') return { id: invoice.id, status, payable: (net + vat).toFixed(2) };
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error('The worker did not decide the test invoice in 30 seconds');
+}
+
+/** The analyst confirms a spot check as the demo does (a contact from the register, then "Confirmed"): the invoice is bought. */
+async function confirmSpotCheck(invoiceId: string): Promise<void> {
+  const reviews = await api<{ creditReviews: { items: Array<{ id: string; invoiceId: string; debtorId: string; verifiedContacts: Array<{ id: string }> }> } }>(
+    ANALYST,
+    `query { creditReviews(perPage: 200, filter: { kind: SPOT_CHECK }) { items { id invoiceId debtorId verifiedContacts { id } } } }`,
+  );
+  const review = reviews.data!.creditReviews.items.find((item) => item.invoiceId === invoiceId)!;
+  if (!review.verifiedContacts.length) {
+    await api(ANALYST, `mutation($d: ID!) { recordVerifiedDebtorContact(debtorId: $d, phone: "+46 8 555 123 45", source: PUBLIC_REGISTRY, sourceDetail: "Bolagsverket, the company register") { id } }`, { d: review.debtorId });
+  }
+  await api(ANALYST, `mutation($id: ID!) { claimCreditReview(id: $id) { id } }`, { id: review.id });
+  const done = await api(ANALYST, `mutation($id: ID!) { recordSpotCheckOutcome(id: $id, outcome: CONFIRMED, note: "The debtor expects the invoice (disputes test).") { state } }`, { id: review.id });
+  if (!done.data) throw new Error(`The spot check was not confirmed: ${JSON.stringify(done.errors)}`);
+}
+
+/** An invoice the factor has bought: sold through the API, its spot check confirmed when the rules pick one. */
+async function boughtInvoice(): Promise<{ id: string; payable: string }> {
+  for (let attempt = 0; attempt < 6; attempt += 1) {
+    const sold = await sellAndWaitForDecision();
+    if (sold.status === 'SPOT_CHECK') await confirmSpotCheck(sold.id);
+    const { data } = await api<{ invoice: { status: string } }>(ANALYST, `query($id: ID!) { invoice(id: $id) { status } }`, { id: sold.id });
+    if (data?.invoice.status === 'PURCHASED') return sold;
+  }
+  throw new Error('No invoice was bought in six attempts');
+}
+
+test('collection registers a dispute on a bought invoice and ends it as bought back by the client', keepScreenOnFailure('disputes', async () => {
+  const invoice = await boughtInvoice();
+  await signIn(COLLECTION);
+  await page.goto(`${CONSOLE_URL}/#/invoices/${invoice.id}/show`);
+  await page.getByTestId('invoice-register-dispute').click();
+
+  // More than is open: refused under the field, nothing registered.
+  const tooMuch = (Number(invoice.payable) + 1).toFixed(2);
+  await page.getByTestId('dispute-amount').fill(tooMuch);
+  await page.getByTestId('dispute-reason').fill('The debtor says half of the screwdrivers never arrived');
+  await page.getByTestId('dispute-next-step').fill('Ask the client for the delivery note');
+  await page.getByTestId('dispute-register-confirm').click();
+  await page.getByText(/cannot be more than what is open|At most/).first().waitFor();
+
+  await page.getByTestId('dispute-amount').fill('500.00');
+  await page.getByTestId('dispute-register-confirm').click();
+  await page.waitForURL(/#\/disputes\/[^/]+\/show$/);
+  const disputeUrl = page.url();
+  expect(await page.getByTestId('dispute-amount').textContent()).toMatch(/500\.00/);
+  expect(await page.getByTestId('dispute-state').textContent()).toBe('Open');
+
+  // It is in the queue, with its next step.
+  await page.goto(`${CONSOLE_URL}/#/disputes`);
+  await page.getByTestId('disputes-table').locator('tr', { hasText: 'Ask the client for the delivery note' }).first().waitFor();
+
+  // Claimed, then ended: bought back by the client through a recourse invoice.
+  await page.goto(disputeUrl);
+  await page.getByTestId('dispute-claim').click();
+  await page.getByTestId('dispute-claimed-by').waitFor();
+  await page.getByTestId('dispute-resolve').click();
+  await page.getByRole('combobox', { name: 'How it ends' }).click();
+  await page.getByTestId('dispute-ending-RECOURSE').click();
+  await page.getByTestId('dispute-resolve-reason').fill('The client agrees to buy the disputed part back');
+  await page.getByTestId('dispute-resolve-confirm').click();
+  await page.getByTestId('dispute-state').filter({ hasText: 'Bought back' }).waitFor();
+  await page.getByTestId('dispute-recourse-invoice').locator('a').click();
+  await page.waitForURL(/#\/recourse-invoices\/[^/]+\/show$/);
+  expect(await page.getByTestId('recourse-amount').textContent()).toMatch(/500\.00/);
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'disputes-recourse-invoice.png'), fullPage: true });
+
+  // The recourse invoice is in collection's queue.
+  await page.goto(`${CONSOLE_URL}/#/recourse-invoices`);
+  await page.getByTestId('recourse-invoices-table').waitFor();
+  expect(await page.getByTestId('recourse-invoices-table').textContent()).toMatch(/500\.00/);
+}));
