@@ -10,6 +10,8 @@ import { manualAssessment, spotChecks } from './credit-reviews';
 import { Dashboard } from './Dashboard';
 import { dataProvider } from './dataProvider';
 import debtors from './debtors';
+import failedDeliveries from './deliveries';
+import { PrintBatchPage } from './deliveries/PrintBatchPage';
 import disputes from './disputes';
 import invoices from './invoices';
 import { i18nProvider } from './i18n';
@@ -39,9 +41,10 @@ const resources: Record<string, object> = {
   'payout-batches': payouts,
   disputes,
   'recourse-invoices': recourseInvoices,
+  'failed-deliveries': failedDeliveries,
 };
 /** Screens that are not a react-admin resource, by their menu key. */
-const pages: Record<string, ComponentType> = { rule_settings: RuleSettingsPage, ledger: LedgerPage };
+const pages: Record<string, ComponentType> = { rule_settings: RuleSettingsPage, ledger: LedgerPage, print_batch: PrintBatchPage };
 
 /**
  * Routes follow the roles: a person gets the resources and queue pages of their roles

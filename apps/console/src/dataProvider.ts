@@ -17,6 +17,7 @@ import { invoicesProvider } from './invoices/data';
 import { payoutBatchQueries } from './payouts/queries';
 import { disputeQueries } from './disputes/queries';
 import { recourseInvoiceQueries } from './recourse/queries';
+import { failedDeliveryQueries } from './deliveries/queries';
 import { ruleSettingActions, ruleSettingsProvider } from './rule-settings/data';
 import { staffActions, staffProvider } from './staff/data';
 import { timelineProvider } from './timeline/data';
@@ -52,6 +53,8 @@ export const resources: Record<string, ResourceProvider> = {
   // Collection's queues (issue 15): the documents live with each resource.
   disputes: disputeQueries,
   'recourse-invoices': recourseInvoiceQueries,
+  // The failed-deliveries queue (issue 13 s.4): the documents live with the resource (deliveries/queries.ts).
+  'failed-deliveries': failedDeliveryQueries,
 };
 
 // What pages import from here, kept where they were before the folders took them.

@@ -6,6 +6,8 @@ import FactCheckIcon from '@mui/icons-material/FactCheck';
 import GavelIcon from '@mui/icons-material/Gavel';
 import HowToRegIcon from '@mui/icons-material/HowToReg';
 import LinkOffIcon from '@mui/icons-material/LinkOff';
+import LocalPrintshopIcon from '@mui/icons-material/LocalPrintshop';
+import MarkEmailUnreadIcon from '@mui/icons-material/MarkEmailUnread';
 import ManageSearchIcon from '@mui/icons-material/ManageSearch';
 import MenuBookIcon from '@mui/icons-material/MenuBook';
 import MoveToInboxIcon from '@mui/icons-material/MoveToInbox';
@@ -85,6 +87,8 @@ export const navigation: RoleNavigation[] = [
       item('incoming_payments', MoveToInboxIcon, { capability: 'payments' }),
       item('unmatched_payments', LinkOffIcon, { capability: 'payments' }),
       item('ledger', MenuBookIcon, { alsoFor: ['ADMIN'] }),
+      item('failed_deliveries', MarkEmailUnreadIcon, { resource: 'failed-deliveries', alsoFor: ['COLLECTION', 'ADMIN'] }),
+      item('print_batch', LocalPrintshopIcon, { alsoFor: ['COLLECTION', 'ADMIN'] }),
     ],
   },
   {

@@ -163,7 +163,7 @@ export class DeliveryService {
     await this.db.transaction(async (tx) => {
       await this.repository.setStatus(tx, d.id, { status: 'FAILED_FELL_BACK_TO_POST', flagged: true, flag_reason: reason, last_error: error, last_code: code });
       const letter = await insertDelivery(tx, { invoiceId: d.invoice_id, clientId: d.client_id, documentKind: d.document_kind, recipient: d.recipient, channel: 'POST', address: null, fallbackOf: d.id });
-      await this.repository.timelineStep(tx, d.invoice_id, 'DELIVERY_FELL_BACK_TO_POST', `${d.document_kind} by ${d.channel} to ${d.address} ${reason.toLowerCase()} (${error}); sent by post instead`, this.facts(d, { reason, code, error, letterId: letter[0] ?? null }));
+      await this.repository.timelineStep(tx, d.invoice_id, 'DELIVERY_FELL_BACK_TO_POST', `${d.document_kind} by ${d.channel} to ${d.address} ${reason.toLowerCase()} (${error}); sent by post instead`, this.facts(d, { flagReason: reason, code, error, letterId: letter[0] ?? null }));
     });
     return 'FELL_BACK_TO_POST';
   }

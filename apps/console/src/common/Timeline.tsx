@@ -45,6 +45,19 @@ const NOT_SHOWN = new Set([
   'receivedOn',
   'agreementVersion',
   'version',
+  // A delivery's step (issue 13 s.3): its ids and the server's own answer stay in the deliveries' table.
+  'deliveryId',
+  'messageId',
+  'documentId',
+  'letterId',
+  'printBatchId',
+  'byStaffId',
+  'byStaffName',
+  'documentSha256',
+  'xmlSha256',
+  'transmissionId',
+  'error',
+  'delayMs',
 ]);
 
 const AMOUNTS = new Set(['creditLimit', 'exposure', 'amount']);
@@ -95,6 +108,13 @@ const valueOf = (key: string, value: unknown, w: Wording): string => {
       return translate(`console.timeline_words.block_reasons.${text}`, { _: text });
     case 'recourseMode':
       return translate(`console.recourse_modes.${text}`, { _: text });
+    case 'channel':
+    case 'documentKind':
+    case 'recipient':
+    case 'flagReason': {
+      const group = { channel: 'channels', documentKind: 'kinds', recipient: 'recipients', flagReason: 'reasons' }[key];
+      return translate(`console.deliveries.${group}.${text}`, { _: text });
+    }
     case 'spotCheckOutcome':
       return translate(`console.timeline_words.spot_check_outcomes.${text}`, { _: text });
     case 'source':

@@ -22,6 +22,7 @@ import { Facts, reasonText, Section } from '../common/Section';
 import { Timeline } from '../common/Timeline';
 import type { Invoice } from '../types';
 import { InvoiceDocuments } from '../documents/DocumentsSection';
+import { InvoiceDeliveries } from '../deliveries/InvoiceDeliveries';
 import { RegisterDisputeButton } from '../disputes/RegisterDisputeButton';
 import { CreditDecisions } from './CreditDecisions';
 import { ClientStatusChip, InvoiceStatusChip } from './fields';
@@ -403,6 +404,7 @@ export const InvoiceShow = () => (
       </Box>
       <Box sx={{ mt: 2 }}>
         <InvoiceDocuments />
+        <InvoiceDeliveries />
       </Box>
     </FullRecord>
   </Show>

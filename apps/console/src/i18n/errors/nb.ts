@@ -156,6 +156,14 @@ export const apiErrorsNb: typeof apiErrorsSv = {
   // Documents
   DOCUMENT_KIND_UNKNOWN: 'Ukjent dokumenttype.',
   DOCUMENT_NOT_AVAILABLE: 'Dokumentet kan ikke lages ennå: fakturaen er ikke kjøpt.',
+  // Delivery (issue 13 s.3)
+  DELIVERY_NOT_FOUND: 'Utsendelsen finnes ikke.',
+  DELIVERY_CHANGED: 'Utsendelsen er endret siden du åpnet den. Last inn på nytt og prøv igjen.',
+  DELIVERY_NOT_RETRYABLE: 'Bare en mislykket utsendelse, eller en som venter på nytt forsøk, kan sendes på nytt.',
+  PRINT_BATCH_DAY_INVALID: 'Skriv dagen som ÅÅÅÅ-MM-DD.',
+  PRINT_BATCH_EMPTY: 'Ingen brev venter på utskrift den dagen.',
+  PRINT_BATCH_NOT_FOUND: 'Utskriftsbunken finnes ikke.',
+  PRINT_BATCH_ALREADY_PRINTED: 'Utskriftsbunken er allerede merket som skrevet ut.',
   DOCUMENT_NOT_FOUND: 'Dokumentet finnes ikke.',
   DOCUMENT_PERIOD_INVALID: 'Oppgi periodens første dag.',
   DOCUMENT_SUBJECT_NOT_FOUND: 'Fakturaen eller kunden finnes ikke.',

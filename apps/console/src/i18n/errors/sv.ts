@@ -158,6 +158,14 @@ export const apiErrorsSv: Record<string, string> = {
   // Documents
   DOCUMENT_KIND_UNKNOWN: 'Okänd dokumenttyp.',
   DOCUMENT_NOT_AVAILABLE: 'Dokumentet kan inte skapas än: fakturan är inte köpt.',
+  // Delivery (issue 13 s.3)
+  DELIVERY_NOT_FOUND: 'Utskicket finns inte.',
+  DELIVERY_CHANGED: 'Utskicket har ändrats sedan du öppnade det. Ladda om och försök igen.',
+  DELIVERY_NOT_RETRYABLE: 'Bara ett misslyckat utskick, eller ett som väntar på nytt försök, kan skickas igen.',
+  PRINT_BATCH_DAY_INVALID: 'Skriv dagen som ÅÅÅÅ-MM-DD.',
+  PRINT_BATCH_EMPTY: 'Inga brev väntar på utskrift den dagen.',
+  PRINT_BATCH_NOT_FOUND: 'Utskriftsbunten finns inte.',
+  PRINT_BATCH_ALREADY_PRINTED: 'Utskriftsbunten är redan markerad som utskriven.',
   DOCUMENT_NOT_FOUND: 'Dokumentet finns inte.',
   DOCUMENT_PERIOD_INVALID: 'Ange periodens första dag.',
   DOCUMENT_SUBJECT_NOT_FOUND: 'Fakturan eller kunden finns inte.',
