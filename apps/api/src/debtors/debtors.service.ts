@@ -7,6 +7,7 @@ import {
   NotFoundError,
   parseOrganisationNumber,
   parsePersonalIdentityNumber,
+  PeppolParticipantId,
 } from '@factoring/domain';
 import { checkLimitChange, effectiveLimit } from '@factoring/rules';
 import Decimal from 'decimal.js';
@@ -49,11 +50,13 @@ export class DebtorsService {
   async register(input: RegisterDebtorInput, by: StaffPrincipal): Promise<DebtorType> {
     const identityNumber = canonicalIdentity(input.country, input.kind, input.identityNumber);
     const creditLimit = nonNegative(input.creditLimit ?? '0', 'input.creditLimit');
+    // The e-invoice address: only a scheme we deliver to, with a valid identifier (issue 13, bad input).
+    const peppolId = input.peppolId ? PeppolParticipantId.parse(input.peppolId, 'input.peppolId').toString() : null;
     const id = await this.uow.transaction(async (tx) => {
       const rows = await tx.query(
-        `INSERT INTO debtor (country, kind, identity_number, name, address, email, phone, credit_limit)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (country, identity_number) DO NOTHING RETURNING id`,
-        [input.country, input.kind, identityNumber, input.name, input.address, input.email ?? null, input.phone ?? null, creditLimit],
+        `INSERT INTO debtor (country, kind, identity_number, name, address, email, phone, credit_limit, peppol_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (country, identity_number) DO NOTHING RETURNING id`,
+        [input.country, input.kind, identityNumber, input.name, input.address, input.email ?? null, input.phone ?? null, creditLimit, peppolId],
       );
       if (!rows.length) throw new ConflictError(DebtorError.DEBTOR_EXISTS, `A debtor with the number ${identityNumber} is already registered.`);
       await this.timeline.record(tx, { entityType: DEBTOR, entityId: rows[0].id, actor: actor(by), toState: 'REGISTERED', details: { step: 'DEBTOR_REGISTERED', creditLimit } });
@@ -302,6 +305,7 @@ interface DebtorRow extends LimitColumns {
   address: DebtorType['address'];
   email: string | null;
   phone: string | null;
+  peppol_id: string | null;
   contact_given_by_client_id: string | null;
   currency: string;
   credit_limit: string;
@@ -342,6 +346,7 @@ function toDebtor(row: DebtorRow, today: LocalDate): DebtorType {
     address: row.address,
     email: row.email,
     phone: row.phone,
+    peppolId: row.peppol_id,
     contactGivenBy: row.email || row.phone ? (row.contact_given_by_client_id ? DebtorContactGivenBy.CLIENT_INVOICE : DebtorContactGivenBy.STAFF) : null,
     currency: row.currency,
     creditLimit: row.credit_limit,

@@ -74,6 +74,7 @@ export class DebtorType {
   @Field(() => AddressType) address!: AddressType;
   @Field(() => String, { nullable: true }) email!: string | null;
   @Field(() => String, { nullable: true }) phone!: string | null;
+  @Field(() => String, { nullable: true, description: 'The e-invoice address, a Peppol participant id scheme:identifier (e.g. 0007:5567123400).' }) peppolId!: string | null;
   @Field(() => DebtorContactGivenBy, { nullable: true, description: 'Who gave the e-mail and phone above; null when there are none.' }) contactGivenBy!: DebtorContactGivenBy | null;
   @Field() currency!: string;
   @Field(() => DecimalString) creditLimit!: string;
@@ -101,6 +102,12 @@ export class RegisterDebtorInput {
   @Field(() => AddressInput) @ValidateNested() @Type(() => AddressInput) address!: AddressInput;
   @Field({ nullable: true }) @IsOptional() @Transform(trim) @IsEmail({}, { message: 'email must be an e-mail address such as name@example.com' }) email?: string;
   @Field({ nullable: true }) @IsOptional() @Transform(trim) @Matches(/^\+?[0-9 ()-]{5,20}$/, { message: 'phone must be a telephone number such as +46 8 123 456' }) phone?: string;
+  @Field({ nullable: true, description: 'The e-invoice address, a Peppol participant id: 0007 (Swedish organisation number), 0192 (Norwegian organisation number) or 0088 (GLN), e.g. 0192:923456783.' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(60)
+  peppolId?: string;
   @DecimalField('LIMIT', { nullable: true, description: 'Defaults to 0: nothing is bought until an analyst sets a limit.' }) creditLimit?: string;
 }
 

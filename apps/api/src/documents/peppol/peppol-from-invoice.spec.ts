@@ -172,6 +172,18 @@ describe("the debtor's delivery addresses at the edge", () => {
     expect(JSON.stringify(error)).toContain('email');
   });
 
+  it("staff registering a debtor: the same check on input.peppolId, nothing stored; a good one is kept and shown", async () => {
+    const REGISTER = `mutation($input: RegisterDebtorInput!) { registerDebtor(input: $input) { id peppolId } }`;
+    const debtor = { country: 'NO', kind: 'COMPANY', identityNumber: '923456783', name: 'Fjordbygg AS', address: { street: 'Strandkaien 3', postalCode: '5013', city: 'Bergen', country: 'NO' } };
+    const [{ n: before }] = await t.db.query(`SELECT count(*)::int AS n FROM debtor`);
+    for (const [peppolId, reason] of [['0007:923456783', 'PEPPOL_ID_FORMAT'], ['9908:923456783', 'PEPPOL_ID_SCHEME'], ['0192:923456784', 'IDENTITY_NUMBER_CHECK_DIGIT']]) {
+      expect(errorOf(await t.gql(REGISTER, { input: { ...debtor, peppolId } }, analyst.token))).toMatchObject({ code: 'BAD_USER_INPUT', reason, field: 'input.peppolId' });
+    }
+    expect((await t.db.query(`SELECT count(*)::int AS n FROM debtor`))[0].n).toBe(before);
+    const made = (await t.gql(REGISTER, { input: { ...debtor, peppolId: '0192: 923456783' } }, analyst.token)).data!.registerDebtor;
+    expect(made.peppolId).toBe('0192:923456783');
+  });
+
   it('a good Peppol id is kept on the debtor, in its canonical form', async () => {
     const base = invoiceInput('SE');
     const digits = (base.debtor.identityNumber as string).replace(/\D/g, '');

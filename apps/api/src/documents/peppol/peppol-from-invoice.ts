@@ -15,8 +15,9 @@ import { Country, PeppolAddress, PeppolInvoiceData } from './peppol-invoice';
  * deduction is the Paid amount (BT-113), so BR-CO-16 holds with the stored totals.
  *
  * Where the stored invoice says less than Peppol wants:
- * - Buyer's electronic address (BT-49): the Peppol id submitted with the invoice, else the one kept
- *   on the debtor, else a company's organisation number in its country's scheme (0007/0192), which
+ * - Buyer's electronic address (BT-49): the Peppol id kept on the debtor (debtor.peppol_id, the
+ *   address delivery sends to, so the envelope and the document agree), else the one submitted with
+ *   this invoice, else a company's organisation number in its country's scheme (0007/0192), which
  *   is how Swedish and Norwegian companies are registered in the Peppol directory. A person has
  *   no scheme of their own: without a submitted id (e.g. an intermediary's GLN) the invoice cannot
  *   go by Peppol, DOCUMENT_NOT_AVAILABLE.
@@ -105,7 +106,7 @@ function vatNumberOf(country: Country, organisationNumber: string): string {
 }
 
 function endpointOfBuyer(debtor: { kind?: string; identityNumber?: string; peppolId?: string }, kept: string | null, country: Country, invoiceNumber: string) {
-  const given = debtor.peppolId || kept;
+  const given = kept || debtor.peppolId;
   if (given) {
     const id = PeppolParticipantId.parse(given, 'debtor.peppolId');
     return { scheme: id.scheme, id: id.value };
