@@ -103,6 +103,8 @@ interface Entry {
   txSignedSum: bigint;
   /** A TxDtls without an amount, held until the entry closes. */
   heldTx?: Tx;
+  /** The first TxDtls with an amount, held until a second one shows the entry has several (its key then gets '#1'). */
+  firstTx?: { x: Tx; amount: Amount; direction: 'CRDT' | 'DBIT' };
   txWithoutAmount: number;
 }
 
@@ -469,7 +471,7 @@ export async function* parseCamt(source: ByteSource, format: BankFileFormat): As
     const suffix = x && several ? `#${x.index}` : '';
     if (n.acctSvcrRef) return `${accountId}:${n.acctSvcrRef}${suffix}`;
     if (n.ntryRef) return `${accountId}:NtryRef:${n.ntryRef}${suffix}`;
-    return `${accountId}:${sectionId}:Ntry${n.index}${x ? `:TxDtls${x.index}` : ''}`;
+    return `${accountId}:${sectionId}:Ntry${n.index}${x && several ? `:TxDtls${x.index}` : ''}`;
   }
 
   function buildEntry(n: Entry, x: Tx | null, amt: Amount, direction: 'CRDT' | 'DBIT', several: boolean, place: string): BankEntry {
@@ -541,6 +543,14 @@ export async function* parseCamt(source: ByteSource, format: BankFileFormat): As
     const direction = x.indicator ?? n.indicator!;
     n.txWithAmount++;
     n.txSignedSum += direction === n.indicator ? x.amount.minor : -x.amount.minor;
+    if (n.txWithAmount === 1) {
+      n.firstTx = { x, amount: x.amount, direction };
+      return;
+    }
+    if (n.firstTx) {
+      out.push({ entry: buildEntry(n, n.firstTx.x, n.firstTx.amount, n.firstTx.direction, true, n.firstTx.x.place) });
+      n.firstTx = undefined;
+    }
     out.push({ entry: buildEntry(n, x, x.amount, direction, true, x.place) });
   }
 
@@ -556,6 +566,11 @@ export async function* parseCamt(source: ByteSource, format: BankFileFormat): As
     if (n.txWithAmount > 0) {
       if (n.txSignedSum !== amt.minor) {
         fail(E.BANK_FILE_TOTALS_MISMATCH, `The entry is ${formatCents(amt.minor)}; its TxDtls amounts add up to ${formatCents(n.txSignedSum)}.`, amt.place);
+      }
+      if (n.firstTx) {
+        const e = buildEntry(n, n.firstTx.x, n.firstTx.amount, n.firstTx.direction, false, n.firstTx.x.place);
+        if (n.batchCount && n.batchCount > 1) e.batchedTransactions = n.batchCount;
+        out.push({ entry: e });
       }
     } else if (n.heldTx && n.txWithoutAmount === 1) {
       const e = buildEntry(n, n.heldTx, amt, n.indicator!, false, n.heldTx.place);
