@@ -41,7 +41,7 @@ const ROLES: Array<{ slug: string; email: string; screens: Screen[] }> = [
   {
     slug: 'collection',
     email: 'collection@demo.factoring.test',
-    screens: [{ path: 'disputes' }, { path: 'overdue-invoices' }, { path: 'recourse-invoices' }, { path: 'collection-handoff' }],
+    screens: [{ path: 'disputes', list: true }, { path: 'overdue-invoices' }, { path: 'recourse-invoices', list: true }, { path: 'collection-handoff' }],
   },
   {
     slug: 'finance',
@@ -165,7 +165,8 @@ async function measure(): Promise<Measured> {
 async function arrive(screen: Screen) {
   await page.goto(`${CONSOLE_URL}/#/${screen.path}`);
   if (screen.list) {
-    await page.locator('#main-content .RaList-main').first().waitFor();
+    // The list, or react-admin's page for a list with nothing in it yet.
+    await page.locator('#main-content .RaList-main, #main-content .RaEmpty-message').first().waitFor();
   }
   await page.waitForLoadState('networkidle').catch(() => undefined);
   // Lists show their rows (or say they have none) once the data has come.

@@ -9,6 +9,7 @@ import {
   TopToolbar,
   useTranslate,
 } from 'react-admin';
+import { compactTable } from '../common/compactTable';
 import { CountryField, countryChoices } from '../common/CountryField';
 import { useHasRole } from '../common/roles';
 import type { ClientApplication } from '../types';
@@ -61,6 +62,7 @@ export const ApplicationList = () => (
       bulkActionButtons={false}
       rowSx={(record) => (record.overdue ? { bgcolor: 'rgba(211, 47, 47, 0.04)' } : {})}
       data-testid="applications-table"
+      sx={compactTable}
     >
       <DataTable.Col source="legalName" disableSort>
         <TextField source="legalName" sx={{ fontWeight: 500 }} />

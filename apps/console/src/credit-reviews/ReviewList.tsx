@@ -1,5 +1,6 @@
 import { Box, Chip, Stack, Typography } from '@mui/material';
 import { BooleanInput, DataTable, List, SelectInput, TextField, TopToolbar, useListContext, useTranslate } from 'react-admin';
+import { compactTable } from '../common/compactTable';
 import type { CreditReview, ReviewKind } from '../types';
 import { ClaimNextReviewButton, ClaimReviewButton } from './ReviewButtons';
 import {
@@ -59,6 +60,7 @@ export const ReviewList = ({ kind }: { kind: ReviewKind }) => (
       bulkActionButtons={false}
       rowSx={(record) => (record.overdue ? { bgcolor: 'rgba(211, 47, 47, 0.04)' } : {})}
       data-testid="reviews-table"
+      sx={compactTable}
     >
       <DataTable.Col source="invoiceNumber" disableSort>
         <TextField source="invoiceNumber" sx={{ fontWeight: 500, whiteSpace: 'nowrap' }} />
@@ -75,7 +77,7 @@ export const ReviewList = ({ kind }: { kind: ReviewKind }) => (
         <ReviewDueField />
       </DataTable.Col>
       <DataTable.Col source="claimedBy" disableSort>
-        <ReviewClaimedByField />
+        <ReviewClaimedByField short />
       </DataTable.Col>
       {kind === 'SPOT_CHECK' ? (
         <DataTable.Col source="attempts" disableSort>

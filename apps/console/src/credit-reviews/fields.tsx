@@ -56,7 +56,8 @@ export const ReviewAmountField = (_props: { label?: string; source?: string }) =
 };
 
 /** Who holds it; "you" stands out so an analyst finds their own at a glance. */
-export const ReviewClaimedByField = (_props: { label?: string; source?: string }) => {
+/** `short`: in a list row, "You" alone (the name is in the chip's title), so the queue fits 1440 px. */
+export const ReviewClaimedByField = ({ short = false }: { label?: string; source?: string; short?: boolean }) => {
   const record = useRecordContext<CreditReview>();
   const { identity } = useGetIdentity();
   const translate = useTranslate();
@@ -74,7 +75,8 @@ export const ReviewClaimedByField = (_props: { label?: string; source?: string }
       size="small"
       variant={mine ? 'filled' : 'outlined'}
       color={mine ? 'primary' : 'default'}
-      label={mine ? translate('console.applications.you', { name: record.claimedBy.name }) : record.claimedBy.name}
+      label={mine ? (short ? translate('console.reviews.you') : translate('console.applications.you', { name: record.claimedBy.name })) : record.claimedBy.name}
+      title={short && mine ? record.claimedBy.name : undefined}
       data-testid="claimed-by"
     />
   );

@@ -917,6 +917,7 @@ export const consoleEn = {
       UNREACHABLE: 'unreachable, sent to manual assessment',
     },
     reviews: {
+      you: 'You',
       next_opened: 'Next in the queue: %{number}.',
       open_follow_up: 'Open the manual assessment',
       // An item's whole story (issue 11, section 4).

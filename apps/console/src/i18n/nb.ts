@@ -1091,6 +1091,7 @@ const consoleNb: ConsoleMessages = {
       UNREACHABLE: 'ikke nådd, til manuell vurdering',
     },
     reviews: {
+      you: 'Du',
       next_opened: 'Neste i køen: %{number}.',
       open_follow_up: 'Åpne den manuelle vurderingen',
       // An item's whole story (issue 11, section 4).

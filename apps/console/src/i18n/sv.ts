@@ -1090,6 +1090,7 @@ const consoleSv: ConsoleMessages = {
       UNREACHABLE: 'nåddes inte, till manuell bedömning',
     },
     reviews: {
+      you: 'Du',
       next_opened: 'Nästa i kön: %{number}.',
       open_follow_up: 'Öppna den manuella bedömningen',
       // An item's whole story (issue 11, section 4).
