@@ -49,12 +49,15 @@ async function noSpotChecks() {
 }
 
 /** An invoice to a debtor with `email`, submitted, accepted and bought by the rules. */
-async function bought(email: string) {
+async function bought(email: string, options: { eInvoice?: boolean } = {}) {
   const base = invoiceInput('SE');
-  const offered = (await t.gql(SUBMIT_INVOICE, { input: { ...base, debtor: { ...base.debtor, email } } }, se.key)).data!.submitInvoice;
+  const peppolId = options.eInvoice ? `0007:${base.debtor.identityNumber.replace(/\D/g, '')}` : undefined;
+  const offered = (await t.gql(SUBMIT_INVOICE, { input: { ...base, debtor: { ...base.debtor, email, peppolId } } }, se.key)).data!.submitInvoice;
   if (offered.status !== 'OFFERED') throw new Error(`Not offered: ${JSON.stringify(offered.reasons)}`);
   await t.gql(ACCEPT, { id: offered.id }, se.key);
   const [{ debtor_id }] = await t.db.query(`SELECT debtor_id FROM invoice WHERE id = $1`, [offered.id]);
+  // The debtor's channel for this client (set by staff on the pair in the console).
+  if (options.eInvoice) await t.db.query(`UPDATE client_debtor SET delivery_channel = 'E_INVOICE' WHERE client_id = $1 AND debtor_id = $2`, [se.clientId, debtor_id]);
   await f.setLimit(debtor_id, '1000000');
   expect(await credit.decide(offered.id)).toBe('APPROVE');
   return { id: offered.id as string, number: offered.invoiceNumber as string };
@@ -145,6 +148,23 @@ describe('the sold invoice by e-mail', () => {
   });
 });
 
+describe('the sold invoice as an e-invoice', () => {
+  it('goes through the Peppol access point (the local stand-in validates it) to the debtor\'s participant id, once', async () => {
+    const invoice = await bought('ekonomi@kund.example', { eInvoice: true });
+    const rows = await deliveriesOf(invoice.id);
+    const peppol = rows.find((r) => r.recipient === 'DEBTOR')!;
+    expect(peppol).toMatchObject({ channel: 'PEPPOL', status: 'QUEUED' });
+    expect(peppol.address).toMatch(/^0007:\d{10}$/);
+    expect(await deliveries.deliver(peppol.id)).toBe('SENT');
+    expect(await deliveries.deliver(peppol.id)).toBe('DONE');
+    const [row] = await t.db.query(`SELECT status, transmission_id FROM document_delivery WHERE id = $1`, [peppol.id]);
+    expect(row.status).toBe('SENT');
+    expect(row.transmission_id).toMatch(/^stand-in-/);
+    const sent = (await stepsOf(invoice.id)).find((s) => s.step === 'DELIVERY_SENT')!;
+    expect(sent.details).toMatchObject({ channel: 'PEPPOL', address: peppol.address, transmissionId: row.transmission_id });
+  }, 60_000);
+});
+
 describe('a refused e-mail', () => {
   it('(550) is tried again per policy, then goes by post, is flagged, lands in the day\'s print batch and is marked printed', async () => {
     const invoice = await bought('ekonomi@refuse.example');
@@ -214,6 +234,12 @@ describe('bad input', () => {
     expect(JSON.stringify(refused.errors)).toContain('email');
     expect(await t.db.query(`SELECT 1 FROM invoice WHERE invoice_number = $1`, [base.invoiceNumber])).toHaveLength(0);
     expect(smtp.received.length).toBe(before);
+  });
+
+  it('a Peppol id of a scheme that does not address our debtors is refused at the edge, naming the field', async () => {
+    const base = invoiceInput('SE');
+    const refused = await t.gql(SUBMIT_INVOICE, { input: { ...base, debtor: { ...base.debtor, peppolId: '9955:5567123400' } } }, se.key);
+    expect(errorOf(refused)).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'PEPPOL_ID_SCHEME', field: 'input.debtor.peppolId' });
   });
 
   it('a print day that is not a date is refused, naming the field', async () => {
