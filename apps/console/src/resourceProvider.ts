@@ -81,10 +81,3 @@ export const address = (value: unknown) => {
     country: String(given.country ?? '').trim(),
   };
 };
-
-/** Shared selections: a reason in three languages, a staff reference, an address, an account, a raise. */
-export const REASON = `{ code en sv nb }`;
-export const STAFF_REF = `{ id name }`;
-export const ADDRESS = `{ street postalCode city country }`;
-export const ACCOUNT = `{ kind value display }`;
-export const RAISE = `{ amount until }`;
