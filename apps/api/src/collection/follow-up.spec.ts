@@ -298,6 +298,19 @@ describe('the collection queue and the aging chart', () => {
     expect(buckets.find((b) => b.currency === 'NOK' && b.bucket === 'OVER_90')!.count).toBeGreaterThan(0);
   });
 
+  it('the collection home counts the overdue invoices and names the oldest (with the queue on the same day)', async () => {
+    clock.set(new Date()); // the home counts at the real moment
+    const home = await t.gql(`query { home { sections { role queues { key count oldestSince overdue } } } }`, {}, collector.token);
+    const card = home.data!.home.sections[0].queues.find((q: { key: string }) => q.key === 'OVERDUE_INVOICES');
+    const queue = (await t.gql(`query { overdueInvoices(perPage: 1) { total items { dueDate } } }`, {}, collector.token)).data!.overdueInvoices;
+    expect(card.count).toBe(queue.total);
+    // The oldest: the Swedish invoice due 10 June 2025, overdue since midnight in Stockholm.
+    expect(queue.items[0].dueDate).toBe('2025-06-10');
+    expect(card.oldestSince).toBe('2025-06-10T22:00:00.000Z');
+    // Collection-ready and waiting for the handoff since an earlier day.
+    expect(card.overdue).toBeGreaterThanOrEqual(1);
+  });
+
   it('roles: collection, finance and admins read; others are refused', async () => {
     const registry = t.app.get(OperationAccessRegistry);
     const roles = (root: string, name: string) => {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { BUSINESS_TIME_ZONES } from '@factoring/domain';
 import { DataSource } from 'typeorm';
+import { OPEN_PRINCIPAL } from '../collection/reminders.repository';
 
 /** One queue's counts as SQL returns them (the buckets in QueueAgeBucket's order). */
 export interface QueueCountsRow {
@@ -117,8 +118,9 @@ export class HomeRepository {
   }
 
   /**
-   * Collection's queues (issue 15): open disputes (the promise is the next step's day) and open
-   * recourse invoices (the promise is their due day), each in its country's business day.
+   * Collection's queues (issue 15): open disputes (the promise is the next step's day), overdue
+   * invoices (the promise is the handoff once collection-ready) and open recourse invoices (the
+   * promise is their due day), each in its country's business day.
    */
   async collectionQueues(now: Date, me: string): Promise<QueueCountsRow[]> {
     return this.db.query(
@@ -130,12 +132,19 @@ export class HomeRepository {
               count(x.id) FILTER (WHERE x.claimed_by = $4)::int AS claimed_by_me,
               0 AS waiting_for_client,
               ${BUCKETS('x.since', 'x.id')} AS buckets
-         FROM (VALUES ('DISPUTES'), ('RECOURSE_INVOICES')) AS q(key)
+         FROM (VALUES ('DISPUTES'), ('OVERDUE_INVOICES'), ('RECOURSE_INVOICES')) AS q(key)
          LEFT JOIN LATERAL (
            SELECT d.id, d.registered_at AS since, d.next_step_due AS due, i.country, d.claimed_by FROM dispute d JOIN invoice i ON i.id = d.invoice_id
             WHERE q.key = 'DISPUTES' AND d.state = 'OPEN'
            UNION ALL
            SELECT r.id, r.created_at, r.due_date, r.country, r.claimed_by FROM recourse_invoice r WHERE q.key = 'RECOURSE_INVOICES' AND r.status = 'OPEN'
+           UNION ALL
+           -- Bought invoices past due with principal owed (issue 15 s.8): waiting since the day after the due date;
+           -- the promise is the handoff of those the follow-up marked collection-ready.
+           SELECT i.id, ((i.due_date + 1)::timestamp AT TIME ZONE CASE i.country WHEN 'NO' THEN $3 ELSE $2 END),
+                  (SELECT s.taken_on FROM collection_step s WHERE s.invoice_id = i.id AND s.step = 'COLLECTION'), i.country, NULL::uuid
+             FROM invoice i
+            WHERE q.key = 'OVERDUE_INVOICES' AND i.status = 'PURCHASED' AND i.due_date < ${LOCAL_DAY('$1::timestamptz', 'i.country')} AND ${OPEN_PRINCIPAL('i')} > 0
          ) x ON true
         GROUP BY q.key`,
       [...this.zones(now), me],

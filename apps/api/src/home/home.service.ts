@@ -37,8 +37,8 @@ export class HomeService {
     ]);
     const queues: Record<(typeof WORKING_ROLES)[number], HomeQueueType[]> = {
       [Role.CREDIT_ANALYST]: analyst,
-      // Collection's disputes and recourse invoices (issue 15); reminders and collection cases arrive with their sections.
-      [Role.COLLECTION]: [HomeQueueKey.DISPUTES, HomeQueueKey.RECOURSE_INVOICES].flatMap((key) => {
+      // Collection's disputes, overdue invoices and recourse invoices (issue 15); collection cases arrive with their section.
+      [Role.COLLECTION]: [HomeQueueKey.DISPUTES, HomeQueueKey.OVERDUE_INVOICES, HomeQueueKey.RECOURSE_INVOICES].flatMap((key) => {
         const row = collection.find((r) => r.key === key);
         return row ? [toQueue(key, Role.COLLECTION, row, now, true)] : [];
       }),

@@ -238,8 +238,8 @@ describe('the home page', () => {
   it('tells collection it has its section, and nothing of the others', async () => {
     const h = await home(collection.token);
     expect(h.sections.map((s) => s.role)).toEqual(['COLLECTION']);
-    // Its disputes and recourse invoices (issue 15), counted whole.
-    expect(h.sections[0].queues.map((q) => q.key)).toEqual(['DISPUTES', 'RECOURSE_INVOICES']);
+    // Its disputes, overdue invoices and recourse invoices (issue 15), counted whole.
+    expect(h.sections[0].queues.map((q) => q.key)).toEqual(['DISPUTES', 'OVERDUE_INVOICES', 'RECOURSE_INVOICES']);
     expect(h.payoutsDue).toEqual([]);
     expect(h.decisionsPerDay).toEqual([]);
   });

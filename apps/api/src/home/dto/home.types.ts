@@ -11,6 +11,7 @@ export enum HomeQueueKey {
   PAYOUT_BATCHES_TO_APPROVE = 'PAYOUT_BATCHES_TO_APPROVE',
   PAYOUT_BATCHES_TO_SEND = 'PAYOUT_BATCHES_TO_SEND',
   DISPUTES = 'DISPUTES',
+  OVERDUE_INVOICES = 'OVERDUE_INVOICES',
   RECOURSE_INVOICES = 'RECOURSE_INVOICES',
 }
 registerEnumType(HomeQueueKey, { name: 'HomeQueueKey', description: 'A queue counted on the home page.' });
