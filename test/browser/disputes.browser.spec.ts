@@ -196,7 +196,7 @@ test('collection registers a dispute on a bought invoice and ends it as bought b
   await page.getByTestId('dispute-register-confirm').click();
   await page.waitForURL(/#\/disputes\/[^/]+\/show$/);
   const disputeUrl = page.url();
-  expect(await page.getByTestId('dispute-amount').textContent()).toMatch(/500\.00/);
+  await page.getByTestId('dispute-disputed-amount').filter({ hasText: /500[.,]00/ }).waitFor();
   expect(await page.getByTestId('dispute-state').textContent()).toBe('Open');
 
   // It is in the queue, with its next step.
@@ -215,11 +215,11 @@ test('collection registers a dispute on a bought invoice and ends it as bought b
   await page.getByTestId('dispute-state').filter({ hasText: 'Bought back' }).waitFor();
   await page.getByTestId('dispute-recourse-invoice').locator('a').click();
   await page.waitForURL(/#\/recourse-invoices\/[^/]+\/show$/);
-  expect(await page.getByTestId('recourse-amount').textContent()).toMatch(/500\.00/);
+  await page.getByTestId('recourse-amount').filter({ hasText: /500[.,]00/ }).waitFor();
   await page.screenshot({ path: path.join(SCREENSHOTS, 'disputes-recourse-invoice.png'), fullPage: true });
 
   // The recourse invoice is in collection's queue.
   await page.goto(`${CONSOLE_URL}/#/recourse-invoices`);
   await page.getByTestId('recourse-invoices-table').waitFor();
-  expect(await page.getByTestId('recourse-invoices-table').textContent()).toMatch(/500\.00/);
+  await page.getByTestId('recourse-invoices-table').locator('tr', { hasText: /500[.,]00/ }).first().waitFor();
 }));

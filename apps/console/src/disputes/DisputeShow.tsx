@@ -71,7 +71,7 @@ const Body = () => {
   const f = (name: string) => `resources.disputes.fields.${name}`;
   const rows: Array<[string, ReactNode, string?]> = [
     [f('invoiceNumber'), <Link to={`/invoices/${record.invoiceId}/show`}>{record.invoiceNumber}</Link>, 'dispute-invoice'],
-    [f('amount'), format.amount(record.amount, record.currency), 'dispute-amount'],
+    [f('amount'), format.amount(record.amount, record.currency), 'dispute-disputed-amount'],
     [f('clientName'), record.clientName],
     [f('debtorName'), record.debtorName],
     [f('channel'), translate(`console.disputes.channels.${record.channel}`)],
