@@ -8,7 +8,8 @@ import { DeliveryService } from './delivery.service';
  * and the queue runs it again after its exponential backoff (DELIVERY_BACKOFF_MS); a run that finds
  * the delivery done does nothing, so a job run twice sends once.
  */
-@Processor(DELIVERY_QUEUE, { concurrency: 4 })
+// One at a time: making a PDF is CPU in the worker's one thread, which the other queues (credit decisions) share.
+@Processor(DELIVERY_QUEUE, { concurrency: 1 })
 export class DeliveryProcessor extends WorkerHost {
   constructor(private readonly deliveries: DeliveryService) {
     super();

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { analystAndAdmin } from '../../test-support/clients';
 import { creditFixtures } from '../../test-support/credit';
@@ -74,6 +76,14 @@ async function stepsOf(invoiceId: string): Promise<Array<{ step: string; details
   return rows.map((r: { details: Record<string, any> }) => ({ step: r.details.step, details: r.details }));
 }
 
+/** With DOCUMENTS_OUT set, the PDFs land there too, to be looked at (pdftoppm -png -r 80). */
+function keep(name: string, bytes: Buffer) {
+  const dir = process.env.DOCUMENTS_OUT;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, name), bytes);
+}
+
 const mailsWithId = async (messageId: string) => (await Promise.all(smtp.received.map((m) => simpleParser(m.raw)))).filter((m) => m.messageId === messageId);
 
 beforeAll(async () => {
@@ -126,6 +136,8 @@ describe('the sold invoice by e-mail', () => {
     expect(createHash('sha256').update(attachment.content).digest('hex')).toBe(stored.sha256);
     expect(attachment.filename).toBe(stored.file_name);
     expect(await pdfText(attachment.content)).toContain(invoice.number);
+    keep('mailed-sold-invoice.pdf', attachment.content);
+    keep('mailed-sold-invoice.eml', smtp.received.find((m) => m.raw.includes(debtorMail.messageId))!.raw);
 
     const after = (await deliveriesOf(invoice.id))[0];
     expect(after).toMatchObject({ status: 'SENT', attempts: 1, flagged: false });
@@ -192,6 +204,7 @@ describe('a refused e-mail', () => {
     const pdf = Buffer.from(batch.contentBase64, 'base64');
     expect(createHash('sha256').update(pdf).digest('hex')).toBe(batch.sha256);
     expect(await pdfText(pdf)).toContain(invoice.number);
+    keep('print-batch.pdf', pdf);
     expect(errorOf(await t.gql(MAKE_BATCH, { day: today }, finance))).toMatchObject({ code: 'CONFLICT', reason: 'PRINT_BATCH_EMPTY' });
 
     const printed = (await t.gql(MARK_PRINTED, { id: batch.id, v: batch.version }, finance)).data!.markPrintBatchPrinted;
