@@ -4,7 +4,7 @@ import { NotFoundError } from '@factoring/domain';
 import Decimal from 'decimal.js';
 import { DataSource, EntityManager } from 'typeorm';
 import { PaymentError } from './payment-errors';
-import { BankImportsArgs, BankImportType, ExposureLedgerDifferenceType, IncomingPaymentsArgs, IncomingPaymentType, PaymentSuggestionType } from './dto/payment.types';
+import { BankImportsArgs, BankImportType, ExposureLedgerDifferenceType, IncomingPaymentsArgs, IncomingPaymentType, PaymentSuggestionType, StatementDifferenceType } from './dto/payment.types';
 
 const staffRef = (alias: string) => `CASE WHEN ${alias}.id IS NULL THEN NULL ELSE json_build_object('id', ${alias}.id, 'name', ${alias}.name) END`;
 
@@ -118,6 +118,16 @@ export class PaymentsRepository {
       [entryId],
     );
     return rows;
+  }
+
+  /** Statement days that differ from the notifications, newest first (of one import, or all). */
+  async statementDifferences(importId?: string | null): Promise<StatementDifferenceType[]> {
+    return this.db.query(
+      `SELECT id, import_id AS "importId", account_id AS "accountId", value_date::text AS "valueDate", statement_credits::text AS "statementCredits",
+              notified_credits::text AS "notifiedCredits", difference::text FROM statement_difference WHERE ($1::uuid IS NULL OR import_id = $1)
+        ORDER BY value_date DESC, account_id LIMIT 500`,
+      [importId ?? null],
+    );
   }
 
   /**

@@ -1,4 +1,4 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { InvalidValueError } from '@factoring/domain';
 import { Readable } from 'node:stream';
 import { IsBase64, IsString, Length } from 'class-validator';
@@ -21,6 +21,9 @@ import {
   IncomingPaymentType,
   MarkRefundArgs,
   PlacePaymentArgs,
+  StatementDifferenceType,
+  StatementDifferencesArgs,
+  InvoicePaymentsArgs,
 } from './dto/payment.types';
 
 /** At most 200 MB of base64 through GraphQL; larger files go through the watched folder. */
@@ -67,8 +70,14 @@ export class PaymentsResolver {
 
   @Query(() => [IncomingPaymentType], { description: 'The payments that settled (part of) an invoice.' })
   @AllowRoles(Role.FINANCE, Role.CREDIT_ANALYST, Role.COLLECTION, Role.ADMIN)
-  paymentsOfInvoice(@Args('invoiceId', { type: () => ID }) invoiceId: string) {
+  paymentsOfInvoice(@Args() { invoiceId }: InvoicePaymentsArgs) {
     return this.repository.ofInvoice(invoiceId);
+  }
+
+  @Query(() => [StatementDifferenceType], { description: 'Statement days whose credits differ from the notifications already booked (of one import, or all).' })
+  @AllowRoles(Role.FINANCE, Role.ADMIN)
+  statementDifferences(@Args() { importId }: StatementDifferencesArgs) {
+    return this.repository.statementDifferences(importId);
   }
 
   @Query(() => [ExposureLedgerDifferenceType], { description: 'Debtors whose exposure differs from the open purchased receivables in the books: empty when all agree.' })

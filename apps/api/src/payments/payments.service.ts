@@ -15,6 +15,7 @@ import { WorkQueueClaims } from '../common/work-queue-claims';
 import { Exposure } from '../exposure/exposure.service';
 import { InvoiceLifecycle, LockedInvoice, SYSTEM_ACTOR } from '../invoices/invoice-lifecycle';
 import { Book, JournalEntryInput, Ledger } from '../ledger/ledger.service';
+import { BankMoneyOut } from './bank-money-out';
 import { PaymentError } from './payment-errors';
 
 export const BANK_ENTRY = 'BANK_ENTRY';
@@ -122,6 +123,7 @@ export class PaymentsService {
     private readonly exposure: Exposure,
     private readonly lifecycle: InvoiceLifecycle,
     private readonly timeline: TimelineService,
+    private readonly moneyOut: BankMoneyOut,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -177,6 +179,8 @@ export class PaymentsService {
     let read = 0;
     let stored = 0;
     let batch: BankEntry[] = [];
+    // A statement's credits per account and day, including lines an earlier notification already brought (same key).
+    const statementDays = new Map<string, Decimal>();
     const flush = async () => {
       if (!batch.length) return;
       stored += await this.store(tx, importId, file.header.format, batch);
@@ -194,11 +198,18 @@ export class PaymentsService {
         }
         ours.set(entry.section.accountId, entry.section.currency);
       }
+      if (file.header.format === 'CAMT_053' && entry.direction === 'CREDIT' && !entry.returnReason) {
+        const day = `${entry.section.accountId}|${entry.valueDate}`;
+        statementDays.set(day, (statementDays.get(day) ?? new Decimal(0)).plus(entry.amount));
+      }
       batch.push(entry);
       if (batch.length >= BATCH) await flush();
     }
     await flush();
     const matched = await this.matchImport(tx, importId);
+    await this.moneyOut.settleDebits(tx, importId);
+    await this.moneyOut.returns(tx, importId);
+    await this.reconcileStatement(tx, importId, statementDays);
     const summary = rowsOf<Record<string, never>>(await tx.query(
       `UPDATE bank_import b SET status = 'DONE', finished_at = now(), entries_read = $2::int, entries_new = $3::int, entries_duplicate = $2::int - $3::int,
               entries_matched = s.matched, entries_unmatched = s.unmatched, entries_reconciled = s.reconciled,
@@ -229,6 +240,39 @@ export class PaymentsService {
       amountMatched: new Decimal(r.amount_matched).toFixed(2),
       amountUnmatched: new Decimal(r.amount_unmatched).toFixed(2),
     };
+  }
+
+  /**
+   * A camt.053 statement repeats what the day's notifications (camt.054, a BgMax deposit, Nets)
+   * already booked: its credit lines are reconciled, never booked again. Per account and value
+   * day, the statement's credits are compared with the notified ones; a difference is recorded
+   * for finance (statement_difference), not booked.
+   */
+  private async reconcileStatement(tx: EntityManager, importId: string, days: Map<string, Decimal>): Promise<void> {
+    await tx.query(`UPDATE bank_entry SET state = 'RECONCILED' WHERE import_id = $1 AND kind = 'STATEMENT' AND state = 'NEW'`, [importId]);
+    if (!days.size) return;
+    const keys = [...days.keys()].map((k) => k.split('|'));
+    const notified: Array<{ account_id: string; value_date: string; total: string }> = await tx.query(
+      `SELECT u.account_id, u.value_date::text, coalesce(sum(e.amount), 0)::text AS total
+         FROM unnest($1::text[], $2::date[]) AS u(account_id, value_date)
+         LEFT JOIN bank_entry e ON e.account_id = u.account_id AND e.value_date = u.value_date AND e.kind = 'NOTIFIED' AND e.direction = 'CREDIT'
+        GROUP BY u.account_id, u.value_date`,
+      [keys.map((k) => k[0]), keys.map((k) => k[1])],
+    );
+    const differing = notified.filter((n) => !days.get(`${n.account_id}|${n.value_date}`)!.eq(n.total));
+    if (!differing.length) return;
+    await tx.query(
+      `INSERT INTO statement_difference (import_id, account_id, value_date, statement_credits, notified_credits, difference)
+       SELECT $1, u.account_id, u.value_date, u.statement, u.notified, u.statement - u.notified
+         FROM unnest($2::text[], $3::date[], $4::numeric[], $5::numeric[]) AS u(account_id, value_date, statement, notified)`,
+      [
+        importId,
+        differing.map((d) => d.account_id),
+        differing.map((d) => d.value_date),
+        differing.map((d) => days.get(`${d.account_id}|${d.value_date}`)!.toFixed(2)),
+        differing.map((d) => new Decimal(d.total).toFixed(2)),
+      ],
+    );
   }
 
   /** The factor's receiving accounts, by the digits the files name them with. */

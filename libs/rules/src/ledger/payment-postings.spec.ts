@@ -42,3 +42,17 @@ describe('payment postings', () => {
     expect(sum(paidToClientPostings('40.00'))).toBe('0.00');
   });
 });
+
+describe('money out seen in the bank', () => {
+  it('a payout debited settles the money in transit; a returned payout is owed to the client again', async () => {
+    const { payoutSettledPostings, payoutReturnedPostings } = await import('./payment-postings');
+    expect(payoutSettledPostings('970.00')).toEqual([
+      { role: 'PAYOUTS_IN_TRANSIT', amount: '970.00' },
+      { role: 'BANK', amount: '-970.00' },
+    ]);
+    expect(payoutReturnedPostings('970.00')).toEqual([
+      { role: 'BANK', amount: '970.00' },
+      { role: 'CLIENT_PAYABLES', amount: '-970.00' },
+    ]);
+  });
+});

@@ -71,3 +71,24 @@ function money(amount: string, what: string): Decimal {
   if (value.lte(0) || value.decimalPlaces() > 2) throw new Error(`A ${what} amount is above zero in whole öre/øre, not ${amount}`);
   return value;
 }
+
+/** The bank debited a payout (a batch, or one payment): the money in transit since it was sent has left the bank. */
+export function payoutSettledPostings(amount: string): PostingLine[] {
+  const paid = money(amount, 'payout');
+  return balanced([
+    { role: 'PAYOUTS_IN_TRANSIT', amount: paid.toFixed(2) },
+    { role: 'BANK', amount: paid.negated().toFixed(2) },
+  ]);
+}
+
+/**
+ * The client's bank sent a settled payout back: the money is in the bank again and owed to the
+ * client again (reversing the payout and its settlement), so the invoice goes in the next batch.
+ */
+export function payoutReturnedPostings(amount: string): PostingLine[] {
+  const returned = money(amount, 'returned payout');
+  return balanced([
+    { role: 'BANK', amount: returned.toFixed(2) },
+    { role: 'CLIENT_PAYABLES', amount: returned.negated().toFixed(2) },
+  ]);
+}

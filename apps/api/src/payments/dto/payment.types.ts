@@ -121,6 +121,17 @@ export class ExposureLedgerDifferenceType {
   @Field(() => DecimalString) receivables!: string;
 }
 
+@ObjectType('StatementDifference', { description: 'A statement day whose credits differ from what the notifications of that account and day booked: for finance to look into, never booked.' })
+export class StatementDifferenceType {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) importId!: string;
+  @Field() accountId!: string;
+  @Field() valueDate!: string;
+  @Field(() => DecimalString) statementCredits!: string;
+  @Field(() => DecimalString) notifiedCredits!: string;
+  @Field(() => DecimalString, { description: 'Statement less notified.' }) difference!: string;
+}
+
 @ArgsType()
 export class BankImportsArgs extends PageArgs {
   @Field(() => BankImportStatusEnum, { nullable: true }) @IsOptional() @IsIn(BANK_IMPORT_STATUSES) status?: string;
@@ -162,4 +173,14 @@ export class MarkRefundArgs {
   @DecimalField('MONEY', { description: 'Above 0, at most what is left of the payment.' }) amount!: string;
   @Field(() => Int) @IsInt() @Min(1) expectedVersion!: number;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(2000) note?: string | null;
+}
+
+@ArgsType()
+export class StatementDifferencesArgs {
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() importId?: string;
+}
+
+@ArgsType()
+export class InvoicePaymentsArgs {
+  @Field(() => ID) @IsUUID() invoiceId!: string;
 }
