@@ -14,6 +14,7 @@ import failedDeliveries from './deliveries';
 import { PrintBatchPage } from './deliveries/PrintBatchPage';
 import disputes from './disputes';
 import invoices from './invoices';
+import overdueInvoices from './overdue';
 import { i18nProvider } from './i18n';
 import { Layout, CHANGE_PASSWORD_PATH } from './Layout';
 import { LoginPage } from './LoginPage';
@@ -41,6 +42,7 @@ const resources: Record<string, object> = {
   'payout-batches': payouts,
   disputes,
   'recourse-invoices': recourseInvoices,
+  'overdue-invoices': overdueInvoices,
   'failed-deliveries': failedDeliveries,
 };
 /** Screens that are not a react-admin resource, by their menu key. */

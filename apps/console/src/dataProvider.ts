@@ -17,6 +17,7 @@ import { invoicesProvider } from './invoices/data';
 import { payoutBatchQueries } from './payouts/queries';
 import { disputeQueries } from './disputes/queries';
 import { recourseInvoiceQueries } from './recourse/queries';
+import { overdueInvoiceQueries } from './overdue/queries';
 import { failedDeliveryQueries } from './deliveries/queries';
 import { ruleSettingActions, ruleSettingsProvider } from './rule-settings/data';
 import { staffActions, staffProvider } from './staff/data';
@@ -53,6 +54,7 @@ export const resources: Record<string, ResourceProvider> = {
   // Collection's queues (issue 15): the documents live with each resource.
   disputes: disputeQueries,
   'recourse-invoices': recourseInvoiceQueries,
+  'overdue-invoices': overdueInvoiceQueries,
   // The failed-deliveries queue (issue 13 s.4): the documents live with the resource (deliveries/queries.ts).
   'failed-deliveries': failedDeliveryQueries,
 };

@@ -75,7 +75,7 @@ export const navigation: RoleNavigation[] = [
     role: 'COLLECTION',
     items: [
       item('disputes', GavelIcon, { resource: 'disputes' }),
-      item('overdue_invoices', EventBusyIcon, { capability: 'reminders' }),
+      item('overdue_invoices', EventBusyIcon, { resource: 'overdue-invoices' }),
       item('recourse_invoices', AssignmentReturnIcon, { resource: 'recourse-invoices' }),
       item('collection_handoff', OutboxIcon, { capability: 'collection' }),
     ],

@@ -23,6 +23,7 @@ export const QUEUE_LINKS: Record<HomeQueueKey, { path: string; menuKey: string }
   PAYOUT_BATCHES_TO_APPROVE: { path: batchesIn('PREPARED'), menuKey: 'payout_batches' },
   PAYOUT_BATCHES_TO_SEND: { path: batchesIn('APPROVED'), menuKey: 'payout_batches' },
   DISPUTES: { path: '/disputes', menuKey: 'disputes' },
+  OVERDUE_INVOICES: { path: '/overdue-invoices', menuKey: 'overdue_invoices' },
   RECOURSE_INVOICES: { path: '/recourse-invoices', menuKey: 'recourse_invoices' },
 };
 

@@ -1,0 +1,197 @@
+/**
+ * The words of the collection queue, the aging chart and the follow-up's timeline steps in en, sv
+ * and nb (issue 15 s.1-2, s.8), kept beside the screens and merged into each language's catalogue
+ * by i18n/index.ts.
+ */
+const en = {
+  console: {
+    home: { queues: { OVERDUE_INVOICES: 'Overdue invoices' } },
+    overdue: {
+      chart_title: 'Owed on bought invoices, by days past due',
+      chart_of: 'Owed in %{currency} by days past due',
+      nothing_owed: 'Nothing is owed on bought invoices.',
+      age: 'Days past due',
+      count: 'Invoices',
+      owed: 'Owed',
+      owed_parts: 'Principal %{principal}, fees %{fees}, interest %{interest}',
+      invoices: '%{smart_count} invoice |||| %{smart_count} invoices',
+      days: '%{smart_count} day |||| %{smart_count} days',
+      buckets: { CURRENT: 'Not yet due', DAYS_1_30: '1-30 days', DAYS_31_60: '31-60 days', DAYS_61_90: '61-90 days', OVER_90: 'Over 90 days' },
+      steps: { REMINDER: 'Reminder', SECOND_REMINDER: 'Second reminder', COLLECTION_WARNING: 'Collection warning', COLLECTION: 'Ready for collection' },
+      next_steps: {
+        REMINDER: 'Reminder',
+        SECOND_REMINDER: 'Second reminder',
+        COLLECTION_WARNING: 'Collection warning',
+        COLLECTION: 'Ready for collection',
+        HANDOFF: 'Hand over to collection',
+        HELD_DISPUTED: 'Held: disputed',
+      },
+    },
+    timeline_words: {
+      steps: {
+        COLLECTION_REMINDER_SENT: 'Reminder sent to the debtor',
+        COLLECTION_SECOND_REMINDER_SENT: 'Second reminder sent to the debtor',
+        COLLECTION_WARNING_SENT: 'Collection warning (inkassovarsel) sent to the debtor',
+        COLLECTION_READY: 'Ready for collection: the reminders are done',
+      },
+      fields: { fellDueOn: 'Due by the routine', caughtUp: 'Caught up after a missed day', payBy: 'Pay by', fee: 'Fee', interest: 'Late interest', principal: 'Principal owed' },
+      reasons: {
+        FEE_CHARGED: 'Fee for the letter sent',
+        FEE_LATE_PAYMENT_COMPENSATION: 'Compensation for late payment (business debtor), instead of fees',
+        FEE_NONE_FOR_STEP: 'This step carries no fee',
+        FEE_REFUSED_NOT_SENT: 'No fee: the letter was not sent',
+        FEE_REFUSED_NOT_AGREED: 'No reminder fee: not agreed when the debt arose',
+        FEE_REFUSED_TOO_EARLY: 'No fee: sent less than 14 days after the due date',
+        FEE_REFUSED_ONE_PER_CLAIM: 'No fee: already charged once on this claim',
+        FEE_EXCLUDED_BY_COMPENSATION: 'No fee: the compensation already charged covers it',
+      },
+    },
+  },
+  resources: {
+    'overdue-invoices': {
+      name: 'Overdue invoice |||| Overdue invoices',
+      fields: {
+        daysOverdue: 'Overdue',
+        ageBucket: 'Age',
+        openTotal: 'Owed',
+        clientName: 'Client',
+        debtorName: 'Debtor',
+        invoiceNumber: 'Invoice',
+        lastStep: 'Last step',
+        nextStep: 'Next step',
+        bucket: 'Age',
+        country: 'Country',
+      },
+    },
+  },
+};
+
+type Messages = typeof en;
+
+const sv: Messages = {
+  console: {
+    home: { queues: { OVERDUE_INVOICES: 'Förfallna fakturor' } },
+    overdue: {
+      chart_title: 'Obetalt på köpta fakturor, efter dagar efter förfallodagen',
+      chart_of: 'Obetalt i %{currency} efter dagar efter förfallodagen',
+      nothing_owed: 'Inget är obetalt på köpta fakturor.',
+      age: 'Dagar efter förfallodagen',
+      count: 'Fakturor',
+      owed: 'Obetalt',
+      owed_parts: 'Kapital %{principal}, avgifter %{fees}, ränta %{interest}',
+      invoices: '%{smart_count} faktura |||| %{smart_count} fakturor',
+      days: '%{smart_count} dag |||| %{smart_count} dagar',
+      buckets: { CURRENT: 'Ej förfallet', DAYS_1_30: '1–30 dagar', DAYS_31_60: '31–60 dagar', DAYS_61_90: '61–90 dagar', OVER_90: 'Över 90 dagar' },
+      steps: { REMINDER: 'Påminnelse', SECOND_REMINDER: 'Andra påminnelsen', COLLECTION_WARNING: 'Inkassovarsel', COLLECTION: 'Klar för inkasso' },
+      next_steps: {
+        REMINDER: 'Påminnelse',
+        SECOND_REMINDER: 'Andra påminnelsen',
+        COLLECTION_WARNING: 'Inkassovarsel',
+        COLLECTION: 'Klar för inkasso',
+        HANDOFF: 'Lämna till inkasso',
+        HELD_DISPUTED: 'Vilar: bestridd',
+      },
+    },
+    timeline_words: {
+      steps: {
+        COLLECTION_REMINDER_SENT: 'Påminnelse skickad till fakturamottagaren',
+        COLLECTION_SECOND_REMINDER_SENT: 'Andra påminnelsen skickad till fakturamottagaren',
+        COLLECTION_WARNING_SENT: 'Inkassovarsel skickat till fakturamottagaren',
+        COLLECTION_READY: 'Klar för inkasso: påminnelserna är gjorda',
+      },
+      fields: { fellDueOn: 'Enligt rutinen', caughtUp: 'Ikapptaget efter en missad dag', payBy: 'Betala senast', fee: 'Avgift', interest: 'Dröjsmålsränta', principal: 'Kvar av kapitalet' },
+      reasons: {
+        FEE_CHARGED: 'Avgift för det skickade brevet',
+        FEE_LATE_PAYMENT_COMPENSATION: 'Förseningsersättning (näringsidkare) i stället för avgifter',
+        FEE_NONE_FOR_STEP: 'Steget har ingen avgift',
+        FEE_REFUSED_NOT_SENT: 'Ingen avgift: brevet skickades inte',
+        FEE_REFUSED_NOT_AGREED: 'Ingen påminnelseavgift: den avtalades inte när skulden uppkom',
+        FEE_REFUSED_TOO_EARLY: 'Ingen avgift: skickat mindre än 14 dagar efter förfallodagen',
+        FEE_REFUSED_ONE_PER_CLAIM: 'Ingen avgift: redan uttagen en gång för fordran',
+        FEE_EXCLUDED_BY_COMPENSATION: 'Ingen avgift: förseningsersättningen täcker den',
+      },
+    },
+  },
+  resources: {
+    'overdue-invoices': {
+      name: 'Förfallen faktura |||| Förfallna fakturor',
+      fields: {
+        daysOverdue: 'Försenad',
+        ageBucket: 'Ålder',
+        openTotal: 'Obetalt',
+        clientName: 'Klient',
+        debtorName: 'Fakturamottagare',
+        invoiceNumber: 'Faktura',
+        lastStep: 'Senaste steg',
+        nextStep: 'Nästa steg',
+        bucket: 'Ålder',
+        country: 'Land',
+      },
+    },
+  },
+};
+
+const nb: Messages = {
+  console: {
+    home: { queues: { OVERDUE_INVOICES: 'Forfalte fakturaer' } },
+    overdue: {
+      chart_title: 'Utestående på kjøpte fakturaer, etter dager etter forfall',
+      chart_of: 'Utestående i %{currency} etter dager etter forfall',
+      nothing_owed: 'Ingenting er utestående på kjøpte fakturaer.',
+      age: 'Dager etter forfall',
+      count: 'Fakturaer',
+      owed: 'Utestående',
+      owed_parts: 'Hovedstol %{principal}, gebyrer %{fees}, renter %{interest}',
+      invoices: '%{smart_count} faktura |||| %{smart_count} fakturaer',
+      days: '%{smart_count} dag |||| %{smart_count} dager',
+      buckets: { CURRENT: 'Ikke forfalt', DAYS_1_30: '1–30 dager', DAYS_31_60: '31–60 dager', DAYS_61_90: '61–90 dager', OVER_90: 'Over 90 dager' },
+      steps: { REMINDER: 'Purring', SECOND_REMINDER: 'Andre purring', COLLECTION_WARNING: 'Inkassovarsel', COLLECTION: 'Klar for inkasso' },
+      next_steps: {
+        REMINDER: 'Purring',
+        SECOND_REMINDER: 'Andre purring',
+        COLLECTION_WARNING: 'Inkassovarsel',
+        COLLECTION: 'Klar for inkasso',
+        HANDOFF: 'Overlever til inkasso',
+        HELD_DISPUTED: 'Stanset: bestridt',
+      },
+    },
+    timeline_words: {
+      steps: {
+        COLLECTION_REMINDER_SENT: 'Purring sendt til skyldneren',
+        COLLECTION_SECOND_REMINDER_SENT: 'Andre purring sendt til skyldneren',
+        COLLECTION_WARNING_SENT: 'Inkassovarsel sendt til skyldneren',
+        COLLECTION_READY: 'Klar for inkasso: purringene er sendt',
+      },
+      fields: { fellDueOn: 'Etter rutinen', caughtUp: 'Tatt igjen etter en tapt dag', payBy: 'Betal innen', fee: 'Gebyr', interest: 'Forsinkelsesrente', principal: 'Utestående hovedstol' },
+      reasons: {
+        FEE_CHARGED: 'Gebyr for brevet som ble sendt',
+        FEE_LATE_PAYMENT_COMPENSATION: 'Standardkompensasjon (næringsdrivende) i stedet for gebyrer',
+        FEE_NONE_FOR_STEP: 'Steget har ikke noe gebyr',
+        FEE_REFUSED_NOT_SENT: 'Ikke noe gebyr: brevet ble ikke sendt',
+        FEE_REFUSED_NOT_AGREED: 'Ikke noe purregebyr: det ble ikke avtalt da gjelden oppsto',
+        FEE_REFUSED_TOO_EARLY: 'Ikke noe gebyr: sendt mindre enn 14 dager etter forfall',
+        FEE_REFUSED_ONE_PER_CLAIM: 'Ikke noe gebyr: allerede belastet én gang for kravet',
+        FEE_EXCLUDED_BY_COMPENSATION: 'Ikke noe gebyr: standardkompensasjonen dekker det',
+      },
+    },
+  },
+  resources: {
+    'overdue-invoices': {
+      name: 'Forfalt faktura |||| Forfalte fakturaer',
+      fields: {
+        daysOverdue: 'Forsinket',
+        ageBucket: 'Alder',
+        openTotal: 'Utestående',
+        clientName: 'Klient',
+        debtorName: 'Skyldner',
+        invoiceNumber: 'Faktura',
+        lastStep: 'Siste steg',
+        nextStep: 'Neste steg',
+        bucket: 'Alder',
+        country: 'Land',
+      },
+    },
+  },
+};
+
+export const overdueMessages = { en, sv, nb };
