@@ -312,6 +312,8 @@ describe('a queue from the keyboard', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(/#\/spot-checks\/[^/]+\/show$/);
     const first = page.url();
+    // The item's page, not the list's rows (the analyst may hold other items there).
+    await page.getByTestId('review-invoice-number').waitFor();
     await page.getByTestId('claimed-by').filter({ hasText: 'You' }).waitFor();
     // The item's page starts the focus at its heading, the invoice number.
     await focusComesTo('review-invoice-number');
@@ -327,6 +329,7 @@ describe('a queue from the keyboard', () => {
     // The decision takes the analyst straight on to the next item, claimed (issue 11 s.4).
     await page.waitForURL((url) => /#\/spot-checks\/[^/]+\/show$/.test(url.href) && url.href !== first);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'a11y-keyboard-decided.png'), fullPage: false });
+    await page.getByTestId('review-invoice-number').waitFor();
     await page.getByTestId('claimed-by').filter({ hasText: 'You' }).waitFor();
     await focusComesTo('review-invoice-number');
     await page.getByTestId('spot-check-not-confirmed').waitFor();

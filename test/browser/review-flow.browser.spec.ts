@@ -32,6 +32,14 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
+  // Give back what the flow left claimed (going on claims the next item), so other specs find the queue as it was.
+  const held = await api<{ creditReviews: { items: Array<{ id: string }> } }>(
+    ANALYST,
+    `query { creditReviews(perPage: 200, filter: { kind: SPOT_CHECK, state: OPEN, mine: true }) { items { id } } }`,
+  ).catch(() => undefined);
+  for (const item of held?.data?.creditReviews.items ?? []) {
+    await api(ANALYST, `mutation($id: ID!) { releaseCreditReview(id: $id) { id } }`, { id: item.id });
+  }
 });
 
 beforeEach(async () => {
@@ -176,6 +184,8 @@ test('a spot check not confirmed goes on to the next, links to the new manual as
   await page.goto(`${CONSOLE_URL}/#/spot-checks`);
   await page.getByTestId('reviews-claim-next').click();
   await page.waitForURL(/#\/spot-checks\/[^/]+\/show$/);
+  // The item's page, not the list's rows (the analyst may hold other items there).
+  await page.getByTestId('review-invoice-number').waitFor();
   const first = page.url();
   const firstNumber = (await page.getByTestId('review-invoice-number').textContent())?.trim();
   await page.getByTestId('claimed-by').filter({ hasText: 'You' }).waitFor();
@@ -218,6 +228,8 @@ test('"unreachable" keeps the item on screen, still claimed, to call again', kee
   await page.goto(`${CONSOLE_URL}/#/spot-checks`);
   await page.getByTestId('reviews-claim-next').click();
   await page.waitForURL(/#\/spot-checks\/[^/]+\/show$/);
+  // The item's page, not the list's rows (the analyst may hold other items there).
+  await page.getByTestId('review-invoice-number').waitFor();
   const here = page.url();
   await page.getByTestId('claimed-by').filter({ hasText: 'You' }).waitFor();
 
