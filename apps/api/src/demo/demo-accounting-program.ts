@@ -215,12 +215,16 @@ async function registerDemoDisputes(gql: Gql, email: string, password: string, b
   for (const [index, invoice] of picked.slice(0, DEMO_DISPUTES.length).entries()) {
     const spec = DEMO_DISPUTES[index];
     const seen = await gql(
-      `query($i: ID) { invoice(id: $i) { status payable } o: disputes(invoiceId: $i, state: OPEN) { total } w: disputes(invoiceId: $i, state: WITHDRAWN) { total }
+      `query($i: ID!) { invoice(id: $i) { status payable } o: disputes(invoiceId: $i, state: OPEN) { total } w: disputes(invoiceId: $i, state: WITHDRAWN) { total }
         c: disputes(invoiceId: $i, state: CREDITED) { total } r: disputes(invoiceId: $i, state: RECOURSE) { total } }`,
       { i: invoice.id },
       token,
     );
-    if (!seen.data || seen.data.invoice.status !== 'PURCHASED' || seen.data.o.total + seen.data.w.total + seen.data.c.total + seen.data.r.total > 0) continue;
+    if (!seen.data) {
+      log(`${invoice.number}: its disputes could not be read: ${seen.errors?.[0]?.message}`);
+      continue;
+    }
+    if (seen.data.invoice.status !== 'PURCHASED' || seen.data.o.total + seen.data.w.total + seen.data.c.total + seen.data.r.total > 0) continue;
     const payable = Number(seen.data.invoice.payable);
     // A part: a fifth of the invoice in whole kronor (the debtor disputes one item).
     const amount = spec.share === 'ALL' ? String(seen.data.invoice.payable) : `${Math.max(1, Math.floor(payable / 5))}.00`;
