@@ -19,6 +19,7 @@ import type { Client } from '../types';
 import { AgreementFacts, AgreementHistory } from './Agreement';
 import { EditAgreementButton } from './EditAgreementButton';
 import { ClientDocuments } from '../documents/DocumentsSection';
+import { ClientDeliveries } from '../deliveries/InvoiceDeliveries';
 import { ClientLogoSection } from './ClientLogo';
 import { IntegrationKeys, IssueKeyButton } from './IntegrationKeys';
 import { BlockButton, TerminateButton, UnblockButton } from './StateButtons';
@@ -213,6 +214,7 @@ export const ClientShow = () => (
       <Tabs />
       <Box sx={{ mt: 2 }}>
         <ClientDocuments />
+        <ClientDeliveries />
       </Box>
     </FullRecord>
   </Show>

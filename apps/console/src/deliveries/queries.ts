@@ -71,8 +71,8 @@ export const failedDeliveryQueries = {
   },
 };
 
-export const deliveriesOf = async (invoiceId: string): Promise<Delivery[]> =>
-  (await gql<{ deliveries: Delivery[] }>(`query Deliveries($invoiceId: ID) { deliveries(invoiceId: $invoiceId) { ${DELIVERY_FIELDS} } }`, { invoiceId })).deliveries;
+export const deliveriesOf = async (of: { invoiceId?: string; clientId?: string }): Promise<Delivery[]> =>
+  (await gql<{ deliveries: Delivery[] }>(`query Deliveries($invoiceId: ID, $clientId: ID) { deliveries(invoiceId: $invoiceId, clientId: $clientId) { ${DELIVERY_FIELDS} } }`, of)).deliveries;
 
 export const retryDelivery = async (id: string, version: number): Promise<Delivery> =>
   (await gql<{ retryDelivery: Delivery }>(`mutation RetryDelivery($id: ID!, $version: Int!) { retryDelivery(id: $id, version: $version) { ${DELIVERY_FIELDS} } }`, { id, version })).retryDelivery;
