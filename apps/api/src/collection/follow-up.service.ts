@@ -158,18 +158,20 @@ export class FollowUpService {
       ({ fee, interest } = await this.letterSent(tx, invoice, stepId, decision.step, taken, today));
     }
 
+    // The console words each fact (timeline_words.fields and .reasons); amounts nest as { amount } so they read with the currency.
+    const feeAmount = fee?.fee?.amount ?? null;
+    const interestAmount = interest && new Decimal(interest.booked).gt(0) ? interest.booked : null;
     const facts = {
       step: TIMELINE_STEP[decision.step],
       clientVisible: false,
-      letter: decision.step,
+      currency: invoice.currency,
       fellDueOn: decision.fellDueOn,
       caughtUp: decision.caughtUp,
       payBy: letter ? payBy : null,
-      fee: fee?.fee?.amount ?? null,
-      feeKind: fee?.fee?.kind ?? null,
-      feeReasons: fee ? fee.reasons.map((r) => r.code) : [],
-      interest: interest && new Decimal(interest.booked).gt(0) ? interest.booked : null,
-      principal: new Decimal(invoice.open_principal).toFixed(2),
+      fee: feeAmount ? { amount: feeAmount } : null,
+      reasons: fee ? fee.reasons.map((r) => r.code) : [],
+      interest: interestAmount ? { amount: interestAmount } : null,
+      principal: { amount: new Decimal(invoice.open_principal).toFixed(2) },
     };
     await this.timeline.record(tx, {
       entityType: INVOICE,
@@ -191,12 +193,13 @@ export class FollowUpService {
         step: TIMELINE_STEP[decision.step],
         on: today,
         payBy: letter ? payBy : null,
-        fee: facts.fee,
-        interest: facts.interest,
+        fee: feeAmount,
+        feeKind: fee?.fee?.kind ?? null,
+        interest: interestAmount,
         currency: invoice.currency,
       },
     });
-    return { invoiceId, action: 'ACTED', step: decision.step, caughtUp: decision.caughtUp, fee: facts.fee, interest: facts.interest, stepId };
+    return { invoiceId, action: 'ACTED', step: decision.step, caughtUp: decision.caughtUp, fee: feeAmount, interest: interestAmount, stepId };
   }
 
   /**

@@ -120,9 +120,9 @@ describe('the daily follow-up', () => {
     const balances = await balancesOf(invoice.id);
     expect(balances).toMatchObject({ COLLECTION_FEE_RECEIVABLES: '470.00', COLLECTION_FEE_INCOME: '-470.00', LATE_INTEREST_RECEIVABLES: expectedInterest, PURCHASED_RECEIVABLES: invoice.payable });
     const [timeline] = await t.db.query(`SELECT details FROM timeline_event WHERE entity_id = $1 AND details->>'step' = 'COLLECTION_REMINDER_SENT'`, [invoice.id]);
-    expect(timeline.details).toMatchObject({ letter: 'REMINDER', fee: '470.00', feeKind: 'LATE_PAYMENT_COMPENSATION', interest: expectedInterest, payBy: '2026-03-30' });
+    expect(timeline.details).toMatchObject({ fee: { amount: '470.00' }, reasons: ['FEE_LATE_PAYMENT_COMPENSATION'], interest: { amount: expectedInterest }, payBy: '2026-03-30', fellDueOn: '2026-03-16', caughtUp: false, currency: 'NOK' });
     const [event] = await t.db.query(`SELECT payload FROM outbox_event WHERE subject_id = $1 AND topic = 'invoice.reminder_sent'`, [invoice.id]);
-    expect(event.payload).toMatchObject({ step: 'COLLECTION_REMINDER_SENT', fee: '470.00', currency: 'NOK' });
+    expect(event.payload).toMatchObject({ step: 'COLLECTION_REMINDER_SENT', fee: '470.00', feeKind: 'LATE_PAYMENT_COMPENSATION', currency: 'NOK' });
 
     // The debtor pays the principal on the 20th (booked as the payments capability books it).
     await t.db.transaction(async (tx) => {
@@ -264,7 +264,7 @@ describe('the daily follow-up', () => {
     expect(outcomeOf(run, agreed.id)).toMatchObject({ action: 'ACTED', step: 'REMINDER', fee: '60.00' });
     expect(outcomeOf(run, notAgreed.id)).toMatchObject({ action: 'ACTED', step: 'REMINDER', fee: null });
     const [timeline] = await t.db.query(`SELECT details FROM timeline_event WHERE entity_id = $1 AND details->>'step' = 'COLLECTION_REMINDER_SENT'`, [notAgreed.id]);
-    expect(timeline.details.feeReasons).toEqual(['FEE_REFUSED_NOT_AGREED']);
+    expect(timeline.details.reasons).toEqual(['FEE_REFUSED_NOT_AGREED']);
     at('2026-03-26');
     const second = await followUp.run('SE');
     expect(outcomeOf(second, agreed.id)).toMatchObject({ action: 'ACTED', step: 'SECOND_REMINDER', fee: null });
