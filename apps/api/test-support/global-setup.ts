@@ -34,4 +34,7 @@ export default async function globalSetup(): Promise<void> {
   process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'silent';
   process.env.DATABASE_POOL_SIZE = '5';
   process.env.WORKER_HEARTBEAT_SECONDS = '1';
+  // Specs that run the workers send the documents of bought invoices: never to a mail catcher a demo runs on this
+  // machine (1025). Port 9 (discard) refuses the connection; delivery specs start their own SMTP server.
+  process.env.SMTP_URL = 'smtp://127.0.0.1:9';
 }
