@@ -1,67 +1,63 @@
-/** The records the console shows, as the API's GraphQL schema defines them. */
+import type * as Api from './generated/graphql';
+import type * as Schema from './generated/schema';
 
-export const ROLES = ['CREDIT_ANALYST', 'COLLECTION', 'FINANCE', 'ADMIN'] as const;
-export type Role = (typeof ROLES)[number];
+/*
+ * The records the console shows. Their shapes come from the API's schema (apps/api/schema.graphql)
+ * through the generated types (src/generated, apps/console/codegen.yml): each record is what its
+ * resource's documents select (the fragments in <resource>/queries.ts), so an API change the console
+ * does not follow fails the type check. Written here by hand: the value lists the forms offer (each
+ * checked against the schema's enum), the contents of JSON fields the schema cannot describe
+ * (figures, details), and console-only helpers.
+ */
 
-export const AUDIT_OUTCOMES = ['SUCCEEDED', 'REFUSED', 'FAILED'] as const;
-export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
+/**
+ * A schema enum's values in the console's order: a value the schema lacks, or one of the schema's
+ * the list leaves out, fails the type check.
+ */
+const valuesOf =
+  <T extends string>() =>
+  <const A extends readonly T[]>(values: A & (Exclude<T, A[number]> extends never ? unknown : { missing: Exclude<T, A[number]> })): A =>
+    values;
 
-export interface StaffMember {
-  id: string;
-  email: string;
-  name: string;
-  roles: Role[];
-  active: boolean;
-  createdAt: string;
-  updatedAt: string;
-  deactivatedAt: string | null;
-  deactivationReason: string | null;
-  version: number;
-}
+export const ROLES = valuesOf<Schema.Role>()(['CREDIT_ANALYST', 'COLLECTION', 'FINANCE', 'ADMIN']);
+export type Role = Schema.Role;
 
-export interface AuditEntry {
-  id: string;
-  occurredAt: string;
-  actorId: string | null;
-  actorEmail: string | null;
-  operation: string;
-  operationType: string;
-  targetType: string | null;
-  targetId: string | null;
-  inputSummary?: unknown;
-  outcome: AuditOutcome;
-  errorCode: string | null;
-  requestId: string | null;
-}
+export const AUDIT_OUTCOMES = valuesOf<Schema.AuditOutcome>()(['SUCCEEDED', 'REFUSED', 'FAILED']);
+export type AuditOutcome = Schema.AuditOutcome;
+
+export type StaffMember = Api.StaffFieldsFragment;
+
+/** A trail entry; `inputSummary` on its page only. */
+export type AuditEntry = Api.AuditListFieldsFragment & { inputSummary?: unknown };
 
 export const isRole = (value: unknown): value is Role =>
   typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 
 /* Clients and debtors (apps/api/src/clients, debtors, integration-keys). Amounts are decimal strings. */
 
-export const COUNTRIES = ['SE', 'NO'] as const;
-export type Country = (typeof COUNTRIES)[number];
+export const COUNTRIES = valuesOf<Schema.Country>()(['SE', 'NO']);
+export type Country = Schema.Country;
 
-export const CLIENT_STATES = ['APPLIED', 'ACTIVE', 'BLOCKED', 'REFUSED', 'TERMINATED'] as const;
-export type ClientState = (typeof CLIENT_STATES)[number];
+export const CLIENT_STATES = valuesOf<Schema.ClientState>()(['APPLIED', 'ACTIVE', 'BLOCKED', 'REFUSED', 'TERMINATED']);
+export type ClientState = Schema.ClientState;
 
-export const APPLICATION_STATES = ['PENDING', 'APPROVED', 'REFUSED'] as const;
-export type ApplicationState = (typeof APPLICATION_STATES)[number];
+export const APPLICATION_STATES = valuesOf<Schema.ApplicationState>()(['PENDING', 'APPROVED', 'REFUSED']);
+export type ApplicationState = Schema.ApplicationState;
 
-export const REGISTRY_STATUSES = ['ACTIVE', 'BANKRUPT', 'IN_LIQUIDATION', 'DISSOLVED'] as const;
-export type RegistryStatus = (typeof REGISTRY_STATUSES)[number];
+export const REGISTRY_STATUSES = valuesOf<Schema.RegistryStatus>()(['ACTIVE', 'BANKRUPT', 'IN_LIQUIDATION', 'DISSOLVED']);
+export type RegistryStatus = Schema.RegistryStatus;
 
-export const RECOURSE_MODES = ['WITH_RECOURSE', 'WITHOUT_RECOURSE'] as const; // med / utan regress
-export type RecourseMode = (typeof RECOURSE_MODES)[number];
+export const RECOURSE_MODES = valuesOf<Schema.RecourseMode>()(['WITH_RECOURSE', 'WITHOUT_RECOURSE']); // med / utan regress
+export type RecourseMode = Schema.RecourseMode;
 
-export const SPOT_CHECK_INTENSITIES = ['HIGH', 'NORMAL', 'LOW'] as const; // stickprov
-export type SpotCheckIntensity = (typeof SPOT_CHECK_INTENSITIES)[number];
+export const SPOT_CHECK_INTENSITIES = valuesOf<Schema.SpotCheckIntensity>()(['HIGH', 'NORMAL', 'LOW']); // stickprov
+export type SpotCheckIntensity = Schema.SpotCheckIntensity;
 
-export const DELIVERY_CHANNELS = ['EMAIL', 'E_INVOICE', 'POST', 'KIVRA'] as const;
-export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
+export const DELIVERY_CHANNELS = valuesOf<Schema.DeliveryChannel>()(['EMAIL', 'E_INVOICE', 'POST', 'KIVRA']);
+export type DeliveryChannel = Schema.DeliveryChannel;
 
-export const BANK_ACCOUNT_KINDS = ['SE_BANKGIRO', 'SE_PLUSGIRO', 'SE_BANK_ACCOUNT', 'NO_BANK_ACCOUNT', 'IBAN'] as const;
-export type BankAccountKind = (typeof BANK_ACCOUNT_KINDS)[number];
+export const BANK_ACCOUNT_KINDS = valuesOf<Schema.BankAccountKind>()(['SE_BANKGIRO', 'SE_PLUSGIRO', 'SE_BANK_ACCOUNT', 'NO_BANK_ACCOUNT', 'IBAN']);
+export type BankAccountKind = Schema.BankAccountKind;
 /** The kinds a client in each country may give as payout or repayment account (libs/domain BankAccount). */
 export const ACCOUNT_KINDS_BY_COUNTRY: Record<Country, BankAccountKind[]> = {
   SE: ['SE_BANKGIRO', 'SE_PLUSGIRO', 'SE_BANK_ACCOUNT', 'IBAN'],
@@ -84,43 +80,23 @@ export const REFUSAL_REASONS = [
 ] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 
-export const DEBTOR_KINDS = ['COMPANY', 'PERSON'] as const;
-export type DebtorKind = (typeof DEBTOR_KINDS)[number];
+export const DEBTOR_KINDS = valuesOf<Schema.DebtorKind>()(['COMPANY', 'PERSON']);
+export type DebtorKind = Schema.DebtorKind;
 
-export const DEBTOR_RELATIONS = ['SAME_GROUP', 'SAME_OWNER'] as const;
-export type DebtorRelation = (typeof DEBTOR_RELATIONS)[number];
+export const DEBTOR_RELATIONS = valuesOf<Schema.DebtorRelation>()(['SAME_GROUP', 'SAME_OWNER']);
+export type DebtorRelation = Schema.DebtorRelation;
 
-export interface Address {
-  street: string;
-  postalCode: string;
-  city: string;
-  country: string;
-}
+export type Address = Schema.Address;
 
-export interface Contact {
-  name: string;
-  email: string;
-  phone: string | null;
-}
+export type Contact = Schema.Contact;
 
-export interface BankAccount {
-  kind: BankAccountKind;
-  value: string;
-  display?: string;
-}
+/** An account as the API shows it; a form's account has no `display` yet. */
+export type BankAccount = Omit<Schema.BankAccount, 'display'> & { display?: string };
 
 /** A code with its sentence in each language, as the rules wrote it. */
-export interface Reason {
-  code: string;
-  en: string;
-  sv: string;
-  nb: string;
-}
+export type Reason = Schema.Reason;
 
-export interface StaffRef {
-  id: string;
-  name: string;
-}
+export type StaffRef = Schema.StaffRef;
 
 /** What the company gave when applying (the application's `details`). */
 export interface ApplicationDetails {
@@ -134,67 +110,15 @@ export interface ApplicationDetails {
   companyForm?: string;
 }
 
-export interface ClientApplication {
-  id: string;
-  clientId: string;
-  country: Country;
-  organisationNumber: string;
-  legalName: string;
-  companyForm: string;
-  submittedAt: string;
-  answerDueOn: string;
-  overdue: boolean;
-  ageHours: number;
-  state: ApplicationState;
-  details: ApplicationDetails | null;
-  automaticReasons: Reason[];
-  claimedBy: StaffRef | null;
-  claimedAt: string | null;
-  decidedBy: StaffRef | null;
-  decidedAt: string | null;
-  refusalReasons: Reason[];
-  decisionNote: string | null;
-  version: number;
-}
+export type ClientApplication = Omit<Api.ApplicationFieldsFragment, 'details'> & { details: ApplicationDetails | null };
 
-export interface ClientAgreement {
-  version: number;
-  validFrom: string;
-  feePercent: string;
-  feeFixed: string;
-  feeMinimum: string;
-  vatRateOnFeePercent: string;
-  recourseModes: RecourseMode[];
-  creditLimit: string;
-  spotCheckIntensity: SpotCheckIntensity;
-  deliveryChannel: DeliveryChannel;
-  payoutAccount: BankAccount;
-  repaymentAccount: BankAccount;
-  changedBy: StaffRef | null;
-  changeReason: string;
-}
+export type ClientAgreement = Api.AgreementFieldsFragment;
 
-export interface TemporaryRaise {
-  amount: string;
-  /** The last day (inclusive) the raise counts. */
-  until: string;
-}
+/** `until`: the last day (inclusive) the raise counts. */
+export type TemporaryRaise = Schema.TemporaryRaise;
 
 /** A client and one of its debtors: the pair's own limit, delivery and relation. */
-export interface ClientDebtor {
-  clientId: string;
-  clientName: string;
-  debtorId: string;
-  debtorName: string;
-  creditLimit: string | null;
-  temporaryRaise: TemporaryRaise | null;
-  effectiveLimit: string | null;
-  exposure: string;
-  deliveryChannel: DeliveryChannel | null;
-  relation: DebtorRelation | null;
-  relationNote: string | null;
-  version: number;
-}
+export type ClientDebtor = Api.PairFieldsFragment;
 
 /** A pair in a table: its id is `clientId:debtorId`. */
 export type ClientDebtorRow = ClientDebtor & { id: string };
@@ -202,107 +126,32 @@ export type ClientDebtorRow = ClientDebtor & { id: string };
 /** An agreement version in a table: its id is the version. */
 export type ClientAgreementRow = ClientAgreement & { id: number };
 
-export interface IntegrationKey {
-  id: string;
-  clientId: string;
-  label: string;
-  keyPrefix: string;
-  createdAt: string;
-  createdBy: StaffRef | null;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-  revokedBy: StaffRef | null;
-  revokeReason: string | null;
-}
+export type IntegrationKey = Api.KeyFieldsFragment;
 
-export interface IssuedIntegrationKey {
-  /** The secret: in this answer only, never again. */
-  key: string;
-  integrationKey: IntegrationKey;
-}
+/** `key` is the secret: in this answer only, never again. */
+export type IssuedIntegrationKey = Api.IssueKeyMutation['issueIntegrationKey'];
 
-export interface Client {
-  /** Spot checks so far (seed 004: denser at first, sparser later); on the show page only. */
-  spotCheckRate?: { decisions: number; selected: number; achieved: string | null; expectedNext: string };
-  id: string;
-  country: Country;
-  currency: string;
-  organisationNumber: string;
-  legalName: string;
-  companyForm: string;
-  address: Address;
-  contact: Contact;
-  accountingProgram: string | null;
-  state: ClientState;
-  stateReason: string | null;
-  exposure: string;
-  creditLimit: string | null;
-  agreement: ClientAgreement | null;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-  /** On the show page only. */
-  agreementHistory?: ClientAgreement[];
-  debtors?: ClientDebtor[];
-  integrationKeys?: IntegrationKey[];
-}
+/** A client as its list reads it, with what its page reads besides (absent on the list). */
+type ClientPageOnly = 'agreementHistory' | 'debtors' | 'integrationKeys' | 'spotCheckRate';
+export type Client = Omit<Api.ClientFieldsFragment, ClientPageOnly> & Partial<Pick<Api.ClientFieldsFragment, ClientPageOnly>>;
 
-export interface PaymentHistory {
-  invoicesPaid: number;
-  invoicesPaidLate: number;
-  averageDaysLate: string;
-  maxDaysLate: number;
-  hasUnpaidBefore: boolean;
-  hasDisputedBefore: boolean;
-}
+export type PaymentHistory = Api.DebtorFieldsFragment['paymentHistory'];
 
-export interface Debtor {
-  id: string;
-  country: Country;
-  kind: DebtorKind;
-  identityNumber: string;
-  name: string;
-  address: Address;
-  email: string | null;
-  phone: string | null;
-  /** Who gave the e-mail and phone above (issue 9 h). */
-  contactGivenBy: 'CLIENT_INVOICE' | 'STAFF' | null;
-  verifiedContacts?: VerifiedDebtorContact[];
-  currency: string;
-  creditLimit: string;
-  temporaryRaise: TemporaryRaise | null;
-  effectiveLimit: string;
-  exposure: string;
-  available: string;
-  paymentHistory: PaymentHistory;
-  createdAt: string;
-  version: number;
-  /** On the show page only. */
-  clients?: ClientDebtor[];
-}
+/** A debtor; its clients and verified contacts are read on its page only. */
+type DebtorPageOnly = 'clients' | 'verifiedContacts';
+export type Debtor = Omit<Api.DebtorFieldsFragment, DebtorPageOnly> & Partial<Pick<Api.DebtorFieldsFragment, DebtorPageOnly>>;
 
 export const TIMELINE_ENTITY_TYPES = ['CLIENT', 'CLIENT_APPLICATION', 'DEBTOR', 'STAFF_MEMBER', 'INVOICE'] as const;
 export type TimelineEntityType = (typeof TIMELINE_ENTITY_TYPES)[number];
 
 /** One state change: who, when, from, to, why. */
-export interface TimelineEvent {
-  id: string;
-  entityType: string;
-  entityId: string;
-  occurredAt: string;
-  actorType: string;
-  actorId: string | null;
-  actorName: string | null;
-  fromState: string | null;
-  toState: string;
-  reason: string | null;
-  details: unknown;
-}
+export type TimelineEvent = Api.TimelineQuery['timeline'][number];
 
 /* Invoices (apps/api/src/invoices). Amounts are decimal strings. */
 
 /** The back office status of an invoice, in the order an invoice usually passes them. */
-export const INVOICE_STATUSES = [
+/** The API gives `status` as a string (no enum in the schema): this list is the console's. */
+export const INVOICE_STATUSES = ([
   'OFFERED',
   'REFUSED',
   'OFFER_REVIEW',
@@ -315,66 +164,28 @@ export const INVOICE_STATUSES = [
   'DENIED',
   'PURCHASED',
   'CREDITED',
-] as const;
+] as const);
 export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
 
 /** What the client sees in its accounting program (seeds 000, 004). */
-export const CLIENT_INVOICE_STATUSES = ['OFFERED', 'PROCESSING', 'DENIED', 'DECLINED', 'EXPIRED', 'WITHDRAWN', 'SOLD', 'CREDITED'] as const;
-export type ClientInvoiceStatus = (typeof CLIENT_INVOICE_STATUSES)[number];
+export const CLIENT_INVOICE_STATUSES = valuesOf<Schema.ClientInvoiceStatus>()(['OFFERED', 'PROCESSING', 'DENIED', 'DECLINED', 'EXPIRED', 'WITHDRAWN', 'SOLD', 'CREDITED', 'RECOURSE']);
+export type ClientInvoiceStatus = Schema.ClientInvoiceStatus;
 
-export const DEDUCTION_KINDS = ['ROT', 'RUT', 'GREEN_TECH'] as const; // rot, rut, grön teknik
-export type DeductionKind = (typeof DEDUCTION_KINDS)[number];
+export const DEDUCTION_KINDS = valuesOf<Schema.DeductionKind>()(['ROT', 'RUT', 'GREEN_TECH']); // rot, rut, grön teknik
+export type DeductionKind = Schema.DeductionKind;
 
-export interface InvoiceLine {
-  lineNumber: number;
-  description: string;
-  quantity: string;
-  unitPrice: string;
-  vatRatePercent: string;
-  reverseCharge: boolean;
-  net: string;
-}
+export type InvoiceLine = Api.InvoiceFieldsFragment['lines'][number];
 
-export interface Offer {
-  amount: string;
-  fee: string;
-  vatOnFee: string;
-  payout: string;
-  currency: string;
-  recourseModes: RecourseMode[];
-  plannedPayoutDate: string;
-  expiresAt: string;
-}
+export type Offer = NonNullable<Api.InvoiceFieldsFragment['offer']>;
 
-export interface PaymentInstructions {
-  /** OCR (Sweden) or KID (Norway). */
-  reference: string;
-  referenceKind: string;
-  account: string;
-  accountKind: string;
-}
+/** `reference`: OCR (Sweden) or KID (Norway). */
+export type PaymentInstructions = NonNullable<Api.InvoiceFieldsFragment['paymentInstructions']>;
 
-export interface SuspectedDuplicate {
-  invoiceId: string;
-  invoiceNumber: string;
-  sameClient: boolean;
-  kind: string;
-}
+export type SuspectedDuplicate = Api.InvoiceFieldsFragment['suspectedDuplicates'][number];
 
-export interface InvoiceTimelineEntry {
-  occurredAt: string;
-  fromState: string | null;
-  toState: string;
-  reason: string | null;
-}
+export type InvoiceTimelineEntry = Api.InvoiceFieldsFragment['timeline'][number];
 
-export interface CreditNote {
-  id: string;
-  creditNumber: string;
-  amount: string;
-  reason: string | null;
-  createdAt: string;
-}
+export type CreditNote = Api.InvoiceFieldsFragment['creditNotes'][number];
 
 /** The debtor as the client's program submitted it. */
 export interface SubmittedDebtor {
@@ -386,53 +197,25 @@ export interface SubmittedDebtor {
   vatNumber?: string;
 }
 
-export interface Invoice {
-  id: string;
-  clientId: string;
-  clientName: string;
-  debtorId: string | null;
-  debtorName: string;
-  invoiceNumber: string;
-  country: Country;
-  currency: string;
-  invoiceDate: string;
-  deliveryDate: string;
-  dueDate: string;
-  net: string;
-  vat: string;
-  rounding: string;
-  gross: string;
-  deductionKind: DeductionKind | null;
-  deductionAmount: string | null;
-  payable: string;
-  status: InvoiceStatus;
-  clientStatus: ClientInvoiceStatus;
-  reasons: Reason[];
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-  /** On the show page only. */
-  debtor?: SubmittedDebtor | null;
-  suspectedDuplicates?: SuspectedDuplicate[];
-  offer?: Offer | null;
-  recourseMode?: RecourseMode | null;
-  acceptedAt?: string | null;
-  paymentInstructions?: PaymentInstructions | null;
-  creditedAmount?: string;
-  lines?: InvoiceLine[];
-  timeline?: InvoiceTimelineEntry[];
-  creditNotes?: CreditNote[];
-  creditDecisions?: CreditDecisionRecord[];
-}
+/** An invoice as its list reads it, with what its page reads besides (absent on the list). */
+type InvoicePageOnly = Exclude<keyof Api.InvoiceFieldsFragment, keyof Api.InvoiceListFieldsFragment>;
+export type Invoice = Omit<Api.InvoiceListFieldsFragment, 'status'> &
+  Partial<Omit<Pick<Api.InvoiceFieldsFragment, InvoicePageOnly>, 'debtor' | 'creditDecisions'>> & {
+    /** The debtor as the client's program submitted it (JSON). */
+    debtor?: SubmittedDebtor | null;
+    creditDecisions?: CreditDecisionRecord[];
+    /** A String in the schema; the console knows these (an unknown one is shown as it came). */
+    status: InvoiceStatus;
+  };
 
 /* Credit reviews (apps/api/src/credit): the manual-assessment and spot-check queues. */
 
-export const REVIEW_KINDS = ['MANUAL_ASSESSMENT', 'SPOT_CHECK'] as const;
-export type ReviewKind = (typeof REVIEW_KINDS)[number];
-export const REVIEW_STATES = ['OPEN', 'WAITING_FOR_CLIENT', 'CLOSED'] as const;
-export type ReviewState = (typeof REVIEW_STATES)[number];
-export const SPOT_CHECK_OUTCOMES = ['CONFIRMED', 'NOT_CONFIRMED', 'UNREACHABLE'] as const;
-export type SpotCheckOutcome = (typeof SPOT_CHECK_OUTCOMES)[number];
+export const REVIEW_KINDS = valuesOf<Schema.ReviewKind>()(['MANUAL_ASSESSMENT', 'SPOT_CHECK']);
+export type ReviewKind = Schema.ReviewKind;
+export const REVIEW_STATES = valuesOf<Schema.ReviewState>()(['OPEN', 'WAITING_FOR_CLIENT', 'CLOSED']);
+export type ReviewState = Schema.ReviewState;
+export const SPOT_CHECK_OUTCOMES = valuesOf<Schema.SpotCheckOutcome>()(['CONFIRMED', 'NOT_CONFIRMED', 'UNREACHABLE']);
+export type SpotCheckOutcome = Schema.SpotCheckOutcome;
 /** Unreachable this many times, the API sends a spot check to a manual assessment (credit-reviews.service.ts). */
 export const SPOT_CHECK_MAX_ATTEMPTS = 3;
 
@@ -467,17 +250,9 @@ export interface CreditFigures {
 }
 
 /** Where an analyst found a contact it verified (issue 9 h). */
-export type VerifiedContactSource = 'PUBLIC_REGISTRY' | 'COMPANY_WEBSITE' | 'DIRECTORY_SERVICE' | 'DEBTOR_DOCUMENT' | 'OTHER';
+export type VerifiedContactSource = Schema.VerifiedContactSource;
 
-export interface VerifiedDebtorContact {
-  id: string;
-  phone: string | null;
-  email: string | null;
-  source: VerifiedContactSource;
-  sourceDetail: string;
-  recordedBy: StaffRef;
-  recordedAt: string;
-}
+export type VerifiedDebtorContact = Api.ReviewFieldsFragment['verifiedContacts'][number];
 
 export interface ContactDetails {
   /** Who gave the registered e-mail and phone: the client on its invoice, or staff. */
@@ -489,62 +264,18 @@ export interface ContactDetails {
   address?: Address | null;
 }
 
-export interface CreditReview {
-  id: string;
-  kind: ReviewKind;
-  state: ReviewState;
-  invoiceId: string;
-  invoiceNumber: string;
-  clientId: string;
-  clientName: string;
-  debtorId: string | null;
-  debtorName: string;
+/** An item of a credit queue; `story` is read for one item only (its page, a spot check's outcome). */
+export type CreditReview = Omit<Api.ReviewFieldsFragment, 'figures' | 'debtorContact'> & {
+  figures: CreditFigures | null;
   debtorContact: { registered?: ContactDetails | null; onInvoice?: ContactDetails | null } | null;
-  verifiedContacts: VerifiedDebtorContact[];
-  amount: string;
-  currency: string;
-  openedAt: string;
-  dueAt: string;
-  overdue: boolean;
-  ageHours: number;
-  claimedBy: StaffRef | null;
-  attempts: number;
-  reasons: Reason[];
-  figures: CreditFigures | null;
-  outcome: string | null;
-  version: number;
-  /** Asked of one item only (its page, a spot check's outcome): apps/api CreditReviewStory. */
   story?: CreditReviewStory;
-}
+};
 
-export interface CreditReviewStep {
-  code: 'SPOT_CHECK_UNREACHABLE_ATTEMPT' | 'SPOT_CHECK_NOT_CONFIRMED' | 'SPOT_CHECK_UNREACHABLE' | 'QUESTION_TO_CLIENT' | 'CLIENT_ANSWER' | string;
-  at: string;
-  by: string | null;
-  text: string | null;
-  attempt: number | null;
-}
+export type CreditReviewStep = CreditReviewStory['steps'][number];
 
-export interface CreditReviewStory {
-  cameFromReviewId: string | null;
-  cameFromOutcome: string | null;
-  followUpReviewId: string | null;
-  clockPaused: boolean;
-  pausedAt: string | null;
-  steps: CreditReviewStep[];
-  exposureNow: Pick<CreditFigures, 'debtor' | 'client' | 'pair'> | null;
-}
+export type CreditReviewStory = Api.ReviewStoryFragment['story'];
 
-export interface CreditDecisionRecord {
-  kind: 'AUTOMATIC' | 'MANUAL' | 'SPOT_CHECK' | string;
-  outcome: 'APPROVE' | 'DENY' | 'MANUAL_ASSESSMENT' | 'SPOT_CHECK' | string;
-  reasons: Reason[];
-  figures: CreditFigures | null;
-  rulesVersion: string | null;
-  decidedBy: { name: string } | null;
-  note: string | null;
-  decidedAt: string;
-}
+export type CreditDecisionRecord = Omit<Api.InvoiceFieldsFragment['creditDecisions'][number], 'figures'> & { figures: CreditFigures | null };
 
 /* Rule settings (apps/api/src/rule-settings): dated versions, never edited. */
 
@@ -649,12 +380,4 @@ export interface CreditWhatIf {
   exposureTakenAfter: string;
 }
 
-export interface RuleSettingVersion {
-  validFrom: string;
-  value: Record<string, unknown>;
-  source: string;
-  /** Shipped with the rules (the first version). */
-  builtIn: boolean;
-  createdAt: string | null;
-  createdBy: StaffRef | null;
-}
+export type RuleSettingVersion = Omit<Api.RuleSettingFieldsFragment, 'value'> & { value: Record<string, unknown> };

@@ -206,6 +206,8 @@ export type RegisterDebtorInput = {
   identityNumber: string;
   kind: DebtorKind;
   name: string;
+  /** The e-invoice address, a Peppol participant id: 0007 (Swedish organisation number), 0192 (Norwegian organisation number) or 0088 (GLN), e.g. 0192:923456783. */
+  peppolId: string | null | undefined;
   phone: string | null | undefined;
 };
 

@@ -112,6 +112,53 @@ export type BankAccountKind =
   | 'SE_BANK_ACCOUNT'
   | 'SE_PLUSGIRO';
 
+/** A bank file read: its counts and amounts, or why it was refused (nothing of a refused file is booked). */
+export type BankImport = {
+  amountIn: Scalars['Decimal']['output'];
+  amountMatched: Scalars['Decimal']['output'];
+  amountOut: Scalars['Decimal']['output'];
+  amountUnmatched: Scalars['Decimal']['output'];
+  /** Entries an earlier file already brought: booked nothing. */
+  entriesDuplicate: Scalars['Int']['output'];
+  entriesMatched: Scalars['Int']['output'];
+  /** Entries stored for the first time. */
+  entriesNew: Scalars['Int']['output'];
+  /** Entries read from the file (so far, while RUNNING). */
+  entriesRead: Scalars['Int']['output'];
+  /** Statement entries reconciled against what notifications already booked. */
+  entriesReconciled: Scalars['Int']['output'];
+  entriesUnmatched: Scalars['Int']['output'];
+  /** The file's own id (camt MsgId, BgMax timestamp, Nets transmission number). */
+  fileIdentity: Maybe<Scalars['String']['output']>;
+  fileName: Scalars['String']['output'];
+  finishedAt: Maybe<Scalars['DateTime']['output']>;
+  /** CAMT_053, CAMT_054, BGMAX or NETS_OCR. */
+  format: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** Why it was refused: a reason code (the console words it). */
+  refusalCode: Maybe<Scalars['String']['output']>;
+  refusalMessage: Maybe<Scalars['String']['output']>;
+  /** Where in the file: a line or an XML element path. */
+  refusalPlace: Maybe<Scalars['String']['output']>;
+  /** UPLOAD (console), FOLDER (watched import folder) or API. */
+  source: Scalars['String']['output'];
+  startedAt: Scalars['DateTime']['output'];
+  startedBy: Maybe<StaffRef>;
+  status: BankImportStatus;
+  version: Maybe<Scalars['String']['output']>;
+};
+
+export type BankImportPage = {
+  items: Array<BankImport>;
+  total: Scalars['Int']['output'];
+};
+
+/** RUNNING: being read; DONE: stored, matched and booked; REFUSED: nothing booked, see the refusal. */
+export type BankImportStatus =
+  | 'DONE'
+  | 'REFUSED'
+  | 'RUNNING';
+
 /** A company that sells its invoices to the factor. */
 export type Client = {
   accountingProgram: Maybe<Scalars['String']['output']>;
@@ -442,6 +489,13 @@ export type ClientState =
   | 'REFUSED'
   | 'TERMINATED';
 
+/** A step of the follow-up: a reminder, a second reminder (SE), an inkassovarsel (NO), collection-ready. */
+export type CollectionStepKind =
+  | 'COLLECTION'
+  | 'COLLECTION_WARNING'
+  | 'REMINDER'
+  | 'SECOND_REMINDER';
+
 export type Contact = {
   email: Scalars['String']['output'];
   name: Scalars['String']['output'];
@@ -655,6 +709,8 @@ export type Debtor = {
   kind: DebtorKind;
   name: Scalars['String']['output'];
   paymentHistory: PaymentHistory;
+  /** The e-invoice address, a Peppol participant id scheme:identifier (e.g. 0007:5567123400). */
+  peppolId: Maybe<Scalars['String']['output']>;
   phone: Maybe<Scalars['String']['output']>;
   temporaryRaise: Maybe<TemporaryRaise>;
   /** Contacts an analyst verified, newest first, with where each came from. */
@@ -858,6 +914,13 @@ export type DocumentLanguage =
   | 'NB'
   | 'SV';
 
+/** A debtor whose exposure differs from the open purchased receivables in the books. */
+export type ExposureLedgerDifference = {
+  debtorId: Scalars['ID']['output'];
+  exposure: Scalars['Decimal']['output'];
+  receivables: Scalars['Decimal']['output'];
+};
+
 /** The caller's work: the queues of their roles (every role's for an admin), what is due today, and the charts. */
 export type Home = {
   /** The moment the counts were taken. */
@@ -929,9 +992,11 @@ export type HomeQueue = {
 /** A queue counted on the home page. */
 export type HomeQueueKey =
   | 'CLIENT_APPLICATIONS'
+  | 'DISPUTES'
   | 'MANUAL_ASSESSMENT'
   | 'PAYOUT_BATCHES_TO_APPROVE'
   | 'PAYOUT_BATCHES_TO_SEND'
+  | 'RECOURSE_INVOICES'
   | 'SPOT_CHECKS';
 
 /** A role's part of the home: its queues (none yet for some roles). */
@@ -939,6 +1004,48 @@ export type HomeSection = {
   queues: Array<HomeQueue>;
   role: Role;
 };
+
+/** A credit on the factor's account: what the bank said, and what is left to place. */
+export type IncomingPayment = {
+  accountId: Scalars['String']['output'];
+  /** Whole days since it arrived (in the queue: how long it has waited). */
+  ageDays: Scalars['Int']['output'];
+  allocations: Array<PaymentAllocation>;
+  amount: Scalars['Decimal']['output'];
+  claimedBy: Maybe<StaffRef>;
+  currency: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  importId: Scalars['ID']['output'];
+  message: Maybe<Scalars['String']['output']>;
+  payerAccount: Maybe<Scalars['String']['output']>;
+  payerName: Maybe<Scalars['String']['output']>;
+  /** The OCR/KID the payer gave (normalised). */
+  reference: Maybe<Scalars['String']['output']>;
+  /** The reference failed its check digit: never matched automatically. */
+  referenceCheckFailed: Scalars['Boolean']['output'];
+  state: IncomingPaymentState;
+  /** Only while something is left to place: ranked, with reasons. */
+  suggestions: Array<PaymentSuggestion>;
+  /** What no invoice has taken yet. */
+  unplaced: Scalars['Decimal']['output'];
+  valueDate: Scalars['String']['output'];
+  /** Act on the version you looked at: a payment changed since is a CONFLICT. */
+  version: Scalars['Int']['output'];
+};
+
+export type IncomingPaymentPage = {
+  items: Array<IncomingPayment>;
+  total: Scalars['Int']['output'];
+};
+
+/** MATCHED: all of it placed on invoices; UNMATCHED: some or all of it waits for a person; REFUND: what was left is to go back to the payer. */
+export type IncomingPaymentState =
+  | 'MATCHED'
+  | 'NEW'
+  | 'RECONCILED'
+  | 'REFUND'
+  | 'SETTLED'
+  | 'UNMATCHED';
 
 /** What a client's accounting program may see of its own client record. */
 export type IntegrationClient = {
@@ -1227,6 +1334,8 @@ export type Mutation = {
   claimClientApplication: ClientApplication;
   claimCreditReview: CreditReview;
   claimDispute: Dispute;
+  /** Takes an unmatched payment: nobody else can act on it until released or acted on. */
+  claimIncomingPayment: IncomingPayment;
   /** Claims the oldest unclaimed pending application; none left answers null. */
   claimNextClientApplication: Maybe<ClientApplication>;
   /** The oldest unclaimed item of the queue; null when none is left. */
@@ -1248,6 +1357,8 @@ export type Mutation = {
   denyCreditReview: CreditReview;
   /** Makes the approved batch's bank file once; asking again returns the same bytes. */
   exportPayoutBatch: PayoutFile;
+  /** Reads a bank file: stored once per entry, matched by OCR/KID and booked, or refused whole with the place that is wrong. */
+  importBankFile: BankImport;
   /** Reads the bank's payment status report (pain.002) for a sent batch. */
   importPaymentStatusReport: StatusReportResult;
   /** Makes a document of an invoice or a client's period, or finds the one already made from the same data. */
@@ -1266,6 +1377,8 @@ export type Mutation = {
   markPrintBatchPrinted: PrintBatch;
   /** A one-time link that signs you in to Bull Board (read-only) for 15 minutes. */
   openQueueBoard: QueueBoardLink;
+  /** Places what is left of a payment on one invoice (match) or several (split): booked, exposure released, fully paid invoices closed. */
+  placeIncomingPayment: IncomingPayment;
   /** Gathers the day's due payouts into a batch; held ones stay out with their reasons. */
   preparePayoutBatch: PayoutBatch;
   /** Publishes a new version from a day on; versions are never edited. */
@@ -1275,6 +1388,8 @@ export type Mutation = {
   recordSpotCheckOutcome: CreditReview;
   /** Records a contact you found and checked yourself, and where it came from (before a spot check is confirmed on it). */
   recordVerifiedDebtorContact: VerifiedDebtorContact;
+  /** Marks (part of) what is left of a payment for refund to the payer: paid out in the next payout batch. */
+  refundIncomingPayment: IncomingPayment;
   refuseClientApplication: ClientApplication;
   registerDebtor: Debtor;
   /** Registers a debtor's dispute (by phone, e-mail or letter) of a bought invoice: no reminders while it is open. */
@@ -1285,6 +1400,7 @@ export type Mutation = {
   /** Gives the item back to the queue. */
   releaseCreditReview: CreditReview;
   releaseDispute: Dispute;
+  releaseIncomingPayment: IncomingPayment;
   releaseRecourseInvoice: RecourseInvoice;
   /** Asks for a manual assessment of a denied invoice; a credit analyst looks at it. */
   requestManualAssessment: ClientInvoice;
@@ -1387,6 +1503,11 @@ export type MutationClaimDisputeArgs = {
 };
 
 
+export type MutationClaimIncomingPaymentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationClaimNextClientApplicationArgs = {
   country: InputMaybe<Country>;
 };
@@ -1464,6 +1585,12 @@ export type MutationExportPayoutBatchArgs = {
 };
 
 
+export type MutationImportBankFileArgs = {
+  content: Scalars['String']['input'];
+  fileName: Scalars['String']['input'];
+};
+
+
 export type MutationImportPaymentStatusReportArgs = {
   content: Scalars['String']['input'];
 };
@@ -1509,6 +1636,14 @@ export type MutationMarkPrintBatchPrintedArgs = {
 };
 
 
+export type MutationPlaceIncomingPaymentArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  note: InputMaybe<Scalars['String']['input']>;
+  shares: Array<PaymentShareInput>;
+};
+
+
 export type MutationPreparePayoutBatchArgs = {
   book: Country;
   payoutDate: InputMaybe<Scalars['String']['input']>;
@@ -1546,6 +1681,14 @@ export type MutationRecordVerifiedDebtorContactArgs = {
 };
 
 
+export type MutationRefundIncomingPaymentArgs = {
+  amount: Scalars['Decimal']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  note: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type MutationRefuseClientApplicationArgs = {
   id: Scalars['ID']['input'];
   note: InputMaybe<Scalars['String']['input']>;
@@ -1579,6 +1722,11 @@ export type MutationReleaseCreditReviewArgs = {
 
 
 export type MutationReleaseDisputeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationReleaseIncomingPaymentArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -1736,6 +1884,94 @@ export type Offer = {
   vatOnFee: Scalars['Decimal']['output'];
 };
 
+/** Not yet due (CURRENT), or days past the due date: 1-30, 31-60, 61-90, over 90. */
+export type OverdueAgeBucket =
+  | 'CURRENT'
+  | 'DAYS_1_30'
+  | 'DAYS_31_60'
+  | 'DAYS_61_90'
+  | 'OVER_90';
+
+/** Bought invoices with something owed, by age past the due date, per currency; counted by the database. */
+export type OverdueAging = {
+  /** Every bucket of every currency, in order, zeros included. */
+  buckets: Array<OverdueAgingBucket>;
+  today: Scalars['String']['output'];
+};
+
+export type OverdueAgingBucket = {
+  /** The principal still owed in the bucket. */
+  amount: Scalars['Decimal']['output'];
+  bucket: OverdueAgeBucket;
+  count: Scalars['Int']['output'];
+  currency: Scalars['String']['output'];
+};
+
+/** A bought invoice past its due date with something still owed. */
+export type OverdueInvoice = {
+  ageBucket: OverdueAgeBucket;
+  clientId: Scalars['ID']['output'];
+  clientName: Scalars['String']['output'];
+  country: Country;
+  currency: Scalars['String']['output'];
+  /** Whole days past the due date, on the clock's today. */
+  daysOverdue: Scalars['Int']['output'];
+  debtorName: Scalars['String']['output'];
+  disputed: Scalars['Boolean']['output'];
+  /** YYYY-MM-DD. */
+  dueDate: Scalars['String']['output'];
+  invoiceId: Scalars['ID']['output'];
+  invoiceNumber: Scalars['String']['output'];
+  /** The last step taken, if any. */
+  lastStep: Maybe<CollectionStepKind>;
+  /** When it was taken (YYYY-MM-DD). */
+  lastStepOn: Maybe<Scalars['String']['output']>;
+  nextStep: Maybe<OverdueNextStep>;
+  /** When the next step is planned (YYYY-MM-DD); null while held. */
+  nextStepOn: Maybe<Scalars['String']['output']>;
+  /** Fees charged and still owed. */
+  openFees: Scalars['Decimal']['output'];
+  /** Late interest booked and still owed. */
+  openInterest: Scalars['Decimal']['output'];
+  /** The principal still owed (from the ledger). */
+  openPrincipal: Scalars['Decimal']['output'];
+  /** Principal, fees and interest. */
+  openTotal: Scalars['Decimal']['output'];
+};
+
+export type OverdueInvoicePage = {
+  items: Array<OverdueInvoice>;
+  /** The day the queue was read for (the clock's today, YYYY-MM-DD). */
+  today: Scalars['String']['output'];
+  total: Scalars['Int']['output'];
+};
+
+/** The next step of the follow-up: a letter, collection-ready, the handoff, or held while disputed. */
+export type OverdueNextStep =
+  | 'COLLECTION'
+  | 'COLLECTION_WARNING'
+  | 'HANDOFF'
+  | 'HELD_DISPUTED'
+  | 'REMINDER'
+  | 'SECOND_REMINDER';
+
+/** What a payment did: settled an invoice, a surplus held, a refund marked. */
+export type PaymentAllocation = {
+  allocatedAt: Scalars['DateTime']['output'];
+  /** Empty when matched by its reference. */
+  allocatedBy: Maybe<StaffRef>;
+  amount: Scalars['Decimal']['output'];
+  /** Days after the due date (moved to the next business day) to the value date. */
+  daysLate: Maybe<Scalars['Int']['output']>;
+  id: Scalars['ID']['output'];
+  invoiceId: Maybe<Scalars['ID']['output']>;
+  invoiceNumber: Maybe<Scalars['String']['output']>;
+  /** The journal entry that booked it. */
+  journalEntryId: Scalars['ID']['output'];
+  /** PAYMENT, SURPLUS, REFUND or PAID_TO_CLIENT. */
+  kind: Scalars['String']['output'];
+};
+
 export type PaymentHistory = {
   /** Average days late over the late ones. */
   averageDaysLate: Scalars['Decimal']['output'];
@@ -1757,6 +1993,35 @@ export type PaymentInstructions = {
   reference: Scalars['String']['output'];
   referenceKind: Scalars['String']['output'];
 };
+
+export type PaymentShareInput = {
+  /** Above 0, at most what is open on the invoice. At most 2 decimals and 9999999999999999.99. */
+  amount: Scalars['Decimal']['input'];
+  invoiceId: Scalars['ID']['input'];
+};
+
+/** An invoice a person may place (part of) an unmatched payment on, with why. */
+export type PaymentSuggestion = {
+  clientName: Scalars['String']['output'];
+  debtorName: Scalars['String']['output'];
+  dueDate: Scalars['String']['output'];
+  invoiceId: Scalars['ID']['output'];
+  invoiceNumber: Scalars['String']['output'];
+  /** What is open on the invoice. */
+  open: Scalars['Decimal']['output'];
+  paymentReference: Maybe<Scalars['String']['output']>;
+  reasons: Array<PaymentSuggestionReason>;
+  /** Higher is a better fit; suggestions come best first. */
+  score: Scalars['Int']['output'];
+};
+
+/** Why an invoice is suggested: its open amount equals what is left of the payment; its number is in the payment's message; the payer's name is the debtor's; the reference differs from the invoice's by a digit or two; the payment already settled an invoice of this debtor. */
+export type PaymentSuggestionReason =
+  | 'AMOUNT_EQUALS_OPEN'
+  | 'INVOICE_NUMBER_IN_MESSAGE'
+  | 'PAYER_NAME_MATCHES_DEBTOR'
+  | 'REFERENCE_CLOSE'
+  | 'SAME_DEBTOR_AS_PAYMENT';
 
 /** A day's payments to clients in one book, prepared by one member of finance and approved by another. */
 export type PayoutBatch = {
@@ -1866,6 +2131,9 @@ export type Query = {
   /** The audit trail, newest first by default. */
   auditEntries: AuditEntryPage;
   auditEntry: AuditEntry;
+  bankImport: BankImport;
+  /** Bank files read, newest first, with their counts, amounts and refusals. */
+  bankImports: BankImportPage;
   client: Client;
   clientApplication: ClientApplication;
   /** The applications queue, oldest first. */
@@ -1888,10 +2156,15 @@ export type Query = {
   document: Document;
   /** The documents of an invoice, or every document of a client; newest first. */
   documents: Array<Document>;
+  /** Debtors whose exposure differs from the open purchased receivables in the books: empty when all agree. */
+  exposureLedgerCheck: Array<ExposureLedgerDifference>;
   /** The failed-deliveries queue: e-mails refused and sent by post instead, and deliveries that failed; the oldest first. */
   failedDeliveries: DocumentDeliveryPage;
   /** The caller's home: the queues of their roles (every role's for an admin), counted by the server, with what is due today and the charts. */
   home: Home;
+  incomingPayment: IncomingPayment;
+  /** Incoming payments: the unmatched queue (the oldest first) by default, each with ranked suggestions. */
+  incomingPayments: IncomingPaymentPage;
   invoice: Invoice;
   invoices: InvoicePage;
   /** The entries of a period, newest first. */
@@ -1914,6 +2187,12 @@ export type Query = {
   myInvoices: ClientInvoicePage;
   /** The logo your sold invoices print; none: your name is set as a wordmark. */
   myLogo: Maybe<MyLogo>;
+  /** The aging chart: what is owed on bought invoices by days past due (current, 1-30, 31-60, 61-90, over 90), per currency. */
+  overdueAging: OverdueAging;
+  /** The collection queue: bought invoices past their due date with something owed, the longest overdue first. */
+  overdueInvoices: OverdueInvoicePage;
+  /** The payments that settled (part of) an invoice. */
+  paymentsOfInvoice: Array<IncomingPayment>;
   payoutBatch: PayoutBatch;
   /** The payout batches, newest day first. */
   payoutBatches: PayoutBatchPage;
@@ -1949,6 +2228,18 @@ export type QueryAuditEntriesArgs = {
 
 export type QueryAuditEntryArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryBankImportArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryBankImportsArgs = {
+  page?: Scalars['Int']['input'];
+  perPage?: Scalars['Int']['input'];
+  status: InputMaybe<BankImportStatus>;
 };
 
 
@@ -2048,6 +2339,19 @@ export type QueryFailedDeliveriesArgs = {
 };
 
 
+export type QueryIncomingPaymentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryIncomingPaymentsArgs = {
+  importId: InputMaybe<Scalars['ID']['input']>;
+  page?: Scalars['Int']['input'];
+  perPage?: Scalars['Int']['input'];
+  state: InputMaybe<IncomingPaymentState>;
+};
+
+
 export type QueryInvoiceArgs = {
   id: Scalars['ID']['input'];
 };
@@ -2110,6 +2414,19 @@ export type QueryMyInvoicesArgs = {
   perPage?: Scalars['Int']['input'];
   sortField?: Scalars['String']['input'];
   sortOrder?: Scalars['String']['input'];
+};
+
+
+export type QueryOverdueInvoicesArgs = {
+  bucket: InputMaybe<OverdueAgeBucket>;
+  country: InputMaybe<Country>;
+  page?: Scalars['Int']['input'];
+  perPage?: Scalars['Int']['input'];
+};
+
+
+export type QueryPaymentsOfInvoiceArgs = {
+  invoiceId: Scalars['ID']['input'];
 };
 
 
@@ -2265,6 +2582,8 @@ export type RegisterDebtorInput = {
   identityNumber: Scalars['String']['input'];
   kind: DebtorKind;
   name: Scalars['String']['input'];
+  /** The e-invoice address, a Peppol participant id: 0007 (Swedish organisation number), 0192 (Norwegian organisation number) or 0088 (GLN), e.g. 0192:923456783. */
+  peppolId: InputMaybe<Scalars['String']['input']>;
   phone: InputMaybe<Scalars['String']['input']>;
 };
 

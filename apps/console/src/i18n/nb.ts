@@ -880,6 +880,7 @@ const consoleNb: ConsoleMessages = {
       WITHDRAWN: 'Trukket tilbake',
       SOLD: 'Solgt',
       CREDITED: 'Kreditert',
+      RECOURSE: 'Regress',
     },
     deduction_kinds: { ROT: 'ROT-fradrag', RUT: 'RUT-fradrag', GREEN_TECH: 'Fradrag for grønn teknologi' },
     reason_codes: {

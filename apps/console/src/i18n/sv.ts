@@ -879,6 +879,7 @@ const consoleSv: ConsoleMessages = {
       WITHDRAWN: 'Återkallad',
       SOLD: 'Såld',
       CREDITED: 'Krediterad',
+      RECOURSE: 'Regress',
     },
     deduction_kinds: { ROT: 'Rotavdrag', RUT: 'Rutavdrag', GREEN_TECH: 'Avdrag för grön teknik' },
     reason_codes: {
