@@ -19,7 +19,7 @@ type Role = 'CREDIT_ANALYST' | 'COLLECTION' | 'FINANCE' | 'ADMIN';
 const MENU: Record<Role, string[]> = {
   CREDIT_ANALYST: ['menu-client-applications', 'menu-manual-assessment', 'menu-spot-checks'],
   COLLECTION: ['menu-disputes', 'menu-overdue-invoices', 'menu-recourse-invoices', 'menu-collection-handoff'],
-  FINANCE: ['menu-payout-batches', 'menu-incoming-payments', 'menu-unmatched-payments', 'menu-ledger'],
+  FINANCE: ['menu-payout-batches', 'menu-incoming-payments', 'menu-unmatched-payments', 'menu-ledger', 'menu-failed-deliveries', 'menu-print-batch'],
   ADMIN: ['menu-staff', 'menu-audit-trail', 'menu-rule-settings'],
 };
 const EVERY_ITEM = Object.values(MENU).flat();

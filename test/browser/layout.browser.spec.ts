@@ -46,7 +46,7 @@ const ROLES: Array<{ slug: string; email: string; screens: Screen[] }> = [
   {
     slug: 'finance',
     email: 'finance@demo.factoring.test',
-    screens: [{ path: 'payout-batches', list: true }, { path: 'incoming-payments' }, { path: 'unmatched-payments' }, { path: 'ledger' }],
+    screens: [{ path: 'payout-batches', list: true }, { path: 'incoming-payments' }, { path: 'unmatched-payments' }, { path: 'ledger' }, { path: 'failed-deliveries', list: true }, { path: 'print-batch' }],
   },
   {
     slug: 'admin',
