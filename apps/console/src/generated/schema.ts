@@ -994,6 +994,7 @@ export type HomeQueueKey =
   | 'CLIENT_APPLICATIONS'
   | 'DISPUTES'
   | 'MANUAL_ASSESSMENT'
+  | 'OVERDUE_INVOICES'
   | 'PAYOUT_BATCHES_TO_APPROVE'
   | 'PAYOUT_BATCHES_TO_SEND'
   | 'RECOURSE_INVOICES'
@@ -2211,6 +2212,8 @@ export type Query = {
   staffMember: StaffMember;
   /** 0-based pages of staff members. */
   staffMembers: StaffMemberPage;
+  /** Statement days whose credits differ from the notifications already booked (of one import, or all). */
+  statementDifferences: Array<StatementDifference>;
   /** Every state change of one item, oldest first. */
   timeline: Array<TimelineEvent>;
   /** Every account with its balance at the end of a day; for one client when clientId is given. */
@@ -2496,6 +2499,11 @@ export type QueryStaffMembersArgs = {
 };
 
 
+export type QueryStatementDifferencesArgs = {
+  importId: InputMaybe<Scalars['ID']['input']>;
+};
+
+
 export type QueryTimelineArgs = {
   entityId: Scalars['ID']['input'];
   entityType: Scalars['String']['input'];
@@ -2705,6 +2713,18 @@ export type StaffMemberPage = {
 export type StaffRef = {
   id: Scalars['String']['output'];
   name: Scalars['String']['output'];
+};
+
+/** A statement day whose credits differ from what the notifications of that account and day booked: for finance to look into, never booked. */
+export type StatementDifference = {
+  accountId: Scalars['String']['output'];
+  /** Statement less notified. */
+  difference: Scalars['Decimal']['output'];
+  id: Scalars['ID']['output'];
+  importId: Scalars['ID']['output'];
+  notifiedCredits: Scalars['Decimal']['output'];
+  statementCredits: Scalars['Decimal']['output'];
+  valueDate: Scalars['String']['output'];
 };
 
 /** What the bank's status report did to its batch. */
