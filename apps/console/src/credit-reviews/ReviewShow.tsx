@@ -463,8 +463,9 @@ const Exposure = () => {
   return (
     <Section title="console.decisions.exposure" testId="review-exposure">
       {now ? (
-        // Side by side, so the figures' tables sit closer (8 px between cells) to fit half the page each.
-        <Box sx={{ display: 'grid', gap: 3, gridTemplateColumns: { xs: '1fr', lg: 'repeat(2, minmax(0, 1fr))' }, '& .MuiTableCell-root': { px: 1 } }}>
+        // Side by side on a wide screen; one above the other below 1536 px, where two tables of five
+        // amounts do not fit half the page each in Swedish or Norwegian.
+        <Box sx={{ display: 'grid', gap: 3, gridTemplateColumns: { xs: '1fr', xl: 'repeat(2, minmax(0, 1fr))' } }}>
           <Box data-testid="review-exposure-snapshot">
             <Typography variant="subtitle2" component="h3" sx={{ mb: 1 }}>
               {translate('console.reviews.story.snapshot')}
