@@ -29,6 +29,7 @@ const APPEND_ONLY = [
   'invoice_status_transition',
   'client_state_transition',
   'payout_batch_transition',
+  'client_logo',
 ];
 const today = () => new Date().toISOString().slice(0, 10);
 
