@@ -93,6 +93,9 @@ describe('Nets OCR giro reader', () => {
     const lines = netsLines(file());
     lines[1] = `NY21${lines[1].slice(4)}`;
     expect(await refusal(netsBuffer(lines))).toMatchObject({ code: Code.BANK_FILE_UNKNOWN_FORMAT, place: 'line 2' });
+    const service = netsLines(file());
+    service[2] = `NY00${service[2].slice(4)}`;
+    expect(await refusal(netsBuffer(service))).toMatchObject({ code: Code.BANK_FILE_MALFORMED, place: 'line 3' });
     const date = file();
     date.assignments[0].transactions[0].date = '310226';
     expect(await refusal(netsBuffer(date))).toMatchObject({ code: Code.BANK_FILE_DATE, place: 'line 3' });

@@ -89,6 +89,9 @@ export async function* parseNetsOcr(source: ByteSource): AsyncGenerator<{ header
     if (service !== '00' && service !== '09') {
       throw new BankFileError(E.BANK_FILE_UNKNOWN_FORMAT, `Service code ${service}: only OCR giro (09) is read here${service === '21' ? ' — this is an AvtaleGiro file' : ''}.`, place);
     }
+    if (service === '00' && recordType !== '10' && recordType !== '89') {
+      throw new BankFileError(E.BANK_FILE_MALFORMED, `Record ${recordType} with service code 00: only records 10 and 89 belong to the transmission, the others carry 09.`, place);
+    }
 
     switch (recordType) {
       case '10':
