@@ -216,6 +216,18 @@ test('a spot check not confirmed goes on to the next, links to the new manual as
   await page.waitForTimeout(400);
   await page.screenshot({ path: path.join(SCREENSHOTS, 'review-flow-manual-assessment.png'), fullPage: true });
 
+  // A question to the client stops the clock, and says since when; the answer joins the story.
+  await page.getByTestId('review-ask').click();
+  await page.getByTestId('review-ask-note').fill('Please send the signed delivery note.');
+  await page.getByTestId('review-ask-confirm').click();
+  await page.getByTestId('review-waiting').filter({ hasText: 'Clock paused since' }).waitFor();
+  await page.locator('[data-testid="review-story-step"][data-code="QUESTION_TO_CLIENT"]').getByText('Please send the signed delivery note.').waitFor();
+  await page.getByTestId('review-resume').click();
+  await page.getByTestId('review-resume-note').fill('Signed delivery note received by e-mail.');
+  await page.getByTestId('review-resume-confirm').click();
+  await page.locator('[data-testid="review-story-step"][data-code="CLIENT_ANSWER"]').getByText('Signed delivery note received by e-mail.').waitFor();
+  expect(await page.getByTestId('review-waiting').count()).toBe(0);
+
   // The way back: the spot check, closed, links to the manual assessment it went on to.
   await page.getByTestId('review-came-from-link').click();
   await page.waitForURL(first);
