@@ -4,7 +4,7 @@ import { NotFoundError } from '@factoring/domain';
 import Decimal from 'decimal.js';
 import { DataSource, EntityManager } from 'typeorm';
 import { PaymentError } from './payment-errors';
-import { BankImportsArgs, BankImportType, ExposureLedgerDifferenceType, IncomingPaymentsArgs, IncomingPaymentType, PaymentSuggestionType, StatementDifferenceType } from './dto/payment.types';
+import { BankImportsArgs, BankImportType, ExposureLedgerDifferenceType, IncomingPaymentsArgs, IncomingPaymentType, PaymentAllocationType, PaymentSuggestionType, StatementDifferenceType } from './dto/payment.types';
 
 const staffRef = (alias: string) => `CASE WHEN ${alias}.id IS NULL THEN NULL ELSE json_build_object('id', ${alias}.id, 'name', ${alias}.name) END`;
 
@@ -118,6 +118,17 @@ export class PaymentsRepository {
       [entryId],
     );
     return rows;
+  }
+
+  /** What payments (and payments to the client directly) did to an invoice, oldest first. */
+  async allocationsOfInvoice(invoiceId: string): Promise<PaymentAllocationType[]> {
+    return this.db.query(
+      `SELECT a.id, a.kind, a.invoice_id AS "invoiceId", i.invoice_number AS "invoiceNumber", a.amount::text, a.days_late AS "daysLate",
+              a.journal_entry_id::text AS "journalEntryId", ${staffRef('ab')} AS "allocatedBy", a.allocated_at AS "allocatedAt"
+         FROM payment_allocation a JOIN invoice i ON i.id = a.invoice_id LEFT JOIN staff_member ab ON ab.id = a.allocated_by
+        WHERE a.invoice_id = $1 ORDER BY a.allocated_at, a.id`,
+      [invoiceId],
+    );
   }
 
   /** Statement days that differ from the notifications, newest first (of one import, or all). */

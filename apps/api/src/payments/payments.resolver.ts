@@ -3,10 +3,12 @@ import { InvalidValueError } from '@factoring/domain';
 import { Readable } from 'node:stream';
 import { IsBase64, IsString, Length } from 'class-validator';
 import { ArgsType, Field } from '@nestjs/graphql';
-import { AllowRoles } from '../auth/access.decorators';
-import { CurrentStaff, StaffPrincipal } from '../auth/principal';
+import { AllowRoles, ForIntegration } from '../auth/access.decorators';
+import { ClientKeyPrincipal, CurrentClientKey, CurrentStaff, StaffPrincipal } from '../auth/principal';
 import { Role } from '../auth/role';
 import { AuditTarget } from '../audit/audit.interceptor';
+import { ClientInvoiceType } from '../invoices/dto/client-invoice.types';
+import { InvoicesService } from '../invoices/invoices.service';
 import { PaymentError } from './payment-errors';
 import { PaymentsRepository } from './payments.repository';
 import { PaymentsService } from './payments.service';
@@ -20,6 +22,8 @@ import {
   IncomingPaymentsArgs,
   IncomingPaymentType,
   MarkRefundArgs,
+  PaidToClientArgs,
+  PaymentAllocationType,
   PlacePaymentArgs,
   StatementDifferenceType,
   StatementDifferencesArgs,
@@ -42,6 +46,7 @@ export class PaymentsResolver {
   constructor(
     private readonly service: PaymentsService,
     private readonly repository: PaymentsRepository,
+    private readonly invoices: InvoicesService,
   ) {}
 
   @Query(() => BankImportPageType, { description: 'Bank files read, newest first, with their counts, amounts and refusals.' })
@@ -94,6 +99,22 @@ export class PaymentsResolver {
     if (!bytes.length) throw new InvalidValueError(PaymentError.BANK_IMPORT_FAILED, 'The file is empty.', 'content');
     const summary = await this.service.importStream(Readable.from([bytes]), { source: 'UPLOAD', fileName, by: me });
     return this.repository.importOne(summary.id);
+  }
+
+  @Mutation(() => [PaymentAllocationType], { description: 'Records that the debtor paid the client directly: the invoice is settled by that much and the client owes the factor what it received.' })
+  @AllowRoles(Role.FINANCE, Role.COLLECTION)
+  @AuditTarget('INVOICE')
+  async recordPaidToClient(@Args() args: PaidToClientArgs, @CurrentStaff() me: StaffPrincipal) {
+    await this.service.recordPaidToClient(args, { staff: me });
+    return this.repository.allocationsOfInvoice(args.invoiceId);
+  }
+
+  @Mutation(() => ClientInvoiceType, { description: 'Tells the factor your customer paid you directly for a sold invoice: you then owe the factor what you received (set off against your next payout or invoiced).' })
+  @ForIntegration()
+  @AuditTarget('INVOICE')
+  async reportPaidToClient(@Args() args: PaidToClientArgs, @CurrentClientKey() key: ClientKeyPrincipal) {
+    await this.service.recordPaidToClient(args, { clientId: key.clientId });
+    return this.invoices.clientInvoice(args.invoiceId, key.clientId);
   }
 
   @Mutation(() => IncomingPaymentType, { description: 'Takes an unmatched payment: nobody else can act on it until released or acted on.' })

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, ConflictError, CountryCode, DomainError, InvalidValueError, NotFoundError } from '@factoring/domain';
-import { daysLate, heldPaymentPlacedPostings, paymentReceivedPostings, refundMarkedPostings } from '@factoring/rules';
+import { daysLate, heldPaymentPlacedPostings, paidToClientPostings, paymentReceivedPostings, refundMarkedPostings } from '@factoring/rules';
 import Decimal from 'decimal.js';
 import { DataSource, EntityManager } from 'typeorm';
 import { TimelineActor, TimelineService } from '../audit/timeline.service';
@@ -666,6 +666,81 @@ export class PaymentsService {
         reason: note ?? `Marked for refund: ${refund.toFixed(2)} ${entry.currency}`,
         details: { step: 'PAYMENT_REFUND_MARKED', amount: refund.toFixed(2), ...(note ? { typed: note } : {}) },
       });
+    });
+  }
+
+  /**
+   * The debtor paid the client directly (issue 14 s.4, seed 000), reported by the client through
+   * the API or recorded by staff: the debtor's receivable is settled (exposure released, fully
+   * paid when nothing is left, so reminders and collection stop) and the client now owes the
+   * factor what it received, booked as a receivable from the client (set off against its next
+   * payout or invoiced to it).
+   */
+  async recordPaidToClient(input: { invoiceId: string; amount: string; paidOn: string; note?: string | null }, actor: { staff?: StaffPrincipal; clientId?: string }): Promise<void> {
+    await this.uow.transaction(async (tx) => {
+      const [invoice]: PayableInvoice[] = await tx.query(
+        `SELECT i.id, i.client_id, i.debtor_id, i.invoice_number, i.status, i.version, i.country, i.currency, i.due_date::text,
+                (i.payable - i.credited_amount - i.recourse_amount - i.paid_amount - i.paid_to_client_amount)::text AS open,
+                i.deduction_kind, i.deduction_amount::text
+           FROM invoice i WHERE i.id = $1 FOR UPDATE`,
+        [input.invoiceId],
+      );
+      // A client sees only its own invoices: another's is as unknown as a missing one.
+      if (!invoice || (actor.clientId && invoice.client_id !== actor.clientId)) {
+        throw new NotFoundError(PaymentError.PAYMENT_INVOICE_NOT_FOUND, `No invoice has the id ${input.invoiceId}.`);
+      }
+      if (invoice.status !== 'PURCHASED') throw new InvalidValueError(PaymentError.PAYMENT_INVOICE_NOT_OPEN, `Invoice ${invoice.invoice_number} is not a bought invoice that is still open.`, 'invoiceId');
+      const amount = money(input.amount, 'amount');
+      if (amount.gt(invoice.open)) {
+        throw new InvalidValueError(PaymentError.PAYMENT_MORE_THAN_OPEN, `Only ${new Decimal(invoice.open).toFixed(2)} is open on invoice ${invoice.invoice_number}.`, 'amount', {
+          open: new Decimal(invoice.open).toFixed(2),
+        });
+      }
+      const book = BOOK_OF[invoice.currency as 'SEK' | 'NOK'] ?? (invoice.country as Book);
+      const [{ n }] = await tx.query(`SELECT count(*)::int + 1 AS n FROM payment_allocation WHERE invoice_id = $1 AND kind = 'PAID_TO_CLIENT'`, [invoice.id]);
+      const journal = await this.ledger.post(tx, {
+        book,
+        date: this.clock.today(book).toString(),
+        causeType: 'INVOICE',
+        causeId: invoice.id,
+        event: 'PAID_TO_CLIENT',
+        attempt: String(n),
+        description: `Invoice ${invoice.invoice_number} paid to the client directly: the client owes the factor ${amount.toFixed(2)}`,
+        lines: paidToClientPostings(amount.toFixed(2)).map((l) => ({ ...l, clientId: invoice.client_id, invoiceId: invoice.id })),
+      });
+      await this.insertAllocations(tx, [
+        { entryId: null, invoiceId: invoice.id, kind: 'PAID_TO_CLIENT', amount: amount.toFixed(2), daysLate: daysLate(invoice.country, invoice.due_date, input.paidOn), journalId: journal.id, by: actor.staff?.id ?? null, note: input.note ?? null },
+      ]);
+      const after = rowsOf<{ open: string; version: number; paid: string }>(
+        await tx.query(
+          `UPDATE invoice i SET paid_to_client_amount = paid_to_client_amount + $2, last_paid_on = greatest(last_paid_on, $3::date), updated_at = now(), version = version + 1
+            WHERE id = $1 RETURNING (i.payable - i.credited_amount - i.recourse_amount - i.paid_amount - i.paid_to_client_amount)::text AS open, i.version,
+                                    (i.paid_amount + i.paid_to_client_amount)::text AS paid`,
+          [invoice.id, amount.toFixed(2), input.paidOn],
+        ),
+      )[0];
+      await this.exposure.release(tx, { id: invoice.id, client_id: invoice.client_id, debtor_id: invoice.debtor_id }, amount.toFixed(2));
+      await this.timeline.record(tx, {
+        entityType: 'INVOICE',
+        entityId: invoice.id,
+        actor: actor.staff ? staffActor(actor.staff) : { type: 'CLIENT', id: invoice.client_id },
+        fromState: invoice.status,
+        toState: invoice.status,
+        reason: `Paid to the client directly: ${amount.toFixed(2)} ${invoice.currency} on ${input.paidOn}`,
+        details: { step: 'PAID_TO_CLIENT', amount: amount.toFixed(2), paidOn: input.paidOn, clientVisible: true, ...(input.note ? { typed: input.note } : {}) },
+      });
+      if (new Decimal(after.open).isZero()) {
+        await this.exposure.release(tx, { id: invoice.id, client_id: invoice.client_id, debtor_id: invoice.debtor_id });
+        await this.lifecycle.transition(tx, { id: invoice.id, client_id: invoice.client_id, invoice_number: invoice.invoice_number, status: invoice.status, version: after.version }, 'PAID_IN_FULL', SYSTEM_ACTOR, {
+          note: 'Fully paid (paid to the client directly)',
+          details: { step: 'PAID_IN_FULL', paidAmount: after.paid, paidToClient: true },
+          clientPayload: {
+            paidAmount: new Decimal(after.paid).toFixed(2),
+            currency: invoice.currency,
+            ...(invoice.deduction_kind ? { deductionKind: invoice.deduction_kind, deductionAmount: invoice.deduction_amount, taxAgencyClaim: TAX_AGENCY_CLAIM_TEXT[invoice.deduction_kind] } : {}),
+          },
+        });
+      }
     });
   }
 

@@ -6,6 +6,7 @@ import { newStaff } from '../../test-support/factories';
 import { errorOf, startTestApp, TestApp } from '../../test-support/test-app';
 import type { BankEntry, BankFileHeader } from '../bank-files/bank-entry';
 import { BankFileError, BankFileErrorCode } from '../bank-files/bank-file-errors';
+import { OperationAccessRegistry } from '../auth/operation-access.registry';
 import { Role } from '../auth/role';
 import { CreditService } from '../credit/credit.service';
 import { PaymentsRepository } from './payments.repository';
@@ -299,6 +300,51 @@ describe('two people on one payment', () => {
   });
 });
 
+describe('fully paid, and after', () => {
+  it('a ROT invoice fully paid tells the client it may now claim the rest from the tax agency', async () => {
+    const invoice = await bought();
+    // The deduction's facts set on the row (a Swedish ROT submission is the invoices' own spec): what matters here is the notice.
+    await t.db.query(`UPDATE invoice SET deduction_kind = 'ROT', deduction_amount = '300.00' WHERE id = $1`, [invoice.id]);
+    await run([entry(invoice.payable, { reference: invoice.reference })]);
+    const [event] = await t.db.query(`SELECT payload FROM outbox_event WHERE subject_id = $1 AND topic = 'invoice.fully_paid'`, [invoice.id]);
+    expect(event.payload).toMatchObject({ deductionKind: 'ROT', deductionAmount: '300.00', taxAgencyClaim: { sv: expect.stringContaining('Skatteverket'), en: expect.any(String), nb: expect.any(String) } });
+  });
+
+  it('paid to the client directly: the client reports it, the receivable moves to the client, exposure is released and the invoice fully paid', async () => {
+    const invoice = await bought();
+    const REPORT = `mutation($i: ID!, $a: Decimal!, $d: String!) { reportPaidToClient(invoiceId: $i, amount: $a, paidOn: $d) { id status } }`;
+    const tooMuch = await t.gql(REPORT, { i: invoice.id, a: new Decimal(invoice.payable).plus(1).toFixed(2), d: '2026-11-20' }, invoice.client.key);
+    expect(errorOf(tooMuch)).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'PAYMENT_MORE_THAN_OPEN', field: 'amount' });
+    const other = await f.clientWithKey('NO');
+    expect(errorOf(await t.gql(REPORT, { i: invoice.id, a: '1.00', d: '2026-11-20' }, other.key))).toMatchObject({ code: 'NOT_FOUND' });
+    const response = await t.gql(REPORT, { i: invoice.id, a: invoice.payable, d: '2026-11-20' }, invoice.client.key);
+    if (!response.data) throw new Error(JSON.stringify(response.errors));
+    const reported = response.data.reportPaidToClient;
+    expect(reported.status).toBe('FULLY_PAID');
+    expect(await invoiceRow(invoice.id)).toMatchObject({ status: 'FULLY_PAID', exposure: '0.00' });
+    const lines = await t.db.query(
+      `SELECT a.role, p.amount::text, p.client_id FROM journal_posting p JOIN journal_entry e ON e.id = p.entry_id
+         JOIN LATERAL (SELECT role FROM ledger_account WHERE book = p.book AND number = p.account ORDER BY valid_from DESC LIMIT 1) a ON true
+        WHERE e.event = 'PAID_TO_CLIENT' AND e.cause_id = $1 ORDER BY p.id`,
+      [invoice.id],
+    );
+    expect(lines).toEqual([
+      { role: 'RECOURSE_RECEIVABLES', amount: invoice.payable, client_id: invoice.clientId },
+      { role: 'PURCHASED_RECEIVABLES', amount: new Decimal(invoice.payable).negated().toFixed(2), client_id: invoice.clientId },
+    ]);
+    expect(await repository.exposureLedgerDifferences([invoice.debtorId])).toEqual([]);
+  });
+
+  it('staff record a partial payment to the client: the rest stays open', async () => {
+    const invoice = await bought();
+    const RECORD = `mutation($i: ID!, $a: Decimal!, $d: String!) { recordPaidToClient(invoiceId: $i, amount: $a, paidOn: $d, note: "Client called") { kind amount allocatedBy { name } } }`;
+    const recorded = (await t.gql(RECORD, { i: invoice.id, a: '100.00', d: '2026-11-20' }, fia.token)).data!.recordPaidToClient;
+    expect(recorded).toEqual([{ kind: 'PAID_TO_CLIENT', amount: '100.00', allocatedBy: { name: 'Fia Finance' } }]);
+    expect((await invoiceRow(invoice.id)).status).toBe('PURCHASED');
+    expect(errorOf(await t.gql(RECORD, { i: invoice.id, a: '1.00', d: '2026-11-20' }, analyst.token))).toMatchObject({ code: 'FORBIDDEN' });
+  });
+});
+
 describe('roles', () => {
   it('only finance acts on the queue; analysts and collection read it', async () => {
     const e = entry('5.00');
@@ -308,5 +354,15 @@ describe('roles', () => {
     expect(errorOf(await t.gql(REFUND, { id, amount: '5.00', v: 1 }, analyst.token))).toMatchObject({ code: 'FORBIDDEN' });
     expect((await t.gql(`query($id: ID!) { incomingPayment(id: $id) { id } }`, { id }, analyst.token)).data!.incomingPayment.id).toBe(id);
     expect(errorOf(await t.gql(`query { bankImports { total } }`, {}, analyst.token))).toMatchObject({ code: 'FORBIDDEN' });
+    const registry = t.app.get(OperationAccessRegistry);
+    const roles = (root: string, name: string) => {
+      const access = registry.accessFor(root, name);
+      return access.kind === 'roles' ? [...access.roles].sort() : access.kind;
+    };
+    for (const m of ['importBankFile', 'claimIncomingPayment', 'releaseIncomingPayment', 'placeIncomingPayment', 'refundIncomingPayment']) expect(roles('Mutation', m)).toEqual(['FINANCE']);
+    expect(roles('Mutation', 'recordPaidToClient')).toEqual(['COLLECTION', 'FINANCE']);
+    for (const q of ['bankImports', 'bankImport', 'statementDifferences', 'exposureLedgerCheck']) expect(roles('Query', q)).toEqual(['ADMIN', 'FINANCE']);
+    for (const q of ['incomingPayments', 'incomingPayment', 'paymentsOfInvoice']) expect(roles('Query', q)).toEqual(['ADMIN', 'COLLECTION', 'CREDIT_ANALYST', 'FINANCE']);
+    expect(roles('Mutation', 'reportPaidToClient')).not.toEqual(expect.arrayContaining(['FINANCE']));
   });
 });

@@ -13,6 +13,7 @@ export enum ClientInvoiceStatus {
   CREDITED = 'CREDITED',
   /** Bought back by the client (regress, seed 000): after a dispute, a credit note after payout, or unpaid with recourse (issue 15). */
   RECOURSE = 'RECOURSE',
-  // FULLY_PAID comes with the issue that reaches it (money in).
+  /** Nothing is open on it any more: the debtor paid (or paid the client directly, issue 14 s.4). */
+  FULLY_PAID = 'FULLY_PAID',
 }
 registerEnumType(ClientInvoiceStatus, { name: 'ClientInvoiceStatus' });

@@ -1,6 +1,7 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsCalendarDay } from '../../common/calendar-day';
 import { DecimalField } from '../../common/decimal-field';
 import { DecimalString } from '../../common/decimal.scalar';
 import { StaffRefType } from '../../common/dto/common.types';
@@ -183,4 +184,12 @@ export class StatementDifferencesArgs {
 @ArgsType()
 export class InvoicePaymentsArgs {
   @Field(() => ID) @IsUUID() invoiceId!: string;
+}
+
+@ArgsType()
+export class PaidToClientArgs {
+  @Field(() => ID) @IsUUID() invoiceId!: string;
+  @DecimalField('MONEY', { description: 'What the debtor paid the client: above 0, at most what is open on the invoice.' }) amount!: string;
+  @Field({ description: 'The day the client received it (YYYY-MM-DD).' }) @IsCalendarDay() paidOn!: string;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(2000) note?: string | null;
 }
