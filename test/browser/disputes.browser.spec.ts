@@ -7,8 +7,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
  * debtor's dispute (a disputed amount above what is open is refused under the field), works the
  * case from the dispute queue (claim), and ends it as bought back by the client: the case reads
  * "Bought back" and links to its recourse invoice, which is in the recourse-invoice queue.
- * Its invoices are items at 71 SEK: no other browser spec's amounts, so none is held as a
- * suspected duplicate of another's.
+ * Its invoices are items at 71 SEK to a debtor of its own: no other browser spec's amounts, so
+ * none is held as a suspected duplicate of another's, and the demo debtor is never disputed.
  */
 
 const CONSOLE_URL = (process.env.CONSOLE_URL ?? 'http://127.0.0.1:5173').replace(/\/+$/, '');
@@ -108,10 +108,40 @@ async function integrationKey(): Promise<string> {
   return programKey;
 }
 
+/** A valid Swedish organisation number (Luhn), so the test has a debtor of its own. */
+function swedishOrganisationNumber(): string {
+  const body = `55${2 + Math.floor(Math.random() * 8)}${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`;
+  const sum = [...body].reduce((total, char, index) => {
+    const doubled = Number(char) * (index % 2 === 0 ? 2 : 1);
+    return total + (doubled > 9 ? doubled - 9 : doubled);
+  }, 0);
+  return `${body.slice(0, 6)}-${body.slice(6)}${(10 - (sum % 10)) % 10}`;
+}
+
+/**
+ * A debtor of the test's own, registered by the analyst with a limit: a dispute marks its debtor
+ * "disputed before" and the rules then refuse new invoices to it, so the demo debtor the other
+ * browser tests sell to is never disputed here.
+ */
+async function ownDebtor(): Promise<{ identityNumber: string; name: string }> {
+  const identityNumber = swedishOrganisationNumber();
+  const name = `Tvistig Kund ${Date.now().toString(36)} AB`;
+  const registered = await api<{ registerDebtor: { id: string; version: number } }>(
+    ANALYST,
+    `mutation Register($input: RegisterDebtorInput!) { registerDebtor(input: $input) { id version } }`,
+    { input: { country: 'SE', kind: 'COMPANY', identityNumber, name, address: { street: 'Drottninggatan 5', postalCode: '111 51', city: 'Stockholm', country: 'SE' } } },
+  );
+  const debtor = registered.data?.registerDebtor;
+  if (!debtor) throw new Error(`The test debtor was not registered: ${JSON.stringify(registered.errors)}`);
+  const limited = await api(ANALYST, `mutation($id: ID!, $v: Int!) { setDebtorLimit(id: $id, creditLimit: "500000", expectedVersion: $v) { version } }`, { id: debtor.id, v: debtor.version });
+  if (!limited.data) throw new Error(`The test debtor's limit was not set: ${JSON.stringify(limited.errors)}`);
+  return { identityNumber, name };
+}
+
 const dayFromToday = (days: number) => new Date(Date.now() + days * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
 
 /** Sells one invoice (items at 71 SEK plus 25 % VAT) and waits for the worker's decision. */
-async function sellAndWaitForDecision(): Promise<{ id: string; status: string; payable: string }> {
+async function sellAndWaitForDecision(debtor: { identityNumber: string; name: string }): Promise<{ id: string; status: string; payable: string }> {
   const quantity = 40 + Math.floor(Math.random() * 200);
   const net = quantity * 71;
   const vat = net * 0.25;
@@ -126,12 +156,7 @@ async function sellAndWaitForDecision(): Promise<{ id: string; status: string; p
           invoiceDate: dayFromToday(-2),
           deliveryDate: dayFromToday(-2),
           dueDate: dayFromToday(30),
-          debtor: {
-            kind: 'COMPANY',
-            identityNumber: '556123-4567',
-            name: 'Byggvaruhuset i Uppsala AB',
-            address: { street: 'Kungsgatan 3', postalCode: '753 21', city: 'Uppsala', country: 'SE' },
-          },
+          debtor: { kind: 'COMPANY', identityNumber: debtor.identityNumber, name: debtor.name, address: { street: 'Drottninggatan 5', postalCode: '111 51', city: 'Stockholm', country: 'SE' } },
           lines: [{ description: 'Skruvdragare', quantity: String(quantity), unitPrice: '71', vatRatePercent: '25' }],
           totals: { net: net.toFixed(2), vat: vat.toFixed(2), gross: (net + vat).toFixed(2) },
           payable: (net + vat).toFixed(2),
@@ -160,18 +185,32 @@ async function confirmSpotCheck(invoiceId: string): Promise<void> {
   );
   const review = reviews.data!.creditReviews.items.find((item) => item.invoiceId === invoiceId)!;
   if (!review.verifiedContacts.length) {
-    await api(ANALYST, `mutation($d: ID!) { recordVerifiedDebtorContact(debtorId: $d, phone: "+46 8 555 123 45", source: PUBLIC_REGISTRY, sourceDetail: "Bolagsverket, the company register") { id } }`, { d: review.debtorId });
+    await api(ANALYST, `mutation($d: ID!) { recordVerifiedDebtorContact(debtorId: $d, phone: "+46 8 555 987 65", source: PUBLIC_REGISTRY, sourceDetail: "Bolagsverket, the company register") { id } }`, { d: review.debtorId });
   }
   await api(ANALYST, `mutation($id: ID!) { claimCreditReview(id: $id) { id } }`, { id: review.id });
   const done = await api(ANALYST, `mutation($id: ID!) { recordSpotCheckOutcome(id: $id, outcome: CONFIRMED, note: "The debtor expects the invoice (disputes test).") { state } }`, { id: review.id });
   if (!done.data) throw new Error(`The spot check was not confirmed: ${JSON.stringify(done.errors)}`);
 }
 
-/** An invoice the factor has bought: sold through the API, its spot check confirmed when the rules pick one. */
+/** Approves a manual assessment as the analyst would. */
+async function approveManualAssessment(invoiceId: string): Promise<void> {
+  const reviews = await api<{ creditReviews: { items: Array<{ id: string; invoiceId: string }> } }>(
+    ANALYST,
+    `query { creditReviews(perPage: 200, filter: { kind: MANUAL_ASSESSMENT }) { items { id invoiceId } } }`,
+  );
+  const review = reviews.data!.creditReviews.items.find((item) => item.invoiceId === invoiceId)!;
+  await api(ANALYST, `mutation($id: ID!) { claimCreditReview(id: $id) { id } }`, { id: review.id });
+  const done = await api(ANALYST, `mutation($id: ID!) { approveCreditReview(id: $id, note: "A known company (disputes test).") { state } }`, { id: review.id });
+  if (!done.data) throw new Error(`The manual assessment was not approved: ${JSON.stringify(done.errors)}`);
+}
+
+/** An invoice the factor has bought: sold through the API to a debtor of its own, a spot check or manual assessment passed when the rules ask for one. */
 async function boughtInvoice(): Promise<{ id: string; payable: string }> {
+  const debtor = await ownDebtor();
   for (let attempt = 0; attempt < 6; attempt += 1) {
-    const sold = await sellAndWaitForDecision();
+    const sold = await sellAndWaitForDecision(debtor);
     if (sold.status === 'SPOT_CHECK') await confirmSpotCheck(sold.id);
+    if (sold.status === 'MANUAL_ASSESSMENT') await approveManualAssessment(sold.id);
     const { data } = await api<{ invoice: { status: string } }>(ANALYST, `query($id: ID!) { invoice(id: $id) { status } }`, { id: sold.id });
     if (data?.invoice.status === 'PURCHASED') return sold;
   }

@@ -18,7 +18,7 @@ export const DisputeList = () => {
   const translate = useTranslate();
   const format = useFormat();
   return (
-    <List filters={filters} exporter={false} perPage={25} title="console.menu.disputes">
+    <List filters={filters} exporter={false} perPage={25} title="console.menu.disputes" empty={false}>
       <DataTable<Dispute> rowClick="show" bulkActionButtons={false} data-testid="disputes-table">
         <DataTable.Col source="ageDays" disableSort align="right">
           <FunctionField<Dispute> render={(r) => <span style={num}>{translate('console.disputes.days', { smart_count: r.ageDays })}</span>} />

@@ -29,7 +29,7 @@ export const RecourseInvoiceList = () => {
   const translate = useTranslate();
   const format = useFormat();
   return (
-    <List filters={filters} exporter={false} perPage={25} title="console.menu.recourse_invoices">
+    <List filters={filters} exporter={false} perPage={25} title="console.menu.recourse_invoices" empty={false}>
       <DataTable<RecourseInvoice> rowClick="show" bulkActionButtons={false} data-testid="recourse-invoices-table">
         <DataTable.Col source="ageDays" disableSort align="right">
           <FunctionField<RecourseInvoice> render={(r) => <span style={num}>{translate('console.disputes.days', { smart_count: r.ageDays })}</span>} />
