@@ -34,7 +34,7 @@ export const PrintBatchPage = () => {
       <Title title={translate('console.menu.print_batch')} />
       <Stack spacing={2}>
         <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
-          <TextField type="date" size="small" label={translate('console.deliveries.print_day')} value={day} onChange={(e) => setDay(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} data-testid="print-day" />
+          <TextField type="date" size="small" label={translate('console.deliveries.print_day')} sx={{ width: 220 }} value={day} onChange={(e) => setDay(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} data-testid="print-day" />
           {isFinance && (
             <Button
               label="console.deliveries.make_batch"

@@ -21,7 +21,7 @@ const en = {
         DELIVERY_RESENT: 'Staff sent the document again',
         DELIVERY_FLAG_CLEARED: 'Failed delivery seen to by staff',
       },
-      fields: { channel: 'Channel', documentKind: 'Document', recipient: 'To', address: 'Address', code: 'Server answer', flagReason: 'Why', round: 'Round', printDay: 'Print day' },
+      fields: { channel: 'Channel', documentKind: 'Document', recipient: 'Sent', address: 'Address', code: 'Server answer', flagReason: 'Why', round: 'Round', printDay: 'Print day' },
     },
     deliveries: {
       section: 'Deliveries',
@@ -101,7 +101,7 @@ const sv: typeof en = {
         DELIVERY_RESENT: 'Personalen skickade dokumentet igen',
         DELIVERY_FLAG_CLEARED: 'Det misslyckade utskicket åtgärdat av personalen',
       },
-      fields: { channel: 'Kanal', documentKind: 'Dokument', recipient: 'Till', address: 'Adress', code: 'Serverns svar', flagReason: 'Varför', round: 'Omgång', printDay: 'Utskriftsdag' },
+      fields: { channel: 'Kanal', documentKind: 'Dokument', recipient: 'Skickat', address: 'Adress', code: 'Serverns svar', flagReason: 'Varför', round: 'Omgång', printDay: 'Utskriftsdag' },
     },
     deliveries: {
       section: 'Utskick',
@@ -181,7 +181,7 @@ const nb: typeof en = {
         DELIVERY_RESENT: 'De ansatte sendte dokumentet på nytt',
         DELIVERY_FLAG_CLEARED: 'Den mislykkede utsendelsen fulgt opp av de ansatte',
       },
-      fields: { channel: 'Kanal', documentKind: 'Dokument', recipient: 'Til', address: 'Adresse', code: 'Serverens svar', flagReason: 'Hvorfor', round: 'Runde', printDay: 'Utskriftsdag' },
+      fields: { channel: 'Kanal', documentKind: 'Dokument', recipient: 'Sendt', address: 'Adresse', code: 'Serverens svar', flagReason: 'Hvorfor', round: 'Runde', printDay: 'Utskriftsdag' },
     },
     deliveries: {
       section: 'Utsendelser',
