@@ -122,6 +122,8 @@ export async function startStack(options: { console: boolean; name: string }): P
     DATABASE_MIGRATION_URL: urlAs('factoring_owner', name),
     PORT: String(port),
     QUEUE_PREFIX: `e2e_${randomBytes(4).toString('hex')}`,
+    // The workers e-mail bought invoices' documents: never to a demo's mail catcher on this machine (1025); port 9 refuses.
+    SMTP_URL: process.env.E2E_SMTP_URL ?? 'smtp://127.0.0.1:9',
   });
 
   for (const [step, stepEnv] of [
