@@ -39,6 +39,8 @@ const WITH_SHOW_PAGE = new Set([
   'menu-clients',
   'menu-debtors',
   'menu-invoices',
+  'menu-disputes',
+  'menu-recourse-invoices',
 ]);
 
 let browser: Browser;
