@@ -129,3 +129,19 @@ test('creating a staff member says who was created, in the language chosen', kee
   await notice.filter({ hasText: `Den ansatte ${name} er opprettet` }).waitFor();
   await page.screenshot({ path: path.join(SCREENSHOTS, 'forms-staff-created-nb.png') });
 }));
+
+test("the API's refusal of a field is shown under it, brought into view with the focus", keepScreenOnFailure('server-error', async () => {
+  await signIn('analyst@demo.factoring.test');
+  await page.goto(`${CONSOLE_URL}/#/debtors/create`);
+  // A Swedish organisation number with a wrong check digit: the API refuses it, naming the field.
+  await page.locator('input[name="identityNumber"]').fill('556123-4568');
+  await page.locator('input[name="name"]').fill('Felaktiga Siffran AB');
+  await page.locator('input[name="address.street"]').fill('Storgatan 1');
+  await page.locator('input[name="address.postalCode"]').fill('111 22');
+  await page.locator('input[name="address.city"]').fill('Stockholm');
+  await page.mouse.wheel(0, 2000);
+  await page.locator('button[type="submit"]').click();
+  await page.waitForFunction(() => document.activeElement?.getAttribute('aria-invalid') === 'true');
+  expect(await focusedField()).toEqual({ name: 'identityNumber', invalid: 'true', inWindow: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'forms-server-error.png') });
+}));
