@@ -492,23 +492,34 @@ export class PaymentsService {
                  (i.payable - i.credited_amount - i.recourse_amount - i.paid_amount - i.paid_to_client_amount)::text AS open, i.paid_amount::text`,
       [list.map((p) => p.invoice.id), list.map((p) => p.amount.toFixed(2)), list.map((p) => p.last)],
     ));
-    for (const p of list) await this.exposure.release(tx, { id: p.invoice.id, client_id: p.invoice.client_id, debtor_id: p.invoice.debtor_id }, p.amount.toFixed(2));
-    for (const row of after) {
-      if (!new Decimal(row.open).isZero()) continue;
-      const invoice = perInvoice.get(row.id)!.invoice;
-      // Whatever exposure is left (none, normally) goes with the invoice.
-      await this.exposure.release(tx, { id: invoice.id, client_id: invoice.client_id, debtor_id: invoice.debtor_id });
-      const deduction = invoice.deduction_kind;
-      await this.lifecycle.transition(tx, { id: row.id, client_id: row.client_id, invoice_number: row.invoice_number, status: row.status as LockedInvoice['status'], version: row.version }, 'PAID_IN_FULL', SYSTEM_ACTOR, {
-        note: by ? `Fully paid (placed by ${by.name})` : 'Fully paid',
-        details: { step: 'PAID_IN_FULL', paidAmount: row.paid_amount, ...(by ? { placedBy: by.name } : {}) },
-        clientPayload: {
-          paidAmount: new Decimal(row.paid_amount).toFixed(2),
-          currency: invoice.currency,
-          ...(deduction ? { deductionKind: deduction, deductionAmount: invoice.deduction_amount, taxAgencyClaim: TAX_AGENCY_CLAIM_TEXT[deduction] } : {}),
-        },
-      });
-    }
+    const paidOff = new Set(after.filter((row) => new Decimal(row.open).isZero()).map((row) => row.id));
+    // What each payment covered, and for an invoice with nothing left whatever it still holds (none, normally): one set-based release.
+    await this.exposure.releaseMany(
+      tx,
+      list.map((p) => ({ invoice: { id: p.invoice.id, client_id: p.invoice.client_id, debtor_id: p.invoice.debtor_id }, amount: paidOff.has(p.invoice.id) ? null : p.amount.toFixed(2) })),
+    );
+    const done = after.filter((row) => paidOff.has(row.id));
+    await this.lifecycle.transitionMany(
+      tx,
+      done.map((row) => {
+        const invoice = perInvoice.get(row.id)!.invoice;
+        const deduction = invoice.deduction_kind;
+        return {
+          invoice: { id: row.id, client_id: row.client_id, invoice_number: row.invoice_number, status: row.status as LockedInvoice['status'], version: row.version },
+          step: {
+            note: by ? `Fully paid (placed by ${by.name})` : 'Fully paid',
+            details: { step: 'PAID_IN_FULL', paidAmount: row.paid_amount, ...(by ? { placedBy: by.name } : {}) },
+            clientPayload: {
+              paidAmount: new Decimal(row.paid_amount).toFixed(2),
+              currency: invoice.currency,
+              ...(deduction ? { deductionKind: deduction, deductionAmount: invoice.deduction_amount, taxAgencyClaim: TAX_AGENCY_CLAIM_TEXT[deduction] } : {}),
+            },
+          },
+        };
+      }),
+      'PAID_IN_FULL',
+      SYSTEM_ACTOR,
+    );
   }
 
   // ------------------------------------------------------------------ the unmatched-payments queue
