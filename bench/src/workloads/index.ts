@@ -2,6 +2,7 @@ import { creditDecisions } from './credit-decisions';
 import { ledgerContention } from './ledger-contention';
 import { ledgerPosting } from './ledger-posting';
 import { payoutBatch10k } from './payout-batch-10k';
+import { paymentsImport } from '../payments/payments-import';
 import { submissions } from './submissions';
 import type { Workload } from './types';
 
@@ -47,4 +48,4 @@ export type { BaselineName, Workload, WorkloadContext, WorkloadResult } from './
  *   import { invoiceInsert } from './invoice-insert';
  *   export const workloads: Workload[] = [invoiceInsert];
  */
-export const workloads: Workload[] = [creditDecisions, submissions, ledgerPosting, ledgerContention, payoutBatch10k];
+export const workloads: Workload[] = [creditDecisions, submissions, ledgerPosting, ledgerContention, payoutBatch10k, paymentsImport];
