@@ -7,22 +7,13 @@ import { useHasRole } from '../common/roles';
 import { Section } from '../common/Section';
 import { gql } from '../graphql';
 import { mutate } from '../resourceProvider';
+import type { ClientLogo as GeneratedClientLogo } from '../generated/schema';
 import type { Client } from '../types';
 import { useAction } from '../useAction';
 import { CLIENT_LOGO, UPLOAD_CLIENT_LOGO } from './logo-queries';
 
-/** The client's logo as the API gives it to staff (apps/api/src/clients/logo). */
-export interface ClientLogo {
-  id: string;
-  mediaType: string;
-  width: number;
-  height: number;
-  byteSize: number;
-  sha256: string;
-  uploadedAt: string;
-  uploadedBy: string;
-  contentBase64: string;
-}
+/** The client's logo as the API gives it to staff (apps/api/src/clients/logo), without the client id the page already has. */
+export type ClientLogo = Omit<GeneratedClientLogo, 'clientId'>;
 
 /** The API's own limit (LOGO_MAX_BYTES): told before the upload; the API checks it again, and the rest. */
 const MAX_BYTES = 256 * 1024;
