@@ -6,6 +6,7 @@ import { FollowUpService } from './follow-up.service';
 import { OverdueRepository } from './overdue.repository';
 import { OverdueService } from './overdue.service';
 import { RemindersRepository } from './reminders.repository';
+import { RoutinesService } from './routines.service';
 
 /**
  * Collection (issue 15 s.1-2, s.8): the daily follow-up (reminders, fees, late interest), the
@@ -13,7 +14,7 @@ import { RemindersRepository } from './reminders.repository';
  * process (queues/workers.module.ts). One clock for the module: a test moves it for all of them.
  */
 @Module({
-  providers: [clockProvider, CollectionRatesRepository, RemindersRepository, FollowUpService, OverdueRepository, OverdueService, CollectionResolver],
+  providers: [clockProvider, CollectionRatesRepository, RemindersRepository, FollowUpService, OverdueRepository, OverdueService, RoutinesService, CollectionResolver],
   exports: [FollowUpService, OverdueService],
 })
 export class CollectionModule {}

@@ -1,8 +1,12 @@
-import { Args, Query, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { AuditTarget } from '../audit/audit.interceptor';
 import { AllowRoles } from '../auth/access.decorators';
+import { CurrentStaff, StaffPrincipal } from '../auth/principal';
 import { Role } from '../auth/role';
 import { OverdueAgingType, OverdueInvoicePageType, OverdueInvoicesArgs } from './dto/overdue.types';
+import { CollectionRoutineArgs, CollectionRoutineType, SetCollectionRoutineArgs } from './dto/routine.types';
 import { OverdueService } from './overdue.service';
+import { RoutinesService } from './routines.service';
 
 /**
  * Collection's reads (issue 15 s.8, staff only: the client never reads these types). Collection
@@ -10,7 +14,10 @@ import { OverdueService } from './overdue.service';
  */
 @Resolver()
 export class CollectionResolver {
-  constructor(private readonly overdue: OverdueService) {}
+  constructor(
+    private readonly overdue: OverdueService,
+    private readonly routines: RoutinesService,
+  ) {}
 
   @Query(() => OverdueInvoicePageType, { description: 'The collection queue: bought invoices past their due date with something owed, the longest overdue first.' })
   @AllowRoles(Role.COLLECTION, Role.FINANCE, Role.ADMIN)
@@ -22,5 +29,18 @@ export class CollectionResolver {
   @AllowRoles(Role.COLLECTION, Role.FINANCE, Role.ADMIN)
   overdueAging() {
     return this.overdue.aging();
+  }
+
+  @Query(() => CollectionRoutineType, { description: "The follow-up's days in force today for a client in a country: its own, else the factor's default." })
+  @AllowRoles(Role.COLLECTION, Role.FINANCE, Role.ADMIN)
+  collectionRoutine(@Args() { clientId, country }: CollectionRoutineArgs) {
+    return this.routines.inForce(clientId, country);
+  }
+
+  @Mutation(() => CollectionRoutineType, { description: "Records the client's own collection routine from a day (seed 003: the client decides its routines), checked against the law." })
+  @AllowRoles(Role.COLLECTION, Role.ADMIN)
+  @AuditTarget('CLIENT')
+  setCollectionRoutine(@Args() { input }: SetCollectionRoutineArgs, @CurrentStaff() me: StaffPrincipal) {
+    return this.routines.set(input, me);
   }
 }

@@ -323,3 +323,55 @@ describe('the collection queue and the aging chart', () => {
     expect(errorOf(await t.gql(`query { overdueInvoices(bucket: NOT_A_BUCKET) { total } }`, {}, collector.token))).toBeTruthy();
   });
 });
+
+describe("a client's own routine", () => {
+  const SET = `mutation($input: SetCollectionRoutineInput!) { setCollectionRoutine(input: $input) { clientId country isDefault validFrom firstReminderDays secondStepDays collectionDays minDaysBetweenSteps graceBankDays source } }`;
+  const GET = `query($c: ID!, $k: Country!) { collectionRoutine(clientId: $c, country: $k) { isDefault validFrom firstReminderDays graceBankDays } }`;
+  const routine = (clientId: string, over: Record<string, unknown> = {}) => ({
+    clientId,
+    country: 'NO',
+    validFrom: '2026-07-01',
+    firstReminderDays: 20,
+    secondStepDays: 30,
+    collectionDays: 44,
+    minDaysBetweenSteps: 10,
+    graceBankDays: 2,
+    source: 'The client asked by e-mail on 30 June',
+    ...over,
+  });
+
+  it('is the default until the client decides; then the follow-up takes its days, from its day', async () => {
+    at('2026-07-01');
+    const invoice = await bought('NO', '2026-07-01');
+    expect((await t.gql(GET, { c: invoice.client_id, k: 'NO' }, collector.token)).data!.collectionRoutine).toEqual({ isDefault: true, validFrom: '2024-01-01', firstReminderDays: 14, graceBankDays: 3 });
+    const set = await t.gql(SET, { input: routine(invoice.client_id) }, collector.token);
+    expect(set.data!.setCollectionRoutine).toMatchObject({ clientId: invoice.client_id, isDefault: false, firstReminderDays: 20, source: 'The client asked by e-mail on 30 June' });
+    const [audit] = await t.db.query(`SELECT outcome, target_id FROM audit_entry WHERE operation = 'setCollectionRoutine' ORDER BY id DESC LIMIT 1`);
+    expect(audit).toMatchObject({ outcome: 'SUCCEEDED', target_id: invoice.client_id });
+    at('2026-07-15'); // the default's day: nothing under the client's routine
+    expect(outcomeOf(await followUp.run('NO'), invoice.id)).toMatchObject({ action: 'NONE', code: 'STEP_PLANNED' });
+    at('2026-07-21');
+    expect(outcomeOf(await followUp.run('NO'), invoice.id)).toMatchObject({ action: 'ACTED', step: 'REMINDER' });
+  });
+
+  it('refuses what the law or the calendar does not allow, naming the field, and changes nothing', async () => {
+    at('2026-07-01');
+    const invoice = await bought('NO', '2026-07-01');
+    const refused = async (over: Record<string, unknown>) => errorOf(await t.gql(SET, { input: routine(invoice.client_id, over) }, collector.token));
+    expect(await refused({ collectionDays: 35 })).toMatchObject({ reason: 'COLLECTION_ROUTINE_TOO_SHORT_FOR_COLLECTION_WARNING', field: 'input.collectionDays' });
+    expect(await refused({ secondStepDays: 10 })).toMatchObject({ reason: 'COLLECTION_ROUTINE_ORDER', field: 'input.secondStepDays' });
+    expect(await refused({ firstReminderDays: 0 })).toMatchObject({ reason: 'COLLECTION_ROUTINE_DAYS_INVALID', field: 'input.firstReminderDays' });
+    expect(await refused({ graceBankDays: 11 })).toMatchObject({ reason: 'COLLECTION_ROUTINE_GRACE_INVALID', field: 'input.graceBankDays' });
+    expect(await refused({ validFrom: '2026-06-30' })).toMatchObject({ reason: 'COLLECTION_ROUTINE_VALID_FROM_PAST', field: 'input.validFrom' });
+    expect(await refused({ clientId: '00000000-0000-4000-8000-000000000000' })).toMatchObject({ code: 'NOT_FOUND', reason: 'COLLECTION_ROUTINE_CLIENT_NOT_FOUND' });
+    expect((await t.gql(GET, { c: invoice.client_id, k: 'NO' }, collector.token)).data!.collectionRoutine.isDefault).toBe(true);
+    expect(await refused({})).toBeUndefined();
+    expect(await refused({})).toMatchObject({ code: 'CONFLICT', reason: 'COLLECTION_ROUTINE_VERSION_EXISTS' });
+    expect(errorOf(await t.gql(SET, { input: routine(invoice.client_id, { validFrom: '2026-08-01' }) }, finance.token))).toMatchObject({ code: 'FORBIDDEN' });
+    const registry = t.app.get(OperationAccessRegistry);
+    const access = registry.accessFor('Mutation', 'setCollectionRoutine');
+    expect(access.kind === 'roles' ? [...access.roles].sort() : access.kind).toEqual(['ADMIN', 'COLLECTION']);
+    const read = registry.accessFor('Query', 'collectionRoutine');
+    expect(read.kind === 'roles' ? [...read.roles].sort() : read.kind).toEqual(['ADMIN', 'COLLECTION', 'FINANCE']);
+  });
+});

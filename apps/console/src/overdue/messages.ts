@@ -33,8 +33,9 @@ const en = {
         COLLECTION_SECOND_REMINDER_SENT: 'Second reminder sent to the debtor',
         COLLECTION_WARNING_SENT: 'Collection warning (inkassovarsel) sent to the debtor',
         COLLECTION_READY: 'Ready for collection: the reminders are done',
+        COLLECTION_ROUTINE_SET: 'Collection routine recorded, as the client decided',
       },
-      fields: { fellDueOn: 'Due by the routine', caughtUp: 'Caught up after a missed day', payBy: 'Pay by', fee: 'Fee', interest: 'Late interest', principal: 'Principal owed' },
+      fields: { fellDueOn: 'Due by the routine', caughtUp: 'Caught up after a missed day', payBy: 'Pay by', fee: 'Fee', interest: 'Late interest', principal: 'Principal owed', validFrom: 'From', firstReminderDays: 'Reminder after (days)', secondStepDays: 'Second step after (days)', collectionDays: 'Collection after (days)', minDaysBetweenSteps: 'Days between letters', graceBankDays: 'Grace (bank days)' },
       reasons: {
         FEE_CHARGED: 'Fee for the letter sent',
         FEE_LATE_PAYMENT_COMPENSATION: 'Compensation for late payment (business debtor), instead of fees',
@@ -98,8 +99,9 @@ const sv: Messages = {
         COLLECTION_SECOND_REMINDER_SENT: 'Andra påminnelsen skickad till fakturamottagaren',
         COLLECTION_WARNING_SENT: 'Inkassovarsel skickat till fakturamottagaren',
         COLLECTION_READY: 'Klar för inkasso: påminnelserna är gjorda',
+        COLLECTION_ROUTINE_SET: 'Inkassorutin registrerad, som klienten bestämt',
       },
-      fields: { fellDueOn: 'Enligt rutinen', caughtUp: 'Ikapptaget efter en missad dag', payBy: 'Betala senast', fee: 'Avgift', interest: 'Dröjsmålsränta', principal: 'Kvar av kapitalet' },
+      fields: { fellDueOn: 'Enligt rutinen', caughtUp: 'Ikapptaget efter en missad dag', payBy: 'Betala senast', fee: 'Avgift', interest: 'Dröjsmålsränta', principal: 'Kvar av kapitalet', validFrom: 'Från', firstReminderDays: 'Påminnelse efter (dagar)', secondStepDays: 'Andra steget efter (dagar)', collectionDays: 'Inkasso efter (dagar)', minDaysBetweenSteps: 'Dagar mellan breven', graceBankDays: 'Anstånd (bankdagar)' },
       reasons: {
         FEE_CHARGED: 'Avgift för det skickade brevet',
         FEE_LATE_PAYMENT_COMPENSATION: 'Förseningsersättning (näringsidkare) i stället för avgifter',
@@ -161,8 +163,9 @@ const nb: Messages = {
         COLLECTION_SECOND_REMINDER_SENT: 'Andre purring sendt til skyldneren',
         COLLECTION_WARNING_SENT: 'Inkassovarsel sendt til skyldneren',
         COLLECTION_READY: 'Klar for inkasso: purringene er sendt',
+        COLLECTION_ROUTINE_SET: 'Inkassorutine registrert, slik klienten bestemte',
       },
-      fields: { fellDueOn: 'Etter rutinen', caughtUp: 'Tatt igjen etter en tapt dag', payBy: 'Betal innen', fee: 'Gebyr', interest: 'Forsinkelsesrente', principal: 'Utestående hovedstol' },
+      fields: { fellDueOn: 'Etter rutinen', caughtUp: 'Tatt igjen etter en tapt dag', payBy: 'Betal innen', fee: 'Gebyr', interest: 'Forsinkelsesrente', principal: 'Utestående hovedstol', validFrom: 'Fra', firstReminderDays: 'Purring etter (dager)', secondStepDays: 'Andre steg etter (dager)', collectionDays: 'Inkasso etter (dager)', minDaysBetweenSteps: 'Dager mellom brevene', graceBankDays: 'Frist (bankdager)' },
       reasons: {
         FEE_CHARGED: 'Gebyr for brevet som ble sendt',
         FEE_LATE_PAYMENT_COMPENSATION: 'Standardkompensasjon (næringsdrivende) i stedet for gebyrer',

@@ -170,6 +170,13 @@ export const apiErrorsNb: typeof apiErrorsSv = {
   DOCUMENT_SUBJECT_REQUIRED: 'Oppgi fakturaen eller kunden dokumentet gjelder.',
   // Collection
   COLLECTION_RATE_NOT_IN_FORCE: 'Ingen lovbestemt gebyrsats eller rente gjelder den dagen (%{on}): ingenting ble endret.',
+  COLLECTION_ROUTINE_DAYS_INVALID: 'Oppgi et helt antall dager fra 1 til 365.',
+  COLLECTION_ROUTINE_ORDER: 'Stegene må komme i rekkefølge: andre steg etter første purring, inkasso etter andre steg.',
+  COLLECTION_ROUTINE_TOO_SHORT_FOR_COLLECTION_WARNING: 'Inkasso kan tidligst komme 14 dager etter inkassovarselet (inkassoloven § 9).',
+  COLLECTION_ROUTINE_GRACE_INVALID: 'Fristen for betalinger underveis er 0 til 10 bankdager.',
+  COLLECTION_ROUTINE_VALID_FROM_PAST: 'En rutine gjelder fra i dag (%{today}) eller senere, aldri bakover i tid.',
+  COLLECTION_ROUTINE_VERSION_EXISTS: 'Klienten har allerede en rutine fra den dagen (%{validFrom}): velg en annen dag.',
+  COLLECTION_ROUTINE_CLIENT_NOT_FOUND: 'Klienten finnes ikke.',
   // Integration keys and webhooks
   INTEGRATION_KEY_INVALID: 'Integrasjonsnøkkelen er ukjent eller tilbakekalt.',
   INTEGRATION_KEY_NOT_FOUND: 'Integrasjonsnøkkelen finnes ikke.',

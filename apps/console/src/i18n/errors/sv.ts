@@ -172,6 +172,13 @@ export const apiErrorsSv: Record<string, string> = {
   DOCUMENT_SUBJECT_REQUIRED: 'Ange fakturan eller kunden som dokumentet gäller.',
   // Collection
   COLLECTION_RATE_NOT_IN_FORCE: 'Ingen avgift eller ränta enligt lag gäller den dagen (%{on}): inget ändrades.',
+  COLLECTION_ROUTINE_DAYS_INVALID: 'Ange ett helt antal dagar från 1 till 365.',
+  COLLECTION_ROUTINE_ORDER: 'Stegen måste komma i ordning: andra steget efter den första påminnelsen, inkasso efter det andra steget.',
+  COLLECTION_ROUTINE_TOO_SHORT_FOR_COLLECTION_WARNING: 'I Norge kommer inkasso tidigast 14 dagar efter inkassovarslet (inkassoloven § 9).',
+  COLLECTION_ROUTINE_GRACE_INVALID: 'Anståndet för betalningar på väg är 0 till 10 bankdagar.',
+  COLLECTION_ROUTINE_VALID_FROM_PAST: 'En rutin gäller från i dag (%{today}) eller senare, aldrig bakåt i tiden.',
+  COLLECTION_ROUTINE_VERSION_EXISTS: 'Klienten har redan en rutin från den dagen (%{validFrom}): välj en annan dag.',
+  COLLECTION_ROUTINE_CLIENT_NOT_FOUND: 'Klienten finns inte.',
   // Integration keys and webhooks
   INTEGRATION_KEY_INVALID: 'Integrationsnyckeln är okänd eller återkallad.',
   INTEGRATION_KEY_NOT_FOUND: 'Integrationsnyckeln finns inte.',
