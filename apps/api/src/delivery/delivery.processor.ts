@@ -8,8 +8,9 @@ import { DeliveryService } from './delivery.service';
  * and the queue runs it again after its exponential backoff (DELIVERY_BACKOFF_MS); a run that finds
  * the delivery done does nothing, so a job run twice sends once.
  */
-// One at a time: making a PDF is CPU in the worker's one thread, which the other queues (credit decisions) share.
-@Processor(DELIVERY_QUEUE, { concurrency: 1 })
+// One at a time, at most five a second (18,000 an hour): making a PDF is CPU in the worker's one thread, which
+// the other queues (credit decisions) share, so a burst of purchases does not starve them.
+@Processor(DELIVERY_QUEUE, { concurrency: 1, limiter: { max: 5, duration: 1000 } })
 export class DeliveryProcessor extends WorkerHost {
   constructor(private readonly deliveries: DeliveryService) {
     super();
