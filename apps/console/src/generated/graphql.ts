@@ -99,6 +99,7 @@ export type ClientInvoiceStatus =
   | 'DECLINED'
   | 'DENIED'
   | 'EXPIRED'
+  | 'FULLY_PAID'
   | 'OFFERED'
   | 'PROCESSING'
   | 'RECOURSE'

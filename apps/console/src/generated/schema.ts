@@ -402,6 +402,7 @@ export type ClientInvoiceStatus =
   | 'DECLINED'
   | 'DENIED'
   | 'EXPIRED'
+  | 'FULLY_PAID'
   | 'OFFERED'
   | 'PROCESSING'
   | 'RECOURSE'
@@ -488,6 +489,29 @@ export type ClientState =
   | 'BLOCKED'
   | 'REFUSED'
   | 'TERMINATED';
+
+/** The follow-up's days in force for a client: its own (seed 003: the client decides its routines) or the factor's default. */
+export type CollectionRoutine = {
+  /** Null for the factor's default. */
+  clientId: Maybe<Scalars['ID']['output']>;
+  /** Days after the due date for collection. */
+  collectionDays: Scalars['Int']['output'];
+  country: Country;
+  /** Days after the due date for the first reminder. */
+  firstReminderDays: Scalars['Int']['output'];
+  /** Bank days after the due date before the first letter, for payments on their way. */
+  graceBankDays: Scalars['Int']['output'];
+  /** True when the client has no routine of its own in force. */
+  isDefault: Scalars['Boolean']['output'];
+  /** Days at least between two letters. */
+  minDaysBetweenSteps: Scalars['Int']['output'];
+  /** Days after the due date for the second step (SE second reminder, NO inkassovarsel). */
+  secondStepDays: Scalars['Int']['output'];
+  /** Where it comes from: the client's choice as recorded, or the factor's policy. */
+  source: Scalars['String']['output'];
+  /** YYYY-MM-DD. */
+  validFrom: Scalars['String']['output'];
+};
 
 /** A step of the follow-up: a reminder, a second reminder (SE), an inkassovarsel (NO), collection-ready. */
 export type CollectionStepKind =
@@ -1385,6 +1409,8 @@ export type Mutation = {
   /** Publishes a new version from a day on; versions are never edited. */
   publishRuleSetting: RuleSettingVersion;
   reactivateStaffMember: StaffMember;
+  /** Records that the debtor paid the client directly: the invoice is settled by that much and the client owes the factor what it received. */
+  recordPaidToClient: Array<PaymentAllocation>;
   /** What the debtor said on the spot-check call. */
   recordSpotCheckOutcome: CreditReview;
   /** Records a contact you found and checked yourself, and where it came from (before a spot check is confirmed on it). */
@@ -1403,6 +1429,8 @@ export type Mutation = {
   releaseDispute: Dispute;
   releaseIncomingPayment: IncomingPayment;
   releaseRecourseInvoice: RecourseInvoice;
+  /** Tells the factor your customer paid you directly for a sold invoice: you then owe the factor what you received (set off against your next payout or invoiced). */
+  reportPaidToClient: ClientInvoice;
   /** Asks for a manual assessment of a denied invoice; a credit analyst looks at it. */
   requestManualAssessment: ClientInvoice;
   /** Ends a dispute: withdrawn by the debtor, credited by the client, or bought back by the client (recourse). */
@@ -1412,6 +1440,8 @@ export type Mutation = {
   retryDelivery: DocumentDelivery;
   revokeIntegrationKey: IntegrationKey;
   setClientDebtorTerms: ClientDebtor;
+  /** Records the client's own collection routine from a day (seed 003: the client decides its routines), checked against the law. */
+  setCollectionRoutine: CollectionRoutine;
   /** Below the current exposure only with a reason. */
   setDebtorLimit: Debtor;
   /** Returns a token for the Authorization header. */
@@ -1665,6 +1695,14 @@ export type MutationReactivateStaffMemberArgs = {
 };
 
 
+export type MutationRecordPaidToClientArgs = {
+  amount: Scalars['Decimal']['input'];
+  invoiceId: Scalars['ID']['input'];
+  note: InputMaybe<Scalars['String']['input']>;
+  paidOn: Scalars['String']['input'];
+};
+
+
 export type MutationRecordSpotCheckOutcomeArgs = {
   deny?: Scalars['Boolean']['input'];
   id: Scalars['ID']['input'];
@@ -1737,6 +1775,14 @@ export type MutationReleaseRecourseInvoiceArgs = {
 };
 
 
+export type MutationReportPaidToClientArgs = {
+  amount: Scalars['Decimal']['input'];
+  invoiceId: Scalars['ID']['input'];
+  note: InputMaybe<Scalars['String']['input']>;
+  paidOn: Scalars['String']['input'];
+};
+
+
 export type MutationRequestManualAssessmentArgs = {
   invoiceId: Scalars['ID']['input'];
   reason: InputMaybe<Scalars['String']['input']>;
@@ -1778,6 +1824,11 @@ export type MutationSetClientDebtorTermsArgs = {
   deliveryChannel: InputMaybe<DeliveryChannel>;
   reason: InputMaybe<Scalars['String']['input']>;
   temporaryRaise: InputMaybe<TemporaryRaiseInput>;
+};
+
+
+export type MutationSetCollectionRoutineArgs = {
+  input: SetCollectionRoutineInput;
 };
 
 
@@ -2140,6 +2191,8 @@ export type Query = {
   /** The applications queue, oldest first. */
   clientApplications: ClientApplicationPage;
   clients: ClientPage;
+  /** The follow-up's days in force today for a client in a country: its own, else the factor's default. */
+  collectionRoutine: CollectionRoutine;
   creditReview: CreditReview;
   /** The manual-assessment and spot-check queues, oldest first. */
   creditReviews: CreditReviewPage;
@@ -2269,6 +2322,12 @@ export type QueryClientsArgs = {
   perPage?: Scalars['Int']['input'];
   sortField?: Scalars['String']['input'];
   sortOrder?: Scalars['String']['input'];
+};
+
+
+export type QueryCollectionRoutineArgs = {
+  clientId: Scalars['ID']['input'];
+  country: Country;
 };
 
 
@@ -2638,6 +2697,20 @@ export type RuleSettingVersion = {
   source: Scalars['String']['output'];
   validFrom: Scalars['String']['output'];
   value: Scalars['JSON']['output'];
+};
+
+export type SetCollectionRoutineInput = {
+  clientId: Scalars['ID']['input'];
+  collectionDays: Scalars['Int']['input'];
+  country: Country;
+  firstReminderDays: Scalars['Int']['input'];
+  graceBankDays: Scalars['Int']['input'];
+  minDaysBetweenSteps: Scalars['Int']['input'];
+  secondStepDays: Scalars['Int']['input'];
+  /** How the client decided it (its agreement, a letter, a call), kept as the source. */
+  source: Scalars['String']['input'];
+  /** YYYY-MM-DD, today or later: a routine never changes the past. */
+  validFrom: Scalars['String']['input'];
 };
 
 /** The Swedish book's year as a SIE 4 file (#FORMAT PC8: code page 437). */
