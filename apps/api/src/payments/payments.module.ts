@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { clockProvider } from '../collection/clock';
 import { InvoicesModule } from '../invoices/invoices.module';
+import { BankImportFolder } from './bank-import-folder.processor';
 import { BankMoneyOut } from './bank-money-out';
 import { PaymentsRepository } from './payments.repository';
 import { PaymentsResolver } from './payments.resolver';
 import { PaymentsService } from './payments.service';
 
 /** Money in (issue 14): bank files, matching by OCR/KID, the unmatched-payments queue, fully paid. */
-@Module({ imports: [InvoicesModule], providers: [clockProvider, BankMoneyOut, PaymentsRepository, PaymentsService, PaymentsResolver], exports: [PaymentsService, PaymentsRepository] })
+@Module({ imports: [InvoicesModule], providers: [clockProvider, BankMoneyOut, BankImportFolder, PaymentsRepository, PaymentsService, PaymentsResolver], exports: [PaymentsService, PaymentsRepository] })
 export class PaymentsModule {}

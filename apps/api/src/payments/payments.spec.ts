@@ -345,6 +345,44 @@ describe('fully paid, and after', () => {
   });
 });
 
+describe('the watched import folder, with a real camt.054 through the parser', () => {
+  it('imports a dropped file (matched, booked, fully paid) and moves it to done; a junk file to refused with its refusal on record', async () => {
+    const { camtString } = await import('../bank-files/fixtures/camt-fixture');
+    const { BankImportFolder } = await import('./bank-import-folder.processor');
+    const { mkdtempSync, writeFileSync, existsSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const invoice = await bought();
+    const key = `FOLDER-${randomBytes(4).toString('hex')}`;
+    const xml = await camtString({
+      kind: '054',
+      version: '08',
+      msgId: key,
+      sections: [
+        {
+          id: `NTF-${key}`,
+          otherAccountId: NOK_ACCOUNT,
+          currency: 'NOK',
+          entries: [{ amount: invoice.payable, valueDate: '2026-11-20', bookingDate: '2026-11-20', acctSvcrRef: key, txs: [{ reference: invoice.reference, name: 'Debtor AS' }] }],
+        },
+      ],
+    });
+    const folder = mkdtempSync(join(tmpdir(), 'bank-in-'));
+    writeFileSync(join(folder, 'a.xml'), xml);
+    writeFileSync(join(folder, 'b.txt'), 'not a bank file\n');
+    const outcomes = await t.app.get(BankImportFolder).poll(folder, false);
+    expect(outcomes.sort((x, y) => x.file.localeCompare(y.file))).toEqual([
+      { file: 'a.xml', outcome: 'DONE' },
+      { file: 'b.txt', outcome: 'REFUSED' },
+    ]);
+    expect(existsSync(join(folder, 'done', 'a.xml'))).toBe(true);
+    expect(existsSync(join(folder, 'refused', 'b.txt'))).toBe(true);
+    expect((await invoiceRow(invoice.id)).status).toBe('FULLY_PAID');
+    const [refused] = await t.db.query(`SELECT source, status, refusal_code FROM bank_import WHERE file_name = 'b.txt' ORDER BY started_at DESC LIMIT 1`);
+    expect(refused).toEqual({ source: 'FOLDER', status: 'REFUSED', refusal_code: 'BANK_FILE_UNKNOWN_FORMAT' });
+  });
+});
+
 describe('roles', () => {
   it('only finance acts on the queue; analysts and collection read it', async () => {
     const e = entry('5.00');
