@@ -46,6 +46,8 @@ interface DisputedInvoice {
   payable: string;
   credited_amount: string;
   recourse_amount: string;
+  paid_amount: string;
+  paid_to_client_amount: string;
   payout: string | null;
   open_dispute_id: string | null;
 }
@@ -317,7 +319,7 @@ export class DisputesService {
   private async lockInvoice(tx: EntityManager, invoiceId: string): Promise<DisputedInvoice> {
     const [invoice] = await tx.query(
       `SELECT id, client_id, debtor_id, country, currency, status, version, invoice_number, payable::text, credited_amount::text, recourse_amount::text,
-              payout::text, open_dispute_id
+              paid_amount::text, paid_to_client_amount::text, payout::text, open_dispute_id
          FROM invoice WHERE id = $1 FOR UPDATE`,
       [invoiceId],
     );
@@ -338,9 +340,12 @@ export class DisputesService {
   }
 }
 
-/** What is still the factor's to collect on the invoice: the payable less credit notes and what has been bought back. */
-function openAmount(invoice: Pick<DisputedInvoice, 'payable' | 'credited_amount' | 'recourse_amount'>): Decimal {
-  return new Decimal(invoice.payable).minus(invoice.credited_amount).minus(invoice.recourse_amount);
+/**
+ * What is still open on the invoice (the payments migration's definition): the payable less credit
+ * notes, what has been bought back, and what has been paid (to the factor, or to the client directly).
+ */
+function openAmount(invoice: Pick<DisputedInvoice, 'payable' | 'credited_amount' | 'recourse_amount' | 'paid_amount' | 'paid_to_client_amount'>): Decimal {
+  return new Decimal(invoice.payable).minus(invoice.credited_amount).minus(invoice.recourse_amount).minus(invoice.paid_amount).minus(invoice.paid_to_client_amount);
 }
 
 function assertVersion(dispute: DisputeRow, expected: number): void {

@@ -103,6 +103,13 @@ describe('registering a dispute', () => {
     expect(audit).toEqual({ outcome: 'FAILED', error_code: 'DISPUTE_MORE_THAN_OPEN' });
   });
 
+  it('counts what has been paid as no longer open: more than the rest is refused', async () => {
+    const invoice = await bought();
+    await t.db.query(`UPDATE invoice SET paid_amount = payable - 100 WHERE id = $1`, [invoice.id]);
+    expect(errorOf(await t.gql(REGISTER, { input: input(invoice.id, '100.01') }, ceci.token))).toMatchObject({ reason: 'DISPUTE_MORE_THAN_OPEN', field: 'input.amount' });
+    expect((await t.gql(REGISTER, { input: input(invoice.id, '100.00') }, ceci.token)).data?.registerDispute.amount).toBe('100.00');
+  });
+
   it('refuses a second open dispute on one invoice, and an invoice not bought', async () => {
     const { invoice } = await registered('10.00');
     expect(errorOf(await t.gql(REGISTER, { input: input(invoice.id, '10.00') }, ceci.token))).toMatchObject({ code: 'CONFLICT', reason: 'DISPUTE_ALREADY_OPEN' });
