@@ -1,7 +1,10 @@
 import { Module } from '@nestjs/common';
+import { DocumentTemplates } from '../documents/document-template';
+import { DocumentsModule } from '../documents/documents.module';
 import { clockProvider } from './clock';
 import { CollectionRatesRepository } from './collection-rates.repository';
 import { CollectionResolver } from './collection.resolver';
+import { paymentReminderTemplate } from './documents/payment-reminder.template';
 import { FollowUpService } from './follow-up.service';
 import { OverdueRepository } from './overdue.repository';
 import { OverdueService } from './overdue.service';
@@ -10,11 +13,17 @@ import { RoutinesService } from './routines.service';
 
 /**
  * Collection (issue 15 s.1-2, s.8): the daily follow-up (reminders, fees, late interest), the
- * overdue queue and the aging chart. The follow-up's processor is registered by the worker
+ * overdue queue and the aging chart, the client's routines, and the reminder letter (a document). The follow-up's processor is registered by the worker
  * process (queues/workers.module.ts). One clock for the module: a test moves it for all of them.
  */
 @Module({
+  imports: [DocumentsModule],
   providers: [clockProvider, CollectionRatesRepository, RemindersRepository, FollowUpService, OverdueRepository, OverdueService, RoutinesService, CollectionResolver],
   exports: [FollowUpService, OverdueService],
 })
-export class CollectionModule {}
+export class CollectionModule {
+  /** The follow-up's letter to the debtor is a document like the others (issue 13's base). */
+  constructor(templates: DocumentTemplates) {
+    templates.register(paymentReminderTemplate);
+  }
+}

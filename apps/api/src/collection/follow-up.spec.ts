@@ -11,6 +11,7 @@ import { errorOf, startTestAppOnOwnDatabase, TestApp } from '../../test-support/
 import { OperationAccessRegistry } from '../auth/operation-access.registry';
 import { Role } from '../auth/role';
 import { CreditService } from '../credit/credit.service';
+import { pdfText } from '../documents/pdf-text.spec-support';
 import { Ledger } from '../ledger/ledger.service';
 import { QUEUES } from '../queues/queues.module';
 import { CLOCK } from './clock';
@@ -123,6 +124,19 @@ describe('the daily follow-up', () => {
     expect(timeline.details).toMatchObject({ fee: { amount: '470.00' }, reasons: ['FEE_LATE_PAYMENT_COMPENSATION'], interest: { amount: expectedInterest }, payBy: '2026-03-30', fellDueOn: '2026-03-16', caughtUp: false, currency: 'NOK' });
     const [event] = await t.db.query(`SELECT payload FROM outbox_event WHERE subject_id = $1 AND topic = 'invoice.reminder_sent'`, [invoice.id]);
     expect(event.payload).toMatchObject({ step: 'COLLECTION_REMINDER_SENT', fee: '470.00', feeKind: 'LATE_PAYMENT_COMPENSATION', currency: 'NOK' });
+
+    // The letter itself is a document: the inkassovarsel's and reminder's words, what is owed and the day to pay by.
+    const made = await t.gql(
+      `mutation($input: IssueDocumentInput!) { issueDocument(input: $input) { kind language fileName contentBase64 } }`,
+      { input: { kind: 'PAYMENT_REMINDER', invoiceId: invoice.id } },
+      collector.token,
+    );
+    expect(made.data!.issueDocument).toMatchObject({ kind: 'PAYMENT_REMINDER', language: 'NB', fileName: `purring-${invoice.invoice_number}-2026-03-16.pdf` });
+    const text = (await pdfText(Buffer.from(made.data!.issueDocument.contentBase64, 'base64'))).replace(/\s+/g, ' ');
+    expect(text).toContain('Betalingspåminnelse (purring)');
+    expect(text).toContain('30.03.2026');
+    const total = new Decimal(invoice.payable).plus('470.00').plus(expectedInterest);
+    expect(text.replace(/[\s\u00a0\u202f]/g, '')).toContain(total.toFixed(2).replace('.', ','));
 
     // The debtor pays the principal on the 20th (booked as the payments capability books it).
     await t.db.transaction(async (tx) => {
