@@ -1263,4 +1263,6 @@ export const consoleEn = {
 type SameKeys<T> = { [K in keyof T]: T[K] extends string ? string : SameKeys<T[K]> };
 export type ConsoleMessages = SameKeys<typeof consoleEn>;
 
-export const en: TranslationMessages = { ...englishMessages, ...consoleEn };
+/** react-admin's "No Payout batches found" names the resource capitalised mid-sentence: plain words instead (issue 11 s.3). */
+const raEn = { ...englishMessages.ra, navigation: { ...englishMessages.ra.navigation, no_results: 'No results', no_filtered_results: 'No results with the current filters.' } };
+export const en: TranslationMessages = { ...englishMessages, ra: raEn, ...consoleEn };

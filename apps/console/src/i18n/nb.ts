@@ -110,8 +110,9 @@ const ra: TranslationMessages['ra'] = {
   },
   navigation: {
     clear_filters: 'Fjern filtre',
-    no_filtered_results: 'Fant ingen %{name} med de valgte filtrene.',
-    no_results: 'Fant ingen %{name}',
+    no_filtered_results: 'Ingen treff med de valgte filtrene.',
+    // Not 'Fant ingen Innsigelser': the resource's name would come capitalised mid-sentence.
+    no_results: 'Ingen treff',
     no_more_results: 'Side %{page} finnes ikke. Prøv forrige side.',
     page_out_of_boundaries: 'Side %{page} finnes ikke',
     page_out_from_end: 'Det finnes ingen side etter den siste',

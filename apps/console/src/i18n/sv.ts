@@ -109,8 +109,9 @@ const ra: TranslationMessages['ra'] = {
   },
   navigation: {
     clear_filters: 'Rensa filter',
-    no_filtered_results: 'Inga %{name} hittades med de valda filtren.',
-    no_results: 'Inga %{name} hittades',
+    no_filtered_results: 'Inga träffar med de valda filtren.',
+    // Not 'Inga Utbetalningsomgångar hittades': the resource's name would come capitalised mid-sentence.
+    no_results: 'Inga träffar',
     no_more_results: 'Sidan %{page} finns inte. Försök med föregående sida.',
     page_out_of_boundaries: 'Sidan %{page} finns inte',
     page_out_from_end: 'Det finns ingen sida efter den sista',
