@@ -6,6 +6,7 @@
 const en = {
   console: {
     home: { queues: { OVERDUE_INVOICES: 'Overdue invoices' } },
+    documents: { kinds: { PAYMENT_REMINDER: 'Reminder to the debtor' } },
     overdue: {
       chart_title: 'Owed on bought invoices, by days past due',
       chart_of: 'Owed in %{currency} by days past due',
@@ -72,6 +73,7 @@ type Messages = typeof en;
 const sv: Messages = {
   console: {
     home: { queues: { OVERDUE_INVOICES: 'Förfallna fakturor' } },
+    documents: { kinds: { PAYMENT_REMINDER: 'Påminnelse till fakturamottagaren' } },
     overdue: {
       chart_title: 'Obetalt på köpta fakturor, efter dagar efter förfallodagen',
       chart_of: 'Obetalt i %{currency} efter dagar efter förfallodagen',
@@ -136,6 +138,7 @@ const sv: Messages = {
 const nb: Messages = {
   console: {
     home: { queues: { OVERDUE_INVOICES: 'Forfalte fakturaer' } },
+    documents: { kinds: { PAYMENT_REMINDER: 'Purring til skyldneren' } },
     overdue: {
       chart_title: 'Utestående på kjøpte fakturaer, etter dager etter forfall',
       chart_of: 'Utestående i %{currency} etter dager etter forfall',
