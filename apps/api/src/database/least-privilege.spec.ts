@@ -30,6 +30,7 @@ const APPEND_ONLY = [
   'client_state_transition',
   'payout_batch_transition',
   'client_logo',
+  'collection_routine',
 ];
 const today = () => new Date().toISOString().slice(0, 10);
 
