@@ -21,6 +21,8 @@ import { LoginPage } from './LoginPage';
 import { LedgerPage } from './ledger/LedgerPage';
 import { screensFor } from './navigation';
 import payouts from './payouts';
+import incomingPayments from './payments';
+import unmatchedPayments from './unmatched-payments';
 import recourseInvoices from './recourse';
 import { QueuePlaceholder } from './queues/QueuePlaceholder';
 import { queryClient } from './queryClient';
@@ -44,6 +46,8 @@ const resources: Record<string, object> = {
   'recourse-invoices': recourseInvoices,
   'overdue-invoices': overdueInvoices,
   'failed-deliveries': failedDeliveries,
+  'incoming-payments': incomingPayments,
+  'unmatched-payments': unmatchedPayments,
 };
 /** Screens that are not a react-admin resource, by their menu key. */
 const pages: Record<string, ComponentType> = { rule_settings: RuleSettingsPage, ledger: LedgerPage, print_batch: PrintBatchPage };

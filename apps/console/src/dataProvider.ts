@@ -19,6 +19,7 @@ import { disputeQueries } from './disputes/queries';
 import { recourseInvoiceQueries } from './recourse/queries';
 import { overdueInvoiceQueries } from './overdue/queries';
 import { failedDeliveryQueries } from './deliveries/queries';
+import { bankImportQueries, incomingPaymentQueries, unmatchedPaymentQueries } from './payments/queries';
 import { ruleSettingActions, ruleSettingsProvider } from './rule-settings/data';
 import { staffActions, staffProvider } from './staff/data';
 import { timelineProvider } from './timeline/data';
@@ -57,6 +58,10 @@ export const resources: Record<string, ResourceProvider> = {
   'overdue-invoices': overdueInvoiceQueries,
   // The failed-deliveries queue (issue 13 s.4): the documents live with the resource (deliveries/queries.ts).
   'failed-deliveries': failedDeliveryQueries,
+  // Money in (issue 14): the documents live with the resources (payments/queries.ts).
+  'incoming-payments': incomingPaymentQueries,
+  'unmatched-payments': unmatchedPaymentQueries,
+  'bank-imports': bankImportQueries,
 };
 
 // What pages import from here, kept where they were before the folders took them.

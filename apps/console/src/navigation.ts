@@ -84,8 +84,8 @@ export const navigation: RoleNavigation[] = [
     role: 'FINANCE',
     items: [
       item('payout_batches', PaymentsIcon, { resource: 'payout-batches', alsoFor: ['ADMIN'] }),
-      item('incoming_payments', MoveToInboxIcon, { capability: 'payments' }),
-      item('unmatched_payments', LinkOffIcon, { capability: 'payments' }),
+      item('incoming_payments', MoveToInboxIcon, { resource: 'incoming-payments', alsoFor: ['ADMIN'] }),
+      item('unmatched_payments', LinkOffIcon, { resource: 'unmatched-payments' }),
       item('ledger', MenuBookIcon, { alsoFor: ['ADMIN'] }),
       item('failed_deliveries', MarkEmailUnreadIcon, { resource: 'failed-deliveries', alsoFor: ['COLLECTION', 'ADMIN'] }),
       item('print_batch', LocalPrintshopIcon, { alsoFor: ['COLLECTION', 'ADMIN'] }),

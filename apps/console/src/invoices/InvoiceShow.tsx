@@ -23,6 +23,7 @@ import { Timeline } from '../common/Timeline';
 import type { Invoice } from '../types';
 import { InvoiceDocuments } from '../documents/DocumentsSection';
 import { InvoiceDeliveries } from '../deliveries/InvoiceDeliveries';
+import { InvoicePayments } from '../payments/InvoicePayments';
 import { RegisterDisputeButton } from '../disputes/RegisterDisputeButton';
 import { CreditDecisions } from './CreditDecisions';
 import { ClientStatusChip, InvoiceStatusChip } from './fields';
@@ -403,6 +404,7 @@ export const InvoiceShow = () => (
         <CreditNotes />
       </Box>
       <Box sx={{ mt: 2 }}>
+        <InvoicePayments />
         <InvoiceDocuments />
         <InvoiceDeliveries />
       </Box>
