@@ -54,7 +54,7 @@ export const paymentsImport: Workload = {
       // Server-side COPY from a file the server can read (the bench runs as a superuser on the same machine, as its seeds do).
       const tsv = path.join(tmpdir(), `bench-payments-${process.pid}-${Date.now()}.tsv`);
       const rows: string[] = [];
-      for (let i = 1; i <= PAYMENTS; i++) rows.push(`RAW-${i}\t1000.00\tSEK\t2026-11-20\t${ocrReference(1_000_000 + i)}\n`);
+      for (let i = 1; i <= PAYMENTS; i++) rows.push(`RAW-${i}\t${100 + (i % 9000)}.${String(i % 100).padStart(2, '0')}\tSEK\t2026-11-20\t${ocrReference(1_000_000 + i)}\n`);
       writeFileSync(tsv, rows.join(''));
       chmodSync(tsv, 0o644);
       const copyStart = performance.now();
@@ -95,6 +95,7 @@ export const paymentsImport: Workload = {
         notes: [
           `${formatNumber(PAYMENTS)} open invoices of ${CLIENTS} clients and ${DEBTORS} debtors; camt.054.001.02 of ${(bytes / 1024 / 1024).toFixed(1)} MB`,
           `import ${seconds.toFixed(2)} s (read, store, match, book, release, fully paid, one transaction) vs raw COPY ${copySeconds.toFixed(2)} s: ${(seconds / copySeconds).toFixed(1)} x (target 10 x)`,
+          `phases (ms): ${JSON.stringify(summary.phases)}`,
           `process RSS ${mb(rssBefore)} before, sampled peak ${mb(peak)} (+${mb(peak - rssBefore)})`,
         ].join('\n'),
       };
@@ -121,6 +122,8 @@ async function seed(db: Client): Promise<void> {
   await db.query(`INSERT INTO debtor (country, kind, identity_number, name, address, credit_limit)
                   SELECT 'SE', 'COMPANY', 'BENCH-D-' || g, 'Bench debtor ' || g, '{"country":"SE"}', 1000000000 FROM generate_series(1, ${DEBTORS}) g`);
   const references = Array.from({ length: PAYMENTS }, (_, i) => ocrReference(1_000_000 + i + 1));
+  // Each invoice's amount is its payment's (the generator pays payment i 100 + i mod 9000 kronor and i mod 100 öre): every payment pays its invoice in full.
+  const amounts = Array.from({ length: PAYMENTS }, (_, k) => `${100 + ((k + 1) % 9000)}.${String((k + 1) % 100).padStart(2, '0')}`);
   // Bought invoices as a fixture: the lifecycle trigger is skipped for this one transaction (as superuser); exposure as the credit decision leaves it.
   await db.query('BEGIN');
   await db.query(`SET LOCAL session_replication_role = replica`);
@@ -130,10 +133,11 @@ async function seed(db: Client): Promise<void> {
                           net, vat, gross, payable, status, eligibility, fee, vat_on_fee, payout, offer_terms, offer_expires_at, recourse_mode, accepted_at,
                           planned_payout_date, payment_reference, exposure)
      SELECT c.id, d.id, '{"name":"Bench debtor"}', 'P-' || g, 'x', 'SE', 'SEK', date '2026-10-01', date '2026-10-01', date '2026-11-20',
-            800, 200, 1000, 1000, 'PURCHASED', '{"reasons":[]}', 20, 5, 975, '{"recourseModes":["WITH_RECOURSE"]}', now() + interval '1 day', 'WITH_RECOURSE', now(),
-            date '2026-10-02', ($2::text[])[g + 1], 1000
-       FROM generate_series(0, $1 - 1) g JOIN c ON c.k = g % ${CLIENTS} JOIN d ON d.k = g % ${DEBTORS}`,
-    [PAYMENTS, references],
+            a.amount, 0, a.amount, a.amount, 'PURCHASED', '{"reasons":[]}', 1, 0.25, a.amount - 1.25, '{"recourseModes":["WITH_RECOURSE"]}', now() + interval '1 day', 'WITH_RECOURSE', now(),
+            date '2026-10-02', ($2::text[])[g + 1], a.amount
+       FROM generate_series(0, $1 - 1) g JOIN c ON c.k = g % ${CLIENTS} JOIN d ON d.k = g % ${DEBTORS}
+       CROSS JOIN LATERAL (SELECT ($3::numeric[])[g + 1] AS amount) a`,
+    [PAYMENTS, references, amounts],
   );
   await db.query('COMMIT');
   await db.query(`INSERT INTO client_debtor (client_id, debtor_id, exposure) SELECT client_id, debtor_id, sum(exposure) FROM invoice GROUP BY client_id, debtor_id`);

@@ -44,6 +44,8 @@ export interface ImportSummary {
   amountIn: string;
   amountMatched: string;
   amountUnmatched: string;
+  /** Milliseconds per phase of the import (read and store, match, book, allocate, settle invoices, money out, statement), for the bench. */
+  phases: Record<string, number>;
 }
 
 export interface Share {
@@ -176,6 +178,13 @@ export class PaymentsService {
 
   private async importInto(tx: EntityManager, importId: string, file: BankFileInput, onProgress?: (read: number) => void): Promise<ImportSummary> {
     const ours = await this.ourAccounts(tx);
+    const phases: Record<string, number> = {};
+    let mark = performance.now();
+    const lap = (name: string) => {
+      const now = performance.now();
+      phases[name] = Math.round(now - mark);
+      mark = now;
+    };
     let read = 0;
     let stored = 0;
     let batch: BankEntry[] = [];
@@ -206,10 +215,12 @@ export class PaymentsService {
       if (batch.length >= BATCH) await flush();
     }
     await flush();
-    const matched = await this.matchImport(tx, importId);
+    lap('readAndStore');
+    const matched = await this.matchImport(tx, importId, lap);
     await this.moneyOut.settleDebits(tx, importId);
     await this.moneyOut.returns(tx, importId);
     await this.reconcileStatement(tx, importId, statementDays);
+    lap('moneyOutAndStatement');
     const summary = rowsOf<Record<string, never>>(await tx.query(
       `UPDATE bank_import b SET status = 'DONE', finished_at = now(), entries_read = $2::int, entries_new = $3::int, entries_duplicate = $2::int - $3::int,
               entries_matched = s.matched, entries_unmatched = s.unmatched, entries_reconciled = s.reconciled,
@@ -239,6 +250,7 @@ export class PaymentsService {
       amountIn: new Decimal(r.amount_in).toFixed(2),
       amountMatched: new Decimal(r.amount_matched).toFixed(2),
       amountUnmatched: new Decimal(r.amount_unmatched).toFixed(2),
+      phases,
     };
   }
 
@@ -346,7 +358,7 @@ export class PaymentsService {
    * payment), releases the exposure it covered, and moves invoices with nothing left open to
    * FULLY_PAID through the lifecycle seam. Everything not placed waits in the queue.
    */
-  private async matchImport(tx: EntityManager, importId: string): Promise<number> {
+  private async matchImport(tx: EntityManager, importId: string, lap: (phase: string) => void = () => undefined): Promise<number> {
     const entries: Array<{ id: string; amount: string; currency: 'SEK' | 'NOK'; value_date: string }> = await tx.query(
       `SELECT id, amount::text, currency, value_date::text FROM bank_entry WHERE import_id = $1 AND kind = 'NOTIFIED' AND state = 'NEW' ORDER BY value_date, entry_key`,
       [importId],
@@ -392,6 +404,7 @@ export class PaymentsService {
       }
       unplaced.set(entry.id, left);
     }
+    lap('match');
     const bookDay = (currency: 'SEK' | 'NOK') => this.clock.today(BOOK_OF[currency]).toString();
     const sharesOf = new Map<string, typeof shares>();
     for (const s of shares) sharesOf.set(s.entryId, [...(sharesOf.get(s.entryId) ?? []), s]);
@@ -413,6 +426,7 @@ export class PaymentsService {
       };
     });
     await this.ledger.postMany(tx, journal);
+    lap('book');
     const journalIds = await this.journalIds(tx, entries.map((e) => e.id), 'PAYMENT_RECEIVED', '1');
     // The allocations: each share, and each surplus held.
     const surplus = entries.filter((e) => unplaced.get(e.id)!.gt(0) && (sharesOf.get(e.id) ?? []).length > 0);
@@ -433,7 +447,9 @@ export class PaymentsService {
          FROM unnest($1::uuid[], $2::numeric[]) AS u(id, unplaced) WHERE e.id = u.id`,
       [entries.map((e) => e.id), entries.map((e) => unplaced.get(e.id)!.toFixed(2))],
     );
+    lap('allocate');
     await this.settleInvoices(tx, shares.map((s) => ({ invoice: s.invoice, amount: s.amount, valueDate: s.valueDate })), null);
+    lap('settleInvoices');
     return shares.length;
   }
 
