@@ -10,7 +10,6 @@ import { AuditTarget } from '../audit/audit.interceptor';
 import { ClientInvoiceType } from '../invoices/dto/client-invoice.types';
 import { InvoicesService } from '../invoices/invoices.service';
 import { PaymentError } from './payment-errors';
-import { PaymentsRepository } from './payments.repository';
 import { PaymentsService } from './payments.service';
 import {
   BankImportPageType,
@@ -45,50 +44,49 @@ export class ImportBankFileArgs {
 export class PaymentsResolver {
   constructor(
     private readonly service: PaymentsService,
-    private readonly repository: PaymentsRepository,
     private readonly invoices: InvoicesService,
   ) {}
 
   @Query(() => BankImportPageType, { description: 'Bank files read, newest first, with their counts, amounts and refusals.' })
   @AllowRoles(Role.FINANCE, Role.ADMIN)
   bankImports(@Args() args: BankImportsArgs) {
-    return this.repository.imports(args);
+    return this.service.imports(args);
   }
 
   @Query(() => BankImportType)
   @AllowRoles(Role.FINANCE, Role.ADMIN)
   bankImport(@Args() { id }: IdArgs) {
-    return this.repository.importOne(id);
+    return this.service.importOne(id);
   }
 
   @Query(() => IncomingPaymentPageType, { description: 'Incoming payments: the unmatched queue (the oldest first) by default, each with ranked suggestions.' })
   @AllowRoles(Role.FINANCE, Role.CREDIT_ANALYST, Role.COLLECTION, Role.ADMIN)
   incomingPayments(@Args() args: IncomingPaymentsArgs) {
-    return this.repository.payments(args);
+    return this.service.payments(args);
   }
 
   @Query(() => IncomingPaymentType)
   @AllowRoles(Role.FINANCE, Role.CREDIT_ANALYST, Role.COLLECTION, Role.ADMIN)
   incomingPayment(@Args() { id }: IdArgs) {
-    return this.repository.payment(id);
+    return this.service.payment(id);
   }
 
   @Query(() => [IncomingPaymentType], { description: 'The payments that settled (part of) an invoice.' })
   @AllowRoles(Role.FINANCE, Role.CREDIT_ANALYST, Role.COLLECTION, Role.ADMIN)
   paymentsOfInvoice(@Args() { invoiceId }: InvoicePaymentsArgs) {
-    return this.repository.ofInvoice(invoiceId);
+    return this.service.ofInvoice(invoiceId);
   }
 
   @Query(() => [StatementDifferenceType], { description: 'Statement days whose credits differ from the notifications already booked (of one import, or all).' })
   @AllowRoles(Role.FINANCE, Role.ADMIN)
   statementDifferences(@Args() { importId }: StatementDifferencesArgs) {
-    return this.repository.statementDifferences(importId);
+    return this.service.statementDifferences(importId);
   }
 
   @Query(() => [ExposureLedgerDifferenceType], { description: 'Debtors whose exposure differs from the open purchased receivables in the books: empty when all agree.' })
   @AllowRoles(Role.FINANCE, Role.ADMIN)
   exposureLedgerCheck() {
-    return this.repository.exposureLedgerDifferences();
+    return this.service.exposureLedgerDifferences();
   }
 
   @Mutation(() => BankImportType, { description: 'Reads a bank file: stored once per entry, matched by OCR/KID and booked, or refused whole with the place that is wrong.' })
@@ -98,7 +96,7 @@ export class PaymentsResolver {
     const bytes = Buffer.from(content, 'base64');
     if (!bytes.length) throw new InvalidValueError(PaymentError.BANK_IMPORT_FAILED, 'The file is empty.', 'content');
     const summary = await this.service.importStream(Readable.from([bytes]), { source: 'UPLOAD', fileName, by: me });
-    return this.repository.importOne(summary.id);
+    return this.service.importOne(summary.id);
   }
 
   @Mutation(() => [PaymentAllocationType], { description: 'Records that the debtor paid the client directly: the invoice is settled by that much and the client owes the factor what it received.' })
@@ -106,7 +104,7 @@ export class PaymentsResolver {
   @AuditTarget('INVOICE')
   async recordPaidToClient(@Args() args: PaidToClientArgs, @CurrentStaff() me: StaffPrincipal) {
     await this.service.recordPaidToClient(args, { staff: me });
-    return this.repository.allocationsOfInvoice(args.invoiceId);
+    return this.service.allocationsOfInvoice(args.invoiceId);
   }
 
   @Mutation(() => ClientInvoiceType, { description: 'Tells the factor your customer paid you directly for a sold invoice: you then owe the factor what you received (set off against your next payout or invoiced).' })
@@ -122,7 +120,7 @@ export class PaymentsResolver {
   @AuditTarget('BANK_ENTRY')
   async claimIncomingPayment(@Args() { id }: IdArgs, @CurrentStaff() me: StaffPrincipal) {
     await this.service.claim(id, me);
-    return this.repository.payment(id);
+    return this.service.payment(id);
   }
 
   @Mutation(() => IncomingPaymentType)
@@ -130,7 +128,7 @@ export class PaymentsResolver {
   @AuditTarget('BANK_ENTRY')
   async releaseIncomingPayment(@Args() { id }: IdArgs, @CurrentStaff() me: StaffPrincipal) {
     await this.service.release(id, me);
-    return this.repository.payment(id);
+    return this.service.payment(id);
   }
 
   @Mutation(() => IncomingPaymentType, { description: 'Places what is left of a payment on one invoice (match) or several (split): booked, exposure released, fully paid invoices closed.' })
@@ -138,7 +136,7 @@ export class PaymentsResolver {
   @AuditTarget('BANK_ENTRY')
   async placeIncomingPayment(@Args() args: PlacePaymentArgs, @CurrentStaff() me: StaffPrincipal) {
     await this.service.place(args.id, args.shares, args.expectedVersion, me, args.note);
-    return this.repository.payment(args.id);
+    return this.service.payment(args.id);
   }
 
   @Mutation(() => IncomingPaymentType, { description: 'Marks (part of) what is left of a payment for refund to the payer: paid out in the next payout batch.' })
@@ -146,6 +144,6 @@ export class PaymentsResolver {
   @AuditTarget('BANK_ENTRY')
   async refundIncomingPayment(@Args() args: MarkRefundArgs, @CurrentStaff() me: StaffPrincipal) {
     await this.service.markRefund(args.id, args.amount, args.expectedVersion, me, args.note);
-    return this.repository.payment(args.id);
+    return this.service.payment(args.id);
   }
 }

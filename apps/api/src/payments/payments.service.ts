@@ -16,7 +16,9 @@ import { Exposure } from '../exposure/exposure.service';
 import { InvoiceLifecycle, LockedInvoice, SYSTEM_ACTOR } from '../invoices/invoice-lifecycle';
 import { Book, JournalEntryInput, Ledger } from '../ledger/ledger.service';
 import { BankMoneyOut } from './bank-money-out';
+import { BankImportsArgs, IncomingPaymentsArgs } from './dto/payment.types';
 import { PaymentError } from './payment-errors';
+import { PaymentsRepository } from './payments.repository';
 
 export const BANK_ENTRY = 'BANK_ENTRY';
 export type ImportSource = 'UPLOAD' | 'FOLDER' | 'API';
@@ -126,8 +128,44 @@ export class PaymentsService {
     private readonly lifecycle: InvoiceLifecycle,
     private readonly timeline: TimelineService,
     private readonly moneyOut: BankMoneyOut,
+    private readonly repository: PaymentsRepository,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
+
+  // ------------------------------------------------------------------ reads (the repository's, for the resolver)
+
+  imports(args: BankImportsArgs) {
+    return this.repository.imports(args);
+  }
+
+  importOne(id: string) {
+    return this.repository.importOne(id);
+  }
+
+  payments(args: IncomingPaymentsArgs) {
+    return this.repository.payments(args);
+  }
+
+  payment(id: string) {
+    return this.repository.payment(id);
+  }
+
+  ofInvoice(invoiceId: string) {
+    return this.repository.ofInvoice(invoiceId);
+  }
+
+  allocationsOfInvoice(invoiceId: string) {
+    return this.repository.allocationsOfInvoice(invoiceId);
+  }
+
+  statementDifferences(importId?: string | null) {
+    return this.repository.statementDifferences(importId);
+  }
+
+  /** Exposure against the books per debtor (issue 14 s.2): run daily and in tests; empty when all agree. */
+  exposureLedgerDifferences(debtorIds?: string[]) {
+    return this.repository.exposureLedgerDifferences(debtorIds);
+  }
 
   private readonly claims = new WorkQueueClaims<EntryRow>({
     table: 'bank_entry',
