@@ -10,3 +10,4 @@ export * from './invoice/invoice-lifecycle';
 export * from './bank-account';
 export * from './payout/payout-batch';
 export * from './dispute/dispute-case';
+export * from './collection-case';

@@ -1,0 +1,2 @@
+export * from './collection-case';
+export * from './collection-case-errors';
