@@ -14,6 +14,7 @@ export * from './spot-check';
 export * from './ledger/invoice-postings';
 export * from './ledger/recourse-postings';
 export * from './ledger/collection-postings';
+export * from './ledger/credit-loss-postings';
 export * from './payout/payout-holds';
 export * from './payout/payment-file-day';
 export * from './ledger/sie4';
