@@ -24,6 +24,12 @@ const PAYMENT_COLUMNS = `e.id, e.import_id AS "importId", e.account_id AS "accou
               FROM payment_allocation a LEFT JOIN invoice i ON i.id = a.invoice_id LEFT JOIN staff_member ab ON ab.id = a.allocated_by
              WHERE a.bank_entry_id = e.id), '[]'::json) AS allocations`;
 
+/** json_agg gives the allocations' times as text; GraphQL's DateTime serialises only a Date (else the whole answer fails). */
+const withAllocationDates = (row: IncomingPaymentType): IncomingPaymentType => ({
+  ...row,
+  allocations: row.allocations.map((a) => ({ ...a, allocatedAt: new Date(a.allocatedAt) })),
+});
+
 const OPEN = `(i.payable - i.credited_amount - i.recourse_amount - i.paid_amount - i.paid_to_client_amount)`;
 
 /** Reads of money in: imports, incoming payments (the unmatched queue), suggestions, and the exposure check. */
@@ -75,12 +81,12 @@ export class PaymentsRepository {
         WHERE e.id IN (SELECT bank_entry_id FROM payment_allocation WHERE invoice_id = $1) ORDER BY e.value_date DESC`,
       [invoiceId],
     );
-    return rows.map((r: IncomingPaymentType) => ({ ...r, suggestions: [] }));
+    return rows.map((r: IncomingPaymentType) => ({ ...withAllocationDates(r), suggestions: [] }));
   }
 
   private async withSuggestions(rows: IncomingPaymentType[], manager: EntityManager = this.db.manager): Promise<IncomingPaymentType[]> {
     const out: IncomingPaymentType[] = [];
-    for (const row of rows) out.push({ ...row, suggestions: new Decimal(row.unplaced).gt(0) ? await this.suggestions(row.id, manager) : [] });
+    for (const row of rows) out.push({ ...withAllocationDates(row), suggestions: new Decimal(row.unplaced).gt(0) ? await this.suggestions(row.id, manager) : [] });
     return out;
   }
 
