@@ -114,7 +114,7 @@ const Suggestions = () => {
             {record.suggestions.map((s) => (
               <TableRow key={s.invoiceId} data-testid="payment-suggestion">
                 <TableCell>
-                  <Link to={`/invoices/${s.invoiceId}/show`} sx={{ fontFamily: 'monospace' }}>
+                  <Link to={`/invoices/${s.invoiceId}/show`} sx={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>
                     {s.invoiceNumber}
                   </Link>
                 </TableCell>
