@@ -118,6 +118,27 @@ export class HomeRepository {
   }
 
   /**
+   * Finance's unmatched payments (issue 14 s.6): incoming payments with something left that no
+   * invoice took, waiting since they arrived; no promised time, so none is overdue or due today.
+   */
+  async unmatchedPaymentQueue(now: Date, me: string): Promise<QueueCountsRow> {
+    const [row] = await this.db.query(
+      `SELECT 'UNMATCHED_PAYMENTS' AS key,
+              count(e.id)::int AS count,
+              min(e.created_at) AS oldest_since,
+              0 AS overdue,
+              0 AS due_today,
+              count(e.id) FILTER (WHERE e.claimed_by = $2)::int AS claimed_by_me,
+              0 AS waiting_for_client,
+              ${BUCKETS('e.created_at', 'e.id')} AS buckets
+         FROM bank_entry e
+        WHERE e.kind = 'NOTIFIED' AND e.state = 'UNMATCHED' AND e.created_at <= $1`,
+      [now, me],
+    );
+    return row;
+  }
+
+  /**
    * Collection's queues (issue 15): open disputes (the promise is the next step's day), overdue
    * invoices (the promise is the handoff once collection-ready) and open recourse invoices (the
    * promise is their due day), each in its country's business day.

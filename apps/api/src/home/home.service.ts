@@ -30,7 +30,7 @@ export class HomeService {
     const sees = (role: Role) => roles.includes(role as (typeof WORKING_ROLES)[number]);
     const [analyst, finance, payoutsDue, decisionsPerDay, collection] = await Promise.all([
       sees(Role.CREDIT_ANALYST) ? this.analystQueues(now, me.id) : [],
-      sees(Role.FINANCE) ? this.financeQueues(now) : [],
+      sees(Role.FINANCE) ? this.financeQueues(now, me.id) : [],
       sees(Role.FINANCE) ? this.payoutsDue() : [],
       sees(Role.CREDIT_ANALYST) ? this.repository.decisionsPerDay(now) : [],
       sees(Role.COLLECTION) ? this.repository.collectionQueues(now, me.id) : [],
@@ -66,11 +66,14 @@ export class HomeService {
     ];
   }
 
-  private async financeQueues(now: Date): Promise<HomeQueueType[]> {
-    const rows = await this.repository.payoutBatchQueues(now);
+  private async financeQueues(now: Date, me: string): Promise<HomeQueueType[]> {
+    const [rows, unmatched] = await Promise.all([this.repository.payoutBatchQueues(now), this.repository.unmatchedPaymentQueue(now, me)]);
     const row = (key: HomeQueueKey) => rows.find((r) => r.key === key)!;
-    // Batches have no claims: whoever of finance looks first takes them.
-    return [HomeQueueKey.PAYOUT_BATCHES_TO_APPROVE, HomeQueueKey.PAYOUT_BATCHES_TO_SEND].map((key) => toQueue(key, Role.FINANCE, row(key), now, false));
+    // Batches have no claims: whoever of finance looks first takes them. Unmatched payments are claimed one by one.
+    return [
+      ...[HomeQueueKey.PAYOUT_BATCHES_TO_APPROVE, HomeQueueKey.PAYOUT_BATCHES_TO_SEND].map((key) => toQueue(key, Role.FINANCE, row(key), now, false)),
+      toQueue(HomeQueueKey.UNMATCHED_PAYMENTS, Role.FINANCE, unmatched, now, true),
+    ];
   }
 
   /**

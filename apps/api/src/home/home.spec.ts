@@ -213,7 +213,7 @@ describe('the home page', () => {
   it("gives finance what is due for payout per book and the batches waiting, and none of the analyst's cards", async () => {
     const h = await home(finance.token);
     expect(h.sections.map((s) => s.role)).toEqual(['FINANCE']);
-    expect(h.sections[0].queues.map((q) => q.key)).toEqual(['PAYOUT_BATCHES_TO_APPROVE', 'PAYOUT_BATCHES_TO_SEND']);
+    expect(h.sections[0].queues.map((q) => q.key)).toEqual(['PAYOUT_BATCHES_TO_APPROVE', 'PAYOUT_BATCHES_TO_SEND', 'UNMATCHED_PAYMENTS']);
     expect(h.decisionsPerDay).toEqual([]);
 
     const [batches] = await t.db.query(

@@ -25,6 +25,7 @@ export const QUEUE_LINKS: Record<HomeQueueKey, { path: string; menuKey: string }
   DISPUTES: { path: '/disputes', menuKey: 'disputes' },
   OVERDUE_INVOICES: { path: '/overdue-invoices', menuKey: 'overdue_invoices' },
   RECOURSE_INVOICES: { path: '/recourse-invoices', menuKey: 'recourse_invoices' },
+  UNMATCHED_PAYMENTS: { path: '/unmatched-payments', menuKey: 'unmatched_payments' },
 };
 
 const iconOf = (menuKey: string): SvgIconComponent =>

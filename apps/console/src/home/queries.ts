@@ -7,7 +7,7 @@ import type { Country, Role } from '../types';
  * console only lays them out (it never sums a page of rows).
  */
 
-export const HOME_QUEUE_KEYS = ['CLIENT_APPLICATIONS', 'MANUAL_ASSESSMENT', 'SPOT_CHECKS', 'PAYOUT_BATCHES_TO_APPROVE', 'PAYOUT_BATCHES_TO_SEND', 'DISPUTES', 'OVERDUE_INVOICES', 'RECOURSE_INVOICES'] as const;
+export const HOME_QUEUE_KEYS = ['CLIENT_APPLICATIONS', 'MANUAL_ASSESSMENT', 'SPOT_CHECKS', 'PAYOUT_BATCHES_TO_APPROVE', 'PAYOUT_BATCHES_TO_SEND', 'DISPUTES', 'OVERDUE_INVOICES', 'RECOURSE_INVOICES', 'UNMATCHED_PAYMENTS'] as const;
 export type HomeQueueKey = (typeof HOME_QUEUE_KEYS)[number];
 
 export const QUEUE_AGE_BUCKETS = ['UNDER_4_HOURS', 'FROM_4_TO_24_HOURS', 'FROM_1_TO_3_DAYS', 'FROM_3_TO_7_DAYS', 'OVER_7_DAYS'] as const;

@@ -13,6 +13,7 @@ export enum HomeQueueKey {
   DISPUTES = 'DISPUTES',
   OVERDUE_INVOICES = 'OVERDUE_INVOICES',
   RECOURSE_INVOICES = 'RECOURSE_INVOICES',
+  UNMATCHED_PAYMENTS = 'UNMATCHED_PAYMENTS',
 }
 registerEnumType(HomeQueueKey, { name: 'HomeQueueKey', description: 'A queue counted on the home page.' });
 
