@@ -26,6 +26,7 @@ import { DebtorPeppolIdAndClientLogo1764300011000 } from './1764300011000-Debtor
 import { Payments1764300012000 } from './1764300012000-Payments';
 import { DisputesAndRecourse1764300014000 } from './1764300014000-DisputesAndRecourse';
 import { CollectionLawRates1764300013000 } from './1764300013000-CollectionLawRates';
+import { DebtorPaymentStatistics1764300015000 } from './1764300015000-DebtorPaymentStatistics';
 import { Reminders1764300016000 } from './1764300016000-Reminders';
 
 export const migrations = [
@@ -53,5 +54,6 @@ export const migrations = [
   DebtorPeppolIdAndClientLogo1764300011000,
   DisputesAndRecourse1764300014000,
   CollectionLawRates1764300013000,
+  DebtorPaymentStatistics1764300015000,
   Reminders1764300016000,
 ];

@@ -10,6 +10,7 @@ import { InvoiceLifecycle, LockedInvoice, SYSTEM_ACTOR } from '../invoices/invoi
 import { JobOutboxService } from '../outbox/job-outbox.service';
 import { RuleSettingsService } from '../rule-settings/rule-settings.service';
 import { decideJob } from './credit-jobs';
+import { PaymentStatisticsRepository } from '../payments/payment-statistics.repository';
 
 export { decideJob } from './credit-jobs';
 
@@ -77,6 +78,8 @@ export class CreditService {
            FROM debtor WHERE id = $1 FOR UPDATE`,
         [invoice.debtor_id],
       );
+      // How the debtor has paid, from the payments placed on its invoices (issue 14 s.5), not the debtor row's columns nothing updates.
+      Object.assign(debtor, await PaymentStatisticsRepository.history(tx, invoice.debtor_id));
       const [pair] = await tx.query(
         `SELECT credit_limit::text, temporary_raise::text, temporary_raise_until::text, exposure::text
            FROM client_debtor WHERE client_id = $1 AND debtor_id = $2 FOR UPDATE`,

@@ -232,7 +232,9 @@ export class DebtorsService {
   async debtor(id: string): Promise<DebtorType> {
     const [row] = await this.db.query(`${DEBTOR_SELECT} WHERE d.id = $1`, [id]);
     if (!row) throw notFound(id);
-    return toDebtor(row, LocalDate.today());
+    // The payment history from the payments placed on its invoices (issue 14 s.5): what the credit rules read too.
+    const [paid] = await this.db.query(`SELECT invoices_paid, invoices_paid_late, days_late_total, max_days_late FROM debtor_payment_statistics WHERE debtor_id = $1`, [id]);
+    return toDebtor({ ...row, ...paid }, LocalDate.today());
   }
 
   async pairsOfDebtor(debtorId: string): Promise<ClientDebtorType[]> {

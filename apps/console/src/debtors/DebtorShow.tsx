@@ -9,6 +9,7 @@ import { RelatedInvoices } from '../invoices/RelatedInvoices';
 import { Timeline } from '../common/Timeline';
 import type { Debtor } from '../types';
 import { KindChip } from './fields';
+import { DebtorPaymentStatisticsSection } from './PaymentStatistics';
 import { AddPairButton, PairsTable } from './Pairs';
 import { SetLimitButton } from './SetLimitButton';
 
@@ -205,6 +206,7 @@ export const DebtorShow = () => (
         <Limit />
         <PaymentHistory />
       </Box>
+      <DebtorPaymentStatisticsSection />
       <Box sx={{ mb: 2 }}>
         <Clients />
       </Box>

@@ -3,6 +3,7 @@ import { DataTable, FunctionField, List, SelectInput, TextField, useTranslate } 
 import { useFormat } from '../common/format';
 import { ReferenceText } from '../unmatched-payments/UnmatchedPaymentList';
 import { BankImports } from './BankImports';
+import { IncomingPaymentsChart } from './IncomingPaymentsChart';
 import { INCOMING_PAYMENT_STATES, type IncomingPayment } from './queries';
 
 const num = { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } as const;
@@ -18,8 +19,9 @@ export const IncomingPaymentList = () => {
   const format = useFormat();
   return (
     <Box>
-      <Box sx={{ mt: 2 }}>
+      <Box sx={{ mt: 2, display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', lg: 'minmax(0, 3fr) minmax(0, 2fr)' } }}>
         <BankImports />
+        <IncomingPaymentsChart />
       </Box>
       <List filters={filters} exporter={false} perPage={25} title="console.menu.incoming_payments" empty={false} disableSyncWithLocation={false}>
         <DataTable<IncomingPayment> bulkActionButtons={false} rowClick={(_id, _resource, record) => (record.state === 'UNMATCHED' ? `/unmatched-payments/${record.id}/show` : false)} data-testid="incoming-payments-table">

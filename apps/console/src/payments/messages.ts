@@ -5,6 +5,7 @@
  */
 const en = {
   console: {
+    home: { queues: { UNMATCHED_PAYMENTS: 'Unmatched payments' } },
     money_in: {
       days: '%{smart_count} day |||| %{smart_count} days',
       check_digit_failed: 'check digit wrong',
@@ -93,6 +94,21 @@ const en = {
         BANK_FILE_NOT_OUR_ACCOUNT: 'The file pays into an account that is not one of ours.',
         BANK_IMPORT_FAILED: 'The import failed on our side: nothing was booked. Try again, or tell IT.',
       },
+      chart_title: 'Incoming payments per day, last 30 days',
+      chart_empty: 'No payments in this currency in the last 30 days.',
+      chart_received: 'Received',
+      chart_unplaced: 'Not yet placed',
+      currency: 'Currency',
+      stats: {
+        title: 'How the debtor pays (from its payments)',
+        none_paid: 'No bought invoice of this debtor is fully paid yet.',
+        days: '%{n} days',
+        average_days_to_pay: 'Average days to pay',
+        share_paid_late: 'Paid late',
+        average_days_late: 'Average days late (of those paid late)',
+        max_days_late: 'Most days late',
+        outstanding: 'Outstanding on bought invoices',
+      },
       invoice_payments: 'Payments',
       no_invoice_payments: 'No payment has been received for this invoice.',
       payment_line: '%{amount} received %{date} from %{payer}',
@@ -126,6 +142,7 @@ type Messages = typeof en;
 
 const sv: Messages = {
   console: {
+    home: { queues: { UNMATCHED_PAYMENTS: 'Omatchade betalningar' } },
     money_in: {
       days: '%{smart_count} dag |||| %{smart_count} dagar',
       check_digit_failed: 'fel kontrollsiffra',
@@ -214,6 +231,21 @@ const sv: Messages = {
         BANK_FILE_NOT_OUR_ACCOUNT: 'Filen gäller ett konto som inte är vårt.',
         BANK_IMPORT_FAILED: 'Inläsningen misslyckades hos oss: inget bokfördes. Försök igen eller kontakta IT.',
       },
+      chart_title: 'Inbetalningar per dag, senaste 30 dagarna',
+      chart_empty: 'Inga betalningar i denna valuta de senaste 30 dagarna.',
+      chart_received: 'Inbetalt',
+      chart_unplaced: 'Ännu inte placerat',
+      currency: 'Valuta',
+      stats: {
+        title: 'Hur kunden betalar (enligt betalningarna)',
+        none_paid: 'Ingen köpt faktura på denna fakturamottagare är fullt betald ännu.',
+        days: '%{n} dagar',
+        average_days_to_pay: 'Genomsnittlig betaltid',
+        share_paid_late: 'Betalt sent',
+        average_days_late: 'Genomsnittligt antal dagar sent (av de sena)',
+        max_days_late: 'Flest dagar sent',
+        outstanding: 'Utestående på köpta fakturor',
+      },
       invoice_payments: 'Betalningar',
       no_invoice_payments: 'Ingen betalning har kommit in för fakturan.',
       payment_line: '%{amount} inkom %{date} från %{payer}',
@@ -245,6 +277,7 @@ const sv: Messages = {
 
 const nb: Messages = {
   console: {
+    home: { queues: { UNMATCHED_PAYMENTS: 'Ikke matchede betalinger' } },
     money_in: {
       days: '%{smart_count} dag |||| %{smart_count} dager',
       check_digit_failed: 'feil kontrollsiffer',
@@ -332,6 +365,21 @@ const nb: Messages = {
         BANK_FILE_TEST_FILE: 'En testfil, ikke en produksjonsfil.',
         BANK_FILE_NOT_OUR_ACCOUNT: 'Filen gjelder en konto som ikke er vår.',
         BANK_IMPORT_FAILED: 'Innlesingen feilet hos oss: ingenting ble bokført. Prøv igjen eller kontakt IT.',
+      },
+      chart_title: 'Innbetalinger per dag, siste 30 dager',
+      chart_empty: 'Ingen betalinger i denne valutaen de siste 30 dagene.',
+      chart_received: 'Innbetalt',
+      chart_unplaced: 'Ikke plassert ennå',
+      currency: 'Valuta',
+      stats: {
+        title: 'Hvordan kunden betaler (etter betalingene)',
+        none_paid: 'Ingen kjøpt faktura på denne fakturamottakeren er fullt betalt ennå.',
+        days: '%{n} dager',
+        average_days_to_pay: 'Gjennomsnittlig betalingstid',
+        share_paid_late: 'Betalt for sent',
+        average_days_late: 'Gjennomsnittlig antall dager for sent (av de sene)',
+        max_days_late: 'Flest dager for sent',
+        outstanding: 'Utestående på kjøpte fakturaer',
       },
       invoice_payments: 'Betalinger',
       no_invoice_payments: 'Ingen betaling er mottatt for denne fakturaen.',

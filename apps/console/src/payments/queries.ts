@@ -166,3 +166,39 @@ export const refundIncomingPayment = async (id: string, amount: string, expected
 export const paymentsOfInvoice = async (invoiceId: string, signal?: AbortSignal) =>
   (await gql<{ paymentsOfInvoice: IncomingPayment[] }>(`query PaymentsOfInvoice($invoiceId: ID!) { paymentsOfInvoice(invoiceId: $invoiceId) { ${PAYMENT_FIELDS} } }`, { invoiceId }, { signal }))
     .paymentsOfInvoice;
+
+export interface IncomingPaymentsDay {
+  day: string;
+  currency: 'SEK' | 'NOK';
+  count: number;
+  amount: string;
+  unplaced: string;
+}
+
+/** Incoming payments per value day and currency, counted by the server (finance's chart). */
+export const incomingPaymentsPerDay = async (days: number, signal?: AbortSignal) =>
+  (await gql<{ incomingPaymentsPerDay: IncomingPaymentsDay[] }>(`query IncomingPaymentsPerDay($days: Int) { incomingPaymentsPerDay(days: $days) { day currency count amount unplaced } }`, { days }, { signal }))
+    .incomingPaymentsPerDay;
+
+export interface DebtorPaymentStatistics {
+  debtorId: string;
+  currency: string;
+  invoicesPaid: number;
+  invoicesPaidLate: number;
+  sharePaidLatePercent: string;
+  averageDaysLate: string;
+  maxDaysLate: number;
+  averageDaysToPay: string | null;
+  outstanding: string;
+}
+
+/** How a debtor pays (the debtor's page): computed by the server from the payments placed on its invoices. */
+export const debtorPaymentStatistics = async (debtorId: string, signal?: AbortSignal) =>
+  (
+    await gql<{ debtorPaymentStatistics: DebtorPaymentStatistics }>(
+      `query DebtorPaymentStatistics($debtorId: ID!) { debtorPaymentStatistics(debtorId: $debtorId) {
+        debtorId currency invoicesPaid invoicesPaidLate sharePaidLatePercent averageDaysLate maxDaysLate averageDaysToPay outstanding } }`,
+      { debtorId },
+      { signal },
+    )
+  ).debtorPaymentStatistics;
