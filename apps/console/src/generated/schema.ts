@@ -766,6 +766,25 @@ export type DebtorPage = {
   total: Scalars['Int']['output'];
 };
 
+/** How a debtor pays, from the payments placed on its bought invoices (current as of the last match): days late are after the due date moved to the next business day, to the value date. */
+export type DebtorPaymentStatistics = {
+  /** Average days late of the invoices paid late (one decimal). */
+  averageDaysLate: Scalars['Decimal']['output'];
+  /** Average days from the invoice date to the last payment (one decimal); null before the first paid invoice. */
+  averageDaysToPay: Maybe<Scalars['Decimal']['output']>;
+  currency: Scalars['String']['output'];
+  debtorId: Scalars['ID']['output'];
+  /** Bought invoices fully paid. */
+  invoicesPaid: Scalars['Int']['output'];
+  /** Of those, paid after the due date. */
+  invoicesPaidLate: Scalars['Int']['output'];
+  maxDaysLate: Scalars['Int']['output'];
+  /** What is still open on its bought invoices. */
+  outstanding: Scalars['Decimal']['output'];
+  /** Share of the paid invoices paid late, in per cent (one decimal); 0 when none is paid. */
+  sharePaidLatePercent: Scalars['Decimal']['output'];
+};
+
 /** Client and debtor are related: their invoices are internal and cannot be sold. */
 export type DebtorRelation =
   | 'SAME_GROUP'
@@ -1022,7 +1041,8 @@ export type HomeQueueKey =
   | 'PAYOUT_BATCHES_TO_APPROVE'
   | 'PAYOUT_BATCHES_TO_SEND'
   | 'RECOURSE_INVOICES'
-  | 'SPOT_CHECKS';
+  | 'SPOT_CHECKS'
+  | 'UNMATCHED_PAYMENTS';
 
 /** A role's part of the home: its queues (none yet for some roles). */
 export type HomeSection = {
@@ -1071,6 +1091,16 @@ export type IncomingPaymentState =
   | 'REFUND'
   | 'SETTLED'
   | 'UNMATCHED';
+
+/** The incoming payments of one value day in one currency (notifications; statement entries are reconciled, not counted twice). */
+export type IncomingPaymentsDay = {
+  amount: Scalars['Decimal']['output'];
+  count: Scalars['Int']['output'];
+  currency: Scalars['String']['output'];
+  day: Scalars['String']['output'];
+  /** Of the amount, what is still unplaced. */
+  unplaced: Scalars['Decimal']['output'];
+};
 
 /** What a client's accounting program may see of its own client record. */
 export type IntegrationClient = {
@@ -2201,6 +2231,8 @@ export type Query = {
   /** The latest what-if runs, newest first. */
   creditWhatIfRuns: Array<CreditWhatIfRun>;
   debtor: Debtor;
+  /** How a debtor pays: days to pay, share paid late, average days late, outstanding (the debtor's page; the credit rules read the same). */
+  debtorPaymentStatistics: DebtorPaymentStatistics;
   debtors: DebtorPage;
   /** The deliveries of an invoice or of a client, oldest first. */
   deliveries: Array<DocumentDelivery>;
@@ -2219,6 +2251,8 @@ export type Query = {
   incomingPayment: IncomingPayment;
   /** Incoming payments: the unmatched queue (the oldest first) by default, each with ranked suggestions. */
   incomingPayments: IncomingPaymentPage;
+  /** Incoming payments per value day and currency, the last `days` days, every day present (finance's chart). */
+  incomingPaymentsPerDay: Array<IncomingPaymentsDay>;
   invoice: Invoice;
   invoices: InvoicePage;
   /** The entries of a period, newest first. */
@@ -2358,6 +2392,11 @@ export type QueryDebtorArgs = {
 };
 
 
+export type QueryDebtorPaymentStatisticsArgs = {
+  debtorId: Scalars['ID']['input'];
+};
+
+
 export type QueryDebtorsArgs = {
   filter: InputMaybe<DebtorFilter>;
   page?: Scalars['Int']['input'];
@@ -2411,6 +2450,11 @@ export type QueryIncomingPaymentsArgs = {
   page?: Scalars['Int']['input'];
   perPage?: Scalars['Int']['input'];
   state: InputMaybe<IncomingPaymentState>;
+};
+
+
+export type QueryIncomingPaymentsPerDayArgs = {
+  days?: Scalars['Int']['input'];
 };
 
 
