@@ -28,6 +28,7 @@ import { DisputesAndRecourse1764300014000 } from './1764300014000-DisputesAndRec
 import { CollectionLawRates1764300013000 } from './1764300013000-CollectionLawRates';
 import { DebtorPaymentStatistics1764300015000 } from './1764300015000-DebtorPaymentStatistics';
 import { Reminders1764300016000 } from './1764300016000-Reminders';
+import { CollectionCases1764300017000 } from './1764300017000-CollectionCases';
 
 export const migrations = [
   StaffAndSessions1763800000000,
@@ -56,4 +57,5 @@ export const migrations = [
   CollectionLawRates1764300013000,
   DebtorPaymentStatistics1764300015000,
   Reminders1764300016000,
+  CollectionCases1764300017000,
 ];

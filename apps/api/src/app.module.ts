@@ -41,6 +41,7 @@ import { RecourseModule } from './recourse/recourse.module';
 import { CollectionModule } from './collection/collection.module';
 import { PaymentsModule } from './payments/payments.module';
 import { DeliveryModule } from './delivery/delivery.module';
+import { CollectionCasesModule } from './collection-cases/collection-cases.module';
 
 export interface AppParts {
   /** The GraphQL API and /health. */
@@ -114,7 +115,7 @@ export class AppModule {
           : []),
         ...(parts.http ? [DocumentsModule, InvoiceDocumentsModule, ClientDocumentsModule] : []),
         ...(parts.http ? [DisputesModule, RecourseModule] : []),
-        ...(parts.http ? [CollectionModule] : []),
+        ...(parts.http ? [CollectionModule, CollectionCasesModule] : []),
         ...(parts.http ? [PaymentsModule] : []),
         ...(parts.http ? [DeliveryModule] : []),
         ...(parts.workers ? [WorkersModule] : []),

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CollectionAgencyWorkerModule } from '../collection-cases/collection-cases.module';
 import { CollectionModule } from '../collection/collection.module';
 import { FollowUpProcessor } from '../collection/follow-up.processor';
 import { CreditModule } from '../credit/credit.module';
@@ -16,7 +17,7 @@ import { WorkerHeartbeat } from './worker-heartbeat';
 
 /** The queue processors (the admins' what-if replays among them); loaded only in the worker process (or in tests that want workers in-process). */
 @Module({
-  imports: [InvoicesModule, CreditModule, DeliveryModule, InvoiceDocumentsModule, CollectionModule],
+  imports: [InvoicesModule, CreditModule, DeliveryModule, InvoiceDocumentsModule, CollectionModule, CollectionAgencyWorkerModule],
   providers: [SystemProcessor, WorkerHeartbeat, OutboxRelay, WebhookDeliveryProcessor, OfferExpiryProcessor, CreditProcessor, CreditWhatIfProcessor, DeliveryProcessor, FollowUpProcessor],
 })
 export class WorkersModule {}

@@ -1,4 +1,4 @@
-import { assertFourEyes, COLLECTION_CASE_STATES, COLLECTION_CASE_TRANSITIONS, isActiveCollectionCase, nextCollectionCaseState } from './collection-case';
+import { assertWriteOffFourEyes, COLLECTION_CASE_STATES, COLLECTION_CASE_TRANSITIONS, isActiveCollectionCase, nextCollectionCaseState } from './collection-case';
 
 describe('the collection case table', () => {
   it('hands off, escalates by the country\'s law and ends', () => {
@@ -34,7 +34,7 @@ describe('the collection case table', () => {
   });
 
   it('four eyes: the proposer may not approve', () => {
-    expect(() => assertFourEyes('a', 'a')).toThrow(expect.objectContaining({ code: 'COLLECTION_CASE_FOUR_EYES' }));
-    expect(() => assertFourEyes('a', 'b')).not.toThrow();
+    expect(() => assertWriteOffFourEyes('a', 'a')).toThrow(expect.objectContaining({ code: 'COLLECTION_CASE_FOUR_EYES' }));
+    expect(() => assertWriteOffFourEyes('a', 'b')).not.toThrow();
   });
 });

@@ -1,4 +1,4 @@
-import { ConflictError } from '../errors';
+import { ConflictError, DomainError } from '../errors';
 
 /**
  * A collection case's life (issue 15 s.5-6, seeds 002, 003). After the reminders an invoice is
@@ -83,9 +83,10 @@ export function nextCollectionCaseState(current: CollectionCaseState, event: Col
 }
 
 /** Four eyes (issue 15 s.6): the one who proposed a write-off may not approve it. */
-export function assertFourEyes(proposedBy: string | null, approvedBy: string): void {
+export function assertWriteOffFourEyes(proposedBy: string | null, approvedBy: string): void {
   if (proposedBy !== null && proposedBy === approvedBy) {
-    throw new ConflictError('COLLECTION_CASE_FOUR_EYES', 'The person who proposed the write-off may not approve it: a second person must.', { proposedBy });
+    // FORBIDDEN, as the payout batch's own four eyes (payout-batch.ts): the person may not, whatever the case's state.
+    throw new DomainError('FORBIDDEN', 'COLLECTION_CASE_FOUR_EYES', 'The person who proposed the write-off may not approve it: another member of finance must.');
   }
 }
 
