@@ -235,6 +235,22 @@ export const apiErrorsNb: typeof apiErrorsSv = {
   PAYMENT_CURRENCY_MISMATCH: 'Fakturaen er i en annen valuta enn innbetalingen.',
   PAYMENT_INVOICE_TWICE: 'Oppgi hver faktura én gang; legg sammen beløpene.',
   PAYMENT_OTHER_DEBTOR: 'Et overskudd kan bare motregnes mot den samme betalerens fakturaer.',
+  COLLECTION_CASE_NOT_FOUND: 'Inkassosaken finnes ikke.',
+  COLLECTION_CASE_INVOICE_NOT_FOUND: 'Fakturaen finnes ikke.',
+  COLLECTION_CASE_INVOICE_NOT_BOUGHT: 'Bare en kjøpt faktura som fortsatt er åpen kan sendes til inkasso.',
+  COLLECTION_CASE_INVOICE_PAID: 'Fakturaen er betalt: det er ingenting å inndrive.',
+  COLLECTION_CASE_INVOICE_DISPUTED: 'Fakturaen er omtvistet: avslutt innsigelsen før inkasso.',
+  COLLECTION_CASE_ALREADY_HANDED_OFF: 'Fakturaen er allerede sendt til inkasso: arbeid i den saken.',
+  COLLECTION_CASE_CHANGED: 'Noen har endret inkassosaken siden du åpnet den. Last inn på nytt og prøv igjen.',
+  COLLECTION_CASE_CLAIMED: '%{claimedBy} arbeider allerede med denne inkassosaken.',
+  COLLECTION_CASE_NOT_YOURS: 'Bare den som tok inkassosaken kan slippe den.',
+  COLLECTION_CASE_WITH_RECOURSE: 'Fakturaen ble kjøpt med regress: kunden kjøper den tilbake, det bokføres ikke noe tap.',
+  COLLECTION_CASE_NOTHING_TO_WRITE_OFF: 'Ingenting er lenger ubetalt på fakturaen: det er ikke noe tap å bokføre.',
+  COLLECTION_CASE_ENDED: 'Inkassosaken er avsluttet.',
+  COLLECTION_CASE_ANSWER_ON_ENDED_CASE: 'Inkassosaken er avsluttet: svaret ble ikke registrert.',
+  COLLECTION_CASE_WRONG_COUNTRY: 'Steget hører til det andre landets lov.',
+  COLLECTION_CASE_STATE_DOES_NOT_ALLOW: 'Det går ikke i inkassosakens nåværende tilstand.',
+  COLLECTION_CASE_FOUR_EYES: 'Den som foreslo avskrivningen kan ikke godkjenne den: en annen person i økonomi må.',
 };
 
 export const apiErrorKindsNb: typeof apiErrorKindsSv = {

@@ -237,6 +237,22 @@ export const apiErrorsSv: Record<string, string> = {
   PAYMENT_CURRENCY_MISMATCH: 'Fakturan är i en annan valuta än inbetalningen.',
   PAYMENT_INVOICE_TWICE: 'Ange varje faktura en gång; lägg ihop beloppen.',
   PAYMENT_OTHER_DEBTOR: 'Ett överskott får bara kvittas mot samma betalares fakturor.',
+  COLLECTION_CASE_NOT_FOUND: 'Inkassoärendet finns inte.',
+  COLLECTION_CASE_INVOICE_NOT_FOUND: 'Fakturan finns inte.',
+  COLLECTION_CASE_INVOICE_NOT_BOUGHT: 'Bara en köpt faktura som fortfarande är öppen kan lämnas till inkasso.',
+  COLLECTION_CASE_INVOICE_PAID: 'Fakturan är betald: det finns inget att driva in.',
+  COLLECTION_CASE_INVOICE_DISPUTED: 'Fakturan är bestriden: avsluta bestridandet före inkasso.',
+  COLLECTION_CASE_ALREADY_HANDED_OFF: 'Fakturan är redan lämnad till inkasso: arbeta i det ärendet.',
+  COLLECTION_CASE_CHANGED: 'Någon har ändrat inkassoärendet sedan du öppnade det. Ladda om och försök igen.',
+  COLLECTION_CASE_CLAIMED: '%{claimedBy} arbetar redan med detta inkassoärende.',
+  COLLECTION_CASE_NOT_YOURS: 'Bara den som tog inkassoärendet kan släppa det.',
+  COLLECTION_CASE_WITH_RECOURSE: 'Fakturan köptes med regress: kunden köper tillbaka den, ingen kundförlust bokas.',
+  COLLECTION_CASE_NOTHING_TO_WRITE_OFF: 'Inget är längre obetalt på fakturan: det finns ingen förlust att boka.',
+  COLLECTION_CASE_ENDED: 'Inkassoärendet är avslutat.',
+  COLLECTION_CASE_ANSWER_ON_ENDED_CASE: 'Inkassoärendet är avslutat: svaret registrerades inte.',
+  COLLECTION_CASE_WRONG_COUNTRY: 'Steget hör till det andra landets lag.',
+  COLLECTION_CASE_STATE_DOES_NOT_ALLOW: 'Det går inte i inkassoärendets nuvarande läge.',
+  COLLECTION_CASE_FOUR_EYES: 'Den som föreslog avskrivningen får inte godkänna den: en annan person på ekonomi måste.',
 };
 
 /** When a refusal has no words of its own: by its kind (`extensions.code`). */
