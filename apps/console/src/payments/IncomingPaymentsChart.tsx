@@ -19,7 +19,7 @@ export const IncomingPaymentsChart = () => {
   const { data } = useQuery({ queryKey: ['incomingPaymentsPerDay', 30], queryFn: ({ signal }) => incomingPaymentsPerDay(30, signal) });
   const rows = (data ?? [])
     .filter((d) => d.currency === currency)
-    .map((d) => ({ day: d.day, label: format.date(d.day).slice(0, 5), placed: toNumber(d.amount) - toNumber(d.unplaced), unplaced: toNumber(d.unplaced), count: d.count, amount: d.amount, unplacedText: d.unplaced }));
+    .map((d) => ({ day: d.day, label: new Date(`${d.day}T12:00:00`).toLocaleDateString(format.locale, { day: 'numeric', month: 'numeric' }), placed: toNumber(d.amount) - toNumber(d.unplaced), unplaced: toNumber(d.unplaced), count: d.count, amount: d.amount, unplacedText: d.unplaced }));
   return (
     <Section
       title="console.money_in.chart_title"
@@ -50,8 +50,8 @@ export const IncomingPaymentsChart = () => {
                     : [`${format.amount(row.amount, currency)} (${row.count})`, translate('console.money_in.chart_received')];
                 }}
               />
-              <Bar dataKey="placed" stackId="a" fill="#1f4e79" name="placed" />
-              <Bar dataKey="unplaced" stackId="a" fill="#c77700" name="unplaced" />
+              <Bar dataKey="placed" stackId="a" fill="#1f4e79" name="placed" isAnimationActive={false} />
+              <Bar dataKey="unplaced" stackId="a" fill="#c77700" name="unplaced" isAnimationActive={false} />
             </BarChart>
           </ResponsiveContainer>
         </Stack>
