@@ -208,6 +208,7 @@ interface Bought {
   payable: string;
   reference: string;
   debtorName: string;
+  debtorId: string;
 }
 
 /** An invoice the factor has bought, with its OCR. */
@@ -217,13 +218,13 @@ async function boughtInvoice(): Promise<Bought> {
     const sold = await sellAndWaitForDecision(debtor);
     if (sold.status === 'SPOT_CHECK') await confirmSpotCheck(sold.id);
     if (sold.status === 'MANUAL_ASSESSMENT') await approveManualAssessment(sold.id);
-    const { data } = await api<{ invoice: { status: string; invoiceNumber: string; payable: string; paymentInstructions: { reference: string } | null } }>(
+    const { data } = await api<{ invoice: { status: string; invoiceNumber: string; payable: string; debtorId: string; paymentInstructions: { reference: string } | null } }>(
       ANALYST,
-      `query($id: ID!) { invoice(id: $id) { status invoiceNumber payable paymentInstructions { reference } } }`,
+      `query($id: ID!) { invoice(id: $id) { status invoiceNumber payable debtorId paymentInstructions { reference } } }`,
       { id: sold.id },
     );
     if (data?.invoice.status === 'PURCHASED' && data.invoice.paymentInstructions) {
-      return { id: sold.id, invoiceNumber: data.invoice.invoiceNumber, payable: data.invoice.payable, reference: data.invoice.paymentInstructions.reference, debtorName: debtor.name };
+      return { id: sold.id, invoiceNumber: data.invoice.invoiceNumber, payable: data.invoice.payable, reference: data.invoice.paymentInstructions.reference, debtorName: debtor.name, debtorId: data.invoice.debtorId };
     }
   }
   throw new Error('No invoice was bought in six attempts');
@@ -298,6 +299,14 @@ test('finance uploads a camt.054, claims the unmatched payment and matches it to
   await page.getByTestId('invoice-payment').filter({ hasText: invoice.invoiceNumber }).waitFor();
   await page.getByTestId('invoice-payments').scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(SCREENSHOTS, 'payments-invoice-en.png') });
+
+  // The debtor's statistics follow the payment: one invoice paid, none late.
+  await page.goto(`${CONSOLE_URL}/#/debtors/${invoice.debtorId}/show`);
+  await page.getByTestId('stats-share-late').filter({ hasText: '(0 / 1)' }).waitFor();
+  await page.getByTestId('debtor-payment-statistics').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'payments-debtor-statistics-en.png') });
+  await page.goto(`${CONSOLE_URL}/#/invoices/${invoice.id}/show`);
+  await page.getByTestId('invoice-payment').first().waitFor();
 
   // The same pages in Swedish (the app bar hides while the page is scrolled down).
   await page.evaluate(() => window.scrollTo(0, 0));
