@@ -272,8 +272,16 @@ test('finance uploads a camt.054, claims the unmatched payment and matches it to
   await page.getByTestId('bank-import-row').first().filter({ hasText: path.basename(file) }).waitFor();
   await page.screenshot({ path: path.join(SCREENSHOTS, 'payments-imports-en.png'), fullPage: true });
 
+  // Finance's home counts it among the unmatched payments, and its card leads to the queue.
+  await page.getByTestId('menu-dashboard').click();
+  const card = page.getByTestId('home-queue-unmatched-payments');
+  await card.waitFor();
+  expect(Number(await page.getByTestId('home-queue-unmatched-payments-count').getAttribute('data-value'))).toBeGreaterThanOrEqual(1);
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'payments-finance-home-en.png') });
+
   // The queue: the payment with its reference marked, then its page with the suggestion.
-  await page.getByTestId('menu-unmatched-payments').click();
+  await card.click();
+  await page.waitForURL(/#\/unmatched-payments/);
   const row = page.getByTestId('unmatched-payments-table').locator('tbody tr', { hasText: reference });
   await row.getByTestId('reference-check-failed').waitFor();
   await page.screenshot({ path: path.join(SCREENSHOTS, 'payments-unmatched-queue-en.png') });
