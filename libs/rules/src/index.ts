@@ -22,3 +22,4 @@ export * from './ledger/sie4-books';
 export * from './collection';
 export * from './ledger/payment-postings';
 export * from './payments/days-late';
+export * from './payments/payment-statistics';

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { BOUGHT_STATUSES, BUSINESS_TIME_ZONES, LocalDate } from '@factoring/domain';
-import { clientStandingReason, CreditDecision, CreditInput, decideCredit, reviewDueAt, sampleSpotCheck, SpotCheckIntensity } from '@factoring/rules';
+import { averageDaysLate, clientStandingReason, CreditDecision, CreditInput, decideCredit, reviewDueAt, sampleSpotCheck, SpotCheckIntensity } from '@factoring/rules';
 import { DataSource, EntityManager } from 'typeorm';
 import { UnitOfWork } from '../audit/unit-of-work';
 import { reasonView } from '../common/dto/common.types';
@@ -123,7 +123,7 @@ export class CreditService {
           history: {
             invoicesPaid: debtor.invoices_paid,
             paidLate: debtor.invoices_paid_late,
-            averageDaysLate: debtor.invoices_paid_late ? Math.round(debtor.days_late_total / debtor.invoices_paid_late) : 0,
+            averageDaysLate: Number(averageDaysLate(debtor.days_late_total, debtor.invoices_paid_late)),
             maxDaysLate: debtor.max_days_late,
             unpaidBefore: debtor.has_unpaid_before,
             disputedBefore: debtor.has_disputed_before,

@@ -9,7 +9,7 @@ import {
   parsePersonalIdentityNumber,
   PeppolParticipantId,
 } from '@factoring/domain';
-import { checkLimitChange, effectiveLimit } from '@factoring/rules';
+import { averageDaysLate, checkLimitChange, effectiveLimit } from '@factoring/rules';
 import Decimal from 'decimal.js';
 import { DataSource, EntityManager } from 'typeorm';
 import { TimelineService } from '../audit/timeline.service';
@@ -359,7 +359,7 @@ function toDebtor(row: DebtorRow, today: LocalDate): DebtorType {
     paymentHistory: {
       invoicesPaid: row.invoices_paid,
       invoicesPaidLate: row.invoices_paid_late,
-      averageDaysLate: row.invoices_paid_late ? new Decimal(row.days_late_total).dividedBy(row.invoices_paid_late).toFixed(1) : '0',
+      averageDaysLate: averageDaysLate(row.days_late_total, row.invoices_paid_late),
       maxDaysLate: row.max_days_late,
       hasUnpaidBefore: row.has_unpaid_before,
       hasDisputedBefore: row.has_disputed_before,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { NotFoundError } from '@factoring/domain';
+import { averageDaysLate, averageDaysToPay, sharePaidLatePercent } from '@factoring/rules';
 import Decimal from 'decimal.js';
 import { DataSource, EntityManager } from 'typeorm';
 import { DebtorError } from '../debtors/debtor-errors';
@@ -13,8 +14,6 @@ export interface DebtorPaymentHistoryRow {
   days_late_total: number;
   max_days_late: number;
 }
-
-const ONE_DECIMAL = (n: Decimal) => n.toDecimalPlaces(1, Decimal.ROUND_HALF_UP).toFixed(1);
 
 /**
  * Statistics of money in, computed by the database: a debtor's payment statistics (the view over
@@ -51,10 +50,10 @@ export class PaymentStatisticsRepository {
       currency: row.currency,
       invoicesPaid: row.invoices_paid,
       invoicesPaidLate: row.invoices_paid_late,
-      sharePaidLatePercent: row.invoices_paid ? ONE_DECIMAL(new Decimal(row.invoices_paid_late).times(100).dividedBy(row.invoices_paid)) : '0.0',
-      averageDaysLate: row.invoices_paid_late ? ONE_DECIMAL(new Decimal(row.days_late_total).dividedBy(row.invoices_paid_late)) : '0.0',
+      sharePaidLatePercent: sharePaidLatePercent(row.invoices_paid_late, row.invoices_paid),
+      averageDaysLate: averageDaysLate(row.days_late_total, row.invoices_paid_late),
       maxDaysLate: row.max_days_late,
-      averageDaysToPay: row.invoices_with_pay_day ? ONE_DECIMAL(new Decimal(row.days_to_pay_total).dividedBy(row.invoices_with_pay_day)) : null,
+      averageDaysToPay: averageDaysToPay(row.days_to_pay_total, row.invoices_with_pay_day),
       outstanding: new Decimal(row.outstanding).toFixed(2),
     };
   }
