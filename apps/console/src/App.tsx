@@ -12,6 +12,7 @@ import { dataProvider } from './dataProvider';
 import debtors from './debtors';
 import failedDeliveries from './deliveries';
 import { PrintBatchPage } from './deliveries/PrintBatchPage';
+import collectionCases from './collection-cases';
 import disputes from './disputes';
 import invoices from './invoices';
 import overdueInvoices from './overdue';
@@ -45,6 +46,7 @@ const resources: Record<string, object> = {
   disputes,
   'recourse-invoices': recourseInvoices,
   'overdue-invoices': overdueInvoices,
+  'collection-cases': collectionCases,
   'failed-deliveries': failedDeliveries,
   'incoming-payments': incomingPayments,
   'unmatched-payments': unmatchedPayments,

@@ -18,6 +18,7 @@ import { payoutBatchQueries } from './payouts/queries';
 import { disputeQueries } from './disputes/queries';
 import { recourseInvoiceQueries } from './recourse/queries';
 import { overdueInvoiceQueries } from './overdue/queries';
+import { collectionCaseQueries } from './collection-cases/queries';
 import { failedDeliveryQueries } from './deliveries/queries';
 import { bankImportQueries, incomingPaymentQueries, unmatchedPaymentQueries } from './payments/queries';
 import { ruleSettingActions, ruleSettingsProvider } from './rule-settings/data';
@@ -56,6 +57,7 @@ export const resources: Record<string, ResourceProvider> = {
   disputes: disputeQueries,
   'recourse-invoices': recourseInvoiceQueries,
   'overdue-invoices': overdueInvoiceQueries,
+  'collection-cases': collectionCaseQueries,
   // The failed-deliveries queue (issue 13 s.4): the documents live with the resource (deliveries/queries.ts).
   'failed-deliveries': failedDeliveryQueries,
   // Money in (issue 14): the documents live with the resources (payments/queries.ts).

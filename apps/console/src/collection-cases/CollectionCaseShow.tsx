@@ -1,0 +1,222 @@
+import { Alert, Card, CardContent, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import type { ReactNode } from 'react';
+import CheckIcon from '@mui/icons-material/Check';
+import CloseIcon from '@mui/icons-material/Close';
+import CommentIcon from '@mui/icons-material/Comment';
+import MoneyOffIcon from '@mui/icons-material/MoneyOff';
+import PanToolIcon from '@mui/icons-material/PanTool';
+import TrendingUpIcon from '@mui/icons-material/TrendingUp';
+import UndoIcon from '@mui/icons-material/Undo';
+import { Button, Link, Show, TopToolbar, useGetIdentity, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { useFormat } from '../common/format';
+import { useHasRole } from '../common/roles';
+import { Facts } from '../common/Section';
+import { useAction } from '../useAction';
+import { CaseActionDialog } from './CaseActionDialog';
+import { CollectionCaseStateChip } from './CollectionCaseList';
+import {
+  AGENCY_ANSWER_KINDS,
+  approveWriteOff,
+  claimCollectionCase,
+  escalateCollectionCase,
+  proposeWriteOff,
+  recordAgencyAnswer,
+  rejectWriteOff,
+  releaseCollectionCase,
+  type AgencyAnswerKind,
+  type CollectionCase,
+  type CollectionEscalation,
+} from './queries';
+
+const ACTIVE = ['OPEN', 'HANDED_OFF', 'PAYMENT_ORDER_APPLIED', 'CONCILIATION_BOARD', 'ENFORCEMENT', 'WRITE_OFF_PROPOSED'];
+const WORKING = ['HANDED_OFF', 'PAYMENT_ORDER_APPLIED', 'CONCILIATION_BOARD', 'ENFORCEMENT'];
+
+/** The escalations the case's country and state allow (the API's table decides; this only hides what it would refuse). */
+function escalations(c: CollectionCase): CollectionEscalation[] {
+  if (c.state === 'HANDED_OFF') return [c.country === 'SE' ? 'PAYMENT_ORDER' : 'CONCILIATION_BOARD', 'ENFORCEMENT'];
+  if (c.state === 'PAYMENT_ORDER_APPLIED' || c.state === 'CONCILIATION_BOARD') return ['ENFORCEMENT'];
+  return [];
+}
+
+const ClaimButtons = ({ record }: { record: CollectionCase }) => {
+  const { identity } = useGetIdentity();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const claim = useAction(claimCollectionCase);
+  const release = useAction(releaseCollectionCase);
+  if (!ACTIVE.includes(record.state)) return null;
+  const mine = record.claimedBy?.id === identity?.id;
+  const act = async (action: typeof claim, done: string) => {
+    if ((await action.execute(record.id)).ok) {
+      notify(done, { type: 'info' });
+      refresh();
+    }
+  };
+  if (mine) {
+    return (
+      <Button label="console.collection_cases.release" disabled={release.pending} data-testid="collection-case-release" onClick={() => act(release, 'console.collection_cases.released')}>
+        <UndoIcon />
+      </Button>
+    );
+  }
+  return record.claimedBy ? null : (
+    <Button label="console.collection_cases.claim" disabled={claim.pending} data-testid="collection-case-claim" onClick={() => act(claim, 'console.collection_cases.claimed')}>
+      <PanToolIcon />
+    </Button>
+  );
+};
+
+const Actions = () => {
+  const record = useRecordContext<CollectionCase>();
+  const collection = useHasRole('COLLECTION');
+  const finance = useHasRole('FINANCE');
+  if (!record) return <TopToolbar />;
+  const ups = escalations(record);
+  return (
+    <TopToolbar>
+      {collection ? <ClaimButtons record={record} /> : null}
+      {collection && ups.length ? (
+        <CaseActionDialog
+          label="console.collection_cases.escalate"
+          title="console.collection_cases.escalate_title"
+          help={`console.collection_cases.escalate_help.${record.country}`}
+          icon={<TrendingUpIcon />}
+          testId="collection-case-escalate"
+          choice={{ label: 'console.collection_cases.escalation', choices: ups.map((id) => ({ id, name: `console.collection_cases.escalations.${id}` })) }}
+          noteRequired
+          run={({ choice, note }) => escalateCollectionCase({ id: record.id, escalation: choice as CollectionEscalation, note, expectedVersion: record.version })}
+          done="console.collection_cases.escalated"
+        />
+      ) : null}
+      {collection && ACTIVE.includes(record.state) ? (
+        <CaseActionDialog
+          label="console.collection_cases.answer"
+          title="console.collection_cases.answer_title"
+          help="console.collection_cases.answer_help"
+          icon={<CommentIcon />}
+          testId="collection-case-answer"
+          choice={{ label: 'console.collection_cases.answer_kind', choices: AGENCY_ANSWER_KINDS.map((id) => ({ id, name: `console.collection_cases.answers.${id}` })) }}
+          withReference
+          noteRequired={false}
+          run={({ choice, note, reference, day }) => recordAgencyAnswer({ caseId: record.id, reference, kind: choice as AgencyAnswerKind, answeredOn: day, ...(note ? { note } : {}) })}
+          done="console.collection_cases.answered"
+        />
+      ) : null}
+      {collection && WORKING.includes(record.state) ? (
+        <CaseActionDialog
+          label="console.collection_cases.propose_write_off"
+          title="console.collection_cases.propose_write_off"
+          help="console.collection_cases.propose_help"
+          icon={<MoneyOffIcon />}
+          testId="collection-case-propose"
+          noteRequired
+          run={({ note }) => proposeWriteOff({ id: record.id, note, expectedVersion: record.version })}
+          done="console.collection_cases.proposed"
+        />
+      ) : null}
+      {finance && record.state === 'WRITE_OFF_PROPOSED' ? (
+        <>
+          <CaseActionDialog
+            label="console.collection_cases.approve"
+            title="console.collection_cases.approve"
+            help="console.collection_cases.approve_help"
+            icon={<CheckIcon />}
+            testId="collection-case-approve"
+            noteRequired={false}
+            run={() => approveWriteOff({ id: record.id, expectedVersion: record.version })}
+            done="console.collection_cases.approved"
+          />
+          <CaseActionDialog
+            label="console.collection_cases.reject"
+            title="console.collection_cases.reject"
+            help="console.collection_cases.reject_help"
+            icon={<CloseIcon />}
+            testId="collection-case-reject"
+            noteRequired
+            run={({ note }) => rejectWriteOff({ id: record.id, note, expectedVersion: record.version })}
+            done="console.collection_cases.rejected"
+          />
+        </>
+      ) : null}
+    </TopToolbar>
+  );
+};
+
+const Steps = ({ record }: { record: CollectionCase }) => {
+  const translate = useTranslate();
+  const format = useFormat();
+  return (
+    <Table size="small" data-testid="collection-case-steps">
+      <TableHead>
+        <TableRow>
+          <TableCell>{translate('console.collection_cases.step_day')}</TableCell>
+          <TableCell>{translate('console.collection_cases.step')}</TableCell>
+          <TableCell>{translate('console.collection_cases.step_by')}</TableCell>
+          <TableCell>{translate('console.collection_cases.step_note')}</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {record.steps.map((s) => (
+          <TableRow key={s.id}>
+            <TableCell sx={{ whiteSpace: 'nowrap' }}>{format.date(s.onDate)}</TableCell>
+            <TableCell>{translate(`console.collection_cases.steps.${s.step}`, { _: s.step })}</TableCell>
+            <TableCell>{s.actorType === 'SYSTEM' ? translate('console.collection_cases.system') : s.actorName}</TableCell>
+            <TableCell>{[s.externalRef, s.note].filter(Boolean).join(' · ') || '—'}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+};
+
+const Body = () => {
+  const record = useRecordContext<CollectionCase>();
+  const translate = useTranslate();
+  const format = useFormat();
+  if (!record) return null;
+  const f = (name: string) => `resources.collection-cases.fields.${name}`;
+  const rows: Array<[string, ReactNode, string?]> = [
+    [f('invoiceNumber'), <Link to={`/invoices/${record.invoiceId}/show`}>{record.invoiceNumber}</Link>, 'collection-case-invoice'],
+    [f('clientName'), record.clientName],
+    [f('debtorName'), record.debtorName],
+    [f('principal'), format.amount(record.principal, record.currency)],
+    [f('fees'), format.amount(record.fees, record.currency)],
+    [f('interest'), `${format.amount(record.interest, record.currency)} (${translate('console.collection_cases.interest_terms', { from: format.date(record.interestFrom), rate: record.interestRate ?? '—' })})`],
+    [f('claim'), format.amount(record.claim, record.currency), 'collection-case-claim'],
+    [f('claimAsOf'), format.date(record.claimAsOf)],
+    [f('openedAt'), `${format.dateTime(record.openedAt)}, ${record.openedBy.name}`],
+    [f('nextStep'), record.nextStep ? translate(`console.collection_cases.next_steps.${record.nextStep}`) : '—'],
+    [f('agencyFile'), record.agencyFile ?? translate('console.collection_cases.agency_file_pending')],
+  ];
+  if (record.writeOffProposedBy) rows.push([f('writeOffProposedBy'), `${record.writeOffProposedBy.name}: ${record.writeOffReason ?? ''}`]);
+  if (record.writtenOffBy) rows.push([f('writtenOffBy'), `${record.writtenOffBy.name}, ${format.amount(record.writeOffAmount, record.currency)}`]);
+  return (
+    <Card>
+      <CardContent>
+        <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center', mb: 2 }}>
+          <Typography variant="h6" component="h2">
+            {translate('console.collection_cases.title', { number: record.invoiceNumber })}
+          </Typography>
+          <CollectionCaseStateChip state={record.state} />
+        </Stack>
+        {record.claimedBy && ACTIVE.includes(record.state) ? (
+          <Alert severity="info" variant="outlined" sx={{ mb: 2 }}>
+            {translate('console.collection_cases.claimed_by', { name: record.claimedBy.name })}
+          </Alert>
+        ) : null}
+        <Facts rows={rows} />
+        <Typography variant="subtitle1" component="h3" sx={{ mt: 3, mb: 1 }}>
+          {translate('console.collection_cases.steps_title')}
+        </Typography>
+        <Steps record={record} />
+      </CardContent>
+    </Card>
+  );
+};
+
+/** A collection case's page: its claim, its steps, and the actions (collection: claim, escalate, the agency's answer, propose a write-off; finance: approve or reject). */
+export const CollectionCaseShow = () => (
+  <Show actions={<Actions />} component="div" title="console.menu.collection_handoff">
+    <Body />
+  </Show>
+);
