@@ -32,6 +32,27 @@ export type AddressInput = {
   street: Scalars['String']['input'];
 };
 
+export type AgencyAnswerInput = {
+  /** YYYY-MM-DD: the day the agency answered. */
+  answeredOn: Scalars['String']['input'];
+  caseId: Scalars['ID']['input'];
+  kind: AgencyAnswerKind;
+  note: InputMaybe<Scalars['String']['input']>;
+  /** The agency's own reference of this answer: the same reference twice is one step. */
+  reference: Scalars['String']['input'];
+};
+
+/** The collection agency's answer, recorded as a step of the case. */
+export type AgencyAnswerKind =
+  | 'DEBTOR_CONTACTED'
+  | 'DEBTOR_DISPUTES'
+  | 'NO_ASSETS'
+  | 'OTHER'
+  | 'PAID_TO_AGENCY'
+  | 'PAYMENT_PLAN'
+  | 'RECEIVED'
+  | 'RETURNED';
+
 export type AgreementTermsInput = {
   /** At most 2 decimals and 9999999999999999.99 (1000000000 as a business ceiling). */
   creditLimit: Scalars['Decimal']['input'];
@@ -489,6 +510,87 @@ export type ClientState =
   | 'BLOCKED'
   | 'REFUSED'
   | 'TERMINATED';
+
+/** An invoice handed to collection: its claim, steps and outcome. */
+export type CollectionCase = {
+  ageDays: Scalars['Int']['output'];
+  /** The file handed to the agency, once written. */
+  agencyFile: Maybe<Scalars['String']['output']>;
+  agencyFileWrittenAt: Maybe<Scalars['DateTime']['output']>;
+  /** The client's approval of the handoff is needed (seed 003); no agreement term records it yet. */
+  approvalNeeded: Scalars['Boolean']['output'];
+  claim: Scalars['Decimal']['output'];
+  /** The day the claim was stated (the clock's today at the handoff). */
+  claimAsOf: Scalars['String']['output'];
+  claimedBy: Maybe<StaffRef>;
+  clientId: Scalars['ID']['output'];
+  clientName: Scalars['String']['output'];
+  country: Country;
+  currency: Scalars['String']['output'];
+  debtorId: Maybe<Scalars['ID']['output']>;
+  debtorName: Scalars['String']['output'];
+  fees: Scalars['Decimal']['output'];
+  id: Scalars['ID']['output'];
+  interest: Scalars['Decimal']['output'];
+  /** Late interest runs from the day after this day (the due date). */
+  interestFrom: Scalars['String']['output'];
+  /** The yearly late-interest rate in percent in force at the handoff. */
+  interestRate: Maybe<Scalars['Decimal']['output']>;
+  invoiceId: Scalars['ID']['output'];
+  invoiceNumber: Scalars['String']['output'];
+  /** The next step, as a code the console words. */
+  nextStep: Maybe<Scalars['String']['output']>;
+  openedAt: Scalars['DateTime']['output'];
+  openedBy: StaffRef;
+  principal: Scalars['Decimal']['output'];
+  recourseMode: Maybe<Scalars['String']['output']>;
+  state: CollectionCaseState;
+  steps: Array<CollectionCaseStep>;
+  /** Act on the version you looked at: a case changed since is a CONFLICT. */
+  version: Scalars['Int']['output'];
+  writeOffAmount: Maybe<Scalars['Decimal']['output']>;
+  writeOffProposedBy: Maybe<StaffRef>;
+  writeOffReason: Maybe<Scalars['String']['output']>;
+  writtenOffBy: Maybe<StaffRef>;
+};
+
+export type CollectionCasePage = {
+  items: Array<CollectionCase>;
+  total: Scalars['Int']['output'];
+};
+
+/** Where a collection case is: handed off, escalated (payment order, forliksråd, enforcement), or how it ended. */
+export type CollectionCaseState =
+  | 'CLOSED'
+  | 'CONCILIATION_BOARD'
+  | 'ENFORCEMENT'
+  | 'HANDED_OFF'
+  | 'OPEN'
+  | 'PAID'
+  | 'PAYMENT_ORDER_APPLIED'
+  | 'WRITE_OFF_PROPOSED'
+  | 'WRITTEN_OFF';
+
+export type CollectionCaseStep = {
+  actorName: Scalars['String']['output'];
+  actorType: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  /** The step's data as JSON (e.g. what a payment order application states). */
+  details: Scalars['String']['output'];
+  /** The agency's own reference of an answer. */
+  externalRef: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  note: Maybe<Scalars['String']['output']>;
+  /** YYYY-MM-DD. */
+  onDate: Scalars['String']['output'];
+  step: Scalars['String']['output'];
+};
+
+/** PAYMENT_ORDER: Sweden, an application for a betalningsföreläggande at Kronofogden (lag 1990:746); CONCILIATION_BOARD: Norway, the forliksråd (tvisteloven kap. 6); ENFORCEMENT: Kronofogden (utsökningsbalken) or the namsmann (tvangsfullbyrdelsesloven). */
+export type CollectionEscalation =
+  | 'CONCILIATION_BOARD'
+  | 'ENFORCEMENT'
+  | 'PAYMENT_ORDER';
 
 /** The follow-up's days in force for a client: its own (seed 003: the client decides its routines) or the factor's default. */
 export type CollectionRoutine = {
@@ -1373,12 +1475,16 @@ export type LedgerPeriod = {
 export type Mutation = {
   /** Accepts the offer: the invoice gets the factor's payment reference and account, and goes to the credit decision. */
   acceptOffer: ClientInvoice;
+  /** Records the collection agency's answer as a step; the same reference twice is one step. */
+  agencyAnswer: CollectionCase;
   /** Approves and makes the first agreement. */
   approveClientApplication: ClientApplication;
   /** Buys the invoice, if the limits allow it. */
   approveCreditReview: CreditReview;
   /** Four eyes: by someone other than the preparer, for the version they looked at. */
   approvePayoutBatch: PayoutBatch;
+  /** Finance approves a proposed write-off (never the proposer): the credit loss is booked and the exposure released. */
+  approveWriteOff: CollectionCase;
   /** Stops the clock until the client answers. */
   askClientForInformation: CreditReview;
   /** Stops the client from selling invoices until unblocked. */
@@ -1387,6 +1493,7 @@ export type Mutation = {
   /** Also ends your other sessions. */
   changeMyPassword: Scalars['Boolean']['output'];
   claimClientApplication: ClientApplication;
+  claimCollectionCase: CollectionCase;
   claimCreditReview: CreditReview;
   claimDispute: Dispute;
   /** Takes an unmatched payment: nobody else can act on it until released or acted on. */
@@ -1410,8 +1517,12 @@ export type Mutation = {
   deactivateStaffMember: StaffMember;
   declineOffer: ClientInvoice;
   denyCreditReview: CreditReview;
+  /** A payment order application (SE, Kronofogden), the forliksråd (NO), or enforcement, as a step with what it states. */
+  escalateCollectionCase: CollectionCase;
   /** Makes the approved batch's bank file once; asking again returns the same bytes. */
   exportPayoutBatch: PayoutFile;
+  /** Hands a bought, unpaid, undisputed invoice to collection: the case with its claim, and the file for the agency. */
+  handOffToCollection: CollectionCase;
   /** Reads a bank file: stored once per entry, matched by OCR/KID and booked, or refused whole with the place that is wrong. */
   importBankFile: BankImport;
   /** Reads the bank's payment status report (pain.002) for a sent batch. */
@@ -1436,6 +1547,8 @@ export type Mutation = {
   placeIncomingPayment: IncomingPayment;
   /** Gathers the day's due payouts into a batch; held ones stay out with their reasons. */
   preparePayoutBatch: PayoutBatch;
+  /** Collection gives up on an invoice bought without recourse: proposes the write-off for finance to approve. */
+  proposeWriteOff: CollectionCase;
   /** Publishes a new version from a day on; versions are never edited. */
   publishRuleSetting: RuleSettingVersion;
   reactivateStaffMember: StaffMember;
@@ -1453,7 +1566,10 @@ export type Mutation = {
   registerDispute: Dispute;
   /** Where to POST your events; returns the signing secret once. */
   registerWebhook: WebhookRegistration;
+  /** Finance sends a proposed write-off back to collection. */
+  rejectWriteOff: CollectionCase;
   releaseClientApplication: ClientApplication;
+  releaseCollectionCase: CollectionCase;
   /** Gives the item back to the queue. */
   releaseCreditReview: CreditReview;
   releaseDispute: Dispute;
@@ -1505,6 +1621,11 @@ export type MutationAcceptOfferArgs = {
 };
 
 
+export type MutationAgencyAnswerArgs = {
+  input: AgencyAnswerInput;
+};
+
+
 export type MutationApproveClientApplicationArgs = {
   id: Scalars['ID']['input'];
   note: InputMaybe<Scalars['String']['input']>;
@@ -1519,6 +1640,12 @@ export type MutationApproveCreditReviewArgs = {
 
 
 export type MutationApprovePayoutBatchArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationApproveWriteOffArgs = {
   expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
 };
@@ -1550,6 +1677,11 @@ export type MutationChangeMyPasswordArgs = {
 
 
 export type MutationClaimClientApplicationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationClaimCollectionCaseArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -1641,8 +1773,22 @@ export type MutationDenyCreditReviewArgs = {
 };
 
 
+export type MutationEscalateCollectionCaseArgs = {
+  escalation: CollectionEscalation;
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  note: Scalars['String']['input'];
+};
+
+
 export type MutationExportPayoutBatchArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationHandOffToCollectionArgs = {
+  invoiceId: Scalars['ID']['input'];
+  note: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1708,6 +1854,13 @@ export type MutationPlaceIncomingPaymentArgs = {
 export type MutationPreparePayoutBatchArgs = {
   book: Country;
   payoutDate: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationProposeWriteOffArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  note: Scalars['String']['input'];
 };
 
 
@@ -1780,7 +1933,19 @@ export type MutationRegisterWebhookArgs = {
 };
 
 
+export type MutationRejectWriteOffArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  note: Scalars['String']['input'];
+};
+
+
 export type MutationReleaseClientApplicationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationReleaseCollectionCaseArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -2221,6 +2386,9 @@ export type Query = {
   /** The applications queue, oldest first. */
   clientApplications: ClientApplicationPage;
   clients: ClientPage;
+  collectionCase: CollectionCase;
+  /** Collection cases: the active ones (the handoff queue) by default, the oldest first. Steps are read on one case. */
+  collectionCases: CollectionCasePage;
   /** The follow-up's days in force today for a client in a country: its own, else the factor's default. */
   collectionRoutine: CollectionRoutine;
   creditReview: CreditReview;
@@ -2356,6 +2524,19 @@ export type QueryClientsArgs = {
   perPage?: Scalars['Int']['input'];
   sortField?: Scalars['String']['input'];
   sortOrder?: Scalars['String']['input'];
+};
+
+
+export type QueryCollectionCaseArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryCollectionCasesArgs = {
+  invoiceId: InputMaybe<Scalars['ID']['input']>;
+  page?: Scalars['Int']['input'];
+  perPage?: Scalars['Int']['input'];
+  state: InputMaybe<CollectionCaseState>;
 };
 
 
