@@ -15,6 +15,8 @@ const en = {
     },
     collection_cases: {
       title: 'Collection case of invoice %{number}',
+      hand_off: 'Hand off',
+      handed_off: 'Handed to collection.',
       active: 'Active cases',
       days: '%{smart_count} day |||| %{smart_count} days',
       claim: 'Claim',
@@ -147,6 +149,8 @@ const sv: Messages = {
     },
     collection_cases: {
       title: 'Inkassoärende för faktura %{number}',
+      hand_off: 'Lämna till inkasso',
+      handed_off: 'Lämnad till inkasso.',
       active: 'Pågående ärenden',
       days: '%{smart_count} dag |||| %{smart_count} dagar',
       claim: 'Ta',
@@ -277,6 +281,8 @@ const nb: Messages = {
     },
     collection_cases: {
       title: 'Inkassosak for faktura %{number}',
+      hand_off: 'Send til inkasso',
+      handed_off: 'Sendt til inkasso.',
       active: 'Pågående saker',
       days: '%{smart_count} dag |||| %{smart_count} dager',
       claim: 'Ta',

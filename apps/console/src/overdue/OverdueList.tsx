@@ -1,6 +1,7 @@
 import { DataTable, FunctionField, List, SelectInput, useTranslate } from 'react-admin';
 import { useFormat } from '../common/format';
 import { AgingChart } from './AgingChart';
+import { HandOffButton } from '../collection-cases/HandOffButton';
 import { AGE_BUCKETS, type OverdueInvoice } from './queries';
 
 const num = { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } as const;
@@ -20,6 +21,7 @@ const NextStep = ({ record }: { record: OverdueInvoice }) => {
     <span style={num}>
       {step}
       {record.nextStepOn ? ` · ${format.date(record.nextStepOn)}` : ''}
+      {record.nextStep === 'HANDOFF' ? <HandOffButton invoiceId={record.invoiceId} /> : null}
     </span>
   );
 };
