@@ -29,6 +29,7 @@ import { CollectionLawRates1764300013000 } from './1764300013000-CollectionLawRa
 import { DebtorPaymentStatistics1764300015000 } from './1764300015000-DebtorPaymentStatistics';
 import { Reminders1764300016000 } from './1764300016000-Reminders';
 import { CollectionCases1764300017000 } from './1764300017000-CollectionCases';
+import { CollectionCasePaid1764300017100 } from './1764300017100-CollectionCasePaid';
 
 export const migrations = [
   StaffAndSessions1763800000000,
@@ -58,4 +59,5 @@ export const migrations = [
   DebtorPaymentStatistics1764300015000,
   Reminders1764300016000,
   CollectionCases1764300017000,
+  CollectionCasePaid1764300017100,
 ];

@@ -175,6 +175,8 @@ export class CollectionCasesService {
       await this.step(tx, row.id, 'HANDED_OFF', today, staffActor(by), null, { claim });
       const fileName = agencyFileName(row.id, invoice.invoice_number);
       await tx.query(`INSERT INTO collection_agency_outbox (case_id, file_name) VALUES ($1, $2)`, [row.id, fileName]);
+      // The case of the invoice (migration 1764300017100): paying the invoice in full ends the case PAID in the same transaction.
+      await tx.query(`UPDATE invoice SET collection_case_id = $2, updated_at = now(), version = version + 1 WHERE id = $1`, [invoice.id, row.id]);
       // Issue 15 s.4: an invoice that goes to collection marks its debtor "unpaid before" for the credit and eligibility rules.
       if (invoice.debtor_id) await tx.query(`UPDATE debtor SET has_unpaid_before = true, updated_at = now() WHERE id = $1 AND NOT has_unpaid_before`, [invoice.debtor_id]);
       await this.invoiceStep(tx, invoice, by, 'HANDED_TO_COLLECTION', `Handed to collection: ${new Decimal(claim.principal).plus(claim.fees).plus(claim.interest).toFixed(2)} ${invoice.currency}`, { caseId: row.id, ...claim });

@@ -175,6 +175,16 @@ describe('the agency handoff', () => {
     expect(readdirSync(folder).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('ends PAID when the invoice is paid in full (through its status), with a step; a later answer is refused', async () => {
+    const { invoice, c } = await handedOff();
+    await t.db.query(`UPDATE invoice SET paid_amount = payable, status = 'FULLY_PAID' WHERE id = $1`, [invoice.id]);
+    const paid = (await t.gql(`query($id: ID!) { collectionCase(id: $id) { ${FIELDS} } }`, { id: c.id }, ceci.token)).data!.collectionCase;
+    expect(paid).toMatchObject({ state: 'PAID', version: 2, nextStep: null });
+    expect(paid.steps.at(-1)).toMatchObject({ step: 'PAID', actorType: 'SYSTEM' });
+    const late = await t.gql(ANSWER, { input: { caseId: c.id, reference: 'AG-LATE', kind: 'RECEIVED', answeredOn: '2026-11-20' } }, ceci.token);
+    expect(errorOf(late)).toMatchObject({ code: 'CONFLICT', reason: 'COLLECTION_CASE_ANSWER_ON_ENDED_CASE' });
+  });
+
   it('records the agency\'s answers as steps, the same reference once', async () => {
     const { c } = await handedOff();
     const input = { caseId: c.id, reference: 'AG-7781', kind: 'NO_ASSETS', answeredOn: '2026-11-20', note: 'No attachable assets found' };
