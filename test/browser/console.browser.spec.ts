@@ -1549,7 +1549,7 @@ describe('language', () => {
 
         await page.goto(`${CONSOLE_URL}/#/invoices/${fixture.invoiceId}/show`);
         const timeline = page.getByTestId('invoice-timeline');
-        await timeline.locator('[data-to-state="PURCHASED"]').waitFor();
+        await timeline.locator('[data-to-state="PURCHASED"]').first().waitFor();
         await timeline.getByTestId('timeline-words').first().waitFor();
         // The analyst's own words stay as typed, marked as such.
         await timeline.locator('[data-typed="true"]', { hasText: 'Ingen svarade i växeln' }).waitFor();
