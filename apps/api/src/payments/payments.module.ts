@@ -7,8 +7,9 @@ import { PaymentsRepository } from './payments.repository';
 import { PaymentsResolver } from './payments.resolver';
 import { PaymentsService } from './payments.service';
 import { PaymentStatisticsRepository } from './payment-statistics.repository';
+import { PaymentStatisticsService } from './payment-statistics.service';
 import { PaymentStatisticsResolver } from './payment-statistics.resolver';
 
 /** Money in (issue 14): bank files, matching by OCR/KID, the unmatched-payments queue, fully paid. */
-@Module({ imports: [InvoicesModule], providers: [clockProvider, BankMoneyOut, BankImportFolder, PaymentsRepository, PaymentsService, PaymentsResolver, PaymentStatisticsRepository, PaymentStatisticsResolver], exports: [PaymentsService, PaymentsRepository] })
+@Module({ imports: [InvoicesModule], providers: [clockProvider, BankMoneyOut, BankImportFolder, PaymentsRepository, PaymentsService, PaymentsResolver, PaymentStatisticsRepository, PaymentStatisticsService, PaymentStatisticsResolver], exports: [PaymentsService, PaymentsRepository] })
 export class PaymentsModule {}
