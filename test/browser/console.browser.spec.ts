@@ -829,7 +829,8 @@ describe('credit reviews', () => {
     await page.getByTestId('spot-check-confirmed-note').fill('Spoke to accounts payable; they expect it and the price is right.');
     await page.getByTestId('spot-check-confirmed-confirm').click();
     // The analyst goes straight on to the queue's next item (issue 11 s.4), or stays on this one, closed, when none is left.
-    expect(await notification()).toContain('Confirmed');
+    // The contact's notice may still be on screen: wait for the decision's own.
+    await page.locator('.MuiSnackbarContent-message', { hasText: 'Confirmed' }).first().waitFor();
 
     // The invoice is bought, and its page explains both decisions: the rules' spot check, then the analyst's.
     await page.goto(`${CONSOLE_URL}/#/invoices/${expected.invoiceId}/show`);

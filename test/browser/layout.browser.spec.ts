@@ -41,7 +41,7 @@ const ROLES: Array<{ slug: string; email: string; screens: Screen[] }> = [
   {
     slug: 'collection',
     email: 'collection@demo.factoring.test',
-    screens: [{ path: 'disputes', list: true }, { path: 'overdue-invoices', list: true }, { path: 'recourse-invoices', list: true }, { path: 'collection-handoff' }],
+    screens: [{ path: 'disputes', list: true }, { path: 'overdue-invoices', list: true }, { path: 'recourse-invoices', list: true }, { path: 'collection-cases', list: true }],
   },
   {
     slug: 'finance',

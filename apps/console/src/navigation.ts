@@ -77,7 +77,7 @@ export const navigation: RoleNavigation[] = [
       item('disputes', GavelIcon, { resource: 'disputes' }),
       item('overdue_invoices', EventBusyIcon, { resource: 'overdue-invoices' }),
       item('recourse_invoices', AssignmentReturnIcon, { resource: 'recourse-invoices' }),
-      item('collection_handoff', OutboxIcon, { resource: 'collection-cases', alsoFor: ['FINANCE', 'ADMIN'] }),
+      item('collection_handoff', OutboxIcon, { resource: 'collection-cases', path: '/collection-cases', alsoFor: ['FINANCE', 'ADMIN'] }),
     ],
   },
   {

@@ -38,7 +38,7 @@ export const OverdueList = () => {
   return (
     <>
       <AgingChart />
-      <List filters={filters} exporter={false} perPage={25} title="console.menu.overdue_invoices" sort={{ field: 'daysOverdue', order: 'DESC' }}>
+      <List filters={filters} exporter={false} perPage={25} title="console.menu.overdue_invoices" empty={false} sort={{ field: 'daysOverdue', order: 'DESC' }}>
         <DataTable<OverdueInvoice> rowClick={(_id, _resource, record) => `/invoices/${record.invoiceId}/show`} bulkActionButtons={false} data-testid="overdue-invoices-table">
           <DataTable.Col source="daysOverdue" disableSort align="right">
             <FunctionField<OverdueInvoice>

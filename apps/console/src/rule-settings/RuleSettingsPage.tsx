@@ -103,7 +103,7 @@ const Versions = ({ name, country }: { name: RuleSettingName; country: Country }
                           <ScrollRegion
                             component="pre"
                             label={translate('console.a11y.setting_value', { date: format.date(version.validFrom) })}
-                            sx={{ m: 0, fontSize: '0.75rem', maxHeight: 220 }}
+                            sx={{ m: 0, fontSize: '0.75rem', maxHeight: 220, maxWidth: 340, whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}
                           >
                             {JSON.stringify(version.value, null, 2)}
                           </ScrollRegion>
@@ -114,14 +114,19 @@ const Versions = ({ name, country }: { name: RuleSettingName; country: Country }
                           {version.source}
                         </Typography>
                       </TableCell>
-                      <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                      <TableCell>
                         {version.builtIn ? (
                           <Chip size="small" variant="outlined" label={translate('console.rule_settings.built_in')} />
                         ) : (
-                          translate('console.rule_settings.published_by', {
-                            name: version.createdBy?.name ?? '—',
-                            date: format.dateTime(version.createdAt),
-                          })
+                          // Who, then when, each on a line of its own: the column stays narrow (1440 px, issue 11 s.4).
+                          <>
+                            <Box component="span" sx={{ display: 'block', whiteSpace: 'nowrap' }}>
+                              {version.createdBy?.name ?? '—'}
+                            </Box>
+                            <Box component="span" sx={{ display: 'block', whiteSpace: 'nowrap', color: 'text.secondary', fontSize: '0.8rem' }}>
+                              {format.dateTime(version.createdAt)}
+                            </Box>
+                          </>
                         )}
                       </TableCell>
                     </TableRow>
