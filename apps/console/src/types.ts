@@ -168,7 +168,7 @@ export const INVOICE_STATUSES = ([
 export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
 
 /** What the client sees in its accounting program (seeds 000, 004). */
-export const CLIENT_INVOICE_STATUSES = valuesOf<Schema.ClientInvoiceStatus>()(['OFFERED', 'PROCESSING', 'DENIED', 'DECLINED', 'EXPIRED', 'WITHDRAWN', 'SOLD', 'CREDITED', 'RECOURSE']);
+export const CLIENT_INVOICE_STATUSES = valuesOf<Schema.ClientInvoiceStatus>()(['OFFERED', 'PROCESSING', 'DENIED', 'DECLINED', 'EXPIRED', 'WITHDRAWN', 'SOLD', 'CREDITED', 'FULLY_PAID', 'RECOURSE']);
 export type ClientInvoiceStatus = Schema.ClientInvoiceStatus;
 
 export const DEDUCTION_KINDS = valuesOf<Schema.DeductionKind>()(['ROT', 'RUT', 'GREEN_TECH']); // rot, rut, grön teknik

@@ -705,6 +705,7 @@ export const consoleEn = {
       WITHDRAWN: 'Withdrawn',
       SOLD: 'Sold',
       CREDITED: 'Credited',
+      FULLY_PAID: 'Fully paid',
       RECOURSE: 'Recourse',
     },
     deduction_kinds: { ROT: 'ROT deduction', RUT: 'RUT deduction', GREEN_TECH: 'Green tech deduction' },

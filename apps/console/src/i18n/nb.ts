@@ -881,6 +881,7 @@ const consoleNb: ConsoleMessages = {
       WITHDRAWN: 'Trukket tilbake',
       SOLD: 'Solgt',
       CREDITED: 'Kreditert',
+      FULLY_PAID: 'Fullt betalt',
       RECOURSE: 'Regress',
     },
     deduction_kinds: { ROT: 'ROT-fradrag', RUT: 'RUT-fradrag', GREEN_TECH: 'Fradrag for grønn teknologi' },

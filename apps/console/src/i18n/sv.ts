@@ -880,6 +880,7 @@ const consoleSv: ConsoleMessages = {
       WITHDRAWN: 'Återkallad',
       SOLD: 'Såld',
       CREDITED: 'Krediterad',
+      FULLY_PAID: 'Slutbetald',
       RECOURSE: 'Regress',
     },
     deduction_kinds: { ROT: 'Rotavdrag', RUT: 'Rutavdrag', GREEN_TECH: 'Avdrag för grön teknik' },
