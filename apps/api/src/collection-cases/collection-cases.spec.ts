@@ -7,7 +7,7 @@ import { analystAndAdmin } from '../../test-support/clients';
 import { creditFixtures } from '../../test-support/credit';
 import { newStaff } from '../../test-support/factories';
 import { day } from '../../test-support/invoices';
-import { errorOf, startTestApp, TestApp } from '../../test-support/test-app';
+import { errorOf, startTestAppOnOwnDatabase, TestApp } from '../../test-support/test-app';
 import { OperationAccessRegistry } from '../auth/operation-access.registry';
 import { Role } from '../auth/role';
 import { CreditService } from '../credit/credit.service';
@@ -43,7 +43,7 @@ const staff = async (roles: Role[], name: string) => {
 beforeAll(async () => {
   folder = mkdtempSync(join(tmpdir(), 'collection-agency-'));
   process.env.COLLECTION_AGENCY_FOLDER = folder;
-  t = await startTestApp();
+  t = await startTestAppOnOwnDatabase();
   credit = t.app.get(CreditService);
   ({ analyst, admin } = await analystAndAdmin(t));
   await f.noSpotChecksInNorway();

@@ -78,8 +78,9 @@ export class DeliveryRepository {
   }
 
   list(filter: { invoiceId?: string; clientId?: string }): Promise<DeliveryType[]> {
+    // Rows written in one purchase share created_at: the debtor's letter first, then the client's receipt.
     return this.db.query(
-      `SELECT ${COLUMNS} ${FROM} WHERE ($1::uuid IS NULL OR x.invoice_id = $1) AND ($2::uuid IS NULL OR x.client_id = $2) ORDER BY x.created_at, x.id`,
+      `SELECT ${COLUMNS} ${FROM} WHERE ($1::uuid IS NULL OR x.invoice_id = $1) AND ($2::uuid IS NULL OR x.client_id = $2) ORDER BY x.created_at, x.recipient = 'CLIENT', x.id`,
       [filter.invoiceId ?? null, filter.clientId ?? null],
     );
   }
