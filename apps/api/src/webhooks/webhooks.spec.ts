@@ -77,7 +77,11 @@ it('delivers a signed event to a receiver that fails twice, then recovers; the r
   expect(verifyWebhook('whsec_wrong', attempts[2].body, attempts[2].signature)).toBe(false);
   expect(JSON.parse(attempts[2].body)).toMatchObject({ id: eventId, topic: 'invoice.offered', subject: { type: 'INVOICE', id: invoice.id }, data: { status: 'OFFERED' } });
 
-  const [delivery] = await t.db.query(`SELECT attempts, last_status, delivered_at FROM webhook_delivery WHERE event_id = $1`, [eventId]);
+  // The receiver answers before the worker records the answer: wait for the record.
+  const delivery = await until('the recorded delivery', async () => {
+    const [row] = await t.db.query(`SELECT attempts, last_status, delivered_at FROM webhook_delivery WHERE event_id = $1`, [eventId]);
+    return row?.delivered_at ? row : undefined;
+  });
   expect(delivery).toMatchObject({ attempts: 3, last_status: 200, delivered_at: expect.any(Date) });
 });
 
