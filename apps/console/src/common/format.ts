@@ -1,3 +1,4 @@
+import Decimal from 'decimal.js';
 import { useCallback, useMemo } from 'react';
 import { formatDecimal, formatMoneyText, formatPercentText } from '@factoring/domain/src/money/amount-text';
 import { useDateLocale } from '../DateTimeField';
@@ -13,6 +14,10 @@ export const toNumber = (value: string | null | undefined): number => {
   const number = Number(value);
   return Number.isFinite(number) ? number : 0;
 };
+
+/** Compares two decimal strings exactly (a missing one is zero): -1, 0 or 1. Decisions (over the limit, below zero) use this, never a float. */
+export const compareAmounts = (a: string | null | undefined, b: string | null | undefined): number =>
+  new Decimal(a || '0').comparedTo(new Decimal(b || '0'));
 
 /**
  * A chart's figure arrives here as String(number): a sum of öre can carry binary noise

@@ -1,7 +1,7 @@
 import { Box, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { Bar, BarChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { toNumber, useFormat } from '../common/format';
+import { compareAmounts, toNumber, useFormat } from '../common/format';
 import type { CreditFigures, LimitFigures } from '../types';
 
 const COLOURS = { before: '#1f5f8b', invoice: '#7fb2d6', over: '#d32f2f', free: '#dfe9f1' };
@@ -108,7 +108,7 @@ export const ExposureChart = ({ figures, currency, testId = 'exposure-chart' }: 
               <TableCell align="right" sx={num}>
                 {money(f.exposureAfter)}
               </TableCell>
-              <TableCell align="right" sx={{ ...num, color: toNumber(f.headroomAfter) < 0 ? 'error.main' : undefined, fontWeight: 600 }}>
+              <TableCell align="right" sx={{ ...num, color: compareAmounts(f.headroomAfter, '0') < 0 ? 'error.main' : undefined, fontWeight: 600 }}>
                 {money(f.headroomAfter)}
               </TableCell>
             </TableRow>

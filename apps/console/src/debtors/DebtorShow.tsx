@@ -1,7 +1,7 @@
 import { Box, Card, CardContent, Chip, Stack, Typography } from '@mui/material';
 import { Show, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
 import { CountryFlag } from '../common/CountryField';
-import { toNumber, useFormat } from '../common/format';
+import { compareAmounts, useFormat } from '../common/format';
 import { LimitChart } from '../common/LimitChart';
 import { Facts, Section } from '../common/Section';
 import { FullRecord } from '../common/FullRecord';
@@ -72,7 +72,7 @@ const Limit = () => {
   const format = useFormat();
   if (!record) return null;
   const raise = record.temporaryRaise;
-  const raiseInForce = !!raise && toNumber(record.effectiveLimit) > toNumber(record.creditLimit);
+  const raiseInForce = !!raise && compareAmounts(record.effectiveLimit, record.creditLimit) > 0;
   return (
     <Section title="console.limits.title" testId="debtor-limit" fill>
       <LimitChart

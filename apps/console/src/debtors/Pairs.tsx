@@ -36,7 +36,7 @@ import { useFormContext, useWatch } from 'react-hook-form';
 import { isPlainDecimal } from '@factoring/domain/src/money/amount-text';
 import { deliveryChoices } from '../clients/AgreementTermsInputs';
 import { RelationChip } from '../common/chips';
-import { toNumber, today, useFormat } from '../common/format';
+import { compareAmounts, toNumber, today, useFormat } from '../common/format';
 import { Amount as AmountText } from '../common/money/AmountField';
 import { AmountInput } from '../common/money/AmountInput';
 import { useHasRole } from '../common/roles';
@@ -75,7 +75,7 @@ const PairLimit = ({ currency }: { currency?: string; label?: string }) => {
 const Amount = ({ source, currency }: { source: 'effectiveLimit' | 'exposure'; currency?: string; label?: string }) => {
   const pair = useRecordContext<ClientDebtor>();
   if (!pair) return null;
-  const over = source === 'exposure' && pair.effectiveLimit !== null && toNumber(pair.exposure) > toNumber(pair.effectiveLimit);
+  const over = source === 'exposure' && pair.effectiveLimit !== null && compareAmounts(pair.exposure, pair.effectiveLimit) > 0;
   return <AmountText value={pair[source]} currency={currency} color={over ? 'error' : undefined} />;
 };
 

@@ -1,6 +1,6 @@
 import { Chip, Typography } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
-import { toNumber, useFormat } from '../common/format';
+import { compareAmounts, useFormat } from '../common/format';
 import { DEBTOR_KINDS, type Debtor } from '../types';
 
 export const debtorKindChoices = DEBTOR_KINDS.map((id) => ({ id, name: `console.debtor_kinds.${id}` }));
@@ -24,7 +24,7 @@ export const DebtorAmount = ({ source }: { source: 'effectiveLimit' | 'exposure'
   const record = useRecordContext<Debtor>();
   const format = useFormat();
   if (!record) return null;
-  const negative = source === 'available' && toNumber(record.available) < 0;
+  const negative = source === 'available' && compareAmounts(record.available, '0') < 0;
   return (
     <Typography
       variant="body2"

@@ -1,4 +1,5 @@
 import ArrowRightAltIcon from '@mui/icons-material/ArrowRightAlt';
+import Decimal from 'decimal.js';
 import {
   Box,
   Card,
@@ -131,13 +132,13 @@ const Lines = () => {
           </TableRow>
           {total(translate('console.invoices.totals.net'), money(record.net), 'invoice-net')}
           {total(translate('console.invoices.totals.vat'), money(record.vat), 'invoice-vat')}
-          {record.rounding && Number(record.rounding) !== 0 ? total(translate('console.invoices.totals.rounding'), money(record.rounding), 'invoice-rounding') : null}
+          {record.rounding && !new Decimal(record.rounding).isZero() ? total(translate('console.invoices.totals.rounding'), money(record.rounding), 'invoice-rounding') : null}
           {total(translate('console.invoices.totals.gross'), money(record.gross), 'invoice-gross', !record.deductionKind)}
           {record.deductionKind
             ? total(translate(`console.deduction_kinds.${record.deductionKind}`), `− ${money(record.deductionAmount)}`, 'invoice-deduction')
             : null}
           {record.deductionKind ? total(translate('console.invoices.totals.payable'), money(record.payable), 'invoice-total-payable', true) : null}
-          {record.creditedAmount && Number(record.creditedAmount) !== 0
+          {record.creditedAmount && !new Decimal(record.creditedAmount).isZero()
             ? total(translate('console.invoices.totals.credited'), `− ${money(record.creditedAmount)}`, 'invoice-credited')
             : null}
         </TableBody>

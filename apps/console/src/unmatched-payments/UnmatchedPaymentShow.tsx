@@ -3,7 +3,7 @@ import PanToolIcon from '@mui/icons-material/PanTool';
 import UndoIcon from '@mui/icons-material/Undo';
 import type { ReactNode } from 'react';
 import { Button, Link, Show, TopToolbar, useGetIdentity, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
-import { useFormat } from '../common/format';
+import { compareAmounts, useFormat } from '../common/format';
 import { useHasRole } from '../common/roles';
 import { Facts, Section } from '../common/Section';
 import { useAction } from '../useAction';
@@ -68,7 +68,7 @@ const Actions = () => {
   const finance = useHasRole('FINANCE');
   const mine = useMine(record);
   if (!record || !finance) return <TopToolbar />;
-  const open = record.state === 'UNMATCHED' && Number(record.unplaced) > 0;
+  const open = record.state === 'UNMATCHED' && compareAmounts(record.unplaced, '0') > 0;
   return (
     <TopToolbar>
       <ClaimBar payment={record} />

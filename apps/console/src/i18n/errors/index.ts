@@ -6,9 +6,6 @@ const words: Record<string, { reasons: Record<string, string>; kinds: Record<str
   nb: { reasons: apiErrorsNb, kinds: apiErrorKindsNb },
 };
 
-/** Every reason code the console has words for (tests compare it with the API's codes). */
-export const wordedApiErrors = { sv: apiErrorsSv, nb: apiErrorsNb };
-
 /**
  * What a person reads for a refusal of the API. In English the API's own sentence, which names
  * the values; in Swedish and Norwegian the words for its reason, else for its kind (a refusal
@@ -21,12 +18,16 @@ export function apiErrorText(
 ): string {
   const language = words[locale];
   if (!language) return englishMessage;
-  const text =
-    (extensions.reason && language.reasons[extensions.reason]) ||
-    (extensions.code && language.kinds[extensions.code]) ||
-    language.kinds.INTERNAL_SERVER_ERROR;
-  return text.replace(/%\{(\w+)\}/g, (whole, name: string) => {
+  const kind = (extensions.code && language.kinds[extensions.code]) || language.kinds.INTERNAL_SERVER_ERROR;
+  const reason = extensions.reason ? language.reasons[extensions.reason] : undefined;
+  if (!reason) return kind;
+  let unfilled = false;
+  const filled = reason.replace(/%\{(\w+)\}/g, (whole, name: string) => {
     const value = extensions[name];
-    return typeof value === 'string' || typeof value === 'number' ? String(value) : whole;
+    if (typeof value === 'string' || typeof value === 'number') return String(value);
+    unfilled = true;
+    return whole;
   });
+  // A sentence naming a detail the API did not send would show its placeholder: the kind's words say less, but nothing raw.
+  return unfilled ? kind : filled;
 }
