@@ -150,8 +150,7 @@ export type TimelineEvent = Api.TimelineQuery['timeline'][number];
 /* Invoices (apps/api/src/invoices). Amounts are decimal strings. */
 
 /** The back office status of an invoice, in the order an invoice usually passes them. */
-/** The API gives `status` as a string (no enum in the schema): this list is the console's. */
-export const INVOICE_STATUSES = ([
+export const INVOICE_STATUSES = valuesOf<Schema.InvoiceStatus>()([
   'OFFERED',
   'REFUSED',
   'OFFER_REVIEW',
@@ -164,7 +163,9 @@ export const INVOICE_STATUSES = ([
   'DENIED',
   'PURCHASED',
   'CREDITED',
-] as const);
+  'RECOURSE',
+  'FULLY_PAID',
+]);
 export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
 
 /** What the client sees in its accounting program (seeds 000, 004). */

@@ -1274,7 +1274,7 @@ export type Invoice = {
   reminderFeeAgreed: Scalars['Boolean']['output'];
   rounding: Scalars['Decimal']['output'];
   /** The back office status. */
-  status: Scalars['String']['output'];
+  status: InvoiceStatus;
   suspectedDuplicates: Array<SuspectedDuplicate>;
   /** Everything that happened to the invoice, with who did it and why (staff only). */
   timeline: Array<InvoiceTimelineEntry>;
@@ -1361,6 +1361,23 @@ export type InvoicePage = {
   items: Array<Invoice>;
   total: Scalars['Int']['output'];
 };
+
+/** The back office's status of an invoice (the lifecycle's states). */
+export type InvoiceStatus =
+  | 'ACCEPTED'
+  | 'CREDITED'
+  | 'DECLINED'
+  | 'DENIED'
+  | 'EXPIRED'
+  | 'FULLY_PAID'
+  | 'MANUAL_ASSESSMENT'
+  | 'OFFERED'
+  | 'OFFER_REVIEW'
+  | 'PURCHASED'
+  | 'RECOURSE'
+  | 'REFUSED'
+  | 'SPOT_CHECK'
+  | 'WITHDRAWN';
 
 /** One thing that happened to an invoice, as the client may see it. */
 export type InvoiceTimelineEntry = {

@@ -695,6 +695,8 @@ export const consoleEn = {
       DENIED: 'Denied',
       PURCHASED: 'Purchased',
       CREDITED: 'Credited',
+      RECOURSE: 'Bought back (recourse)',
+      FULLY_PAID: 'Fully paid',
     },
     client_invoice_statuses: {
       OFFERED: 'Offered',

@@ -871,6 +871,8 @@ const consoleNb: ConsoleMessages = {
       DENIED: 'Avslått',
       PURCHASED: 'Kjøpt',
       CREDITED: 'Kreditert',
+      RECOURSE: 'Tilbakekjøpt (regress)',
+      FULLY_PAID: 'Fullt betalt',
     },
     client_invoice_statuses: {
       OFFERED: 'Tilbudt',

@@ -870,6 +870,8 @@ const consoleSv: ConsoleMessages = {
       DENIED: 'Nekad',
       PURCHASED: 'Köpt',
       CREDITED: 'Krediterad',
+      RECOURSE: 'Återköpt (regress)',
+      FULLY_PAID: 'Slutbetald',
     },
     client_invoice_statuses: {
       OFFERED: 'Erbjuden',

@@ -19,6 +19,8 @@ const statusColour: Record<InvoiceStatus, Colour> = {
   DENIED: 'error',
   PURCHASED: 'success',
   CREDITED: 'secondary',
+  RECOURSE: 'warning',
+  FULLY_PAID: 'success',
 };
 
 export const invoiceStatusChoices = INVOICE_STATUSES.map((id) => ({ id, name: `console.invoice_statuses.${id}` }));

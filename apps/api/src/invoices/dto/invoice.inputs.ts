@@ -15,6 +15,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
+import { INVOICE_STATUSES, InvoiceStatus } from '@factoring/domain';
 import { DecimalField, LineNetWithinBounds } from '../../common/decimal-field';
 import { AddressInput, Country, trim } from '../../common/dto/common.types';
 import { PageArgs } from '../../common/paging';
@@ -145,7 +146,9 @@ export class CreditInvoiceArgs extends InvoiceIdArgs {
   @Field({ nullable: true }) @IsOptional() @Transform(trim) @IsString() @MaxLength(500) reason?: string;
 }
 
-export const INVOICE_STATUSES = ['OFFERED', 'DENIED', 'MANUAL_ASSESSMENT', 'ACCEPTED', 'DECLINED', 'EXPIRED', 'SPOT_CHECK', 'APPROVED', 'PURCHASED', 'RECOURSE', 'FULLY_PAID', 'CREDITED'] as const;
+/** The back office's statuses are the lifecycle's (libs/domain), one list for the filter and the schema's enum. */
+export const InvoiceStatusEnum = Object.fromEntries(INVOICE_STATUSES.map((status) => [status, status])) as { [S in InvoiceStatus]: S };
+registerEnumType(InvoiceStatusEnum, { name: 'InvoiceStatus', description: "The back office's status of an invoice (the lifecycle's states)." });
 
 @InputType()
 export class InvoiceFilter {

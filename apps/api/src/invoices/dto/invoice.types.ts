@@ -3,7 +3,7 @@ import { GraphQLJSON } from 'graphql-scalars';
 import { DecimalString } from '../../common/decimal.scalar';
 import { Country, ReasonType } from '../../common/dto/common.types';
 import { RecourseMode } from '../../clients/dto/client.types';
-import { DeductionKind } from './invoice.inputs';
+import { DeductionKind, InvoiceStatusEnum } from './invoice.inputs';
 
 import { ClientInvoiceStatus } from './client-invoice-status';
 
@@ -88,7 +88,7 @@ export class InvoiceType extends InvoiceFactsType {
   @Field(() => ID) clientId!: string;
   @Field() clientName!: string;
   @Field(() => ID, { nullable: true }) debtorId!: string | null;
-  @Field({ description: 'The back office status.' }) status!: string;
+  @Field(() => InvoiceStatusEnum, { description: 'The back office status.' }) status!: string;
   @Field(() => ClientInvoiceStatus, { description: 'The status as the client sees it.' }) clientStatus!: ClientInvoiceStatus;
   @Field(() => [ReasonType], { description: 'Why it was denied or sent for manual assessment; every reason, not just the first.' }) reasons!: ReasonType[];
   @Field(() => [SuspectedDuplicateType]) suspectedDuplicates!: SuspectedDuplicateType[];
