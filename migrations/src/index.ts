@@ -30,6 +30,7 @@ import { DebtorPaymentStatistics1764300015000 } from './1764300015000-DebtorPaym
 import { Reminders1764300016000 } from './1764300016000-Reminders';
 import { CollectionCases1764300017000 } from './1764300017000-CollectionCases';
 import { CollectionCasePaid1764300017100 } from './1764300017100-CollectionCasePaid';
+import { PayoutRefundsAndSetOffs1764300020000 } from './1764300020000-PayoutRefundsAndSetOffs';
 
 export const migrations = [
   StaffAndSessions1763800000000,
@@ -60,4 +61,5 @@ export const migrations = [
   Reminders1764300016000,
   CollectionCases1764300017000,
   CollectionCasePaid1764300017100,
+  PayoutRefundsAndSetOffs1764300020000,
 ];

@@ -21,5 +21,6 @@ export * from './ledger/sie4';
 export * from './ledger/sie4-books';
 export * from './collection';
 export * from './ledger/payment-postings';
+export * from './ledger/refund-postings';
 export * from './payments/days-late';
 export * from './payments/payment-statistics';

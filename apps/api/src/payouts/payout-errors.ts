@@ -19,4 +19,10 @@ export enum PayoutError {
   PAYOUT_NOT_SENT = 'PAYOUT_NOT_SENT',
   PAYOUT_RECEIPT_ALREADY_CONFIRMED = 'PAYOUT_RECEIPT_ALREADY_CONFIRMED',
   PAYOUT_RECEIPT_DAY_INVALID = 'PAYOUT_RECEIPT_DAY_INVALID',
+  /** A refund for this cause is already recorded with another amount. */
+  REFUND_CAUSE_TAKEN = 'REFUND_CAUSE_TAKEN',
+  /** The payer's account is not one a refund can be paid to, and none was given. */
+  REFUND_ACCOUNT_UNKNOWN = 'REFUND_ACCOUNT_UNKNOWN',
+  /** The account given for a refund is not one a payment file can pay. */
+  REFUND_ACCOUNT_INVALID = 'REFUND_ACCOUNT_INVALID',
 }

@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 import { PayoutSetOffs } from './payout-set-offs';
+import { RefundsModule } from './refunds.module';
 import { PayoutsRepository } from './payouts.repository';
 import { ClientPayoutsResolver, PayoutsResolver } from './payouts.resolver';
 import { PayoutsService } from './payouts.service';
 
 /** Payout batches: the day's payments to clients, four eyes on money out. */
-@Module({ providers: [PayoutsRepository, PayoutsService, PayoutsResolver, ClientPayoutsResolver, PayoutSetOffs], exports: [PayoutsService] })
+@Module({ imports: [RefundsModule], providers: [PayoutsRepository, PayoutsService, PayoutsResolver, ClientPayoutsResolver, PayoutSetOffs], exports: [PayoutsService] })
 export class PayoutsModule {}

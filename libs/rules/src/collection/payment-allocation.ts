@@ -129,3 +129,52 @@ export function allocatePayment(input: PaymentAllocationInput): PaymentAllocatio
     reasons,
   };
 }
+
+/** What is open on one invoice, by receivable: the invoice's fees, late interest and principal. */
+export interface OpenReceivables {
+  fees: Decimal.Value;
+  interest: Decimal.Value;
+  principal: Decimal.Value;
+}
+
+/** What one amount paid of an invoice, in the order paid; `lines` holds only the parts paid. */
+export interface PaymentParts {
+  fees: string;
+  interest: string;
+  principal: string;
+  /** More than all that was open: for the payments desk (an overpayment's surplus). */
+  unallocated: string;
+  lines: Array<{ part: AllocationPart; amount: string }>;
+  /** What is still open after it. */
+  remaining: { fees: string; interest: string; principal: string };
+}
+
+/**
+ * One amount of a payment placed on one invoice, by the invoice's receivables in the ledger
+ * (issue 15 s.2): the open fees first, then the open late interest, then the principal. The
+ * fees are one receivable per invoice in the books (paid oldest first is allocatePayment's
+ * concern when fees are listed one by one); this is the split the payment's journal entry and
+ * its allocation rows use. Zero is a valid amount here (nothing is paid); every input is
+ * refused with more than two decimals or below zero, never rounded.
+ */
+export function paymentParts(paidAmount: Decimal.Value, open: OpenReceivables): PaymentParts {
+  let left = amount(paidAmount, 'amount');
+  const fees = amount(open.fees, 'fees');
+  const interest = amount(open.interest, 'interest');
+  const principal = amount(open.principal, 'principal');
+  const take = (o: Decimal) => {
+    const taken = Decimal.min(o, left);
+    left = left.minus(taken);
+    return taken;
+  };
+  const paid = { FEE: take(fees), INTEREST: take(interest), PRINCIPAL: take(principal) };
+  const lines = (Object.entries(paid) as Array<[AllocationPart, Decimal]>).filter(([, d]) => d.gt(0)).map(([part, d]) => ({ part, amount: d.toFixed(2) }));
+  return {
+    fees: paid.FEE.toFixed(2),
+    interest: paid.INTEREST.toFixed(2),
+    principal: paid.PRINCIPAL.toFixed(2),
+    unallocated: left.toFixed(2),
+    lines,
+    remaining: { fees: fees.minus(paid.FEE).toFixed(2), interest: interest.minus(paid.INTEREST).toFixed(2), principal: principal.minus(paid.PRINCIPAL).toFixed(2) },
+  };
+}
