@@ -56,3 +56,23 @@ describe('money out seen in the bank', () => {
     ]);
   });
 });
+
+describe('a payment that pays fees and interest (issue 15 s.2)', () => {
+  it('credits the fee and interest receivables, then the purchased receivable, each naming the invoice', () => {
+    const lines = paymentReceivedPostings('1000.00', [
+      { invoiceId: 'i1', amount: '470.00', part: 'FEE' },
+      { invoiceId: 'i1', amount: '52.60', part: 'INTEREST' },
+      { invoiceId: 'i1', amount: '477.40', part: 'PRINCIPAL' },
+    ]);
+    expect(lines).toEqual([
+      { role: 'BANK', amount: '1000.00' },
+      { role: 'COLLECTION_FEE_RECEIVABLES', amount: '-470.00', invoiceId: 'i1' },
+      { role: 'LATE_INTEREST_RECEIVABLES', amount: '-52.60', invoiceId: 'i1' },
+      { role: 'PURCHASED_RECEIVABLES', amount: '-477.40', invoiceId: 'i1' },
+    ]);
+    expect(heldPaymentPlacedPostings([{ invoiceId: 'i1', amount: '60.00', part: 'FEE' }])).toEqual([
+      { role: 'UNALLOCATED_PAYMENTS', amount: '60.00' },
+      { role: 'COLLECTION_FEE_RECEIVABLES', amount: '-60.00', invoiceId: 'i1' },
+    ]);
+  });
+});

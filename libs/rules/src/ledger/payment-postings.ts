@@ -11,7 +11,16 @@ import { balanced, PostingLine } from './invoice-postings';
 export interface PaymentShare {
   invoiceId: string;
   amount: string;
+  /**
+   * Which of the invoice's receivables the share pays (issue 15 s.2: fees, then late interest,
+   * then the principal; collection/payment-allocation.ts paymentParts): the fee receivable, the
+   * late-interest receivable, or the purchased receivable (the default).
+   */
+  part?: 'FEE' | 'INTEREST' | 'PRINCIPAL';
 }
+
+const RECEIVABLE_OF = { FEE: 'COLLECTION_FEE_RECEIVABLES', INTEREST: 'LATE_INTEREST_RECEIVABLES', PRINCIPAL: 'PURCHASED_RECEIVABLES' } as const;
+const receivableOf = (s: PaymentShare) => RECEIVABLE_OF[s.part ?? 'PRINCIPAL'];
 
 /**
  * A payment booked on arrival: the bank is debited with all of it; each share settles its
@@ -24,7 +33,7 @@ export function paymentReceivedPostings(amount: string, shares: PaymentShare[]):
   if (placed.gt(total)) throw new Error(`The shares (${placed.toFixed(2)}) exceed the payment (${total.toFixed(2)})`);
   const lines: Array<PostingLine & { invoiceId?: string }> = [
     { role: 'BANK', amount: total.toFixed(2) },
-    ...shares.map((s) => ({ role: 'PURCHASED_RECEIVABLES' as const, amount: new Decimal(s.amount).negated().toFixed(2), invoiceId: s.invoiceId })),
+    ...shares.map((s) => ({ role: receivableOf(s), amount: new Decimal(s.amount).negated().toFixed(2), invoiceId: s.invoiceId })),
     { role: 'UNALLOCATED_PAYMENTS', amount: total.minus(placed).negated().toFixed(2) },
   ];
   return withInvoices(lines);
@@ -35,7 +44,7 @@ export function heldPaymentPlacedPostings(shares: PaymentShare[]): Array<Posting
   const placed = shares.reduce((sum, s) => sum.plus(money(s.amount, 'share')), new Decimal(0));
   return withInvoices([
     { role: 'UNALLOCATED_PAYMENTS', amount: placed.toFixed(2) },
-    ...shares.map((s) => ({ role: 'PURCHASED_RECEIVABLES' as const, amount: new Decimal(s.amount).negated().toFixed(2), invoiceId: s.invoiceId })),
+    ...shares.map((s) => ({ role: receivableOf(s), amount: new Decimal(s.amount).negated().toFixed(2), invoiceId: s.invoiceId })),
   ]);
 }
 
