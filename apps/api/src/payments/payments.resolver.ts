@@ -143,7 +143,7 @@ export class PaymentsResolver {
   @AllowRoles(Role.FINANCE)
   @AuditTarget('BANK_ENTRY')
   async refundIncomingPayment(@Args() args: MarkRefundArgs, @CurrentStaff() me: StaffPrincipal) {
-    await this.service.markRefund(args.id, args.amount, args.expectedVersion, me, args.note);
+    await this.service.markRefund(args.id, args.amount, args.expectedVersion, me, args.note, args.payeeAccount);
     return this.service.payment(args.id);
   }
 }

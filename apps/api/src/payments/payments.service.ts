@@ -19,6 +19,8 @@ import { BankMoneyOut } from './bank-money-out';
 import { BankImportsArgs, IncomingPaymentsArgs } from './dto/payment.types';
 import { PaymentError } from './payment-errors';
 import { PaymentsRepository } from './payments.repository';
+import { PayoutError } from '../payouts/payout-errors';
+import { payeeFromGiven, payeeFromPayerAccount, Refunds } from '../payouts/refunds';
 
 export const BANK_ENTRY = 'BANK_ENTRY';
 export type ImportSource = 'UPLOAD' | 'FOLDER' | 'API';
@@ -130,6 +132,7 @@ export class PaymentsService {
     private readonly moneyOut: BankMoneyOut,
     private readonly repository: PaymentsRepository,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly refunds: Refunds,
   ) {}
 
   // ------------------------------------------------------------------ reads (the repository's, for the resolver)
@@ -693,9 +696,12 @@ export class PaymentsService {
 
   /**
    * Marks (part of) what is left of a payment for refund to the payer: booked from unallocated
-   * to refunds due, and a refund row that the next payout batch pays out like any payment.
+   * to refunds due, and a refund due (payouts/refunds.ts) that the next payout batch pays out
+   * like any payment. It goes to the account the payment came from (the bank entry's payer
+   * account); when the bank did not give one a payment file can pay, finance gives it
+   * (`payeeAccount`), and without it the refund is refused (REFUND_ACCOUNT_UNKNOWN).
    */
-  async markRefund(id: string, amount: string, expectedVersion: number, by: StaffPrincipal, note?: string | null): Promise<void> {
+  async markRefund(id: string, amount: string, expectedVersion: number, by: StaffPrincipal, note?: string | null, payeeAccount?: string | null): Promise<void> {
     await this.uow.transaction(async (tx) => {
       const entry = await this.lockEntry(tx, id);
       await this.claims.assertFreeOrMine(tx, entry, by);
@@ -703,6 +709,10 @@ export class PaymentsService {
       const refund = money(amount, 'amount');
       const left = new Decimal(entry.unplaced);
       if (refund.gt(left)) throw new InvalidValueError(PaymentError.PAYMENT_SHARES_EXCEED, `Only ${left.toFixed(2)} of the payment is left to refund.`, 'amount', { left: left.toFixed(2) });
+      const payee = payeeAccount?.trim() ? payeeFromGiven(payeeAccount, entry.currency, entry.payer_name, 'payeeAccount') : payeeFromPayerAccount(entry.payer_account, entry.currency, entry.payer_name);
+      if (!payee) {
+        throw new InvalidValueError(PayoutError.REFUND_ACCOUNT_UNKNOWN, `The bank did not say which account this payment came from${entry.payer_account ? ` in a form a payment file can pay (${entry.payer_account})` : ''}: give the account to refund to.`, 'payeeAccount');
+      }
       const journal = await this.ledger.post(tx, {
         book: BOOK_OF[entry.currency],
         date: this.clock.today(BOOK_OF[entry.currency]).toString(),
@@ -715,10 +725,18 @@ export class PaymentsService {
       });
       await this.insertAllocations(tx, [{ entryId: entry.id, invoiceId: null, kind: 'REFUND', amount: refund.toFixed(2), daysLate: null, journalId: journal.id, by: by.id, note: note ?? null }]);
       const [debtor] = await tx.query(`SELECT i.debtor_id FROM payment_allocation a JOIN invoice i ON i.id = a.invoice_id WHERE a.bank_entry_id = $1 LIMIT 1`, [entry.id]);
-      await tx.query(
-        `INSERT INTO payment_refund (bank_entry_id, debtor_id, amount, currency, payee_name, payee_account, marked_by) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [entry.id, debtor?.debtor_id ?? null, refund.toFixed(2), entry.currency, entry.payer_name, entry.payer_account, by.id],
-      );
+      await this.refunds.due(tx, {
+        kind: 'DEBTOR_REFUND',
+        debtorId: debtor?.debtor_id ?? null,
+        bankEntryId: entry.id,
+        amount: refund.toFixed(2),
+        currency: entry.currency,
+        country: BOOK_OF[entry.currency],
+        payee,
+        cause: `bank_entry:${entry.id}:refund:${entry.version}`,
+        note: note ?? null,
+        createdBy: by.id,
+      });
       const rest = left.minus(refund);
       const state = rest.isZero() ? 'REFUND' : 'UNMATCHED';
       await tx.query(`UPDATE bank_entry SET unplaced = $2, state = $3, version = version + 1, claimed_by = NULL, claimed_at = NULL WHERE id = $1`, [entry.id, rest.toFixed(2), state]);

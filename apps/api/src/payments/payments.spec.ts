@@ -226,13 +226,29 @@ describe('matching by KID', () => {
       { event: 'REFUND_MARKED', role: 'UNALLOCATED_PAYMENTS', amount: '75.00', invoiceId: null },
       { event: 'REFUND_MARKED', role: 'REFUNDS_DUE', amount: '-75.00', invoiceId: null },
     ]);
-    const [refund] = await t.db.query(`SELECT amount::text, state, payee_account FROM payment_refund WHERE bank_entry_id = $1`, [id]);
-    expect(refund).toEqual({ amount: '75.00', state: 'DUE', payee_account: '12345678903' });
+    const [refund] = await t.db.query(`SELECT kind, amount::text, currency, payee FROM payout_refund WHERE bank_entry_id = $1`, [id]);
+    expect(refund).toEqual({ kind: 'DEBTOR_REFUND', amount: '75.00', currency: 'NOK', payee: { kind: 'NO_BANK_ACCOUNT', value: '12345678903', name: 'Unknown payer' } });
+  });
+
+  it('a refund whose payer account the bank did not give is refused until finance gives one', async () => {
+    const e = entry('20.00', { payerName: 'Anonymous' });
+    await run([e]);
+    const id = await bankEntryId(e.entryKey);
+    const refused = await t.gql(REFUND, { id, amount: '20.00', v: 1 }, fia.token);
+    expect(errorOf(refused)).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'REFUND_ACCOUNT_UNKNOWN', field: 'payeeAccount' });
+    expect(await t.db.query(`SELECT id FROM payout_refund WHERE bank_entry_id = $1`, [id])).toEqual([]);
+    const badAccount = await t.gql(REFUND_TO, { id, amount: '20.00', v: 1, to: 'BG 5050-1055' }, fia.token);
+    expect(errorOf(badAccount)).toMatchObject({ reason: 'REFUND_ACCOUNT_INVALID', field: 'payeeAccount' });
+    const done = (await t.gql(REFUND_TO, { id, amount: '20.00', v: 1, to: 'NO 1234.56.78903' }, fia.token)).data!.refundIncomingPayment;
+    expect(done).toMatchObject({ state: 'REFUND' });
+    const [refund] = await t.db.query(`SELECT payee FROM payout_refund WHERE bank_entry_id = $1`, [id]);
+    expect(refund.payee).toEqual({ kind: 'NO_BANK_ACCOUNT', value: '12345678903', name: 'Anonymous' });
   });
 });
 
 const PLACE = `mutation($id: ID!, $shares: [PaymentShareInput!]!, $v: Int!) { placeIncomingPayment(id: $id, shares: $shares, expectedVersion: $v) { id unplaced state version } }`;
 const REFUND = `mutation($id: ID!, $amount: Decimal!, $v: Int!) { refundIncomingPayment(id: $id, amount: $amount, expectedVersion: $v) { id unplaced state version } }`;
+const REFUND_TO = `mutation($id: ID!, $amount: Decimal!, $v: Int!, $to: String) { refundIncomingPayment(id: $id, amount: $amount, expectedVersion: $v, payeeAccount: $to) { id unplaced state version } }`;
 const CLAIM = `mutation($id: ID!) { claimIncomingPayment(id: $id) { id claimedBy { name } version } }`;
 
 describe('importing the same money twice', () => {

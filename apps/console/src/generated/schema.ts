@@ -1925,6 +1925,7 @@ export type MutationRefundIncomingPaymentArgs = {
   expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
   note: InputMaybe<Scalars['String']['input']>;
+  payeeAccount: InputMaybe<Scalars['String']['input']>;
 };
 
 

@@ -174,6 +174,11 @@ export class MarkRefundArgs {
   @DecimalField('MONEY', { description: 'Above 0, at most what is left of the payment.' }) amount!: string;
   @Field(() => Int) @IsInt() @Min(1) expectedVersion!: number;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(2000) note?: string | null;
+  @Field(() => String, { nullable: true, description: "The account to refund to, when the payment does not say which it came from: an IBAN, 'BG 5050-1055', 'PG 4711-2', 'SE 8327-9 123456789' or 'NO 12345678903'." })
+  @IsOptional()
+  @IsString()
+  @MaxLength(60)
+  payeeAccount?: string | null;
 }
 
 @ArgsType()
