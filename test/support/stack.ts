@@ -117,13 +117,16 @@ export async function startStack(options: { console: boolean; name: string }): P
   const name = `factoring_${options.name}_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
   const databaseUrl = urlAs(null, name);
   const port = await freePort();
+  const mailPort = options.console ? await freePort() : null;
   const env = baseEnv({
     DATABASE_URL: urlAs('factoring_app', name),
     DATABASE_MIGRATION_URL: urlAs('factoring_owner', name),
     PORT: String(port),
     QUEUE_PREFIX: `e2e_${randomBytes(4).toString('hex')}`,
     // The workers e-mail bought invoices' documents: never to a demo's mail catcher on this machine (1025); port 9 refuses.
-    SMTP_URL: process.env.E2E_SMTP_URL ?? 'smtp://127.0.0.1:9',
+    // A console stack has a mail catcher of its own (below), as npm start does, so the demo's refused address fails for finance.
+    SMTP_URL: mailPort ? `smtp://127.0.0.1:${mailPort}` : (process.env.E2E_SMTP_URL ?? 'smtp://127.0.0.1:9'),
+    ...(mailPort ? { DELIVERY_BACKOFF_MS: '1000' } : {}),
   });
 
   for (const [step, stepEnv] of [
@@ -149,6 +152,13 @@ export async function startStack(options: { console: boolean; name: string }): P
     }
   };
 
+  if (mailPort) {
+    launch('mail', process.execPath, [path.join(API_DIST, 'delivery/mail-catcher.main.js')], ROOT, {
+      MAIL_CATCHER_SMTP_PORT: String(mailPort),
+      MAIL_CATCHER_HTTP_PORT: String(await freePort()),
+      MAIL_CATCHER_DIR: path.join(ROOT, 'test-output', `mail-${options.name}`),
+    });
+  }
   launch('api', process.execPath, [path.join(API_DIST, 'main.js')], ROOT);
   launch('worker', process.execPath, [path.join(API_DIST, 'worker.js')], ROOT);
   const apiUrl = `http://127.0.0.1:${port}`;

@@ -9,6 +9,7 @@ async function main(): Promise<void> {
     adminPassword: 'factoring-demo',
     analystEmail: 'analyst@demo.factoring.test',
     collectionEmail: 'collection@demo.factoring.test',
+    financeEmail: 'finance@demo.factoring.test',
     today: new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' }),
     log: (line) => process.stdout.write(`  ${line}\n`),
   });

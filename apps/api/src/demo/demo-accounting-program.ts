@@ -9,6 +9,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { computeTotals } from '@factoring/rules';
+// The camt generator of the bank-file tests writes the demo's bank file (schema-valid camt.054).
+import { camtString } from '../bank-files/fixtures/camt-fixture';
 
 export interface DemoProgramOptions {
   apiUrl: string;
@@ -29,6 +31,11 @@ export interface DemoProgramOptions {
    * collection has work when the product starts. Needs analystEmail (something bought).
    */
   collectionEmail?: string;
+  /**
+   * A member of finance staff who imports a bank file with one payment whose reference matches no
+   * invoice, so finance's unmatched-payments queue has work when the product starts.
+   */
+  financeEmail?: string;
 }
 
 interface Line {
@@ -50,6 +57,10 @@ interface DemoInvoice {
   debtorIndex: number;
   /** Sold by the clients of one country only. */
   only?: 'SE' | 'NO';
+  /** The recourse mode accepted (else the offer's first). */
+  recourseMode?: 'WITH_RECOURSE' | 'WITHOUT_RECOURSE';
+  /** What collection does with it once bought (collectionEmail): bought back after a dispute, handed to collection, or written off. */
+  collection?: 'RECOURSE' | 'HANDOFF' | 'WRITE_OFF';
 }
 
 /** A few invoices per client that show each path: sold, left on offer, and refused with reasons. */
@@ -61,6 +72,10 @@ const INVOICES: DemoInvoice[] = [
   { suffix: '1005', lines: [{ description: 'Småjobb', quantity: '1', unitPrice: '120', vatRatePercent: '25' }], dueInDays: 30, deliveredDaysAgo: 1, accept: false, debtorIndex: 0 },
   // A private person above the person cap (seed 001: stricter control): the manual-assessment queue has work.
   { suffix: '1006', only: 'SE', lines: [{ description: 'Altanbygge', quantity: '1', unitPrice: '17000', vatRatePercent: '25' }], dueInDays: 30, deliveredDaysAgo: 2, accept: true, debtorIndex: 1 },
+  // Collection's other queues (Norway's debtor, already disputed in the demo): a recourse invoice open, a case handed off, a write-off for finance to approve.
+  { suffix: '1007', only: 'NO', collection: 'RECOURSE', lines: [{ description: 'Takrenovering', quantity: '1', unitPrice: '8400', vatRatePercent: '25' }], dueInDays: 30, deliveredDaysAgo: 2, accept: true, debtorIndex: 0 },
+  { suffix: '1008', only: 'NO', collection: 'HANDOFF', lines: [{ description: 'Graving', quantity: '6', unitPrice: '1350', vatRatePercent: '25' }], dueInDays: 30, deliveredDaysAgo: 3, accept: true, debtorIndex: 0 },
+  { suffix: '1009', only: 'NO', collection: 'WRITE_OFF', recourseMode: 'WITHOUT_RECOURSE', lines: [{ description: 'Vinduer, montering', quantity: '4', unitPrice: '2150', vatRatePercent: '25' }], dueInDays: 30, deliveredDaysAgo: 3, accept: true, debtorIndex: 0 },
 ];
 
 const DEBTORS = {
@@ -98,7 +113,7 @@ export async function runDemoAccountingProgram(options: DemoProgramOptions): Pro
 
   let submitted = 0;
   let accepted = 0;
-  const toConfirm: Array<{ id: string; number: string; country: 'SE' | 'NO' }> = [];
+  const toConfirm: DemoBought[] = [];
   for (const client of clients.data.clients.items as Array<{ id: string; country: 'SE' | 'NO'; legalName: string }>) {
     let key = keys[client.id];
     if (!key || (await gql(`{ myClient { id } }`, {}, key)).errors) {
@@ -118,21 +133,23 @@ export async function runDemoAccountingProgram(options: DemoProgramOptions): Pro
       const invoice = result.data.submitInvoice;
       log(`${client.legalName}: ${input.invoiceNumber} ${invoice.status}${invoice.reasons.length ? ` (${invoice.reasons.map((r: { code: string }) => r.code).join(', ')})` : ''}`);
       if (spec.accept && invoice.status === 'OFFERED') {
-        const mode = invoice.offer.recourseModes[0];
+        const mode = spec.recourseMode && invoice.offer.recourseModes.includes(spec.recourseMode) ? spec.recourseMode : invoice.offer.recourseModes[0];
         const done = await gql(`mutation($id: ID!, $mode: RecourseMode) { acceptOffer(invoiceId: $id, recourseMode: $mode) { status } }`, { id: invoice.id, mode }, key);
         if (done.data) accepted += 1;
       }
       // The first invoice's spot check is confirmed, and so is any other sold to the same debtor: its number is verified by then,
       // so no spot check is left open on a debtor with a contact the analyst has already recorded.
       const sameDebtor = DEBTORS[client.country][spec.debtorIndex].identityNumber === DEBTORS[client.country][0].identityNumber;
-      if ((spec.confirmSpotCheck || sameDebtor) && spec.accept) toConfirm.push({ id: invoice.id, number: input.invoiceNumber, country: client.country });
+      if ((spec.confirmSpotCheck || sameDebtor) && spec.accept) toConfirm.push({ id: invoice.id, number: input.invoiceNumber, country: client.country, collection: spec.collection });
     }
   }
   mkdirSync(dirname(options.keysFile), { recursive: true });
   writeFileSync(options.keysFile, JSON.stringify(keys, null, 2), { mode: 0o600 });
-  const bought: Array<{ id: string; number: string; country: 'SE' | 'NO' }> = [];
+  const bought: DemoBought[] = [];
   const purchased = options.analystEmail ? await confirmSpotChecks(gql, options.analystEmail, options.adminPassword, toConfirm, log, bought) : 0;
-  const disputed = options.collectionEmail ? await registerDemoDisputes(gql, options.collectionEmail, options.adminPassword, bought, options.today, log) : 0;
+  const disputed = options.collectionEmail ? await registerDemoDisputes(gql, options.collectionEmail, options.adminPassword, bought.filter((b) => !b.collection), options.today, log) : 0;
+  if (options.collectionEmail) await demoCollectionWork(gql, options.collectionEmail, options.adminPassword, bought, options.today, log);
+  if (options.financeEmail) await importUnmatchedPayment(gql, options.financeEmail, options.adminPassword, options.today, log);
   return { submitted, accepted, purchased, disputed };
 }
 
@@ -141,6 +158,8 @@ const VERIFIED_CONTACT = {
   SE: (d: string) => ({ d, phone: '+46 8 555 123 45', where: 'Bolagsverket, the company register' }),
   NO: (d: string) => ({ d, phone: '+47 55 55 12 34', where: 'Brønnøysundregistrene, the company register' }),
 };
+
+type DemoBought = { id: string; number: string; country: 'SE' | 'NO'; collection?: DemoInvoice['collection'] };
 
 type Gql = (query: string, variables: Record<string, unknown>, token?: string) => Promise<{ data?: any; errors?: Array<{ message: string }> }>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -154,9 +173,9 @@ async function confirmSpotChecks(
   gql: Gql,
   email: string,
   password: string,
-  invoices: Array<{ id: string; number: string; country: 'SE' | 'NO' }>,
+  invoices: DemoBought[],
   log: (line: string) => void,
-  bought: Array<{ id: string; number: string; country: 'SE' | 'NO' }> = [],
+  bought: DemoBought[] = [],
 ): Promise<number> {
   const signIn = await gql(`mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { token } }`, { e: email, p: password });
   if (!signIn.data) throw new Error(`The demo program could not sign in as ${email}: ${signIn.errors?.[0]?.message}`);
@@ -245,6 +264,109 @@ async function registerDemoDisputes(gql: Gql, email: string, password: string, b
     }
   }
   return registered;
+}
+
+async function signedIn(gql: Gql, email: string, password: string): Promise<string> {
+  const signIn = await gql(`mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { token } }`, { e: email, p: password });
+  if (!signIn.data) throw new Error(`The demo program could not sign in as ${email}: ${signIn.errors?.[0]?.message}`);
+  return signIn.data.signIn.token;
+}
+
+/**
+ * Collection's other work, done the way collection staff do it in the console: a dispute ended as
+ * bought back by the client (an open recourse invoice), an invoice handed to collection (an open
+ * case), and one handed off and proposed for write-off (for finance to approve). Idempotent: an
+ * invoice that has had a dispute or a case of any state is left alone.
+ */
+async function demoCollectionWork(gql: Gql, email: string, password: string, bought: DemoBought[], today: string, log: (line: string) => void): Promise<void> {
+  const token = await signedIn(gql, email, password);
+  const due = new Date(Date.parse(`${today}T12:00:00Z`) + 2 * 86400_000).toISOString().slice(0, 10);
+  for (const invoice of bought.filter((b) => b.collection)) {
+    const seen = await gql(
+      `query($i: ID!) { invoice(id: $i) { status payable }
+        o: disputes(invoiceId: $i, state: OPEN) { total } w: disputes(invoiceId: $i, state: WITHDRAWN) { total }
+        c: disputes(invoiceId: $i, state: CREDITED) { total } r: disputes(invoiceId: $i, state: RECOURSE) { total }
+        active: collectionCases(invoiceId: $i) { total } paid: collectionCases(invoiceId: $i, state: PAID) { total }
+        closed: collectionCases(invoiceId: $i, state: CLOSED) { total } off: collectionCases(invoiceId: $i, state: WRITTEN_OFF) { total } }`,
+      { i: invoice.id },
+      token,
+    );
+    if (!seen.data) {
+      log(`${invoice.number}: could not be read: ${seen.errors?.[0]?.message}`);
+      continue;
+    }
+    const d = seen.data;
+    const had = d.o.total + d.w.total + d.c.total + d.r.total + d.active.total + d.paid.total + d.closed.total + d.off.total;
+    if (d.invoice.status !== 'PURCHASED' || had > 0) continue;
+    if (invoice.collection === 'RECOURSE') {
+      const registered = await gql(
+        `mutation($input: RegisterDisputeInput!) { registerDispute(input: $input) { id version } }`,
+        { input: { invoiceId: invoice.id, channel: 'LETTER', amount: String(d.invoice.payable), reason: 'The client sold an invoice its customer had already paid in cash (demo).', nextStep: 'Ask the client to buy the invoice back', nextStepDue: due } },
+        token,
+      );
+      const dispute = registered.data?.registerDispute;
+      const ended = dispute
+        ? await gql(
+            `mutation($id: ID!, $v: Int!) { resolveDispute(id: $id, expectedVersion: $v, ending: RECOURSE, note: "The client agreed to buy the invoice back (demo).") { state recourseInvoiceId } }`,
+            { id: dispute.id, v: dispute.version },
+            token,
+          )
+        : registered;
+      log(`${invoice.number}: ${ended.data ? 'bought back by the client, recourse invoice open' : `not bought back: ${ended.errors?.[0]?.message}`}`);
+      continue;
+    }
+    const handed = await gql(
+      `mutation($i: ID!) { handOffToCollection(invoiceId: $i, note: "The debtor does not answer our calls (demo).") { id version } }`,
+      { i: invoice.id },
+      token,
+    );
+    if (!handed.data) {
+      log(`${invoice.number}: not handed off: ${handed.errors?.[0]?.message}`);
+      continue;
+    }
+    log(`${invoice.number}: handed to collection`);
+    if (invoice.collection !== 'WRITE_OFF') continue;
+    const c = handed.data.handOffToCollection;
+    const proposed = await gql(
+      `mutation($id: ID!, $v: Int!) { proposeWriteOff(id: $id, expectedVersion: $v, note: "The debtor's estate has no assets (demo).") { state } }`,
+      { id: c.id, v: c.version },
+      token,
+    );
+    log(`${invoice.number}: ${proposed.data ? 'write-off proposed, for finance to approve' : `write-off not proposed: ${proposed.errors?.[0]?.message}`}`);
+  }
+}
+
+/** The factor's Swedish bankgiro as a camt.054 names it (migrations' ledger_bank_account). */
+const FACTOR_BANKGIRO = '50501055';
+/** The bank's reference of the demo's unmatched payment: importing it again adds nothing (bank_entry_once). */
+const UNMATCHED_PAYMENT_REF = 'DEMO-UNMATCHED-0001';
+
+/**
+ * Finance imports a camt.054 from the bank with one payment whose reference matches no invoice (a
+ * debtor who wrote its own invoice number): the unmatched-payments queue has work. Idempotent: the
+ * bank's entry reference is fixed, so a second import finds it already booked.
+ */
+async function importUnmatchedPayment(gql: Gql, email: string, password: string, today: string, log: (line: string) => void): Promise<void> {
+  const token = await signedIn(gql, email, password);
+  const xml = await camtString({
+    kind: '054',
+    version: '08',
+    msgId: UNMATCHED_PAYMENT_REF,
+    sections: [
+      {
+        id: `NTF-${UNMATCHED_PAYMENT_REF}`,
+        otherAccountId: FACTOR_BANKGIRO,
+        currency: 'SEK',
+        entries: [{ amount: '12437.50', valueDate: today, bookingDate: today, acctSvcrRef: UNMATCHED_PAYMENT_REF, txs: [{ reference: 'Faktura 4471', name: 'Lindqvist Fastigheter AB' }] }],
+      },
+    ],
+  });
+  const done = await gql(
+    `mutation($c: String!, $f: String!) { importBankFile(content: $c, fileName: $f) { id } }`,
+    { c: Buffer.from(xml, 'utf8').toString('base64'), f: 'demo-camt054-unmatched.xml' },
+    token,
+  );
+  log(done.data ? 'A bank file with one unmatched payment imported' : `The demo bank file was not imported: ${done.errors?.[0]?.message}`);
 }
 
 function invoiceFor(country: 'SE' | 'NO', spec: DemoInvoice, today: string) {

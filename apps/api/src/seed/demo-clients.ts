@@ -42,12 +42,17 @@ export interface DemoDebtor {
   name: string;
   city: string;
   creditLimit: string;
+  /**
+   * The debtor's stored e-mail, where its sold invoices are sent. Byggvaruhuset's is at a domain the demo's mail
+   * catcher refuses (550): the invoice falls back to post and finance finds it among the failed deliveries.
+   */
+  email?: string;
   /** Client org numbers this debtor buys from, with a pair limit. */
   pairs: Array<{ client: string; creditLimit?: string; relation?: 'SAME_GROUP' | 'SAME_OWNER'; note?: string }>;
 }
 
 export const DEMO_DEBTORS: DemoDebtor[] = [
-  { country: 'SE', kind: 'COMPANY', identityNumber: '556123-4567', name: 'Byggvaruhuset i Uppsala AB', city: 'Uppsala', creditLimit: '400000', pairs: [{ client: '556712-3400', creditLimit: '150000' }] },
+  { country: 'SE', kind: 'COMPANY', identityNumber: '556123-4567', name: 'Byggvaruhuset i Uppsala AB', city: 'Uppsala', creditLimit: '400000', email: 'ekonomi@refuse.example', pairs: [{ client: '556712-3400', creditLimit: '150000' }] },
   { country: 'SE', kind: 'COMPANY', identityNumber: '556234-5677', name: 'Lindqvist Fastigheter AB', city: 'Uppsala', creditLimit: '100000', pairs: [{ client: '556712-3400', relation: 'SAME_OWNER', note: 'Both owned by Per Lindqvist' }] },
   { country: 'SE', kind: 'PERSON', identityNumber: '19851224-1236', name: 'Sven Svensson', city: 'Uppsala', creditLimit: '30000', pairs: [{ client: '556712-3400' }] },
   { country: 'NO', kind: 'COMPANY', identityNumber: '975312461', name: 'Bergen Eiendom AS', city: 'Bergen', creditLimit: '500000', pairs: [{ client: '923456783', creditLimit: '200000' }] },

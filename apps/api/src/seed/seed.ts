@@ -106,6 +106,7 @@ async function seedDebtors({ db, debtors }: SeedServices, analyst: StaffPrincipa
         name: demo.name,
         address: demo.country === 'SE' ? { street: 'Kungsgatan 3', postalCode: '753 21', city: demo.city, country: 'SE' } : { street: 'Bryggen 7', postalCode: '5003', city: demo.city, country: 'NO' },
         creditLimit: demo.creditLimit,
+        email: demo.email,
       },
       analyst,
     );

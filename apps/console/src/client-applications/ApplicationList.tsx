@@ -13,8 +13,9 @@ import { compactTable } from '../common/compactTable';
 import { CountryField, countryChoices } from '../common/CountryField';
 import { useHasRole } from '../common/roles';
 import type { ClientApplication } from '../types';
-import { ClaimButton, ClaimNextButton, ReleaseButton } from './ClaimButtons';
-import { AgeField, AnswerDueField, applicationStateChoices, ApplicationStateField, ClaimedByField } from './fields';
+import { AgeField, DueField, OwnerField } from '../common/queue/QueueColumns';
+import { ApplicationClaimBar, ClaimNextButton } from './ClaimButtons';
+import { applicationStateChoices, ApplicationStateField } from './fields';
 
 const filters = [
   <SelectInput key="state" source="state" choices={applicationStateChoices} alwaysOn emptyText="console.common.all" />,
@@ -76,17 +77,16 @@ export const ApplicationList = () => (
         <AgeField />
       </DataTable.Col>
       <DataTable.Col source="answerDueOn" disableSort>
-        <AnswerDueField />
+        <DueField field="answerDueOn" />
       </DataTable.Col>
       <DataTable.Col source="claimedBy" disableSort>
-        <ClaimedByField />
+        <OwnerField<ClientApplication> isOpen={(r) => r.state === 'PENDING'} short />
       </DataTable.Col>
       <DataTable.Col source="state" disableSort>
         <ApplicationStateField />
       </DataTable.Col>
       <DataTable.Col label="console.common.actions" disableSort align="right">
-        <ClaimButton size="small" />
-        <ReleaseButton size="small" />
+        <ApplicationClaimBar size="small" />
       </DataTable.Col>
     </DataTable>
   </List>

@@ -10,14 +10,13 @@ import { Facts, reasonText, Section } from '../common/Section';
 import { FullRecord } from '../common/FullRecord';
 import { Timeline } from '../common/Timeline';
 import type { BankAccount, ClientApplication, Reason } from '../types';
-import { ClaimButton, ReleaseButton } from './ClaimButtons';
+import { OwnerField, useAge } from '../common/queue/QueueColumns';
+import { ApplicationClaimBar } from './ClaimButtons';
 import { ApproveButton, RefuseButton } from './DecisionButtons';
-import { ClaimedByField, useAge } from './fields';
 
 const Actions = () => (
   <TopToolbar>
-    <ClaimButton />
-    <ReleaseButton />
+    <ApplicationClaimBar />
     <RefuseButton />
     <ApproveButton />
   </TopToolbar>
@@ -53,7 +52,7 @@ const Header = () => {
           </Typography>
           <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
             <Typography variant="body2">{translate('resources.client-applications.fields.claimedBy')}:</Typography>
-            <ClaimedByField />
+            <OwnerField<ClientApplication> isOpen={(r) => r.state === 'PENDING'} />
           </Stack>
         </Stack>
       </CardContent>

@@ -1,11 +1,14 @@
 import { Chip } from '@mui/material';
 import { DataTable, FunctionField, List, SelectInput, TextField, useTranslate } from 'react-admin';
 import { useFormat } from '../common/format';
+import { AgeField, OwnerField } from '../common/queue/QueueColumns';
 import { COLLECTION_CASE_STATES, type CollectionCase } from './queries';
 
 const stateChoices = COLLECTION_CASE_STATES.map((id) => ({ id, name: `console.collection_cases.states.${id}` }));
 const filters = [<SelectInput key="state" source="state" choices={stateChoices} alwaysOn emptyText="console.collection_cases.active" />];
 const num = { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } as const;
+/** A case still worked (claimed, escalated, written off): the rest are ended. */
+export const ACTIVE_STATES: readonly string[] = ['OPEN', 'HANDED_OFF', 'PAYMENT_ORDER_APPLIED', 'CONCILIATION_BOARD', 'ENFORCEMENT', 'WRITE_OFF_PROPOSED'];
 
 export const CollectionCaseStateChip = ({ state }: { state: CollectionCase['state'] }) => {
   const translate = useTranslate();
@@ -21,7 +24,7 @@ export const CollectionCaseList = () => {
     <List filters={filters} exporter={false} perPage={25} title="console.menu.collection_handoff" empty={false}>
       <DataTable<CollectionCase> rowClick="show" bulkActionButtons={false} data-testid="collection-cases-table">
         <DataTable.Col source="ageDays" disableSort align="right">
-          <FunctionField<CollectionCase> render={(r) => <span style={num}>{translate('console.collection_cases.days', { smart_count: r.ageDays })}</span>} />
+          <AgeField unit="days" />
         </DataTable.Col>
         <DataTable.Col source="invoiceNumber" disableSort>
           <TextField source="invoiceNumber" sx={{ fontFamily: 'monospace' }} />
@@ -35,7 +38,7 @@ export const CollectionCaseList = () => {
           <FunctionField<CollectionCase> render={(r) => (r.nextStep ? translate(`console.collection_cases.next_steps.${r.nextStep}`) : '—')} />
         </DataTable.Col>
         <DataTable.Col source="claimedBy" disableSort>
-          <FunctionField<CollectionCase> render={(r) => r.claimedBy?.name ?? '—'} />
+          <OwnerField<CollectionCase> isOpen={(r) => ACTIVE_STATES.includes(r.state)} short />
         </DataTable.Col>
         <DataTable.Col source="state" disableSort>
           <FunctionField<CollectionCase> render={(r) => <CollectionCaseStateChip state={r.state} />} />

@@ -4,16 +4,14 @@ import CheckIcon from '@mui/icons-material/Check';
 import CloseIcon from '@mui/icons-material/Close';
 import CommentIcon from '@mui/icons-material/Comment';
 import MoneyOffIcon from '@mui/icons-material/MoneyOff';
-import PanToolIcon from '@mui/icons-material/PanTool';
 import TrendingUpIcon from '@mui/icons-material/TrendingUp';
-import UndoIcon from '@mui/icons-material/Undo';
-import { Button, Link, Show, TopToolbar, useGetIdentity, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { Link, Show, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
 import { useFormat } from '../common/format';
+import { ClaimBar } from '../common/queue/ClaimBar';
 import { useHasRole } from '../common/roles';
 import { Facts } from '../common/Section';
-import { useAction } from '../useAction';
 import { CaseActionDialog } from './CaseActionDialog';
-import { CollectionCaseStateChip } from './CollectionCaseList';
+import { ACTIVE_STATES, CollectionCaseStateChip } from './CollectionCaseList';
 import {
   AGENCY_ANSWER_KINDS,
   approveWriteOff,
@@ -28,7 +26,7 @@ import {
   type CollectionEscalation,
 } from './queries';
 
-const ACTIVE = ['OPEN', 'HANDED_OFF', 'PAYMENT_ORDER_APPLIED', 'CONCILIATION_BOARD', 'ENFORCEMENT', 'WRITE_OFF_PROPOSED'];
+const ACTIVE: readonly string[] = ACTIVE_STATES;
 const WORKING = ['HANDED_OFF', 'PAYMENT_ORDER_APPLIED', 'CONCILIATION_BOARD', 'ENFORCEMENT'];
 
 /** The escalations the case's country and state allow (the API's table decides; this only hides what it would refuse). */
@@ -38,32 +36,12 @@ function escalations(c: CollectionCase): CollectionEscalation[] {
   return [];
 }
 
-const ClaimButtons = ({ record }: { record: CollectionCase }) => {
-  const { identity } = useGetIdentity();
-  const notify = useNotify();
-  const refresh = useRefresh();
-  const claim = useAction(claimCollectionCase);
-  const release = useAction(releaseCollectionCase);
-  if (!ACTIVE.includes(record.state)) return null;
-  const mine = record.claimedBy?.id === identity?.id;
-  const act = async (action: typeof claim, done: string) => {
-    if ((await action.execute(record.id)).ok) {
-      notify(done, { type: 'info' });
-      refresh();
-    }
-  };
-  if (mine) {
-    return (
-      <Button label="console.collection_cases.release" disabled={release.pending} data-testid="collection-case-release" onClick={() => act(release, 'console.collection_cases.released')}>
-        <UndoIcon />
-      </Button>
-    );
-  }
-  return record.claimedBy ? null : (
-    <Button label="console.collection_cases.claim" disabled={claim.pending} data-testid="collection-case-claim" onClick={() => act(claim, 'console.collection_cases.claimed')}>
-      <PanToolIcon />
-    </Button>
-  );
+/** Claim and give back (the common claim bar): one person works a case at a time. */
+const claimWords = {
+  claim: 'console.collection_cases.claim',
+  release: 'console.collection_cases.release',
+  claimed: 'console.collection_cases.claimed',
+  released: 'console.collection_cases.released',
 };
 
 const Actions = () => {
@@ -74,7 +52,7 @@ const Actions = () => {
   const ups = escalations(record);
   return (
     <TopToolbar>
-      {collection ? <ClaimButtons record={record} /> : null}
+      <ClaimBar open={ACTIVE.includes(record.state)} allowed={collection} words={claimWords} testId="collection-case" claim={claimCollectionCase} release={releaseCollectionCase} />
       {collection && ups.length ? (
         <CaseActionDialog
           label="console.collection_cases.escalate"

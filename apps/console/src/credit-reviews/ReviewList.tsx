@@ -2,16 +2,9 @@ import { Box, Chip, Stack, Typography } from '@mui/material';
 import { BooleanInput, DataTable, List, SelectInput, TextField, TopToolbar, useListContext, useTranslate } from 'react-admin';
 import { compactTable } from '../common/compactTable';
 import type { CreditReview, ReviewKind } from '../types';
+import { AgeField, DueField, OwnerField } from '../common/queue/QueueColumns';
 import { ClaimNextReviewButton, ClaimReviewButton } from './ReviewButtons';
-import {
-  AttemptsField,
-  ReviewAgeField,
-  ReviewAmountField,
-  ReviewClaimedByField,
-  ReviewDueField,
-  reviewStateChoices,
-  ReviewStateField,
-} from './fields';
+import { AttemptsField, ReviewAmountField, reviewStateChoices, ReviewStateField } from './fields';
 
 const filters = [
   <SelectInput key="state" source="state" choices={reviewStateChoices} alwaysOn emptyText="console.reviews.not_closed" />,
@@ -71,13 +64,13 @@ export const ReviewList = ({ kind }: { kind: ReviewKind }) => (
       <DataTable.Col source="clientName" disableSort />
       <DataTable.Col source="debtorName" disableSort />
       <DataTable.Col source="ageHours" disableSort>
-        <ReviewAgeField />
+        <AgeField />
       </DataTable.Col>
       <DataTable.Col source="dueAt" disableSort>
-        <ReviewDueField />
+        <DueField field="dueAt" withTime />
       </DataTable.Col>
       <DataTable.Col source="claimedBy" disableSort>
-        <ReviewClaimedByField short />
+        <OwnerField<CreditReview> isOpen={(r) => r.state !== 'CLOSED'} short />
       </DataTable.Col>
       {kind === 'SPOT_CHECK' ? (
         <DataTable.Col source="attempts" disableSort>

@@ -31,12 +31,12 @@ import { useFormat } from '../common/format';
 import { useReasonWord } from '../common/reasonWords';
 import { FullRecord } from '../common/FullRecord';
 import { Facts, reasonText, Section } from '../common/Section';
-import { useAge } from '../client-applications/fields';
+import { OwnerField, useAge } from '../common/queue/QueueColumns';
 import { SPOT_CHECK_MAX_ATTEMPTS, type ContactDetails, type CreditFigures, type CreditReview, type Debtor, type Invoice } from '../types';
 import { OtherFigures } from './DecisionFigures';
 import { RecordVerifiedContactButton } from './VerifiedContact';
 import { ExposureChart } from './ExposureChart';
-import { ReviewClaimedByField, ReviewStateChip } from './fields';
+import { ReviewStateChip } from './fields';
 import {
   ApproveReviewButton,
   AskClientButton,
@@ -134,7 +134,7 @@ const Header = () => {
           </Typography>
           <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
             <Typography variant="body2">{translate('console.reviews.claimed_by')}:</Typography>
-            <ReviewClaimedByField />
+            <OwnerField<CreditReview> isOpen={(r) => r.state !== 'CLOSED'} />
           </Stack>
           <MuiLink component={Link} to={`/invoices/${record.invoiceId}/show`} data-testid="review-open-invoice" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5 }}>
             {translate('console.reviews.open_invoice')}

@@ -9,6 +9,7 @@ import {
   CREDIT_REVIEWS,
   DENY_CREDIT_REVIEW,
   RECORD_SPOT_CHECK_OUTCOME,
+  RELEASE_CREDIT_REVIEW,
   RESUME_CREDIT_REVIEW,
 } from './queries';
 
@@ -36,6 +37,7 @@ export function creditReviewQueue(kind: ReviewKind): ResourceProvider {
 
 export const creditReviewActions = {
   claimCreditReview: (id: string): Promise<CreditReview> => mutate('claimCreditReview', CLAIM_CREDIT_REVIEW, { id }),
+  releaseCreditReview: (id: string): Promise<CreditReview> => mutate('releaseCreditReview', RELEASE_CREDIT_REVIEW, { id }),
   /** The oldest item of the queue nobody holds, claimed; null when none is left. */
   claimNextCreditReview: (kind: ReviewKind): Promise<CreditReview | null> => mutate('claimNextCreditReview', CLAIM_NEXT_CREDIT_REVIEW, { kind }),
   approveCreditReview: (id: string, note?: string): Promise<CreditReview> =>

@@ -36,6 +36,10 @@ export const CLAIM_CREDIT_REVIEW = /* GraphQL */ `
   mutation ClaimReview($id: ID!) { claimCreditReview(id: $id) { ...ReviewFields } }
   ${REVIEW_FIELDS}
 `;
+export const RELEASE_CREDIT_REVIEW = /* GraphQL */ `
+  mutation ReleaseReview($id: ID!) { releaseCreditReview(id: $id) { ...ReviewFields } }
+  ${REVIEW_FIELDS}
+`;
 export const CLAIM_NEXT_CREDIT_REVIEW = /* GraphQL */ `
   mutation ClaimNextReview($kind: ReviewKind!) { claimNextCreditReview(kind: $kind) { ...ReviewFields } }
   ${REVIEW_FIELDS}

@@ -1,55 +1,16 @@
 import { Alert, Card, CardContent, Stack, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
-import PanToolIcon from '@mui/icons-material/PanTool';
-import UndoIcon from '@mui/icons-material/Undo';
-import { Button, Link, Show, TopToolbar, useGetIdentity, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { Link, Show, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
 import { useFormat } from '../common/format';
+import { ClaimBar } from '../common/queue/ClaimBar';
 import { useHasRole } from '../common/roles';
 import { Facts } from '../common/Section';
-import { useAction } from '../useAction';
 import { DisputeStateChip } from './DisputeList';
 import { claimDispute, releaseDispute, type Dispute } from './queries';
 import { ResolveDisputeButton } from './ResolveDisputeButton';
 
-/** Claim and give back: one person works a case at a time (the API answers CONFLICT to a second). */
-const ClaimButtons = ({ dispute }: { dispute: Dispute }) => {
-  const { identity } = useGetIdentity();
-  const notify = useNotify();
-  const refresh = useRefresh();
-  const claim = useAction(claimDispute);
-  const release = useAction(releaseDispute);
-  const mine = dispute.claimedBy?.id === identity?.id;
-  if (dispute.state !== 'OPEN') return null;
-  return mine ? (
-    <Button
-      label="console.disputes.release"
-      disabled={release.pending}
-      data-testid="dispute-release"
-      onClick={async () => {
-        if ((await release.execute(dispute.id)).ok) {
-          notify('console.disputes.released', { type: 'info' });
-          refresh();
-        }
-      }}
-    >
-      <UndoIcon />
-    </Button>
-  ) : dispute.claimedBy ? null : (
-    <Button
-      label="console.disputes.claim"
-      disabled={claim.pending}
-      data-testid="dispute-claim"
-      onClick={async () => {
-        if ((await claim.execute(dispute.id)).ok) {
-          notify('console.disputes.claimed', { type: 'info' });
-          refresh();
-        }
-      }}
-    >
-      <PanToolIcon />
-    </Button>
-  );
-};
+/** Claim and give back (the common claim bar): one person works a case at a time (the API answers CONFLICT to a second). */
+const claimWords = { claim: 'console.disputes.claim', release: 'console.disputes.release', claimed: 'console.disputes.claimed', released: 'console.disputes.released' };
 
 const Actions = () => {
   const record = useRecordContext<Dispute>();
@@ -57,7 +18,7 @@ const Actions = () => {
   if (!record || !collection) return <TopToolbar />;
   return (
     <TopToolbar>
-      <ClaimButtons dispute={record} />
+      <ClaimBar open={record.state === 'OPEN'} allowed={collection} words={claimWords} testId="dispute" claim={claimDispute} release={releaseDispute} />
       {record.state === 'OPEN' ? <ResolveDisputeButton dispute={record} /> : null}
     </TopToolbar>
   );

@@ -511,6 +511,13 @@ export type ClaimReviewMutationVariables = Exact<{
 
 export type ClaimReviewMutation = { claimCreditReview: { id: string, kind: ReviewKind, state: ReviewState, invoiceId: string, invoiceNumber: string, clientId: string, clientName: string, debtorId: string | null, debtorName: string, debtorContact: unknown, amount: string, currency: string, openedAt: string, dueAt: string, overdue: boolean, ageHours: number, attempts: number, figures: unknown, outcome: string | null, version: number, verifiedContacts: Array<{ id: string, phone: string | null, email: string | null, source: VerifiedContactSource, sourceDetail: string, recordedAt: string, recordedBy: { id: string, name: string } }>, claimedBy: { id: string, name: string } | null, reasons: Array<{ code: string, en: string, sv: string, nb: string }> } };
 
+export type ReleaseReviewMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ReleaseReviewMutation = { releaseCreditReview: { id: string, kind: ReviewKind, state: ReviewState, invoiceId: string, invoiceNumber: string, clientId: string, clientName: string, debtorId: string | null, debtorName: string, debtorContact: unknown, amount: string, currency: string, openedAt: string, dueAt: string, overdue: boolean, ageHours: number, attempts: number, figures: unknown, outcome: string | null, version: number, verifiedContacts: Array<{ id: string, phone: string | null, email: string | null, source: VerifiedContactSource, sourceDetail: string, recordedAt: string, recordedBy: { id: string, name: string } }>, claimedBy: { id: string, name: string } | null, reasons: Array<{ code: string, en: string, sv: string, nb: string }> } };
+
 export type ClaimNextReviewMutationVariables = Exact<{
   kind: ReviewKind;
 }>;

@@ -287,6 +287,20 @@ export const consoleEn = {
       intro: 'Your queues are below and in the menu on the left.',
       no_roles: 'Your account has no roles yet. Ask an administrator to give you one.',
     },
+    queue: {
+      // The parts every queue shares (common/queue): the claim bar, the columns, the decisions.
+      claim: 'Claim',
+      release: 'Give back',
+      claim_next: 'Claim next',
+      claimed: 'You are working on it now',
+      released: 'Given back to the queue',
+      none_waiting: 'Nothing is waiting in this queue.',
+      unclaimed: 'Nobody yet',
+      you: 'You',
+      you_named: 'You (%{name})',
+      days: '%{smart_count} day |||| %{smart_count} days',
+      note: 'Note',
+    },
     home: {
       intro: 'What needs doing, counted now for your roles. Open a card to work its queue.',
       loading: 'Counting your queues',

@@ -1,28 +1,16 @@
-import PanToolIcon from '@mui/icons-material/PanTool';
-import UndoIcon from '@mui/icons-material/Undo';
 import { Card, CardContent, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
-import { Button, DataTable, FunctionField, Link, List, SelectInput, Show, TextField, TopToolbar, useGetIdentity, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { DataTable, FunctionField, Link, List, SelectInput, Show, TextField, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
 import { useFormat } from '../common/format';
+import { ClaimBar } from '../common/queue/ClaimBar';
+import { AgeField, DueField, OwnerField } from '../common/queue/QueueColumns';
 import { useHasRole } from '../common/roles';
 import { Facts } from '../common/Section';
-import { useAction } from '../useAction';
 import { claimRecourseInvoice, releaseRecourseInvoice, type RecourseInvoice } from './queries';
 
 const num = { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } as const;
 const statusChoices = ['OPEN', 'PAID', 'CANCELLED'].map((id) => ({ id, name: `console.recourse.statuses.${id}` }));
 const filters = [<SelectInput key="status" source="status" choices={statusChoices} alwaysOn emptyText="console.recourse.statuses.OPEN" />];
-
-const Due = ({ record }: { record: RecourseInvoice }) => {
-  const translate = useTranslate();
-  const format = useFormat();
-  return (
-    <span style={{ ...num, color: record.overdue ? '#b71c1c' : undefined, fontWeight: record.overdue ? 600 : undefined }}>
-      {format.date(record.dueDate)}
-      {record.overdue ? ` · ${translate('console.disputes.overdue')}` : ''}
-    </span>
-  );
-};
 
 /** The recourse-invoice queue (issue 15 s.8): open recourse invoices, the earliest due first, with age, amount, client and due day. */
 export const RecourseInvoiceList = () => {
@@ -32,7 +20,7 @@ export const RecourseInvoiceList = () => {
     <List filters={filters} exporter={false} perPage={25} title="console.menu.recourse_invoices" empty={false}>
       <DataTable<RecourseInvoice> rowClick="show" bulkActionButtons={false} data-testid="recourse-invoices-table">
         <DataTable.Col source="ageDays" disableSort align="right">
-          <FunctionField<RecourseInvoice> render={(r) => <span style={num}>{translate('console.disputes.days', { smart_count: r.ageDays })}</span>} />
+          <AgeField unit="days" />
         </DataTable.Col>
         <DataTable.Col source="reference" disableSort>
           <TextField source="reference" sx={{ fontFamily: 'monospace' }} />
@@ -46,43 +34,26 @@ export const RecourseInvoiceList = () => {
           <FunctionField<RecourseInvoice> render={(r) => translate(`console.recourse.causes.${r.cause}`)} />
         </DataTable.Col>
         <DataTable.Col source="dueDate" disableSort>
-          <FunctionField<RecourseInvoice> render={(r) => <Due record={r} />} />
+          <DueField field="dueDate" />
         </DataTable.Col>
         <DataTable.Col source="claimedBy" disableSort>
-          <FunctionField<RecourseInvoice> render={(r) => r.claimedBy?.name ?? '—'} />
+          <OwnerField<RecourseInvoice> isOpen={(r) => r.status === 'OPEN'} short />
         </DataTable.Col>
       </DataTable>
     </List>
   );
 };
 
+/** Claim and give back (the common claim bar): one person works a recourse invoice at a time. */
+const claimWords = { claim: 'console.disputes.claim', release: 'console.disputes.release', claimed: 'console.disputes.claimed', released: 'console.disputes.released' };
+
 const Actions = () => {
   const record = useRecordContext<RecourseInvoice>();
-  const { identity } = useGetIdentity();
   const collection = useHasRole('COLLECTION');
-  const notify = useNotify();
-  const refresh = useRefresh();
-  const claim = useAction(claimRecourseInvoice);
-  const release = useAction(releaseRecourseInvoice);
   if (!record || !collection) return <TopToolbar />;
-  const mine = record.claimedBy?.id === identity?.id;
-  const run = async (action: typeof claim, done: string) => {
-    if ((await action.execute(record.id)).ok) {
-      notify(done, { type: 'info' });
-      refresh();
-    }
-  };
   return (
     <TopToolbar>
-      {mine ? (
-        <Button label="console.disputes.release" onClick={() => run(release, 'console.disputes.released')} disabled={release.pending} data-testid="recourse-release">
-          <UndoIcon />
-        </Button>
-      ) : record.claimedBy ? null : (
-        <Button label="console.disputes.claim" onClick={() => run(claim, 'console.disputes.claimed')} disabled={claim.pending} data-testid="recourse-claim">
-          <PanToolIcon />
-        </Button>
-      )}
+      <ClaimBar open={record.status === 'OPEN'} allowed={collection} words={claimWords} testId="recourse" claim={claimRecourseInvoice} release={releaseRecourseInvoice} />
     </TopToolbar>
   );
 };
@@ -102,7 +73,7 @@ const Body = () => {
     [f('invoiceNumber'), <Link to={`/invoices/${record.invoiceId}/show`}>{record.invoiceNumber}</Link>],
     [f('cause'), translate(`console.recourse.causes.${record.cause}`)],
     [f('issueDate'), format.date(record.issueDate)],
-    [f('dueDate'), <Due record={record} />],
+    [f('dueDate'), <DueField field="dueDate" />],
     [f('status'), translate(`console.recourse.statuses.${record.status}`)],
     [f('claimedBy'), record.claimedBy?.name ?? '—'],
   ];

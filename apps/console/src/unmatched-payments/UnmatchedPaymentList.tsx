@@ -1,6 +1,7 @@
 import { Chip, Stack } from '@mui/material';
 import { DataTable, FunctionField, List, TextField, useTranslate } from 'react-admin';
 import { useFormat } from '../common/format';
+import { AgeField, OwnerField } from '../common/queue/QueueColumns';
 import type { IncomingPayment } from '../payments/queries';
 
 const num = { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } as const;
@@ -22,13 +23,12 @@ export const ReferenceText = ({ payment }: { payment: Pick<IncomingPayment, 'ref
  * first, with amount and currency, value date, payer, reference, how long it has waited and who holds it.
  */
 export const UnmatchedPaymentList = () => {
-  const translate = useTranslate();
   const format = useFormat();
   return (
     <List exporter={false} perPage={25} title="console.menu.unmatched_payments" empty={false} sort={{ field: 'ageDays', order: 'DESC' }}>
       <DataTable<IncomingPayment> rowClick="show" bulkActionButtons={false} data-testid="unmatched-payments-table">
         <DataTable.Col source="ageDays" disableSort align="right">
-          <FunctionField<IncomingPayment> render={(r) => <span style={num}>{translate('console.money_in.days', { smart_count: r.ageDays })}</span>} />
+          <AgeField unit="days" />
         </DataTable.Col>
         <DataTable.Col source="unplaced" disableSort align="right">
           <FunctionField<IncomingPayment> render={(r) => <span style={num} data-testid="unmatched-amount">{format.amount(r.unplaced, r.currency)}</span>} />
@@ -49,7 +49,7 @@ export const UnmatchedPaymentList = () => {
           <FunctionField<IncomingPayment> render={(r) => <span style={num}>{r.suggestions.length}</span>} />
         </DataTable.Col>
         <DataTable.Col source="claimedBy" disableSort>
-          <FunctionField<IncomingPayment> render={(r) => r.claimedBy?.name ?? '—'} />
+          <OwnerField<IncomingPayment> isOpen={(r) => r.state === 'UNMATCHED'} short />
         </DataTable.Col>
       </DataTable>
     </List>

@@ -1,67 +1,20 @@
 import { Alert, Box, Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import PanToolIcon from '@mui/icons-material/PanTool';
-import UndoIcon from '@mui/icons-material/Undo';
 import type { ReactNode } from 'react';
-import { Button, Link, Show, TopToolbar, useGetIdentity, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { Link, Show, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
 import { compareAmounts, useFormat } from '../common/format';
 import { useHasRole } from '../common/roles';
 import { Facts, Section } from '../common/Section';
-import { useAction } from '../useAction';
+import { ClaimBar } from '../common/queue/ClaimBar';
+import { useHolds } from '../common/queue/useClaim';
 import { claimIncomingPayment, releaseIncomingPayment, type IncomingPayment } from '../payments/queries';
 import { AllocationsTable } from '../payments/AllocationsTable';
 import { MatchButton, RefundButton, SplitButton } from './PlaceDialogs';
 import { ReferenceText } from './UnmatchedPaymentList';
 
-/** Claim and give back (the shared claims): one person works a payment at a time, a second gets CONFLICT. */
-const ClaimBar = ({ payment }: { payment: IncomingPayment }) => {
-  const { identity } = useGetIdentity();
-  const notify = useNotify();
-  const refresh = useRefresh();
-  const claim = useAction(claimIncomingPayment);
-  const release = useAction(releaseIncomingPayment);
-  const mine = payment.claimedBy?.id === identity?.id;
-  if (payment.state !== 'UNMATCHED') return null;
-  if (mine) {
-    return (
-      <Button
-        label="console.money_in.release"
-        disabled={release.pending}
-        data-testid="payment-release"
-        onClick={async () => {
-          if ((await release.execute(payment.id)).ok) {
-            notify('console.money_in.released', { type: 'info' });
-            refresh();
-          }
-        }}
-      >
-        <UndoIcon />
-      </Button>
-    );
-  }
-  if (payment.claimedBy) return null;
-  return (
-    <Button
-      label="console.money_in.claim"
-      disabled={claim.pending}
-      data-testid="payment-claim"
-      onClick={async () => {
-        if ((await claim.execute(payment.id)).ok) {
-          notify('console.money_in.claimed', { type: 'info' });
-          refresh();
-        } else {
-          refresh();
-        }
-      }}
-    >
-      <PanToolIcon />
-    </Button>
-  );
-};
+/** Claim and give back (the common claim bar): one person works a payment at a time, a second gets CONFLICT. */
+const claimWords = { claim: 'console.money_in.claim', release: 'console.money_in.release', claimed: 'console.money_in.claimed', released: 'console.money_in.released' };
 
-const useMine = (payment: IncomingPayment | undefined) => {
-  const { identity } = useGetIdentity();
-  return !!payment && payment.claimedBy?.id === identity?.id;
-};
+const useMine = (payment: IncomingPayment | undefined) => useHolds(payment);
 
 const Actions = () => {
   const record = useRecordContext<IncomingPayment>();
@@ -71,7 +24,7 @@ const Actions = () => {
   const open = record.state === 'UNMATCHED' && compareAmounts(record.unplaced, '0') > 0;
   return (
     <TopToolbar>
-      <ClaimBar payment={record} />
+      <ClaimBar open={record.state === 'UNMATCHED'} allowed={finance} words={claimWords} testId="payment" claim={claimIncomingPayment} release={releaseIncomingPayment} />
       {open ? <SplitButton payment={record} disabled={!mine} /> : null}
       {open ? <RefundButton payment={record} disabled={!mine} /> : null}
     </TopToolbar>
