@@ -11,6 +11,7 @@ import { JSON_RULE_SETTINGS, RULE_SETTING_FIELDS, type Country, type RuleSetting
 import { useAction, type ActionResult } from '../useAction';
 import { CreditPreview } from './CreditPreview';
 import { NestedSettingValue, type ValueEditor } from './NestedSettingValue';
+import { SettingValueInput } from './SettingInputs';
 import { leavesOf, parseSettingsJson, textsOf, typedValue, valueOf } from './settingLeaves';
 import { useSettingLabels } from './useSettingLabels';
 
@@ -37,12 +38,13 @@ const flatValueFor = (name: RuleSettingName, typed: Record<string, unknown>): Re
 const FlatSettingInputs = ({ name }: { name: RuleSettingName }) => (
   <>
     {RULE_SETTING_FIELDS[name].map(({ key, kind }) => (
-      <TextInput
+      <SettingValueInput
         key={key}
         source={`value.${key}`}
+        path={key}
+        kind={kind}
         label={`console.rule_settings.fields.${key}`}
-        validate={required()}
-        helperText={kind === 'number' ? 'console.rule_settings.whole_number' : kind === 'decimal' ? 'console.validation.decimal' : false}
+        helperText={kind === 'number' ? 'console.rule_settings.whole_number' : false}
       />
     ))}
   </>

@@ -16,6 +16,24 @@ export interface SettingLeaf {
   kind: LeafKind;
 }
 
+/**
+ * The settings' amounts, in the currency with öre (libs/rules: AMOUNT_DECIMALS); every other
+ * decimal is a share, rate or multiple with six (SHARE_DECIMALS). By the leaf's own key.
+ */
+const AMOUNT_KEYS: ReadonlySet<string> = new Set([
+  'minimumAmount',
+  'totalsTolerance',
+  'concentrationMinClientExposure',
+  'newDebtorMaxAmount',
+  'personMaxAmount',
+  'largeAmountThreshold',
+]);
+
+export const isAmountLeaf = (path: string) => AMOUNT_KEYS.has(path.split('.').pop() ?? '');
+
+/** The most decimals a number of the setting holds, as the rules check it: the input refuses more. */
+export const decimalsOf = (kind: LeafKind, path: string) => (kind === 'number' ? 0 : isAmountLeaf(path) ? 2 : 6);
+
 /** The leaves in one nested object; `path` '' for the top level. */
 export interface LeafGroup {
   path: string;
