@@ -1,7 +1,6 @@
 import CheckCircleIcon from '@mui/icons-material/CheckCircle';
 import DoNotDisturbOnIcon from '@mui/icons-material/DoNotDisturbOn';
 import {
-  Box,
   Button as MuiButton,
   Checkbox,
   CircularProgress,
@@ -15,13 +14,13 @@ import {
   FormGroup,
   FormHelperText,
   FormLabel,
-  TextField,
 } from '@mui/material';
 import { useCallback, useState } from 'react';
 import { Button, Form, TextInput, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { useFormContext } from 'react-hook-form';
 import { AgreementTermsInputs, termsDefaults } from '../clients/AgreementTermsInputs';
 import { useHasRole } from '../common/roles';
+import { DecisionButton } from '../common/queue/DecisionButtons';
 import { formDialogSx, NO_RECORD } from '../common/Section';
 import { dataProvider, type AgreementTermsForm } from '../dataProvider';
 import { REFUSAL_REASONS, type ClientApplication, type RefusalReason } from '../types';
@@ -123,114 +122,68 @@ export const ApproveButton = () => {
 };
 
 /**
- * Refuse, with one or more of the analyst's reasons (seed 001's common ones and OTHER,
- * which needs a note). The applicant is told why and may apply again later.
+ * Refuse, with one or more of the analyst's reasons (seed 001's common ones and OTHER, which needs
+ * a note), on the common decision button. The applicant is told why and may apply again later.
  */
 export const RefuseButton = () => {
   const record = useRecordContext<ClientApplication>();
   const mayDecide = useMayDecide(record);
   const translate = useTranslate();
-  const notify = useNotify();
-  const refresh = useRefresh();
-  const [open, setOpen] = useState(false);
   const [reasons, setReasons] = useState<RefusalReason[]>([]);
-  const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<{ reasons?: string; note?: string }>({});
-  const refuse = useCallback(
-    (id: string, codes: string[], text?: string) => dataProvider.refuseClientApplication(id, codes, text),
-    [],
-  );
-  const { execute, pending } = useAction(refuse, { formHandlesFieldErrors: true });
+  const [reasonsError, setReasonsError] = useState<string | null>(null);
+  const refuse = useCallback((note: string) => dataProvider.refuseClientApplication(record!.id, reasons, note), [record, reasons]);
   if (!record || !mayDecide) return null;
 
-  const close = () => {
-    setOpen(false);
-    setReasons([]);
-    setNote('');
-    setErrors({});
-  };
-  const noteRequired = reasons.includes('OTHER');
   const toggle = (code: RefusalReason) => {
     setReasons((chosen) => (chosen.includes(code) ? chosen.filter((c) => c !== code) : [...chosen, code]));
-    setErrors({});
+    setReasonsError(null);
   };
-  const confirm = async () => {
-    const result = await execute(record.id, reasons, note);
-    if (result.ok) {
-      notify('console.applications.refused', { type: 'info', messageArgs: { name: record.legalName } });
-      close();
-      refresh();
-    } else if (result.formErrors) {
-      setErrors(result.field === 'reasons' ? { reasons: result.message } : { note: result.message });
-    } else if (result.code === 'CONFLICT') {
-      close();
-      refresh();
-    }
-  };
-
   return (
-    <>
-      <Button label="console.applications.refuse" color="error" onClick={() => setOpen(true)} data-testid="application-refuse">
-        <DoNotDisturbOnIcon />
-      </Button>
-      <Dialog open={open} onClose={pending ? undefined : close} fullWidth maxWidth="sm" data-testid="refuse-dialog">
-        <DialogTitle>{translate('console.applications.refuse_title', { name: record.legalName })}</DialogTitle>
-        <DialogContent>
-          <DialogContentText sx={{ mb: 2 }}>{translate('console.applications.refuse_content')}</DialogContentText>
-          <FormControl error={!!errors.reasons} component="fieldset" variant="standard">
-            <FormLabel component="legend">{translate('console.applications.refusal_reasons')}</FormLabel>
-            <FormGroup>
-              {REFUSAL_REASONS.map((code) => (
-                <FormControlLabel
-                  key={code}
-                  control={
-                    <Checkbox
-                      checked={reasons.includes(code)}
-                      onChange={() => toggle(code)}
-                      slotProps={{ input: { 'data-testid': `refusal-reason-${code}` } as object }}
-                    />
-                  }
-                  label={translate(`console.refusal_reasons.${code}`)}
-                />
-              ))}
-            </FormGroup>
-            {errors.reasons ? <FormHelperText>{errors.reasons}</FormHelperText> : null}
-          </FormControl>
-          <Box sx={{ mt: 2 }}>
-            <TextField
-              fullWidth
-              multiline
-              minRows={2}
-              required={noteRequired}
-              label={translate('console.applications.note')}
-              value={note}
-              onChange={(event) => {
-                setNote(event.target.value);
-                setErrors({});
-              }}
-              error={!!errors.note}
-              helperText={
-                errors.note ?? translate(noteRequired ? 'console.applications.note_required_other' : 'console.applications.note_hint')
-              }
-              slotProps={{ htmlInput: { 'data-testid': 'refuse-note', maxLength: 2000 } }}
-            />
-          </Box>
-        </DialogContent>
-        <DialogActions>
-          <MuiButton onClick={close} disabled={pending}>
-            {translate('ra.action.cancel')}
-          </MuiButton>
-          <MuiButton
-            color="error"
-            variant="contained"
-            onClick={confirm}
-            disabled={pending || reasons.length === 0 || (noteRequired && !note.trim())}
-            data-testid="refuse-confirm"
-          >
-            {translate('console.applications.refuse')}
-          </MuiButton>
-        </DialogActions>
-      </Dialog>
-    </>
+    <DecisionButton
+      label="console.applications.refuse"
+      icon={<DoNotDisturbOnIcon />}
+      color="error"
+      testId="application-refuse"
+      title="console.applications.refuse_title"
+      args={{ name: record.legalName }}
+      content={translate('console.applications.refuse_content')}
+      fieldLabel="console.applications.note"
+      optional={!reasons.includes('OTHER')}
+      incomplete={reasons.length === 0}
+      run={refuse}
+      success="console.applications.refused"
+      onRefused={(result) => {
+        if (result.formErrors && result.field === 'reasons') {
+          setReasonsError(result.message ?? null);
+          return true;
+        }
+        return undefined;
+      }}
+      onClose={() => {
+        setReasons([]);
+        setReasonsError(null);
+      }}
+      extra={
+        <FormControl error={!!reasonsError} component="fieldset" variant="standard" sx={{ mb: 1 }}>
+          <FormLabel component="legend">{translate('console.applications.refusal_reasons')}</FormLabel>
+          <FormGroup>
+            {REFUSAL_REASONS.map((code) => (
+              <FormControlLabel
+                key={code}
+                control={
+                  <Checkbox
+                    checked={reasons.includes(code)}
+                    onChange={() => toggle(code)}
+                    slotProps={{ input: { 'data-testid': `refusal-reason-${code}` } as object }}
+                  />
+                }
+                label={translate(`console.refusal_reasons.${code}`)}
+              />
+            ))}
+          </FormGroup>
+          {reasonsError ? <FormHelperText>{reasonsError}</FormHelperText> : null}
+        </FormControl>
+      }
+    />
   );
 };

@@ -1,7 +1,8 @@
-import { Button as MuiButton, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, MenuItem, Stack, TextField } from '@mui/material';
-import { useState, type ReactElement } from 'react';
-import { Button, useNotify, useRefresh, useTranslate } from 'react-admin';
-import { useAction } from '../useAction';
+import { MenuItem, Stack, TextField } from '@mui/material';
+import { useCallback, useState, type ReactElement } from 'react';
+import { useTranslate } from 'react-admin';
+import { today } from '../common/format';
+import { DecisionButton } from '../common/queue/DecisionButtons';
 
 export interface ChoiceField {
   label: string;
@@ -10,8 +11,9 @@ export interface ChoiceField {
 
 /**
  * One dialog for a case's actions (escalate, record the agency's answer, propose, approve or reject
- * a write-off): an optional choice, optional reference and day, and a note when the action needs one.
- * The caller sends the version it looked at; a case changed since is the API's CONFLICT.
+ * a write-off), on the common decision button: an optional choice, optional reference and day, and
+ * a note when the action needs one. The caller sends the version it looked at; a case changed since
+ * is the API's CONFLICT (the dialog closes and the page shows the case as it is now).
  */
 export const CaseActionDialog = ({
   label,
@@ -37,79 +39,45 @@ export const CaseActionDialog = ({
   done: string;
 }) => {
   const translate = useTranslate();
-  const notify = useNotify();
-  const refresh = useRefresh();
-  const [open, setOpen] = useState(false);
   const [value, setValue] = useState(choice?.choices[0]?.id ?? '');
-  const [note, setNote] = useState('');
   const [reference, setReference] = useState('');
-  const [day, setDay] = useState(new Date().toISOString().slice(0, 10));
-  const { execute, pending } = useAction(run);
-  const close = () => {
-    setOpen(false);
-    setNote('');
-    setReference('');
-  };
-  const incomplete = (noteRequired && note.trim().length < 3) || (withReference && (!reference.trim() || !day));
+  const [day, setDay] = useState(today);
+  const send = useCallback((note: string) => run({ choice: value, note, reference: reference.trim(), day }), [run, value, reference, day]);
+  const extra =
+    choice || withReference ? (
+      <Stack spacing={2} sx={{ mb: 1 }}>
+        {choice ? (
+          <TextField select label={translate(choice.label)} value={value} onChange={(e) => setValue(e.target.value)} slotProps={{ htmlInput: { 'data-testid': `${testId}-choice` } }}>
+            {choice.choices.map((c) => (
+              <MenuItem key={c.id} value={c.id}>
+                {translate(c.name)}
+              </MenuItem>
+            ))}
+          </TextField>
+        ) : null}
+        {withReference ? (
+          <>
+            <TextField required label={translate('console.collection_cases.agency_reference')} value={reference} onChange={(e) => setReference(e.target.value)} slotProps={{ htmlInput: { maxLength: 200 } }} />
+            <TextField required type="date" label={translate('console.collection_cases.answered_on')} value={day} onChange={(e) => setDay(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
+          </>
+        ) : null}
+      </Stack>
+    ) : undefined;
   return (
-    <>
-      <Button label={label} onClick={() => setOpen(true)} data-testid={testId}>
-        {icon}
-      </Button>
-      <Dialog open={open} onClose={pending ? undefined : close} fullWidth maxWidth="sm">
-        <DialogTitle>{translate(title)}</DialogTitle>
-        <DialogContent>
-          <DialogContentText sx={{ mb: 2 }}>{translate(help)}</DialogContentText>
-          <Stack spacing={2}>
-            {choice ? (
-              <TextField select label={translate(choice.label)} value={value} onChange={(e) => setValue(e.target.value)} slotProps={{ htmlInput: { 'data-testid': `${testId}-choice` } }}>
-                {choice.choices.map((c) => (
-                  <MenuItem key={c.id} value={c.id}>
-                    {translate(c.name)}
-                  </MenuItem>
-                ))}
-              </TextField>
-            ) : null}
-            {withReference ? (
-              <>
-                <TextField required label={translate('console.collection_cases.agency_reference')} value={reference} onChange={(e) => setReference(e.target.value)} slotProps={{ htmlInput: { maxLength: 200 } }} />
-                <TextField required type="date" label={translate('console.collection_cases.answered_on')} value={day} onChange={(e) => setDay(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
-              </>
-            ) : null}
-            {noteRequired || withReference ? (
-              <TextField
-                required={noteRequired}
-                multiline
-                minRows={2}
-                label={translate('console.common.reason')}
-                value={note}
-                onChange={(e) => setNote(e.target.value)}
-                helperText={noteRequired ? translate('console.common.min_length', { min: 3 }) : undefined}
-                slotProps={{ htmlInput: { 'data-testid': `${testId}-note`, maxLength: 2000 } }}
-              />
-            ) : null}
-          </Stack>
-        </DialogContent>
-        <DialogActions>
-          <MuiButton onClick={close} disabled={pending}>
-            {translate('ra.action.cancel')}
-          </MuiButton>
-          <MuiButton
-            variant="contained"
-            disabled={pending || incomplete}
-            data-testid={`${testId}-confirm`}
-            onClick={async () => {
-              if ((await execute({ choice: value, note: note.trim(), reference: reference.trim(), day })).ok) {
-                notify(done, { type: 'info' });
-                close();
-                refresh();
-              }
-            }}
-          >
-            {translate(label)}
-          </MuiButton>
-        </DialogActions>
-      </Dialog>
-    </>
+    <DecisionButton
+      label={label}
+      icon={icon}
+      testId={testId}
+      title={title}
+      content={translate(help)}
+      fieldLabel="console.common.reason"
+      optional={!noteRequired}
+      noText={!noteRequired && !withReference}
+      extra={extra}
+      incomplete={withReference && (!reference.trim() || !day)}
+      run={send}
+      success={done}
+      onClose={() => setReference('')}
+    />
   );
 };

@@ -32,6 +32,8 @@ export interface ReasonDialogProps {
   variant?: 'text' | 'outlined' | 'contained';
   /** A note the decision may go without (approve, a call's outcome): no minimum, worded as optional. */
   optional?: boolean;
+  /** A confirmation with no text at all (approve a write-off): the dialog asks only "are you sure". */
+  noText?: boolean;
   /** Between the text and the field: a choice the action needs (reasons, an ending). */
   extra?: ReactNode;
   /** Something else the confirm waits for (a reason ticked, a number typed). */
@@ -74,6 +76,7 @@ export const ReasonDialogButton = ({
   size,
   variant,
   optional = false,
+  noText = false,
   extra,
   incomplete = false,
   fieldTestId = 'reason',
@@ -120,7 +123,7 @@ export const ReasonDialogButton = ({
       refresh();
     }
   };
-  const tooShort = !optional && text.trim().length < minLength;
+  const tooShort = !optional && !noText && text.trim().length < minLength;
   const hint = optional ? translate('console.reviews.note_optional') : translate('console.common.min_length', { min: minLength });
 
   return (
@@ -150,24 +153,26 @@ export const ReasonDialogButton = ({
         <DialogContent>
           {content ? <DialogContentText sx={{ mb: 2 }}>{content}</DialogContentText> : null}
           {extra}
-          <TextField
-            autoFocus
-            fullWidth
-            multiline
-            minRows={2}
-            required={!optional}
-            label={translate(fieldLabel)}
-            value={text}
-            onChange={(event) => {
-              setText(event.target.value);
-              setError(null);
-            }}
-            onKeyDown={enterSubmits(confirm, !pending && !tooShort && !incomplete)}
-            error={!!error}
-            helperText={error ?? `${hint} ${translate('console.a11y.enter_submits')}`}
-            slotProps={{ htmlInput: { 'data-testid': `${testId}-${fieldTestId}`, maxLength } }}
-            sx={extra ? { mt: 1 } : undefined}
-          />
+          {noText ? null : (
+            <TextField
+              autoFocus
+              fullWidth
+              multiline
+              minRows={2}
+              required={!optional}
+              label={translate(fieldLabel)}
+              value={text}
+              onChange={(event) => {
+                setText(event.target.value);
+                setError(null);
+              }}
+              onKeyDown={enterSubmits(confirm, !pending && !tooShort && !incomplete)}
+              error={!!error}
+              helperText={error ?? `${hint} ${translate('console.a11y.enter_submits')}`}
+              slotProps={{ htmlInput: { 'data-testid': `${testId}-${fieldTestId}`, maxLength } }}
+              sx={extra ? { mt: 1 } : undefined}
+            />
+          )}
           {problem}
         </DialogContent>
         <DialogActions>
