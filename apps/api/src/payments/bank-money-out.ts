@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '@factoring/domain';
-import { payoutRejectedPostings, payoutReturnedPostings, payoutSettledPostings } from '@factoring/rules';
+import { payoutRejectedPostings, payoutReturnedPostings, payoutSettledPostings, refundRejectedPostings, refundReturnedPostings } from '@factoring/rules';
 import Decimal from 'decimal.js';
 import { EntityManager } from 'typeorm';
 import { TimelineService } from '../audit/timeline.service';
@@ -102,7 +102,8 @@ export class BankMoneyOut {
     );
     for (const entry of returned) {
       const [line] = await tx.query(
-        `SELECT l.id, l.invoice_id, l.client_id, l.amount::text, l.attempt, l.state, i.invoice_number FROM payout_line l JOIN invoice i ON i.id = l.invoice_id
+        `SELECT l.id, l.invoice_id, l.client_id, l.amount::text, l.attempt, l.state, i.invoice_number, l.refund_id, r.kind AS refund_kind
+           FROM payout_line l LEFT JOIN invoice i ON i.id = l.invoice_id LEFT JOIN payout_refund r ON r.id = l.refund_id
           WHERE l.end_to_end_id = $1 AND l.state IN ('INCLUDED','SETTLED') FOR UPDATE OF l`,
         [entry.end_to_end_id],
       );
@@ -113,6 +114,20 @@ export class BankMoneyOut {
       const book = BOOK_OF[entry.currency];
       const why = { code: entry.return_reason, text: 'Returned by the payee\'s bank' };
       await tx.query(`UPDATE payout_line SET state = 'REJECTED', rejection = $2 WHERE id = $1`, [line.id, why]);
+      if (line.refund_id) {
+        // A refund sent back: owed again (back in the bank if its debit was seen), due in the next batch.
+        await this.ledger.post(tx, {
+          book,
+          date: this.clock.today(book).toString(),
+          causeType: BANK_ENTRY,
+          causeId: entry.id,
+          event: 'PAYOUT_RETURNED',
+          description: `Refund returned by the payee's bank (${entry.return_reason ?? 'no reason given'})`,
+          lines: (line.state === 'SETTLED' ? refundReturnedPostings(line.refund_kind, line.amount) : refundRejectedPostings(line.refund_kind, line.amount)).map((p) => ({ ...p, clientId: line.client_id })),
+        });
+        await tx.query(`UPDATE bank_entry SET state = 'SETTLED' WHERE id = $1`, [entry.id]);
+        continue;
+      }
       // Settled: back in the bank and owed to the client again. Still in transit (its debit not yet seen): it went out and
       // came back, so the bank nets to nothing and only the payout is undone.
       const lines = line.state === 'SETTLED' ? payoutReturnedPostings(line.amount) : payoutRejectedPostings(line.amount);

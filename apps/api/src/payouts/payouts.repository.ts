@@ -17,6 +17,8 @@ export interface PayoutCandidateRow {
   account_changed_on: string | null;
   account_confirmed: boolean;
   attempts: number;
+  /** What earlier batches already set off against this payout (amount is what is left of it). */
+  set_off_before: string;
 }
 
 /** A client's payout as the client sees it (no batch, no staff). */
@@ -61,7 +63,7 @@ export class PayoutsRepository {
    */
   async due(country: string, day: string, lock: boolean, manager: EntityManager = this.db.manager): Promise<PayoutCandidateRow[]> {
     return manager.query(
-      `SELECT i.id AS invoice_id, i.invoice_number, i.client_id, c.legal_name AS client_name, c.state AS client_state, i.payout::text AS amount,
+      `SELECT i.id AS invoice_id, i.invoice_number, i.client_id, c.legal_name AS client_name, c.state AS client_state, (i.payout - so.before)::text AS amount, so.before::text AS set_off_before,
               i.payment_reference AS reference, i.planned_payout_date::text, ag.payout_account AS payee, ag.version AS agreement_version,
               CASE WHEN prev.payout_account IS DISTINCT FROM ag.payout_account AND prev.version IS NOT NULL
                    THEN (ag.valid_from AT TIME ZONE 'UTC')::date::text END AS account_changed_on,
@@ -71,7 +73,8 @@ export class PayoutsRepository {
          JOIN client c ON c.id = i.client_id
          JOIN LATERAL (SELECT version, payout_account, valid_from FROM client_agreement WHERE client_id = i.client_id ORDER BY version DESC LIMIT 1) ag ON true
          LEFT JOIN LATERAL (SELECT version, payout_account FROM client_agreement WHERE client_id = i.client_id AND version = ag.version - 1) prev ON true
-        WHERE i.country = $1 AND i.status = 'PURCHASED' AND i.payout > 0 AND i.planned_payout_date <= $2
+         CROSS JOIN LATERAL (SELECT coalesce(sum(s.amount), 0) AS before FROM payout_set_off s WHERE s.payout_invoice_id = i.id) so
+        WHERE i.country = $1 AND i.status = 'PURCHASED' AND i.payout > so.before AND i.planned_payout_date <= $2
           AND NOT EXISTS (SELECT 1 FROM payout_line l WHERE l.invoice_id = i.id AND l.state IN ('INCLUDED','SETTLED'))
         ORDER BY i.planned_payout_date, i.id ${lock ? 'FOR UPDATE OF i' : ''}`,
       [country, day],
@@ -93,9 +96,11 @@ export class PayoutsRepository {
   async lines(batchId: string) {
     return this.db.query(
       `SELECT l.id, l.invoice_id, i.invoice_number, l.client_id, c.legal_name AS client_name, l.amount::text AS amount, l.reference, l.end_to_end_id,
-              l.payee, l.state, l.attempt, l.set_off::text AS set_off, l.client_received_on::text AS client_received_on
-         FROM payout_line l JOIN invoice i ON i.id = l.invoice_id JOIN client c ON c.id = l.client_id
-        WHERE l.batch_id = $1 ORDER BY c.legal_name, i.invoice_number`,
+              l.payee, l.state, l.attempt, l.set_off::text AS set_off, l.client_received_on::text AS client_received_on, l.refund_id, r.kind AS refund_kind,
+              coalesce((SELECT json_agg(json_build_object('source', s.source, 'amount', s.amount::text, 'batchId', s.batch_id) ORDER BY s.created_at, s.id)
+                          FROM payout_set_off s WHERE s.payout_invoice_id = l.invoice_id), '[]'::json) AS set_offs
+         FROM payout_line l LEFT JOIN invoice i ON i.id = l.invoice_id LEFT JOIN client c ON c.id = l.client_id LEFT JOIN payout_refund r ON r.id = l.refund_id
+        WHERE l.batch_id = $1 ORDER BY l.refund_id IS NOT NULL, c.legal_name, i.invoice_number, l.end_to_end_id`,
       [batchId],
     );
   }

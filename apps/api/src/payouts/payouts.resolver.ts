@@ -66,6 +66,8 @@ export class PayoutsResolver {
       invoiceNumber: r.invoice_number,
       clientId: r.client_id,
       clientName: r.client_name,
+      refundId: r.refund_id,
+      refundKind: r.refund_kind,
       amount: r.amount,
       reference: r.reference,
       endToEndId: r.end_to_end_id,
@@ -73,6 +75,7 @@ export class PayoutsResolver {
       state: r.state,
       attempt: r.attempt,
       setOff: r.set_off,
+      setOffs: r.set_offs,
       clientReceivedOn: r.client_received_on,
     }));
   }

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Injectable } from '@nestjs/common';
 import { assertFourEyes, BusinessCalendar, BUSINESS_TIME_ZONES, ConflictError, InvalidValueError, LocalDate, nextPayoutBatchState, NotFoundError, PayoutBatchEvent, PayoutBatchState } from '@factoring/domain';
-import { firstPaymentFileDay, PaymentFileCutOff, payoutHolds, payoutRejectedPostings, payoutSentPostings } from '@factoring/rules';
+import { firstPaymentFileDay, PaymentFileCutOff, payoutHolds, payoutRejectedPostings, payoutSentPostings, RefundKind, refundRejectedPostings, refundSentPostings } from '@factoring/rules';
 import { validateXML } from 'xmllint-wasm';
 import Decimal from 'decimal.js';
 import { EntityManager } from 'typeorm';
@@ -18,11 +18,13 @@ import { readPain002, REJECTED, StatusReport } from './pain002';
 import { PayoutCandidateRow, PayoutReceipt, PayoutsRepository } from './payouts.repository';
 import { PayoutSetOffs } from './payout-set-offs';
 import { PayoutError } from './payout-errors';
+import { PAYABLE_KINDS, RefundCandidateRow, Refunds } from './refunds';
 import { crashPoint } from '../common/crash-point';
 
 const PAIN002_XSD = readFileSync(join(__dirname, 'schemas', 'pain.002.001.03.xsd'), 'utf8');
 
 export const PAYOUT_BATCH = 'PAYOUT_BATCH';
+export const PAYOUT_REFUND = 'PAYOUT_REFUND';
 const CURRENCY = { SE: 'SEK', NO: 'NOK' } as const;
 
 interface LockedBatch {
@@ -48,6 +50,7 @@ export class PayoutsService {
     private readonly outbox: OutboxService,
     private readonly ledger: Ledger,
     private readonly setOffs: PayoutSetOffs,
+    private readonly refunds: Refunds,
   ) {}
 
   /** What is due in a book on a day, split into what goes in a batch and what is held (with why). */
@@ -65,19 +68,22 @@ export class PayoutsService {
       if (open) throw new ConflictError(PayoutError.PAYOUT_BATCH_ALREADY_OPEN, 'This day already has a batch waiting for approval or export: cancel it first to prepare it again.', { batchId: open.id });
       const split = this.split(await this.repository.due(country, payoutDay, true, tx), payoutDay);
       const held = split.held;
-      // What collection sets off against the payout (an overdue recourse invoice) is taken here; a payout set off whole waits.
-      const setOffs = await this.setOffs.against(tx, split.included);
-      const included = split.included
-        .map((row) => ({ ...row, setOff: setOffs.get(row.invoice_id) ?? '0.00' }))
-        .map((row) => ({ ...row, amount: new Decimal(row.amount).minus(row.setOff).toFixed(2) }))
-        .filter((row) => new Decimal(row.amount).gt(0));
-      if (!included.length) throw new ConflictError(PayoutError.PAYOUT_BATCH_NOTHING_DUE, 'Nothing is due for payout on this day.');
-      const total = included.reduce((sum, row) => sum.plus(row.amount), new Decimal(0)).toFixed(2);
+      const refunds = this.splitRefunds(await this.refunds.unpaid(tx, country), payoutDay);
+      if (!split.included.length && !refunds.included.length) throw new ConflictError(PayoutError.PAYOUT_BATCH_NOTHING_DUE, 'Nothing is due for payout on this day.');
       const messageId = `FB${country}${payoutDay.replace(/-/g, '')}${randomBytes(6).toString('hex').toUpperCase()}`;
+      // The batch row first (its total once the set-offs are known): each set-off names the batch that took it.
       const [batch] = await tx.query(
-        `INSERT INTO payout_batch (book, currency, payout_date, state, message_id, total, line_count, prepared_by) VALUES ($1, $2, $3, 'PREPARED', $4, $5, $6, $7) RETURNING id`,
-        [country, CURRENCY[country], payoutDay, messageId, total, included.length, by.id],
+        `INSERT INTO payout_batch (book, currency, payout_date, state, message_id, total, line_count, prepared_by) VALUES ($1, $2, $3, 'PREPARED', $4, 0, 0, $5) RETURNING id`,
+        [country, CURRENCY[country], payoutDay, messageId, by.id],
       );
+      // What the client owes the factor (paid to it directly, an overdue recourse invoice) is set off and booked here; a payout set off whole is done.
+      const setOffs = await this.setOffs.against(tx, split.included, { id: batch.id, book: country });
+      const included = split.included
+        .map((row) => ({ ...row, setOff: new Decimal(row.set_off_before ?? 0).plus(setOffs.get(row.invoice_id) ?? 0).toFixed(2), amount: new Decimal(row.amount).minus(setOffs.get(row.invoice_id) ?? 0).toFixed(2) }))
+        .filter((row) => new Decimal(row.amount).gt(0));
+      if (!included.length && !refunds.included.length) throw new ConflictError(PayoutError.PAYOUT_BATCH_NOTHING_DUE, 'Nothing is due for payout on this day.');
+      const total = [...included, ...refunds.included].reduce((sum, row) => sum.plus(row.amount), new Decimal(0)).toFixed(2);
+      await tx.query(`UPDATE payout_batch SET total = $2, line_count = $3 WHERE id = $1`, [batch.id, total, included.length + refunds.included.length]);
       // One statement whatever the batch's size: columns as arrays (a VALUES list of 10 000 lines would pass PostgreSQL's 65 535 parameters).
       const lines = included.map((row) => {
         const attempt = row.attempts + 1;
@@ -101,8 +107,16 @@ export class PayoutsService {
           lines.map((l) => l.payee),
         ],
       );
+      await this.insertRefundLines(tx, batch.id, refunds.included);
       crashPoint('payout.prepare.lines-written');
-      await this.timeline.record(tx, { entityType: PAYOUT_BATCH, entityId: batch.id, actor: staff(by), toState: 'PREPARED', reason: `${included.length} payouts, ${total} ${CURRENCY[country]}`, details: { step: 'BATCH_PREPARED', payouts: included.length, amount: total, currency: CURRENCY[country], held: held.length } });
+      await this.timeline.record(tx, {
+        entityType: PAYOUT_BATCH,
+        entityId: batch.id,
+        actor: staff(by),
+        toState: 'PREPARED',
+        reason: `${included.length} payouts${refunds.included.length ? ` and ${refunds.included.length} refunds` : ''}, ${total} ${CURRENCY[country]}`,
+        details: { step: 'BATCH_PREPARED', payouts: included.length, refunds: refunds.included.length, amount: total, currency: CURRENCY[country], held: held.length + refunds.held.length },
+      });
       for (const row of included.filter((r) => r.planned_payout_date < payoutDay)) {
         // Bought after its promised payout day (a spot check, a review): the client is told the new day (seed 000).
         await this.outbox.write(tx, { clientId: row.client_id, topic: 'invoice.payout_delayed', subjectType: 'INVOICE', subjectId: row.invoice_id, payload: { invoiceNumber: row.invoice_number, plannedPayoutDate: row.planned_payout_date, payoutDate: payoutDay } });
@@ -227,6 +241,28 @@ export class PayoutsService {
       for (const l of lines) {
         await this.outbox.write(tx, { clientId: l.client_id, topic: 'invoice.paid_out', subjectType: 'INVOICE', subjectId: l.invoice_id, payload: { invoiceNumber: l.invoice_number, amount: l.amount, payoutDate: l.payout_date } });
       }
+      // Refunds: what was owed (refunds due to a debtor, or owed to a client) is paid and in transit, one entry per refund and attempt.
+      const refunds: Array<{ refund_id: string; kind: RefundKind; client_id: string | null; amount: string; attempt: number; reference: string; payout_date: string }> = await tx.query(
+        `SELECT l.refund_id, r.kind, r.client_id, l.amount::text AS amount, l.attempt, r.reference, b.payout_date::text AS payout_date
+           FROM payout_line l JOIN payout_refund r ON r.id = l.refund_id JOIN payout_batch b ON b.id = l.batch_id WHERE l.batch_id = $1 AND l.state = 'INCLUDED'`,
+        [id],
+      );
+      await this.ledger.postMany(
+        tx,
+        refunds.map((r) => ({
+          book: batch.book,
+          date: this.day(batch.book, undefined),
+          causeType: PAYOUT_REFUND,
+          causeId: r.refund_id,
+          event: 'REFUND_PAID',
+          attempt: String(r.attempt),
+          description: `${r.kind === 'DEBTOR_REFUND' ? 'Refund to a debtor' : 'Repayment to the client'}: ${r.reference}`,
+          lines: refundSentPostings(r.kind, r.amount).map((line) => ({ ...line, clientId: r.client_id })),
+        })),
+      );
+      for (const r of refunds.filter((x) => x.kind === 'CLIENT_REPAYMENT' && x.client_id)) {
+        await this.outbox.write(tx, { clientId: r.client_id!, topic: 'client.repayment_sent', subjectType: 'CLIENT', subjectId: r.client_id!, payload: { refundId: r.refund_id, amount: r.amount, reference: r.reference, payoutDate: r.payout_date } });
+      }
     });
     return this.batch(id);
   }
@@ -251,9 +287,9 @@ export class PayoutsService {
       if (!found) throw new InvalidValueError(PayoutError.BANK_FILE_UNKNOWN_BATCH, `The report is about file ${report.originalMessageId}, which we did not send.`, 'file');
       const batch = await this.lock(tx, found.id);
       const rejected = this.rejectedLines(report);
-      const lines: Array<{ id: string; invoice_id: string; client_id: string; amount: string; attempt: number; end_to_end_id: string; invoice_number: string }> = await tx.query(
-        `SELECT l.id, l.invoice_id, l.client_id, l.amount::text AS amount, l.attempt, l.end_to_end_id, i.invoice_number
-           FROM payout_line l JOIN invoice i ON i.id = l.invoice_id WHERE l.batch_id = $1 AND l.state = 'INCLUDED'`,
+      const lines: Array<{ id: string; invoice_id: string; client_id: string; amount: string; attempt: number; end_to_end_id: string; invoice_number: string; refund_id: string | null; refund_kind: RefundKind | null }> = await tx.query(
+        `SELECT l.id, l.invoice_id, l.client_id, l.amount::text AS amount, l.attempt, l.end_to_end_id, i.invoice_number, l.refund_id, r.kind AS refund_kind
+           FROM payout_line l LEFT JOIN invoice i ON i.id = l.invoice_id LEFT JOIN payout_refund r ON r.id = l.refund_id WHERE l.batch_id = $1 AND l.state = 'INCLUDED'`,
         [batch.id],
       );
       const refused = rejected.all ? lines : lines.filter((l) => rejected.byEndToEnd.has(l.end_to_end_id));
@@ -263,11 +299,27 @@ export class PayoutsService {
       for (const line of refused) {
         const why = rejected.byEndToEnd.get(line.end_to_end_id) ?? rejected.all ?? { code: null, text: null };
         await tx.query(`UPDATE payout_line SET state = 'REJECTED', rejection = $2 WHERE id = $1`, [line.id, why]);
-        await this.outbox.write(tx, { clientId: line.client_id, topic: 'invoice.payout_delayed', subjectType: 'INVOICE', subjectId: line.invoice_id, payload: { invoiceNumber: line.invoice_number, reason: 'PAYOUT_REJECTED_BY_BANK' } });
+        if (line.invoice_id) await this.outbox.write(tx, { clientId: line.client_id, topic: 'invoice.payout_delayed', subjectType: 'INVOICE', subjectId: line.invoice_id, payload: { invoiceNumber: line.invoice_number, reason: 'PAYOUT_REJECTED_BY_BANK' } });
       }
+      // A rejected refund is owed again and due in the next batch.
       await this.ledger.postMany(
         tx,
-        refused.map((l) => ({
+        refused
+          .filter((l) => l.refund_id)
+          .map((l) => ({
+            book: batch.book,
+            date: this.day(batch.book, undefined),
+            causeType: PAYOUT_REFUND,
+            causeId: l.refund_id!,
+            event: 'REFUND_REJECTED',
+            attempt: String(l.attempt),
+            description: 'Refund rejected by the bank',
+            lines: refundRejectedPostings(l.refund_kind!, l.amount).map((p) => ({ ...p, clientId: l.client_id })),
+          })),
+      );
+      await this.ledger.postMany(
+        tx,
+        refused.filter((l) => l.invoice_id).map((l) => ({
           book: batch.book,
           date: this.day(batch.book, undefined),
           causeType: 'INVOICE',
@@ -343,6 +395,48 @@ export class PayoutsService {
       else included.push(row);
     }
     return { included, held };
+  }
+
+  /**
+   * Refunds go in the batch like payouts: a client's repayment is held as its payouts are (a
+   * client not active, a payout account changed and not yet confirmed) and paid to its payout
+   * account; a debtor's refund goes to the account recorded with it, and one recorded without an
+   * account a payment file can pay (rows from before refunds were paid) waits for finance.
+   */
+  private splitRefunds(rows: RefundCandidateRow[], today: string) {
+    const included: Array<RefundCandidateRow & { payeeOut: Record<string, unknown> }> = [];
+    const held: Array<RefundCandidateRow & { holds: ReturnType<typeof reasonView>[] }> = [];
+    for (const row of rows) {
+      if (row.kind === 'CLIENT_REPAYMENT') {
+        const holds = payoutHolds({ clientState: row.client_state ?? '', payoutAccountChangedOn: row.account_changed_on, payoutAccountConfirmed: row.account_confirmed, today });
+        const payee = row.payee ?? (row.client_payee ? { ...row.client_payee, name: row.client_name ?? '' } : null);
+        if (holds.length || !payee) held.push({ ...row, holds: holds.map(reasonView) });
+        else included.push({ ...row, payeeOut: { ...payee } });
+      } else if (row.payee && PAYABLE_KINDS.has(row.payee.kind)) included.push({ ...row, payeeOut: { ...row.payee } });
+      else held.push({ ...row, holds: [] });
+    }
+    return { included, held };
+  }
+
+  /** The refunds' lines: no invoice; the refund's own end-to-end id (unique per refund and attempt, at most 35 characters). */
+  private async insertRefundLines(tx: EntityManager, batchId: string, rows: Array<RefundCandidateRow & { payeeOut: Record<string, unknown> }>): Promise<void> {
+    if (!rows.length) return;
+    const lines = rows.map((r) => ({ ...r, attempt: r.attempts + 1, endToEnd: `RF${r.refund_id.replace(/-/g, '').slice(0, 24).toUpperCase()}-${r.attempts + 1}` }));
+    await tx.query(
+      `INSERT INTO payout_line (batch_id, refund_id, client_id, attempt, amount, set_off, reference, end_to_end_id, payee, state)
+       SELECT $1, u.refund_id, u.client_id, u.attempt, u.amount, 0, u.reference, u.end_to_end_id, u.payee::jsonb, 'INCLUDED'
+         FROM unnest($2::uuid[], $3::uuid[], $4::int[], $5::numeric[], $6::text[], $7::text[], $8::text[]) AS u(refund_id, client_id, attempt, amount, reference, end_to_end_id, payee)`,
+      [
+        batchId,
+        lines.map((l) => l.refund_id),
+        lines.map((l) => (l.kind === 'CLIENT_REPAYMENT' ? l.client_id : null)),
+        lines.map((l) => l.attempt),
+        lines.map((l) => l.amount),
+        lines.map((l) => l.reference),
+        lines.map((l) => l.endToEnd),
+        lines.map((l) => JSON.stringify(l.payeeOut)),
+      ],
+    );
   }
 
   private async move(tx: EntityManager, batch: LockedBatch, event: PayoutBatchEvent, by: StaffPrincipal, reason: string, set: string, params: unknown[], details: Record<string, unknown>): Promise<void> {

@@ -2347,20 +2347,36 @@ export type PayoutFile = {
 export type PayoutLine = {
   amount: Scalars['Decimal']['output'];
   attempt: Scalars['Int']['output'];
-  clientId: Scalars['ID']['output'];
-  clientName: Scalars['String']['output'];
+  /** The client paid; null for a refund to a debtor. */
+  clientId: Maybe<Scalars['ID']['output']>;
+  clientName: Maybe<Scalars['String']['output']>;
   /** The day the client said the money arrived. */
   clientReceivedOn: Maybe<Scalars['String']['output']>;
   endToEndId: Scalars['String']['output'];
   id: Scalars['ID']['output'];
-  invoiceId: Scalars['ID']['output'];
-  invoiceNumber: Scalars['String']['output'];
+  /** The invoice paid out; null for a refund's line. */
+  invoiceId: Maybe<Scalars['ID']['output']>;
+  invoiceNumber: Maybe<Scalars['String']['output']>;
   payee: Scalars['JSON']['output'];
   /** The OCR/KID the factor set on the invoice: the payment's remittance information. */
   reference: Scalars['String']['output'];
-  /** Set off against what the client owes (collection), not paid out. */
+  /** The refund this line pays (a debtor's overpayment, money owed back to a client). */
+  refundId: Maybe<Scalars['ID']['output']>;
+  /** DEBTOR_REFUND or CLIENT_REPAYMENT for a refund's line. */
+  refundKind: Maybe<Scalars['String']['output']>;
+  /** Set off against what the client owes (paid to it directly, an overdue recourse invoice), not paid out. */
   setOff: Scalars['Decimal']['output'];
+  /** The set-offs taken from this invoice's payout, by what they paid. */
+  setOffs: Array<PayoutSetOff>;
   state: Scalars['String']['output'];
+};
+
+/** What the client owed that a payout paid: money a debtor paid it directly, or an overdue recourse invoice. */
+export type PayoutSetOff = {
+  amount: Scalars['Decimal']['output'];
+  batchId: Scalars['ID']['output'];
+  /** PAID_TO_CLIENT or RECOURSE_INVOICE. */
+  source: Scalars['String']['output'];
 };
 
 export type PayoutsDue = {

@@ -30,18 +30,28 @@ export class PayoutBatchType {
 @ObjectType('PayoutLine')
 export class PayoutLineType {
   @Field(() => ID) id!: string;
-  @Field(() => ID) invoiceId!: string;
-  @Field() invoiceNumber!: string;
-  @Field(() => ID) clientId!: string;
-  @Field() clientName!: string;
+  @Field(() => ID, { nullable: true, description: "The invoice paid out; null for a refund's line." }) invoiceId!: string | null;
+  @Field(() => String, { nullable: true }) invoiceNumber!: string | null;
+  @Field(() => ID, { nullable: true, description: "The client paid; null for a refund to a debtor." }) clientId!: string | null;
+  @Field(() => String, { nullable: true }) clientName!: string | null;
+  @Field(() => ID, { nullable: true, description: 'The refund this line pays (a debtor\'s overpayment, money owed back to a client).' }) refundId!: string | null;
+  @Field(() => String, { nullable: true, description: 'DEBTOR_REFUND or CLIENT_REPAYMENT for a refund\'s line.' }) refundKind!: string | null;
   @Field(() => DecimalString) amount!: string;
   @Field({ description: 'The OCR/KID the factor set on the invoice: the payment\'s remittance information.' }) reference!: string;
   @Field() endToEndId!: string;
   @Field(() => GraphQLJSON) payee!: unknown;
   @Field() state!: string;
   @Field(() => Int) attempt!: number;
-  @Field(() => DecimalString, { description: 'Set off against what the client owes (collection), not paid out.' }) setOff!: string;
+  @Field(() => DecimalString, { description: 'Set off against what the client owes (paid to it directly, an overdue recourse invoice), not paid out.' }) setOff!: string;
+  @Field(() => [PayoutSetOffType], { description: 'The set-offs taken from this invoice\'s payout, by what they paid.' }) setOffs!: PayoutSetOffType[];
   @Field(() => String, { nullable: true, description: 'The day the client said the money arrived.' }) clientReceivedOn!: string | null;
+}
+
+@ObjectType('PayoutSetOff', { description: "What the client owed that a payout paid: money a debtor paid it directly, or an overdue recourse invoice." })
+export class PayoutSetOffType {
+  @Field({ description: 'PAID_TO_CLIENT or RECOURSE_INVOICE.' }) source!: string;
+  @Field(() => DecimalString) amount!: string;
+  @Field(() => ID) batchId!: string;
 }
 
 @ObjectType('PayoutBatchPage')

@@ -49,6 +49,8 @@ export const timelineWordsEn = {
     BATCH_BANK_REJECTED: 'The bank rejected the file',
     BATCH_BANK_PARTLY_REJECTED: 'The bank rejected some payments',
     PAYOUT_ACCOUNT_CONFIRMED: 'Payout account confirmed by a second person',
+    PAYOUT_SET_OFF: 'Part of the payout set off against what the client owes',
+    RECOURSE_INVOICE_SET_OFF: 'Paid by a set-off against the client\'s payout',
     CLIENT_APPLIED: 'Applied to sell invoices',
     CLIENT_APPROVE: 'Application approved',
     CLIENT_REFUSE: 'Application refused',

@@ -44,6 +44,8 @@ export const timelineWordsNb: typeof timelineWordsEn = {
     BATCH_BANK_REJECTED: 'Banken avviste filen',
     BATCH_BANK_PARTLY_REJECTED: 'Banken avviste noen betalinger',
     PAYOUT_ACCOUNT_CONFIRMED: 'Utbetalingskontoen bekreftet av en annen person',
+    PAYOUT_SET_OFF: 'Del av utbetalingen motregnet mot det klienten skylder',
+    RECOURSE_INVOICE_SET_OFF: 'Betalt ved motregning mot klientens utbetaling',
     CLIENT_APPLIED: 'Søkte om å selge fakturaer',
     CLIENT_APPROVE: 'Søknaden godkjent',
     CLIENT_REFUSE: 'Søknaden avslått',

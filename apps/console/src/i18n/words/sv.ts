@@ -44,6 +44,8 @@ export const timelineWordsSv: typeof timelineWordsEn = {
     BATCH_BANK_REJECTED: 'Banken avvisade filen',
     BATCH_BANK_PARTLY_REJECTED: 'Banken avvisade några betalningar',
     PAYOUT_ACCOUNT_CONFIRMED: 'Utbetalningskontot bekräftat av en andra person',
+    PAYOUT_SET_OFF: 'Del av utbetalningen kvittad mot det klienten är skyldig',
+    RECOURSE_INVOICE_SET_OFF: 'Betald genom kvittning mot klientens utbetalning',
     CLIENT_APPLIED: 'Ansökte om att sälja fakturor',
     CLIENT_APPROVE: 'Ansökan godkänd',
     CLIENT_REFUSE: 'Ansökan avslagen',
