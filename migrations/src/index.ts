@@ -31,6 +31,7 @@ import { Reminders1764300016000 } from './1764300016000-Reminders';
 import { CollectionCases1764300017000 } from './1764300017000-CollectionCases';
 import { CollectionCasePaid1764300017100 } from './1764300017100-CollectionCasePaid';
 import { PayoutRefundsAndSetOffs1764300020000 } from './1764300020000-PayoutRefundsAndSetOffs';
+import { BulkImportTriggersAndOrder1764300021000 } from './1764300021000-BulkImportTriggersAndOrder';
 
 export const migrations = [
   StaffAndSessions1763800000000,
@@ -62,4 +63,5 @@ export const migrations = [
   CollectionCases1764300017000,
   CollectionCasePaid1764300017100,
   PayoutRefundsAndSetOffs1764300020000,
+  BulkImportTriggersAndOrder1764300021000,
 ];

@@ -84,6 +84,8 @@ interface PayableInvoice extends LockedInvoice {
 }
 
 const BATCH = 2000;
+/** Entries matched, booked and settled at a time, inside the import's one transaction: memory stays flat however long the file. */
+const MATCH_CHUNK = 5000;
 const BOOK_OF: Record<'SEK' | 'NOK', Book> = { SEK: 'SE', NOK: 'NO' };
 const staffActor = (staff: StaffPrincipal): TimelineActor => ({ type: 'STAFF', id: staff.id, name: staff.name });
 
@@ -221,9 +223,10 @@ export class PaymentsService {
     const ours = await this.ourAccounts(tx);
     const phases: Record<string, number> = {};
     let mark = performance.now();
+    // Added up over the matching's chunks.
     const lap = (name: string) => {
       const now = performance.now();
-      phases[name] = Math.round(now - mark);
+      phases[name] = (phases[name] ?? 0) + Math.round(now - mark);
       mark = now;
     };
     let read = 0;
@@ -400,24 +403,42 @@ export class PaymentsService {
    * FULLY_PAID through the lifecycle seam. Everything not placed waits in the queue.
    */
   private async matchImport(tx: EntityManager, importId: string, lap: (phase: string) => void = () => undefined): Promise<number> {
-    const entries: Array<{ id: string; amount: string; currency: 'SEK' | 'NOK'; value_date: string }> = await tx.query(
-      `SELECT id, amount::text, currency, value_date::text FROM bank_entry WHERE import_id = $1 AND kind = 'NOTIFIED' AND state = 'NEW' ORDER BY value_date, entry_key`,
-      [importId],
-    );
-    if (!entries.length) return 0;
+    // MATCH_CHUNK entries at a time in the file's order (value day, then key), by keyset (index bank_entry_import_order), all in
+    // the import's transaction: a later chunk reads what the earlier ones left open on an invoice, as one pass over all would.
+    let placed = 0;
+    let after: { value_date: string; entry_key: string; id: string } | null = null;
+    for (;;) {
+      const entries: Array<{ id: string; amount: string; currency: 'SEK' | 'NOK'; value_date: string; entry_key: string }> = await tx.query(
+        `SELECT id, amount::text, currency, value_date::text, entry_key FROM bank_entry
+          WHERE import_id = $1 AND kind = 'NOTIFIED' AND state = 'NEW' AND ($2::date IS NULL OR (value_date, entry_key, id) > ($2::date, $3::text, $4::uuid))
+          ORDER BY value_date, entry_key, id LIMIT $5`,
+        [importId, after?.value_date ?? null, after?.entry_key ?? null, after?.id ?? null, MATCH_CHUNK],
+      );
+      if (!entries.length) return placed;
+      after = entries[entries.length - 1];
+      placed += await this.matchChunk(tx, entries, lap);
+    }
+  }
+
+  /** Matches, books and settles one chunk of an import's new credits (see matchImport). */
+  private async matchChunk(
+    tx: EntityManager,
+    entries: Array<{ id: string; amount: string; currency: 'SEK' | 'NOK'; value_date: string }>,
+    lap: (phase: string) => void,
+  ): Promise<number> {
     // Every invoice a reference names, locked in id order, with what is open on it.
     const candidates: Array<PayableInvoice & { entry_id: string; ord: string }> = await tx.query(
       `WITH refs AS (
          SELECT e.id AS entry_id, r.ref, r.ord FROM bank_entry e
           CROSS JOIN LATERAL unnest(array_prepend(e.reference, coalesce(e.extra_references, '{}'::text[]))) WITH ORDINALITY AS r(ref, ord)
-          WHERE e.import_id = $1 AND e.kind = 'NOTIFIED' AND e.state = 'NEW' AND NOT e.reference_check_failed AND r.ref IS NOT NULL),
+          WHERE e.id = ANY($1::uuid[]) AND NOT e.reference_check_failed AND r.ref IS NOT NULL),
        locked AS (
          SELECT i.id, i.client_id, i.debtor_id, i.invoice_number, i.status, i.version, i.country, i.currency, i.due_date::text,
                 (i.payable - i.credited_amount - i.recourse_amount - i.paid_amount - i.paid_to_client_amount)::text AS open,
                 i.deduction_kind, i.deduction_amount::text, ltrim(i.payment_reference, '0') AS normalised_reference
            FROM invoice i WHERE ltrim(i.payment_reference, '0') IN (SELECT ref FROM refs) ORDER BY i.id FOR UPDATE)
        SELECT refs.entry_id, refs.ord::text, l.* FROM refs JOIN locked l ON l.normalised_reference = refs.ref`,
-      [importId],
+      [entries.map((e) => e.id)],
     );
     const byEntry = new Map<string, Array<PayableInvoice & { ord: string }>>();
     for (const c of candidates) {
