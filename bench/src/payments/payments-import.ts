@@ -14,7 +14,7 @@ const CLIENTS = 200;
 const DEBTORS = 1000;
 
 /** A Swedish IBAN whose account digits end with the factor's bankgiro (5050-1055): the import checks the money is paid to us. */
-function ourIban(): string {
+export function ourIban(): string {
   const bban = '000' + '50501055'.padStart(17, '0');
   const numeric = (bban + 'SE00').replace(/[A-Z]/g, (c) => String(c.charCodeAt(0) - 55));
   let rest = 0;
@@ -46,7 +46,7 @@ export const paymentsImport: Workload = {
     process.env.LOG_LEVEL = 'warn';
     let app: { close(): Promise<void>; get<T>(token: unknown): T } | undefined;
     try {
-      await seed(db);
+      await seed(db, PAYMENTS);
       const bytes = await writeCamt054(file, PAYMENTS, { accountIban: ourIban(), currency: 'SEK', referenceOf: (i) => ocrReference(1_000_000 + i) });
 
       // The raw figure: COPY of the same entries (key, amount, reference, date) into a bare table.
@@ -107,7 +107,8 @@ export const paymentsImport: Workload = {
   },
 };
 
-async function seed(db: Client): Promise<void> {
+/** The fixture: clients, agreements, debtors and PAYMENTS bought, open invoices whose OCRs the generated file pays (exported for probes). */
+export async function seed(db: Client, PAYMENTS: number): Promise<void> {
   const account = JSON.stringify({ kind: 'SE_BANKGIRO', value: '5050-1055', display: '5050-1055' });
   await db.query(`
     INSERT INTO client (country, currency, organisation_number, legal_name, company_form, address, contact, state)
