@@ -52,6 +52,12 @@ export interface ReasonDialogProps {
    */
   onRefused?: (result: Extract<ActionResult, { ok: false }>) => ReactNode | true | undefined;
   onClose?: () => void;
+  /**
+   * In a table row: a click on the button or in the dialog (a portal, whose clicks React passes up
+   * the tree) must not open the row. Off on a page, where the click must reach the document, so an
+   * open notice (MUI's click-away) goes and the decision's own notice is the one shown.
+   */
+  inRow?: boolean;
 }
 
 /**
@@ -84,6 +90,7 @@ export const ReasonDialogButton = ({
   onDone,
   onRefused,
   onClose,
+  inRow = true,
 }: ReasonDialogProps) => {
   const translate = useTranslate();
   const notify = useNotify();
@@ -134,7 +141,7 @@ export const ReasonDialogButton = ({
         size={size}
         variant={variant}
         onClick={(event) => {
-          event.stopPropagation();
+          if (inRow) event.stopPropagation();
           setOpen(true);
         }}
         data-testid={testId}
@@ -146,7 +153,7 @@ export const ReasonDialogButton = ({
         onClose={pending ? undefined : close}
         fullWidth
         maxWidth="sm"
-        onClick={(event) => event.stopPropagation()}
+        onClick={inRow ? (event) => event.stopPropagation() : undefined}
         data-testid={`${testId}-dialog`}
       >
         <DialogTitle>{title}</DialogTitle>

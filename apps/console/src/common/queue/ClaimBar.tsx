@@ -18,6 +18,7 @@ export interface ClaimBarProps extends ClaimOperations {
   words?: ClaimWords;
   /** The buttons' test ids: `${testId}-claim`, `${testId}-release`. */
   testId: string;
+  /** 'small' in a list row (the click then does not open the row). */
   size?: 'small' | 'medium';
   /** Also say who holds it (where the page does not say so already). */
   owner?: boolean;
@@ -44,7 +45,8 @@ export const ClaimBar = ({ item, open, allowed, words, testId, size, owner = fal
           disabled={pending}
           data-testid={`${testId}-claim`}
           onClick={(event) => {
-            event.stopPropagation();
+            // In a list row the click must not open the row; on a page it must reach the document (notices close on a click away).
+            if (size === 'small') event.stopPropagation();
             void take();
           }}
         >
@@ -58,7 +60,7 @@ export const ClaimBar = ({ item, open, allowed, words, testId, size, owner = fal
           disabled={pending}
           data-testid={`${testId}-release`}
           onClick={(event) => {
-            event.stopPropagation();
+            if (size === 'small') event.stopPropagation();
             void giveBack();
           }}
         >

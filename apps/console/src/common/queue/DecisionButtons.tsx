@@ -38,6 +38,7 @@ export const DecisionButton = ({
   const refresh = useRefresh();
   return (
     <ReasonDialogButton
+      inRow={false}
       {...rest}
       title={translate(title, args)}
       success={success}
