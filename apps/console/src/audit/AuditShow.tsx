@@ -1,4 +1,4 @@
-import { Typography } from '@mui/material';
+import { Box, Typography } from '@mui/material';
 import {
   FunctionField,
   Labeled,
@@ -69,7 +69,8 @@ export const AuditShow = () => (
       <ActorField source="actorEmail" />
       <ReferenceField source="actorId" reference="staff" link="show" emptyText="—" />
       <TargetField source="targetType" label="console.audit.target" />
-      <TextField source="requestId" emptyText="—" />
+      {/* The id to look the request up in the API's log: a technical reference, shown as code. */}
+      <FunctionField<AuditEntry> source="requestId" render={(record) => (record.requestId ? <Box component="code" sx={{ fontSize: '0.8rem' }}>{record.requestId}</Box> : '—')} />
       <InputSummary label={false} />
     </SimpleShowLayout>
   </Show>

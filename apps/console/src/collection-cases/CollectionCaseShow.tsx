@@ -134,12 +134,14 @@ const Steps = ({ record }: { record: CollectionCase }) => {
         </TableRow>
       </TableHead>
       <TableBody>
-        {record.steps.map((s) => (
+        {/* Opened from the queue, the page first shows the list's record, which has no steps (read on one case only). */}
+        {(record.steps ?? []).map((s) => (
           <TableRow key={s.id}>
             <TableCell sx={{ whiteSpace: 'nowrap' }}>{format.date(s.onDate)}</TableCell>
             <TableCell>{translate(`console.collection_cases.steps.${s.step}`, { _: s.step })}</TableCell>
             <TableCell>{s.actorType === 'SYSTEM' ? translate('console.collection_cases.system') : s.actorName}</TableCell>
-            <TableCell>{[s.externalRef, s.note].filter(Boolean).join(' · ') || '—'}</TableCell>
+            {/* A note the system wrote is in English: its words by the step, in the reader's language. */}
+            <TableCell>{[s.externalRef, s.actorType === 'SYSTEM' && s.note ? translate(`console.collection_cases.system_notes.${s.step}`, { _: s.note }) : s.note].filter(Boolean).join(' · ') || '—'}</TableCell>
           </TableRow>
         ))}
       </TableBody>

@@ -67,6 +67,7 @@ const en = {
       step_by: 'By',
       step_note: 'Note',
       system: 'The system',
+      system_notes: { CLIENT_APPROVAL_NOT_RECORDED: "The client's agreement has no term for approving a handoff yet, so none was asked." },
       states: {
         OPEN: 'Open',
         HANDED_OFF: 'With the agency',
@@ -201,6 +202,7 @@ const sv: Messages = {
       step_by: 'Av',
       step_note: 'Anteckning',
       system: 'Systemet',
+      system_notes: { CLIENT_APPROVAL_NOT_RECORDED: 'Kundens avtal har ännu inget villkor om godkännande av en överlämning, så inget begärdes.' },
       states: {
         OPEN: 'Öppet',
         HANDED_OFF: 'Hos inkassobolaget',
@@ -254,7 +256,7 @@ const sv: Messages = {
         fees: 'Avgifter',
         interest: 'Dröjsmålsränta',
         claimAsOf: 'Fordran per',
-        clientName: 'Klient',
+        clientName: 'Kund',
         debtorName: 'Gäldenär',
         nextStep: 'Nästa steg',
         claimedBy: 'Hanteras av',
@@ -333,6 +335,7 @@ const nb: Messages = {
       step_by: 'Av',
       step_note: 'Merknad',
       system: 'Systemet',
+      system_notes: { CLIENT_APPROVAL_NOT_RECORDED: 'Kundens avtale har ennå ikke noe vilkår om godkjenning av en overføring, så ingen ble bedt om.' },
       states: {
         OPEN: 'Åpen',
         HANDED_OFF: 'Hos inkassobyrået',
@@ -386,7 +389,7 @@ const nb: Messages = {
         fees: 'Gebyrer',
         interest: 'Forsinkelsesrente',
         claimAsOf: 'Krav per',
-        clientName: 'Klient',
+        clientName: 'Kunde',
         debtorName: 'Skyldner',
         nextStep: 'Neste steg',
         claimedBy: 'Behandles av',

@@ -1,6 +1,6 @@
 import { Box, ThemeProvider, type BoxProps, type Theme } from '@mui/material';
-import { useMemo, type KeyboardEvent, type ReactNode } from 'react';
-import { useTranslate } from 'react-admin';
+import { useEffect, useMemo, type KeyboardEvent, type ReactNode } from 'react';
+import { useLocaleState, useTranslate } from 'react-admin';
 
 /*
  * Usable by everyone (issue 11, section 6): what every page needs to pass the WCAG 2.1 A and AA
@@ -14,6 +14,11 @@ import { useTranslate } from 'react-admin';
  */
 export const AccessibleDefaults = ({ children }: { children: ReactNode }) => {
   const translate = useTranslate();
+  // The page's language is the reader's (WCAG 3.1.1): a screen reader reads a Swedish page with Swedish voices.
+  const [locale] = useLocaleState();
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
   const loading = translate('console.a11y.loading');
   const withNames = useMemo(
     () => (outer: Theme) => ({

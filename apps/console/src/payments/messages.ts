@@ -142,7 +142,7 @@ type Messages = typeof en;
 
 const sv: Messages = {
   console: {
-    home: { queues: { UNMATCHED_PAYMENTS: 'Omatchade betalningar' } },
+    home: { queues: { UNMATCHED_PAYMENTS: 'Omatchade inbetalningar' } },
     money_in: {
       days: '%{smart_count} dag |||| %{smart_count} dagar',
       check_digit_failed: 'fel kontrollsiffra',
@@ -277,7 +277,7 @@ const sv: Messages = {
 
 const nb: Messages = {
   console: {
-    home: { queues: { UNMATCHED_PAYMENTS: 'Ikke matchede betalinger' } },
+    home: { queues: { UNMATCHED_PAYMENTS: 'Uavstemte innbetalinger' } },
     money_in: {
       days: '%{smart_count} dag |||| %{smart_count} dager',
       check_digit_failed: 'feil kontrollsiffer',

@@ -110,7 +110,8 @@ const Versions = ({ name, country }: { name: RuleSettingName; country: Country }
                         </TableCell>
                       ) : null}
                       <TableCell>
-                        <Typography variant="body2" sx={{ fontSize: '0.8rem' }}>
+                        {/* A built-in version's source is written in English (the law's or the service's own name stays as it is named): said so, for screen readers (WCAG 3.1.2). */}
+                        <Typography variant="body2" sx={{ fontSize: '0.8rem' }} lang={version.builtIn ? 'en' : undefined}>
                           {version.source}
                         </Typography>
                       </TableCell>
