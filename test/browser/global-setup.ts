@@ -11,4 +11,6 @@ export default async function globalSetup(): Promise<void> {
   (globalThis as { __BROWSER_STACK__?: Stack }).__BROWSER_STACK__ = stack;
   process.env.CONSOLE_URL = stack.consoleUrl;
   process.env.API_URL = stack.apiUrl;
+  // The tests' own connection to the stack's database (the tour checks the home's counts against it).
+  process.env.BROWSER_DATABASE_URL = stack.databaseUrl;
 }
