@@ -32,6 +32,7 @@ import { CollectionCases1764300017000 } from './1764300017000-CollectionCases';
 import { CollectionCasePaid1764300017100 } from './1764300017100-CollectionCasePaid';
 import { PayoutRefundsAndSetOffs1764300020000 } from './1764300020000-PayoutRefundsAndSetOffs';
 import { BulkImportTriggersAndOrder1764300021000 } from './1764300021000-BulkImportTriggersAndOrder';
+import { ClientApprovals1764300022000 } from './1764300022000-ClientApprovals';
 
 export const migrations = [
   StaffAndSessions1763800000000,
@@ -64,4 +65,5 @@ export const migrations = [
   CollectionCasePaid1764300017100,
   PayoutRefundsAndSetOffs1764300020000,
   BulkImportTriggersAndOrder1764300021000,
+  ClientApprovals1764300022000,
 ];

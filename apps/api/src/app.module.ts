@@ -42,6 +42,8 @@ import { CollectionModule } from './collection/collection.module';
 import { PaymentsModule } from './payments/payments.module';
 import { DeliveryModule } from './delivery/delivery.module';
 import { CollectionCasesModule } from './collection-cases/collection-cases.module';
+import { ClientApprovalsModule } from './client-approvals/client-approvals.module';
+import { ClientViewModule } from './client-view/client-view.module';
 
 export interface AppParts {
   /** The GraphQL API and /health. */
@@ -115,7 +117,7 @@ export class AppModule {
           : []),
         ...(parts.http ? [DocumentsModule, InvoiceDocumentsModule, ClientDocumentsModule] : []),
         ...(parts.http ? [DisputesModule, RecourseModule] : []),
-        ...(parts.http ? [CollectionModule, CollectionCasesModule] : []),
+        ...(parts.http ? [CollectionModule, CollectionCasesModule, ClientApprovalsModule, ClientViewModule] : []),
         ...(parts.http ? [PaymentsModule] : []),
         ...(parts.http ? [DeliveryModule] : []),
         ...(parts.workers ? [WorkersModule] : []),

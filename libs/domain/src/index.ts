@@ -7,6 +7,7 @@ export * from './calendar';
 export * from './clock';
 export * from './client/client-state';
 export * from './invoice/invoice-lifecycle';
+export * from './invoice/client-steps';
 export * from './bank-account';
 export * from './payout/payout-batch';
 export * from './dispute/dispute-case';

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ClientApprovals } from '../client-approvals/client-approvals';
 import { clockProvider } from '../collection/clock';
 import { CollectionRatesRepository } from '../collection/collection-rates.repository';
 import { RemindersRepository } from '../collection/reminders.repository';
@@ -13,7 +14,7 @@ import { CollectionCasesService } from './collection-cases.service';
  * (queues/workers.module.ts); it is exported for that and for the spec.
  */
 @Module({
-  providers: [clockProvider, CollectionRatesRepository, RemindersRepository, CollectionCasesRepository, CollectionCasesService, CollectionCasesResolver],
+  providers: [clockProvider, ClientApprovals, CollectionRatesRepository, RemindersRepository, CollectionCasesRepository, CollectionCasesService, CollectionCasesResolver],
   exports: [CollectionCasesService],
 })
 export class CollectionCasesModule {}

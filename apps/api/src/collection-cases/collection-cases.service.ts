@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   assertWriteOffFourEyes,
+  clientStepDetails,
   Clock,
   CollectionCaseEvent,
   CollectionCaseState,
@@ -8,6 +9,7 @@ import {
   CountryCode,
   InvoiceStatus,
   isActiveCollectionCase,
+  isClientStep,
   nextCollectionCaseState,
   NotFoundError,
 } from '@factoring/domain';
@@ -15,14 +17,17 @@ import { creditLossPostings, lateInterest } from '@factoring/rules';
 import Decimal from 'decimal.js';
 import { EntityManager } from 'typeorm';
 import { TimelineActor, TimelineService } from '../audit/timeline.service';
-import { UnitOfWork } from '../audit/unit-of-work';
+import { RefusedAfterCommit, UnitOfWork } from '../audit/unit-of-work';
 import { StaffPrincipal } from '../auth/principal';
+import { ClientApprovals } from '../client-approvals/client-approvals';
+import { ClientApprovalKind } from '../client-approvals/dto/client-approval.types';
 import { CLOCK } from '../collection/clock';
 import { CollectionRatesRepository } from '../collection/collection-rates.repository';
 import { principalFromDueDate } from '../collection/follow-up.service';
 import { RemindersRepository } from '../collection/reminders.repository';
 import { WorkQueueClaims } from '../common/work-queue-claims';
 import { Exposure } from '../exposure/exposure.service';
+import { tellClient } from '../invoices/client-steps';
 import { INVOICE } from '../invoices/invoice-lifecycle';
 import { Ledger } from '../ledger/ledger.service';
 import { CollectionCaseError } from './collection-case-errors';
@@ -111,6 +116,7 @@ export class CollectionCasesService {
     private readonly exposure: Exposure,
     private readonly rates: CollectionRatesRepository,
     private readonly reminders: RemindersRepository,
+    private readonly approvals: ClientApprovals,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -157,6 +163,14 @@ export class CollectionCasesService {
       if (active) {
         throw new ConflictError(CollectionCaseError.COLLECTION_CASE_ALREADY_HANDED_OFF, `Invoice ${invoice.invoice_number} is already with collection: work that case.`, { invoiceId: invoice.id, invoiceNumber: invoice.invoice_number, caseId: active.id });
       }
+      // Seed 003: where the client's agreement asks for it, the client approves the handoff first. The follow-up asks when the
+      // reminders are done; asked here if not yet, and that question stands (commits) although the handoff is refused.
+      const approval = await this.approvals.ask(tx, invoice, ClientApprovalKind.COLLECTION_HANDOFF);
+      try {
+        this.approvals.assertHandoffApproved(approval, invoice.invoice_number);
+      } catch (refusal) {
+        throw refusal instanceof ConflictError ? new RefusedAfterCommit(refusal) : refusal;
+      }
       const owed = await this.owedOnPostings(tx, invoice.id);
       const accrued = await this.interestTo(tx, invoice, today);
       const interest = Decimal.max(owed.interest, accrued.interest);
@@ -164,14 +178,23 @@ export class CollectionCasesService {
       const [row] = await tx.query(
         `INSERT INTO collection_case (invoice_id, client_id, debtor_id, country, currency, state, claim_as_of, principal, fees, interest, interest_from, interest_rate,
                                       recourse_mode, approval_needed, opened_by, opened_at)
-         VALUES ($1, $2, $3, $4, $5, 'HANDED_OFF', $6, $7, $8, $9, $10, $11, $12, false, $13, $14) RETURNING id`,
+         VALUES ($1, $2, $3, $4, $5, 'HANDED_OFF', $6, $7, $8, $9, $10, $11, $12, $15, $13, $14) RETURNING id`,
         [invoice.id, invoice.client_id, invoice.debtor_id, invoice.country, invoice.currency, today, open.toFixed(2), owed.fees.toFixed(2), interest.toFixed(2),
-          invoice.due_date, accrued.ratePercent, invoice.recourse_mode, by.id, this.clock.now()],
+          invoice.due_date, accrued.ratePercent, invoice.recourse_mode, by.id, this.clock.now(), approval !== null],
       );
       const claim = { principal: open.toFixed(2), fees: owed.fees.toFixed(2), interest: interest.toFixed(2), currency: invoice.currency, asOf: today };
       await this.step(tx, row.id, 'OPENED', today, staffActor(by), args.note ?? null, { claim, collectionReadyOn: ready[0]?.taken_on ?? null });
-      // Seed 003: where the agreement asks for it, the client approves the handoff. No agreement term records that yet: the case says so.
-      await this.step(tx, row.id, 'CLIENT_APPROVAL_NOT_RECORDED', today, { type: 'SYSTEM' }, 'The agreement has no term for the client\'s approval of a collection handoff yet; none was asked.', {});
+      // The case says whether the client's approval was needed, and how it was given.
+      if (approval) {
+        await this.step(tx, row.id, 'CLIENT_APPROVED', today, { type: 'SYSTEM' }, `The client approved the handoff${approval.answered_by_type === 'STAFF' ? ' by phone (recorded by staff)' : ' through its program'}.`, {
+          askedOn: approval.asked_on,
+          answeredAt: approval.answered_at,
+          answeredBy: approval.answered_by_type,
+          agreementVersion: approval.agreement_version,
+        });
+      } else {
+        await this.step(tx, row.id, 'CLIENT_APPROVAL_NOT_NEEDED', today, { type: 'SYSTEM' }, 'The client\'s agreement asks for no approval of a handoff.', {});
+      }
       await this.step(tx, row.id, 'HANDED_OFF', today, staffActor(by), null, { claim });
       const fileName = agencyFileName(row.id, invoice.invoice_number);
       await tx.query(`INSERT INTO collection_agency_outbox (case_id, file_name) VALUES ($1, $2)`, [row.id, fileName]);
@@ -383,7 +406,10 @@ export class CollectionCasesService {
 
   /** A step on the invoice's timeline that changes no status (staff's; not shown to the client). */
   private async invoiceStep(tx: EntityManager, invoice: CaseInvoice, by: StaffPrincipal, step: string, reason: string, details: Record<string, unknown>) {
-    await this.timeline.record(tx, { entityType: INVOICE, entityId: invoice.id, actor: staffActor(by), fromState: invoice.status, toState: invoice.status, reason, details: { event: step, step, clientVisible: false, ...details } });
+    // The handoff and the write-off are the client's steps too (issue 15 s.7): the day only, none of the case's figures.
+    const forClient = isClientStep(step) ? clientStepDetails(step, { on: this.today(invoice.country) }) : {};
+    await this.timeline.record(tx, { entityType: INVOICE, entityId: invoice.id, actor: staffActor(by), fromState: invoice.status, toState: invoice.status, reason, details: { event: step, step, clientVisible: false, ...details, ...forClient } });
+    if (isClientStep(step)) await tellClient(tx, invoice, step === 'WRITTEN_OFF' ? 'invoice.written_off' : 'invoice.handed_to_collection', step, { on: this.today(invoice.country) });
   }
 
   private async lockInvoice(tx: EntityManager, invoiceId: string): Promise<CaseInvoice> {

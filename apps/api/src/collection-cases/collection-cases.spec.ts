@@ -92,7 +92,7 @@ describe('handing an invoice to collection', () => {
     expect(new Decimal(c.interest).gt(0)).toBe(true);
     expect(c.claim).toBe(new Decimal(c.principal).plus(c.fees).plus(c.interest).toFixed(2));
     expect(c.interestRate).toMatch(/^\d+\.\d+$/);
-    expect(c.steps.map((s: { step: string }) => s.step)).toEqual(['OPENED', 'CLIENT_APPROVAL_NOT_RECORDED', 'HANDED_OFF']);
+    expect(c.steps.map((s: { step: string }) => s.step)).toEqual(['OPENED', 'CLIENT_APPROVAL_NOT_NEEDED', 'HANDED_OFF']);
     const [debtor] = await t.db.query(`SELECT has_unpaid_before FROM debtor WHERE id = $1`, [invoice.debtorId]);
     expect(debtor.has_unpaid_before).toBe(true);
     const steps = await t.db.query(`SELECT details->>'step' AS step FROM timeline_event WHERE entity_type = 'INVOICE' AND entity_id = $1 AND details->>'step' = 'HANDED_TO_COLLECTION'`, [invoice.id]);

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   checkCreditedAmount,
   checkDisputedAmount,
+  clientStepDetails,
   Clock,
   ConflictError,
   CountryCode,
@@ -11,6 +12,7 @@ import {
   DisputeState,
   InvalidValueError,
   InvoiceStatus,
+  isClientStep,
   nextDisputeState,
   NotFoundError,
 } from '@factoring/domain';
@@ -267,7 +269,7 @@ export class DisputesService {
         details: { step: `DISPUTE_${state}`, typed: args.note, creditedAmount: credited?.toFixed(2) ?? null, recourseInvoiceId },
       });
       if (event !== 'WITHDRAW') {
-        await this.invoiceStep(tx, invoice, by, `DISPUTE_${state}`, `Dispute ended: ${state.toLowerCase()}`, { typed: args.note });
+        await this.invoiceStep(tx, invoice, by, `DISPUTE_${state}`, `Dispute ended: ${state.toLowerCase()}`, { typed: args.note, amount: event === 'CREDIT' ? credited!.toFixed(2) : dispute.amount });
       }
       const transition = DISPUTE_TRANSITIONS[event];
       const amount = event === 'CREDIT' ? credited!.toFixed(2) : dispute.amount;
@@ -312,7 +314,8 @@ export class DisputesService {
       fromState: invoice.status,
       toState: invoice.status,
       reason,
-      details: { event: step, step, clientVisible: false, ...details },
+      // The client's timeline shows the dispute's steps (issue 15 s.7) with the amount only; its event is written by the caller.
+      details: { event: step, step, clientVisible: false, ...details, ...(isClientStep(step) ? clientStepDetails(step, { amount: typeof details.amount === 'string' ? details.amount : null, currency: invoice.currency }) : {}) },
     });
   }
 

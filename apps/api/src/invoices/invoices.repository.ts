@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { InvoiceEvent, invoiceTransition, NotFoundError } from '@factoring/domain';
+import { CLIENT_STEPS, ClientStepFacts, InvoiceEvent, invoiceTransition, isClientStep, NotFoundError } from '@factoring/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { groupBy } from '../common/batch-loader';
 import { ReasonType } from '../common/dto/common.types';
@@ -142,14 +142,48 @@ export class InvoicesRepository {
     return { items: rows.map((row) => toClientInvoice(row, lines.get(row.id) ?? [])), total };
   }
 
-  /** The steps the lifecycle marks as the client's, in the words written for the client; never the staff's note. One query for many invoices. */
+  /**
+   * The steps the lifecycle marks as the client's, and the later steps written as the client's
+   * (details.clientStep, issue 15 s.7: reminders, disputes, recourse invoices, collection,
+   * payments, approvals), in the words written for the client with only the facts kept for it
+   * (details.forClient); never the staff's note or figures. One query for many invoices.
+   */
   async clientTimelines(invoiceIds: readonly string[]): Promise<Map<string, ClientInvoiceStepType[]>> {
-    const rows: Array<{ entity_id: string; occurred_at: Date; to_state: string; details: { event?: InvoiceEvent; forClient?: { reasons?: ReasonType[]; question?: string } } }> = await this.db.query(
+    const rows: Array<{
+      entity_id: string;
+      occurred_at: Date;
+      to_state: string;
+      details: { event?: InvoiceEvent; clientStep?: string; forClient?: { reasons?: ReasonType[]; question?: string } & ClientStepFacts };
+    }> = await this.db.query(
       `SELECT entity_id, occurred_at, to_state, details FROM timeline_event
-        WHERE entity_type = 'INVOICE' AND entity_id = ANY($1) AND details->>'clientVisible' = 'true' ORDER BY entity_id, id`,
+        WHERE entity_type = 'INVOICE' AND entity_id = ANY($1) AND (details->>'clientVisible' = 'true' OR details ? 'clientStep') ORDER BY entity_id, id`,
       [invoiceIds],
     );
-    const steps = rows.flatMap((row) => {
+    const steps = rows.flatMap((row): Array<{ invoiceId: string; step: ClientInvoiceStepType }> => {
+      const code = row.details.clientStep;
+      if (code && isClientStep(code)) {
+        const facts = row.details.forClient ?? {};
+        const fact = (key: keyof ClientStepFacts) => (typeof facts[key] === 'string' ? (facts[key] as string) : null);
+        return [
+          {
+            invoiceId: row.entity_id,
+            step: {
+              occurredAt: row.occurred_at,
+              step: code,
+              status: CLIENT_STATUS[row.to_state],
+              ...CLIENT_STEPS[code],
+              reasons: [],
+              question: null,
+              amount: fact('amount'),
+              currency: fact('currency'),
+              on: fact('on'),
+              dueDate: fact('dueDate'),
+              reference: fact('reference'),
+              approvalKind: fact('approvalKind'),
+            },
+          },
+        ];
+      }
       const text = row.details.event ? invoiceTransition(row.details.event).clientText : null;
       if (!text || !row.details.event) return [];
       return [

@@ -90,6 +90,8 @@ const en = {
       steps: {
         OPENED: 'Case opened',
         CLIENT_APPROVAL_NOT_RECORDED: "Client's approval: no agreement term yet",
+        CLIENT_APPROVAL_NOT_NEEDED: "Client's approval: not needed by the agreement",
+        CLIENT_APPROVED: 'The client approved the handoff',
         HANDED_OFF: 'Handed to the agency',
         CLAIMED: 'Claimed',
         RELEASED: 'Given back',
@@ -225,6 +227,8 @@ const sv: Messages = {
       steps: {
         OPENED: 'Ärendet öppnat',
         CLIENT_APPROVAL_NOT_RECORDED: 'Klientens godkännande: inget avtalsvillkor ännu',
+        CLIENT_APPROVAL_NOT_NEEDED: 'Klientens godkännande: krävs inte enligt avtalet',
+        CLIENT_APPROVED: 'Klienten godkände överlämningen',
         HANDED_OFF: 'Lämnat till inkassobolaget',
         CLAIMED: 'Taget',
         RELEASED: 'Lämnat tillbaka',
@@ -358,6 +362,8 @@ const nb: Messages = {
       steps: {
         OPENED: 'Saken åpnet',
         CLIENT_APPROVAL_NOT_RECORDED: 'Klientens godkjenning: ingen avtalevilkår ennå',
+        CLIENT_APPROVAL_NOT_NEEDED: 'Klientens godkjenning: ikke nødvendig etter avtalen',
+        CLIENT_APPROVED: 'Klienten godkjente overleveringen',
         HANDED_OFF: 'Sendt til inkassobyrået',
         CLAIMED: 'Tatt',
         RELEASED: 'Gitt tilbake',

@@ -34,6 +34,8 @@ const NOT_SHOWN = new Set([
   'step',
   'clientVisible',
   'forClient',
+  'clientStep',
+  'recourseInvoiceId',
   'typed',
   'verifiedContactId',
   'keyId',

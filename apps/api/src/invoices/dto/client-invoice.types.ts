@@ -45,6 +45,13 @@ export class ClientInvoiceStepType {
   @Field() nb!: string;
   @Field(() => [ReasonType], { description: 'Why, when the step has reasons (a refusal, a denial).' }) reasons!: ReasonType[];
   @Field(() => String, { nullable: true, description: 'The factor\'s question, when the step asks you for information.' }) question!: string | null;
+  // The facts of a step after the sale (issue 15 s.7): only your own invoice's, never the factor's figures.
+  @Field(() => DecimalString, { nullable: true, description: 'An amount the step is about: a partial payment, a payment to you, a recourse invoice, a disputed amount.' }) amount?: string | null;
+  @Field(() => String, { nullable: true }) currency?: string | null;
+  @Field(() => String, { nullable: true, description: 'The day it happened (YYYY-MM-DD), e.g. the day a reminder was sent.' }) on?: string | null;
+  @Field(() => String, { nullable: true, description: 'By when: the debtor\'s new pay-by day after a reminder, or your recourse invoice\'s due date (YYYY-MM-DD).' }) dueDate?: string | null;
+  @Field(() => String, { nullable: true, description: 'Your recourse invoice\'s OCR (Sweden) or KID (Norway).' }) reference?: string | null;
+  @Field(() => String, { nullable: true, description: 'Which approval the step asks or answers: LATE_INTEREST_INVOICE or COLLECTION_HANDOFF.' }) approvalKind?: string | null;
 }
 
 @ObjectType('ClientInvoice', { description: 'One of your invoices, as you offered it, with where it is now.' })

@@ -256,6 +256,12 @@ export const apiErrorsNb: typeof apiErrorsSv = {
   COLLECTION_CASE_FOUR_EYES: 'Den som foreslo avskrivningen kan ikke godkjenne den: en annen person i økonomi må.',
 };
 
+  CLIENT_APPROVAL_NOT_FOUND: 'Ingenting på fakturaen venter på kundens godkjenning.',
+  CLIENT_APPROVAL_ALREADY_ANSWERED: 'Kunden har allerede svart: et svar er endelig.',
+  CLIENT_APPROVAL_NOT_NEEDED: 'Kundens avtale krever ingen godkjenning for dette.',
+  CLIENT_APPROVAL_NOTE_EMPTY: 'Skriv hvordan og av hvem kunden svarte (f.eks. på telefon, med hvem).',
+  CLIENT_APPROVAL_MISSING: 'Fakturaen venter på kundens godkjenning av overleveringen til inkasso (etter avtalen).',
+  CLIENT_APPROVAL_DECLINED: 'Kunden har avslått overleveringen til inkasso.',
 export const apiErrorKindsNb: typeof apiErrorKindsSv = {
   BAD_USER_INPUT: 'Opplysningen ble ikke godtatt. Kontroller feltet.',
   NOT_FOUND: 'Det som ble etterspurt finnes ikke.',

@@ -31,6 +31,12 @@ export const timelineWordsEn = {
   /** Steps outside the lifecycle table (details.step). */
   steps: {
     CLAIMED: 'Claimed',
+    PARTLY_PAID: 'Partly paid',
+    PAID_TO_CLIENT: 'Paid to the client directly',
+    RECOURSE_INVOICE_ISSUED: 'Recourse invoice issued to the client',
+    APPROVAL_ASKED: "Waiting for the client's approval",
+    APPROVAL_GIVEN: 'The client approved',
+    APPROVAL_DECLINED: 'The client declined',
     RELEASED: 'Released to the queue',
     CLIENT_ANSWERED: 'The client answered',
     DEBTOR_UNREACHABLE: 'Debtor unreachable (attempt %{attempt} of %{of})',
@@ -82,6 +88,10 @@ export const timelineWordsEn = {
   /** The facts a step carries, by their key in details. */
   fields: {
     reasons: 'Reasons',
+    approvalKind: 'Approval of',
+    answeredBy: 'Answered by',
+    dueDate: 'Due',
+    reference: 'OCR/KID',
     outcome: 'Outcome',
     rulesVersion: 'Rules',
     creditLimit: 'Credit limit',
@@ -159,6 +169,7 @@ export const timelineWordsEn = {
 export const auditOperationsEn = {
   acceptOffer: 'Offer accepted',
   agencyAnswer: 'Collection agency answer recorded',
+  answerMyApproval: 'Approval answered by the client',
   approveClientApplication: 'Application approved',
   approveCreditReview: 'Invoice approved after review',
   approvePayoutBatch: 'Payout batch approved',
@@ -202,6 +213,7 @@ export const auditOperationsEn = {
   proposeWriteOff: 'Write-off proposed',
   publishRuleSetting: 'Rule setting published',
   reactivateStaffMember: 'Staff member reactivated',
+  recordClientApproval: "Client's answer recorded (given by phone)",
   recordPaidToClient: 'Payment to the client recorded',
   recordSpotCheckOutcome: 'Spot-check outcome recorded',
   recordVerifiedDebtorContact: 'Verified debtor contact recorded',
