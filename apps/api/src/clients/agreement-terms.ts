@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InvalidValueError, LocalDate } from '@factoring/domain';
-import { DEFAULT_AGREEMENT_POLICY, validateAgreementTerms, versionInForce } from '@factoring/rules';
+import { checkRecourseTerms, DEFAULT_AGREEMENT_POLICY, defaultRecourseTermsOn, RecourseTerms, validateAgreementTerms, versionInForce } from '@factoring/rules';
 import { EntityManager } from 'typeorm';
 import { StaffPrincipal } from '../auth/principal';
 import { AgreementTermsInput } from './dto/client.types';
 import { parseClientAccount } from './bank-accounts';
+import { ClientError } from './client-errors';
 
 export interface ValidTerms {
   feePercent: string;
@@ -17,6 +18,8 @@ export interface ValidTerms {
   deliveryChannel: string;
   payoutAccount: { kind: string; value: string; display: string };
   repaymentAccount: { kind: string; value: string; display: string };
+  /** Recourse terms (issue 15 s.3): given, else the current version's, else the dated defaults. */
+  recourse: RecourseTerms;
 }
 
 /** Checks agreement terms against the pricing policy in force and writes agreement versions. */
@@ -26,7 +29,7 @@ export class AgreementTerms {
     input: AgreementTermsInput,
     country: 'SE' | 'NO',
     field: string,
-    defaults: { payoutAccount: { kind: string; value: string }; repaymentAccount: { kind: string; value: string } },
+    defaults: { payoutAccount: { kind: string; value: string }; repaymentAccount: { kind: string; value: string } } & Partial<RecourseTerms>,
     today: LocalDate = LocalDate.today(),
   ): ValidTerms {
     const policy = versionInForce(`agreement policy ${country}`, DEFAULT_AGREEMENT_POLICY[country], today.toString()).value;
@@ -45,8 +48,20 @@ export class AgreementTerms {
       const [first] = problems;
       throw new InvalidValueError(first.code, first.message.en, `${field}.${first.field}`, { problems: problems.map((p: (typeof problems)[number]) => ({ field: `${field}.${p.field}`, code: p.code, message: p.message.en })) });
     }
+    const fallback = defaultRecourseTermsOn(today.toString()).value;
+    const recourse: RecourseTerms = {
+      recourseAfterDays: input.recourseAfterDays ?? defaults.recourseAfterDays ?? fallback.recourseAfterDays,
+      recourseInvoiceDaysToPay: input.recourseInvoiceDaysToPay ?? defaults.recourseInvoiceDaysToPay ?? fallback.recourseInvoiceDaysToPay,
+      feesAfterRecourseTo: input.feesAfterRecourseTo ?? defaults.feesAfterRecourseTo ?? fallback.feesAfterRecourseTo,
+    };
+    const [recourseProblem] = checkRecourseTerms(recourse);
+    if (recourseProblem) {
+      const code = recourseProblem.field === 'recourseAfterDays' ? ClientError.AGREEMENT_RECOURSE_AFTER_DAYS : ClientError.AGREEMENT_RECOURSE_DAYS_TO_PAY;
+      throw new InvalidValueError(code, recourseProblem.message, `${field}.${recourseProblem.field}`);
+    }
     return {
       ...terms,
+      recourse,
       payoutAccount: parseClientAccount(input.payoutAccount ?? defaults.payoutAccount, country, `${field}.payoutAccount`),
       repaymentAccount: parseClientAccount(input.repaymentAccount ?? defaults.repaymentAccount, country, `${field}.repaymentAccount`),
     };
@@ -55,8 +70,9 @@ export class AgreementTerms {
   async insertVersion(tx: EntityManager, clientId: string, version: number, terms: ValidTerms, by: StaffPrincipal, reason: string): Promise<void> {
     await tx.query(
       `INSERT INTO client_agreement (client_id, version, fee_percent, fee_fixed, fee_minimum, vat_rate_on_fee_percent, recourse_modes,
-                                     credit_limit, spot_check_intensity, delivery_channel, payout_account, repayment_account, changed_by, change_reason)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+                                     credit_limit, spot_check_intensity, delivery_channel, payout_account, repayment_account, changed_by, change_reason,
+                                     recourse_after_days, recourse_invoice_days_to_pay, fees_after_recourse_to)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
       [
         clientId,
         version,
@@ -72,6 +88,9 @@ export class AgreementTerms {
         terms.repaymentAccount,
         by.id,
         reason,
+        terms.recourse.recourseAfterDays,
+        terms.recourse.recourseInvoiceDaysToPay,
+        terms.recourse.feesAfterRecourseTo,
       ],
     );
   }

@@ -14,6 +14,6 @@ import { ClientLogoService } from './logo/client-logo.service';
 @Module({
   imports: [InvoicesModule],
   providers: [ClientsRepository, ClientLifecycle, ClientApplicationsService, ClientsService, AgreementTerms, ClientApplicationsResolver, ClientsResolver, ClientLogoService, ClientLogoResolver],
-  exports: [ClientsRepository, ClientsService],
+  exports: [ClientsRepository, ClientsService, ClientLifecycle],
 })
 export class ClientsModule {}

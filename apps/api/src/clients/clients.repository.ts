@@ -59,7 +59,8 @@ const CLIENT_SORT: Record<ClientsArgs['sortField'], string> = {
 
 const AGREEMENT_COLUMNS = `a.version, a.valid_from, a.fee_percent::text, a.fee_fixed::text, a.fee_minimum::text,
   a.vat_rate_on_fee_percent::text, a.recourse_modes, a.credit_limit::text, a.spot_check_intensity, a.delivery_channel,
-  a.payout_account, a.repayment_account, a.change_reason, s.id AS changed_by_id, s.name AS changed_by_name`;
+  a.payout_account, a.repayment_account, a.change_reason, s.id AS changed_by_id, s.name AS changed_by_name,
+  a.recourse_after_days, a.recourse_invoice_days_to_pay, a.fees_after_recourse_to`;
 
 /** SQL for clients, their applications and agreements; maps rows to the GraphQL views. */
 @Injectable()
@@ -214,6 +215,9 @@ interface AgreementRow {
   change_reason: string;
   changed_by_id: string | null;
   changed_by_name: string | null;
+  recourse_after_days: number;
+  recourse_invoice_days_to_pay: number;
+  fees_after_recourse_to: ClientAgreementType['feesAfterRecourseTo'];
 }
 
 function toAgreement(row: AgreementRow): ClientAgreementType {
@@ -230,6 +234,9 @@ function toAgreement(row: AgreementRow): ClientAgreementType {
     deliveryChannel: row.delivery_channel,
     payoutAccount: row.payout_account,
     repaymentAccount: row.repayment_account,
+    recourseAfterDays: row.recourse_after_days,
+    recourseInvoiceDaysToPay: row.recourse_invoice_days_to_pay,
+    feesAfterRecourseTo: row.fees_after_recourse_to,
     changedBy: row.changed_by_id ? { id: row.changed_by_id, name: row.changed_by_name ?? '' } : null,
     changeReason: row.change_reason,
   };

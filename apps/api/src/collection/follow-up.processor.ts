@@ -3,6 +3,7 @@ import { OnApplicationBootstrap } from '@nestjs/common';
 import { BUSINESS_TIME_ZONES, CountryCode, isCountryCode, SUPPORTED_COUNTRIES } from '@factoring/domain';
 import { Job, Queue } from 'bullmq';
 import { QUEUES } from '../queues/queues.module';
+import { RecourseFollowUp } from '../recourse/recourse-follow-up.service';
 import { FollowUpRun, FollowUpService } from './follow-up.service';
 
 export const FOLLOW_UP_JOB = 'follow-up';
@@ -30,6 +31,7 @@ export const followUpSchedulerId = (country: CountryCode) => `follow-up-${countr
 export class FollowUpProcessor extends WorkerHost implements OnApplicationBootstrap {
   constructor(
     private readonly followUp: FollowUpService,
+    private readonly recourse: RecourseFollowUp,
     @InjectQueue(QUEUES.collection) private readonly queue: Queue,
   ) {
     super();
@@ -42,12 +44,18 @@ export class FollowUpProcessor extends WorkerHost implements OnApplicationBootst
     }
   }
 
-  async process(job: Job<{ country: CountryCode }>): Promise<Omit<FollowUpRun, 'outcomes'> & { outcomes: number }> {
+  async process(job: Job<{ country: CountryCode }>): Promise<Omit<FollowUpRun, 'outcomes'> & { outcomes: number; recourse: { boughtBack: number; reminded: number; blocked: number; failed: number } }> {
     if (job.name !== FOLLOW_UP_JOB) throw new Error(`Unknown collection job ${job.name}`);
     const country = job.data.country;
     if (!isCountryCode(country)) throw new Error(`A follow-up job for an unknown country: ${String(country)}`);
     const run = await this.followUp.run(country);
+    // Then recourse (issue 15 s.3): invoices unpaid the agreement's days after due bought back, late recourse invoices reminded and their clients blocked.
+    const recourse = await this.recourse.run(country);
     // The job's result stays small (a queue board shows it); the steps themselves are rows.
-    return { ...run, outcomes: run.outcomes.length };
+    return {
+      ...run,
+      outcomes: run.outcomes.length,
+      recourse: { boughtBack: recourse.boughtBack.length, reminded: recourse.reminded.length, blocked: recourse.blocked.length, failed: recourse.failed.length },
+    };
   }
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { clockProvider } from '../collection/clock';
 import { InvoicesModule } from '../invoices/invoices.module';
+import { RecourseModule } from '../recourse/recourse.module';
 import { RefundsModule } from '../payouts/refunds.module';
 import { BankImportFolder } from './bank-import-folder.processor';
 import { BankMoneyOut } from './bank-money-out';
@@ -12,5 +13,5 @@ import { PaymentStatisticsService } from './payment-statistics.service';
 import { PaymentStatisticsResolver } from './payment-statistics.resolver';
 
 /** Money in (issue 14): bank files, matching by OCR/KID, the unmatched-payments queue, fully paid. */
-@Module({ imports: [InvoicesModule, RefundsModule], providers: [clockProvider, BankMoneyOut, BankImportFolder, PaymentsRepository, PaymentsService, PaymentsResolver, PaymentStatisticsRepository, PaymentStatisticsService, PaymentStatisticsResolver], exports: [PaymentsService, PaymentsRepository] })
+@Module({ imports: [InvoicesModule, RefundsModule, RecourseModule], providers: [clockProvider, BankMoneyOut, BankImportFolder, PaymentsRepository, PaymentsService, PaymentsResolver, PaymentStatisticsRepository, PaymentStatisticsService, PaymentStatisticsResolver], exports: [PaymentsService, PaymentsRepository] })
 export class PaymentsModule {}

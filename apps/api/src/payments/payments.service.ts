@@ -21,6 +21,7 @@ import { PaymentError } from './payment-errors';
 import { PaymentsRepository } from './payments.repository';
 import { PayoutError } from '../payouts/payout-errors';
 import { payeeFromGiven, payeeFromPayerAccount, Refunds } from '../payouts/refunds';
+import { RecoursePayments } from '../recourse/recourse-payments';
 
 export const BANK_ENTRY = 'BANK_ENTRY';
 export type ImportSource = 'UPLOAD' | 'FOLDER' | 'API';
@@ -135,6 +136,7 @@ export class PaymentsService {
     private readonly repository: PaymentsRepository,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly refunds: Refunds,
+    private readonly recourse: RecoursePayments,
   ) {}
 
   // ------------------------------------------------------------------ reads (the repository's, for the resolver)
@@ -454,7 +456,7 @@ export class PaymentsService {
       let left = new Decimal(entry.amount);
       const targets = (byEntry.get(entry.id) ?? []).sort((a, b) => Number(a.ord) - Number(b.ord));
       for (const invoice of targets) {
-        // Bought and open, in the payment's currency. A RECOURSE invoice's payments come with collection (issue 15): held for a person.
+        // Bought and open, in the payment's currency. A RECOURSE invoice's payments go to its recourse invoices below (RecoursePayments).
         if (invoice.status !== 'PURCHASED' || invoice.currency !== entry.currency || left.isZero()) continue;
         invoices.set(invoice.id, invoice);
         const open = openLeft.get(invoice.id) ?? new Decimal(invoice.open);
@@ -512,6 +514,8 @@ export class PaymentsService {
     lap('allocate');
     await this.settleInvoices(tx, shares.map((s) => ({ invoice: s.invoice, amount: s.amount, valueDate: s.valueDate })), null);
     lap('settleInvoices');
+    // What is still held and names a recourse invoice (the client's OCR/KID) or an invoice bought back (the debtor's): placed there (issue 15 s.3).
+    await this.recourse.placeEntries(tx, entries.map((e) => e.id));
     return shares.length;
   }
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock, CountryCode, KidReference, OcrReference } from '@factoring/domain';
-import { creditedRecoursePostings, recoursePostings } from '@factoring/rules';
+import { creditedRecoursePostings, defaultRecourseTermsOn, recoursePostings } from '@factoring/rules';
 import { EntityManager } from 'typeorm';
 import { TimelineActor, TimelineService } from '../audit/timeline.service';
 import { CLOCK } from '../collection/clock';
@@ -8,19 +8,31 @@ import { Ledger } from '../ledger/ledger.service';
 
 export const RECOURSE_INVOICE = 'RECOURSE_INVOICE';
 
-/**
- * Days the client has to pay a recourse invoice. Seed 000 says only "betala denna så snart som
- * möjligt"; ten days is this factor's own policy until the agreement carries it (issue 15 s.3
- * names the 30 days before recourse as agreement data; this term should join it there).
- */
-export const RECOURSE_INVOICE_DAYS_TO_PAY = 10;
+const CAUSE_WORDS: Record<RecourseFor['cause'], string> = { DISPUTE: 'disputed amount', CREDIT_NOTE: 'credited amount', UNPAID: 'unpaid after the agreement\'s days past due' };
 
 export interface RecourseFor {
   invoice: { id: string; client_id: string; country: CountryCode; currency: string; invoice_number: string };
-  cause: 'DISPUTE' | 'CREDIT_NOTE';
+  cause: 'DISPUTE' | 'CREDIT_NOTE' | 'UNPAID';
   disputeId: string | null;
   amount: string;
   actor: TimelineActor;
+  /** UNPAID: the day recourse fell due by the agreement (a day missed is caught up: dated today, remembering this day). */
+  fellDueOn?: string;
+}
+
+/**
+ * The recourse terms of the client's agreement version in force on `on` (its valid_from's day;
+ * the latest version when the clock stands before every version, as in a test's past).
+ */
+export async function recourseTermsOf(tx: EntityManager, clientId: string, on: string): Promise<{ recourseAfterDays: number; recourseInvoiceDaysToPay: number; feesAfterRecourseTo: 'FACTOR' | 'CLIENT'; version: number }> {
+  const [row] = await tx.query(
+    `SELECT recourse_after_days AS "recourseAfterDays", recourse_invoice_days_to_pay AS "recourseInvoiceDaysToPay", fees_after_recourse_to AS "feesAfterRecourseTo", version
+       FROM client_agreement WHERE client_id = $1
+      ORDER BY (valid_from::date <= $2::date) DESC, version DESC LIMIT 1`,
+    [clientId, on],
+  );
+  const fallback = defaultRecourseTermsOn(on).value;
+  return row ?? { ...fallback, version: 0 };
 }
 
 /**
@@ -39,14 +51,18 @@ export class RecourseInvoices {
 
   async create(tx: EntityManager, r: RecourseFor): Promise<{ id: string; reference: string; dueDate: string }> {
     const issued = this.clock.today(r.invoice.country);
-    const dueDate = issued.plusDays(RECOURSE_INVOICE_DAYS_TO_PAY).toString();
+    // The days to pay are the client's agreement's (issue 15 s.3), in force on the day it is issued.
+    const terms = await recourseTermsOf(tx, r.invoice.client_id, issued.toString());
+    const dueDate = issued.plusDays(terms.recourseInvoiceDaysToPay).toString();
     const reference = await this.reference(tx, r.invoice.country);
+    const fellDueOn = r.fellDueOn ?? issued.toString();
     const [row] = await tx.query(
-      `INSERT INTO recourse_invoice (invoice_id, client_id, dispute_id, cause, country, currency, amount, issue_date, due_date, reference, status)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'OPEN') RETURNING id`,
-      [r.invoice.id, r.invoice.client_id, r.disputeId, r.cause, r.invoice.country, r.invoice.currency, r.amount, issued.toString(), dueDate, reference],
+      `INSERT INTO recourse_invoice (invoice_id, client_id, dispute_id, cause, country, currency, amount, issue_date, due_date, reference, status, fell_due_on, caught_up)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'OPEN', $11, $12) RETURNING id`,
+      [r.invoice.id, r.invoice.client_id, r.disputeId, r.cause, r.invoice.country, r.invoice.currency, r.amount, issued.toString(), dueDate, reference, fellDueOn, fellDueOn < issued.toString()],
     );
-    const lines = r.cause === 'DISPUTE' ? recoursePostings(r.amount) : creditedRecoursePostings(r.amount);
+    // A disputed or unpaid amount moves from the debtor's receivable to the client's; a credit note's was already charged to the client.
+    const lines = r.cause === 'CREDIT_NOTE' ? creditedRecoursePostings(r.amount) : recoursePostings(r.amount);
     await this.ledger.post(tx, {
       book: r.invoice.country,
       date: issued.toString(),
@@ -61,8 +77,8 @@ export class RecourseInvoices {
       entityId: row.id,
       actor: r.actor,
       toState: 'OPEN',
-      reason: `Recourse invoice of ${r.amount} ${r.invoice.currency} (${r.cause === 'DISPUTE' ? 'disputed amount' : 'credited amount'})`,
-      details: { step: 'RECOURSE_INVOICE_ISSUED', cause: r.cause, amount: r.amount, invoiceId: r.invoice.id, disputeId: r.disputeId },
+      reason: `Recourse invoice of ${r.amount} ${r.invoice.currency} (${CAUSE_WORDS[r.cause]})`,
+      details: { step: 'RECOURSE_INVOICE_ISSUED', cause: r.cause, amount: r.amount, invoiceId: r.invoice.id, disputeId: r.disputeId, dueDate, daysToPay: terms.recourseInvoiceDaysToPay, fellDueOn },
     });
     return { id: row.id, reference, dueDate };
   }

@@ -1,10 +1,25 @@
 import { Module } from '@nestjs/common';
+import { ClientsModule } from '../clients/clients.module';
 import { clockProvider } from '../collection/clock';
+import { InvoicesModule } from '../invoices/invoices.module';
+import { RefundsModule } from '../payouts/refunds.module';
+import { RecourseFollowUp } from './recourse-follow-up.service';
 import { RecourseInvoices } from './recourse-invoices';
+import { RecoursePayments } from './recourse-payments';
+import { RecourseStanding } from './recourse-standing';
 import { RecourseRepository } from './recourse.repository';
 import { RecourseResolver } from './recourse.resolver';
 import { RecourseService } from './recourse.service';
 
-/** Recourse invoices (regressfakturor, issue 15 s.3): made by the disputes (and later the collection) capability, read as a queue. */
-@Module({ providers: [clockProvider, RecourseInvoices, RecourseRepository, RecourseService, RecourseResolver], exports: [RecourseInvoices, RecourseService] })
+/**
+ * Recourse invoices (regressfakturor, issue 15 s.3): made by disputes and by the daily
+ * follow-up (unpaid with recourse after the agreement's days), paid from bank files (the
+ * client's own OCR/KID or the debtor's payment of the invoice), followed up when late (the
+ * client blocked through its state machine), and read as a queue.
+ */
+@Module({
+  imports: [InvoicesModule, ClientsModule, RefundsModule],
+  providers: [clockProvider, RecourseInvoices, RecourseRepository, RecourseService, RecourseResolver, RecourseStanding, RecourseFollowUp, RecoursePayments],
+  exports: [RecourseInvoices, RecourseService, RecourseFollowUp, RecoursePayments],
+})
 export class RecourseModule {}

@@ -26,6 +26,33 @@ export class RecourseRepository {
     return { items, total };
   }
 
+  /**
+   * Invoices bought with recourse, still owing principal and not disputed, whose agreement's days
+   * after the due date (the version in force today; the latest before any) have run out by `today`.
+   */
+  async dueForRecourse(country: string, today: string): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.db.query(
+      `SELECT i.id FROM invoice i
+        CROSS JOIN LATERAL (SELECT a.recourse_after_days FROM client_agreement a WHERE a.client_id = i.client_id
+                             ORDER BY (a.valid_from::date <= $2::date) DESC, a.version DESC LIMIT 1) t
+        WHERE i.country = $1 AND i.status = 'PURCHASED' AND i.recourse_mode = 'WITH_RECOURSE' AND i.open_dispute_id IS NULL
+          AND i.payable - i.credited_amount - i.recourse_amount - i.paid_amount - i.paid_to_client_amount > 0
+          AND i.due_date + t.recourse_after_days <= $2::date
+        ORDER BY i.due_date, i.id`,
+      [country, today],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Clients with an open recourse invoice due before `today` (whether late by bank days is the standing's call). */
+  async clientsWithOpenPastDue(country: string, today: string): Promise<string[]> {
+    const rows: Array<{ client_id: string }> = await this.db.query(
+      `SELECT DISTINCT client_id FROM recourse_invoice WHERE country = $1 AND status = 'OPEN' AND due_date < $2::date ORDER BY client_id`,
+      [country, today],
+    );
+    return rows.map((r) => r.client_id);
+  }
+
   async one(id: string, today: string): Promise<RecourseInvoiceType> {
     const [row] = await this.db.query(`SELECT ${COLUMNS} ${FROM} WHERE r.id = $2`, [today, id]);
     if (!row) throw new NotFoundError(RecourseError.RECOURSE_INVOICE_NOT_FOUND, `No recourse invoice has the id ${id}.`);

@@ -21,8 +21,14 @@ export type AgreementTermsInput = {
   feeMinimum: string | null | undefined;
   /** Per cent of the invoice amount, e.g. "2.5". At most 4 decimals and 999.9999. */
   feePercent: string;
+  /** Defaults to the current version's, else FACTOR. */
+  feesAfterRecourseTo: FeesAfterRecourseTo | null | undefined;
   /** Defaults to the account in the application. */
   payoutAccount: BankAccountInput | null | undefined;
+  /** Days after the due date before recourse (1-365); defaults to the current version's, else 30. */
+  recourseAfterDays: number | null | undefined;
+  /** Days to pay a recourse invoice (1-90); defaults to the current version's, else 10. */
+  recourseInvoiceDaysToPay: number | null | undefined;
   recourseModes: Array<RecourseMode>;
   repaymentAccount: BankAccountInput | null | undefined;
   spotCheckIntensity: SpotCheckIntensity;
@@ -174,6 +180,11 @@ export type DeliveryChannel =
   | 'E_INVOICE'
   | 'KIVRA'
   | 'POST';
+
+/** Who keeps the fees and late interest a debtor pays after recourse. */
+export type FeesAfterRecourseTo =
+  | 'CLIENT'
+  | 'FACTOR';
 
 export type InvoiceFilter = {
   /** At most 2 decimals and 9999999999999999.99. */

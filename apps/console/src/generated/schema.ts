@@ -63,8 +63,14 @@ export type AgreementTermsInput = {
   feeMinimum: InputMaybe<Scalars['Decimal']['input']>;
   /** Per cent of the invoice amount, e.g. "2.5". At most 4 decimals and 999.9999. */
   feePercent: Scalars['Decimal']['input'];
+  /** Defaults to the current version's, else FACTOR. */
+  feesAfterRecourseTo: InputMaybe<FeesAfterRecourseTo>;
   /** Defaults to the account in the application. */
   payoutAccount: InputMaybe<BankAccountInput>;
+  /** Days after the due date before recourse (1-365); defaults to the current version's, else 30. */
+  recourseAfterDays: InputMaybe<Scalars['Int']['input']>;
+  /** Days to pay a recourse invoice (1-90); defaults to the current version's, else 10. */
+  recourseInvoiceDaysToPay: InputMaybe<Scalars['Int']['input']>;
   recourseModes: Array<RecourseMode>;
   repaymentAccount: InputMaybe<BankAccountInput>;
   spotCheckIntensity: SpotCheckIntensity;
@@ -225,7 +231,12 @@ export type ClientAgreement = {
   feeMinimum: Scalars['Decimal']['output'];
   /** Per cent of the invoice amount. */
   feePercent: Scalars['Decimal']['output'];
+  feesAfterRecourseTo: FeesAfterRecourseTo;
   payoutAccount: BankAccount;
+  /** Days after the due date before an unpaid invoice bought with recourse becomes a recourse invoice (seed 000: 30). */
+  recourseAfterDays: Scalars['Int']['output'];
+  /** Days the client has to pay a recourse invoice. */
+  recourseInvoiceDaysToPay: Scalars['Int']['output'];
   recourseModes: Array<RecourseMode>;
   repaymentAccount: BankAccount;
   spotCheckIntensity: SpotCheckIntensity;
@@ -1065,6 +1076,11 @@ export type ExposureLedgerDifference = {
   exposure: Scalars['Decimal']['output'];
   receivables: Scalars['Decimal']['output'];
 };
+
+/** Who keeps the fees and late interest a debtor pays after recourse. */
+export type FeesAfterRecourseTo =
+  | 'CLIENT'
+  | 'FACTOR';
 
 /** The caller's work: the queues of their roles (every role's for an admin), what is due today, and the charts. */
 export type Home = {

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import fc from 'fast-check';
-import { creditedRecoursePostings, recoursePostings } from './recourse-postings';
+import { creditedRecoursePostings, recoursePaymentPostings, recoursePostings } from './recourse-postings';
 
 const sum = (lines: Array<{ amount: string }>) => lines.reduce((s, l) => s.plus(l.amount), new Decimal(0));
 
@@ -31,5 +31,37 @@ describe('recourse postings', () => {
 
   it.each(['0', '-5', '1.001'])('refuses %s (a bug, never booked)', (amount) => {
     expect(() => recoursePostings(amount)).toThrow();
+  });
+});
+
+describe('recourse payment postings', () => {
+  it('a payment while the recourse invoice is open settles it from the held money', () => {
+    expect(recoursePaymentPostings('1000.00', '0')).toEqual([
+      { role: 'UNALLOCATED_PAYMENTS', amount: '1000.00' },
+      { role: 'RECOURSE_RECEIVABLES', amount: '-1000.00' },
+    ]);
+  });
+
+  it('a debtor paying after the client paid is owed back to the client in full', () => {
+    expect(recoursePaymentPostings('0', '1000.00')).toEqual([
+      { role: 'UNALLOCATED_PAYMENTS', amount: '1000.00' },
+      { role: 'CLIENT_PAYABLES', amount: '-1000.00' },
+    ]);
+    expect(recoursePaymentPostings('600.00', '400.00')).toEqual([
+      { role: 'UNALLOCATED_PAYMENTS', amount: '1000.00' },
+      { role: 'RECOURSE_RECEIVABLES', amount: '-600.00' },
+      { role: 'CLIENT_PAYABLES', amount: '-400.00' },
+    ]);
+  });
+
+  it('always balances, and refuses nothing placed or a part in fractions of öre', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1_000_000_000 }), fc.integer({ min: 1, max: 1_000_000_000 }), (a, b) => {
+        expect(sum(recoursePaymentPostings((a / 100).toFixed(2), (b / 100).toFixed(2))).isZero()).toBe(true);
+      }),
+    );
+    expect(() => recoursePaymentPostings('0', '0')).toThrow();
+    expect(() => recoursePaymentPostings('1.001', '0')).toThrow();
+    expect(() => recoursePaymentPostings('-1', '2')).toThrow();
   });
 });

@@ -31,6 +31,30 @@ export function creditedRecoursePostings(amount: string): PostingLine[] {
   ]);
 }
 
+/**
+ * A payment placed on a recourse invoice (000), from the money held unallocated since it came
+ * in: what settles the recourse invoice lowers the client's debt (RECOURSE_RECEIVABLES); what a
+ * debtor pays after the client has already paid is owed back to the client in full
+ * (CLIENT_PAYABLES, paid by the next payout batch). Either part may be zero, not both.
+ */
+export function recoursePaymentPostings(settled: string, owedToClient: string): PostingLine[] {
+  const settles = nonNegative(settled);
+  const owed = nonNegative(owedToClient);
+  const total = settles.plus(owed);
+  if (total.isZero()) throw new Error('A recourse payment places something');
+  return balanced([
+    { role: 'UNALLOCATED_PAYMENTS', amount: total.toFixed(2) },
+    { role: 'RECOURSE_RECEIVABLES', amount: settles.negated().toFixed(2) },
+    { role: 'CLIENT_PAYABLES', amount: owed.negated().toFixed(2) },
+  ]);
+}
+
+function nonNegative(amount: string): Decimal {
+  const value = new Decimal(amount);
+  if (!value.isFinite() || value.lt(0) || value.decimalPlaces() > 2) throw new Error(`A recourse payment's part is zero or above in whole öre/øre, not ${amount}`);
+  return value;
+}
+
 function positive(amount: string): Decimal {
   const value = new Decimal(amount);
   if (value.lte(0) || value.decimalPlaces() > 2) throw new Error(`A recourse amount is above zero in whole öre/øre, not ${amount}`);

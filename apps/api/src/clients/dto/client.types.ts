@@ -72,6 +72,12 @@ export enum SpotCheckIntensity {
 }
 registerEnumType(SpotCheckIntensity, { name: 'SpotCheckIntensity' });
 
+export enum FeesAfterRecourseTo {
+  FACTOR = 'FACTOR',
+  CLIENT = 'CLIENT',
+}
+registerEnumType(FeesAfterRecourseTo, { name: 'FeesAfterRecourseTo', description: 'Who keeps the fees and late interest a debtor pays after recourse.' });
+
 @ObjectType('ClientAgreement', { description: 'One version of a client agreement; changes add a version.' })
 export class ClientAgreementType {
   @Field(() => Int) version!: number;
@@ -86,6 +92,9 @@ export class ClientAgreementType {
   @Field(() => DeliveryChannel) deliveryChannel!: DeliveryChannel;
   @Field(() => BankAccountType) payoutAccount!: BankAccountType;
   @Field(() => BankAccountType) repaymentAccount!: BankAccountType;
+  @Field(() => Int, { description: 'Days after the due date before an unpaid invoice bought with recourse becomes a recourse invoice (seed 000: 30).' }) recourseAfterDays!: number;
+  @Field(() => Int, { description: 'Days the client has to pay a recourse invoice.' }) recourseInvoiceDaysToPay!: number;
+  @Field(() => FeesAfterRecourseTo) feesAfterRecourseTo!: FeesAfterRecourseTo;
   @Field(() => StaffRefType, { nullable: true }) changedBy!: StaffRefType | null;
   @Field() changeReason!: string;
 }
@@ -185,6 +194,9 @@ export class AgreementTermsInput {
   @Type(() => BankAccountInput)
   payoutAccount?: BankAccountInput;
   @Field(() => BankAccountInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => BankAccountInput) repaymentAccount?: BankAccountInput;
+  @Field(() => Int, { nullable: true, description: 'Days after the due date before recourse (1-365); defaults to the current version\'s, else 30.' }) @IsOptional() @IsInt() recourseAfterDays?: number;
+  @Field(() => Int, { nullable: true, description: 'Days to pay a recourse invoice (1-90); defaults to the current version\'s, else 10.' }) @IsOptional() @IsInt() recourseInvoiceDaysToPay?: number;
+  @Field(() => FeesAfterRecourseTo, { nullable: true, description: 'Defaults to the current version\'s, else FACTOR.' }) @IsOptional() @IsEnum(FeesAfterRecourseTo) feesAfterRecourseTo?: FeesAfterRecourseTo;
 }
 
 @ArgsType()

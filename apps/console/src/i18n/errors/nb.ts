@@ -76,6 +76,8 @@ export const apiErrorsNb: typeof apiErrorsSv = {
   KID_CHECK_DIGIT_DASH: 'KID-nummerets kontrollsiffer kan ikke være en strek her.',
   // Clients, applications, agreements
   AGREEMENT_NOT_FOUND: 'Kunden har ingen slik avtaleversjon.',
+  AGREEMENT_RECOURSE_AFTER_DAYS: 'Dagene etter forfallsdato før regress skal være et heltall fra 1 til 365.',
+  AGREEMENT_RECOURSE_DAYS_TO_PAY: 'Betalingsfristen for en regressfaktura skal være et heltall dager fra 1 til 90.',
   CLIENT_AGREEMENT_CHANGED: 'Noen har endret avtalen siden du åpnet den. Last inn på nytt og prøv igjen.',
   CLIENT_ALREADY_ACTIVE: 'Selskapet er allerede kunde.',
   CLIENT_APPLICATION_DECIDED: 'Søknaden er allerede avgjort.',

@@ -78,6 +78,8 @@ export const apiErrorsSv: Record<string, string> = {
   KID_CHECK_DIGIT_DASH: 'KID-numrets kontrollsiffra kan inte vara ett streck här.',
   // Clients, applications, agreements
   AGREEMENT_NOT_FOUND: 'Kunden har ingen sådan avtalsversion.',
+  AGREEMENT_RECOURSE_AFTER_DAYS: 'Dagarna efter förfallodagen innan regress ska vara ett heltal från 1 till 365.',
+  AGREEMENT_RECOURSE_DAYS_TO_PAY: 'Betalningstiden för en regressfaktura ska vara ett heltal dagar från 1 till 90.',
   CLIENT_AGREEMENT_CHANGED: 'Någon har ändrat avtalet sedan du öppnade det. Ladda om och försök igen.',
   CLIENT_ALREADY_ACTIVE: 'Företaget är redan kund.',
   CLIENT_APPLICATION_DECIDED: 'Ansökan är redan avgjord.',

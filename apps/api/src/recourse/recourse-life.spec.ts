@@ -1,0 +1,296 @@
+import { Clock, TestClock } from '@factoring/domain';
+import Decimal from 'decimal.js';
+import { randomBytes } from 'node:crypto';
+import { analystAndAdmin } from '../../test-support/clients';
+import { creditFixtures } from '../../test-support/credit';
+import { day, invoiceInput, SUBMIT_INVOICE } from '../../test-support/invoices';
+import { expectReceivablesReconcile } from '../../test-support/receivables';
+import { errorOf, startTestAppOnOwnDatabase, TestApp } from '../../test-support/test-app';
+import type { BankEntry, BankFileHeader } from '../bank-files/bank-entry';
+import { CLOCK } from '../collection/clock';
+import { CollectionModule } from '../collection/collection.module';
+import { CreditService } from '../credit/credit.service';
+import { PaymentsModule } from '../payments/payments.module';
+import { PaymentsService } from '../payments/payments.service';
+import { RecourseFollowUp } from './recourse-follow-up.service';
+import { RecourseModule } from './recourse.module';
+
+/**
+ * Recourse's whole lives (issue 15 s.3, "Done when"; seed 000) against real PostgreSQL, with the
+ * moved clock: an invoice bought with recourse and unpaid 30 days after its due date becomes a
+ * recourse invoice; the client pays it, or the debtor does; the debtor paying after the client
+ * is paid back to the client in full; a late recourse invoice blocks the client until paid.
+ * Its own database: the daily run looks at every bought invoice of a country.
+ */
+let t: TestApp;
+let credit: CreditService;
+let payments: PaymentsService;
+let recourse: RecourseFollowUp;
+let analyst: { token: string };
+let admin: { token: string };
+const clock = new TestClock('2027-01-01T09:00:00Z');
+const f = creditFixtures(() => t, () => ({ analyst, admin }));
+const NOK_ACCOUNT = '15031234562';
+const HEADER: BankFileHeader = { format: 'CAMT_054', version: 'camt.054.001.08', fileIdentity: 'MSG-R' };
+
+beforeAll(async () => {
+  t = await startTestAppOnOwnDatabase();
+  credit = t.app.get(CreditService);
+  payments = t.app.get(PaymentsService);
+  recourse = t.app.get(RecourseFollowUp);
+  // Each module has its clock: the test moves them together.
+  for (const module of [RecourseModule, PaymentsModule, CollectionModule]) {
+    jest.spyOn(t.app.select(module).get<symbol, Clock>(CLOCK, { strict: true }), 'now').mockImplementation(() => clock.now());
+  }
+  ({ analyst, admin } = await analystAndAdmin(t));
+  await f.noSpotChecksInNorway();
+}, 60_000);
+afterAll(() => t?.close());
+
+const at = (isoDay: string) => clock.set(`${isoDay}T09:00:00Z`);
+
+let amounts = 0;
+/** A Norwegian invoice bought with recourse, due on `dueDate`. */
+async function bought(dueDate: string, client?: { key: string; clientId: string }) {
+  const c = client ?? (await f.clientWithKey('NO'));
+  amounts += 1;
+  const invoice = await f.accepted(c.key, 'NO', f.norwegianDebtor(), [{ quantity: String(4 + amounts), unitPrice: '100' }]);
+  await f.setLimit(invoice.debtorId, '1000000');
+  expect(await credit.decide(invoice.id)).toBe('APPROVE');
+  await t.db.query(`UPDATE invoice SET due_date = $2 WHERE id = $1`, [invoice.id, dueDate]);
+  const [row] = await t.db.query(`SELECT payable::text, payment_reference AS reference, recourse_mode, status FROM invoice WHERE id = $1`, [invoice.id]);
+  expect(row).toMatchObject({ recourse_mode: 'WITH_RECOURSE', status: 'PURCHASED' });
+  return { id: invoice.id, debtorId: invoice.debtorId, client: c, payable: row.payable as string, reference: row.reference as string };
+}
+
+function entry(amount: string, reference: string, valueDate: string): BankEntry {
+  return {
+    section: { accountId: NOK_ACCOUNT, currency: 'NOK', sectionIdentity: 'NTF-R' },
+    entryKey: `RECOURSE-${randomBytes(6).toString('hex')}`,
+    direction: 'CREDIT',
+    amount,
+    currency: 'NOK',
+    valueDate,
+    reference,
+    place: '/Document/Ntry[1]',
+  };
+}
+
+const importEntries = (entries: BankEntry[]) =>
+  payments.importFile({ header: HEADER, entries: (async function* () { for (const e of entries) yield e; })() }, { source: 'API', fileName: 'recourse.xml' });
+
+async function recourseInvoices(invoiceId: string) {
+  return t.db.query(
+    `SELECT id, cause, amount::text, paid_amount::text, debtor_paid_amount::text, status, reference, issue_date::text, due_date::text, fell_due_on::text, caught_up, reminded_on::text
+       FROM recourse_invoice WHERE invoice_id = $1 ORDER BY created_at`,
+    [invoiceId],
+  );
+}
+
+async function status(invoiceId: string): Promise<string> {
+  const [row] = await t.db.query(`SELECT status FROM invoice WHERE id = $1`, [invoiceId]);
+  return row.status;
+}
+
+/** The invoice's ledger by role (all its postings): recourse receivables and what is owed to the client. */
+async function ledgerOf(invoiceId: string, role: string): Promise<string> {
+  const [row] = await t.db.query(
+    `SELECT coalesce(sum(p.amount), 0)::text AS amount FROM journal_posting p
+       JOIN LATERAL (SELECT role FROM ledger_account WHERE book = p.book AND number = p.account ORDER BY valid_from DESC LIMIT 1) a ON true
+      WHERE p.invoice_id = $1 AND a.role = $2`,
+    [invoiceId, role],
+  );
+  return new Decimal(row.amount).toFixed(2);
+}
+
+async function client(clientId: string) {
+  const [row] = await t.db.query(`SELECT state, block_reasons FROM client WHERE id = $1`, [clientId]);
+  return row as { state: string; block_reasons: string[] };
+}
+
+describe('recourse after the due date (issue 15 s.3)', () => {
+  it('unpaid with recourse -> recourse invoice -> paid by the client -> the debtor pays later -> paid back to the client in full', async () => {
+    const invoice = await bought('2027-01-04');
+    at('2027-02-02'); // due + 29: not yet
+    let run = await recourse.run('NO');
+    expect(run.boughtBack.find((b) => b.invoiceId === invoice.id)).toBeUndefined();
+    expect(await status(invoice.id)).toBe('PURCHASED');
+    await expectReceivablesReconcile(t, invoice.id);
+
+    at('2027-02-03'); // due + 30 (the agreement's default)
+    run = await recourse.run('NO');
+    expect(run.boughtBack.find((b) => b.invoiceId === invoice.id)).toMatchObject({ amount: invoice.payable, fellDueOn: '2027-02-03', caughtUp: false });
+    expect(await status(invoice.id)).toBe('RECOURSE');
+    const [made] = await recourseInvoices(invoice.id);
+    // The days to pay are the agreement's (10 by default).
+    expect(made).toMatchObject({ cause: 'UNPAID', amount: invoice.payable, status: 'OPEN', issue_date: '2027-02-03', due_date: '2027-02-13', fell_due_on: '2027-02-03', caught_up: false });
+    expect(await ledgerOf(invoice.id, 'RECOURSE_RECEIVABLES')).toBe(invoice.payable);
+    expect(await expectReceivablesReconcile(t, invoice.id)).toMatchObject({ principal: '0.00' });
+    // Run twice, act once.
+    run = await recourse.run('NO');
+    expect(run.boughtBack).toEqual([]);
+    expect(await recourseInvoices(invoice.id)).toHaveLength(1);
+
+    // The client pays the recourse invoice with its own KID.
+    at('2027-02-08');
+    await importEntries([entry(invoice.payable, made.reference, '2027-02-08')]);
+    expect((await recourseInvoices(invoice.id))[0]).toMatchObject({ status: 'PAID', paid_amount: invoice.payable, debtor_paid_amount: '0.00' });
+    expect(await ledgerOf(invoice.id, 'RECOURSE_RECEIVABLES')).toBe('0.00');
+    await expectReceivablesReconcile(t, invoice.id);
+
+    // The debtor pays the invoice later: the factor collected it (000), and owes it all back to the client.
+    at('2027-03-01');
+    const debtorPays = entry(invoice.payable, invoice.reference, '2027-03-01');
+    await importEntries([debtorPays]);
+    const [paidBack] = await t.db.query(
+      `SELECT p.payer, p.settled::text, p.owed_to_client::text, e.state AS entry_state, e.unplaced::text FROM recourse_payment p JOIN bank_entry e ON e.id = p.bank_entry_id
+        WHERE p.recourse_invoice_id = $1 AND p.payer = 'DEBTOR'`,
+      [made.id],
+    );
+    expect(paidBack).toEqual({ payer: 'DEBTOR', settled: '0.00', owed_to_client: invoice.payable, entry_state: 'MATCHED', unplaced: '0.00' });
+    // In full, without deduction, by the next payout batch (a client repayment due).
+    const refunds = await t.db.query(`SELECT kind, amount::text, client_id FROM payout_refund WHERE invoice_id = $1`, [invoice.id]);
+    expect(refunds).toEqual([{ kind: 'CLIENT_REPAYMENT', amount: invoice.payable, client_id: invoice.client.clientId }]);
+    expect(await ledgerOf(invoice.id, 'CLIENT_PAYABLES')).not.toBe('0.00');
+    expect(await status(invoice.id)).toBe('FULLY_PAID');
+    expect((await recourseInvoices(invoice.id))[0]).toMatchObject({ debtor_paid_amount: invoice.payable });
+    await expectReceivablesReconcile(t, invoice.id);
+
+    // The same bank file again places nothing twice.
+    await importEntries([debtorPays]);
+    expect(await t.db.query(`SELECT 1 FROM payout_refund WHERE invoice_id = $1`, [invoice.id])).toHaveLength(1);
+  });
+
+  it('a day missed is caught up once; the debtor paying while the recourse invoice is open settles it (partly, then fully)', async () => {
+    const invoice = await bought('2027-01-05');
+    at('2027-02-08'); // due + 34: the workers were down on the 30th day
+    const run = await recourse.run('NO');
+    expect(run.boughtBack.find((b) => b.invoiceId === invoice.id)).toMatchObject({ fellDueOn: '2027-02-04', caughtUp: true });
+    expect((await recourse.run('NO')).boughtBack).toEqual([]);
+    const [made] = await recourseInvoices(invoice.id);
+    expect(made).toMatchObject({ issue_date: '2027-02-08', fell_due_on: '2027-02-04', caught_up: true, due_date: '2027-02-18' });
+
+    const part = new Decimal(invoice.payable).times('0.4').toFixed(2);
+    const rest = new Decimal(invoice.payable).minus(part).toFixed(2);
+    at('2027-02-10');
+    await importEntries([entry(part, invoice.reference, '2027-02-10')]);
+    expect((await recourseInvoices(invoice.id))[0]).toMatchObject({ status: 'OPEN', paid_amount: part, debtor_paid_amount: part });
+    expect(await ledgerOf(invoice.id, 'RECOURSE_RECEIVABLES')).toBe(rest);
+    expect(await status(invoice.id)).toBe('RECOURSE');
+    await expectReceivablesReconcile(t, invoice.id);
+
+    // The rest and 100 more: the rest settles it, the 100 stays held for a person (nothing is owed to the client: it had paid nothing).
+    await importEntries([entry(new Decimal(rest).plus(100).toFixed(2), invoice.reference, '2027-02-11')]);
+    expect((await recourseInvoices(invoice.id))[0]).toMatchObject({ status: 'PAID', paid_amount: invoice.payable, debtor_paid_amount: invoice.payable });
+    expect(await ledgerOf(invoice.id, 'RECOURSE_RECEIVABLES')).toBe('0.00');
+    expect(await t.db.query(`SELECT 1 FROM payout_refund WHERE invoice_id = $1`, [invoice.id])).toEqual([]);
+    const [held] = await t.db.query(
+      `SELECT e.state, e.unplaced::text FROM bank_entry e JOIN recourse_payment p ON p.bank_entry_id = e.id WHERE p.recourse_invoice_id = $1 ORDER BY e.value_date DESC LIMIT 1`,
+      [made.id],
+    );
+    expect(held).toEqual({ state: 'UNMATCHED', unplaced: '100.00' });
+    expect(await status(invoice.id)).toBe('FULLY_PAID');
+    await expectReceivablesReconcile(t, invoice.id);
+  });
+
+  it('a recourse invoice paid late blocks the client (its open offers stop); paying lifts that block only, a fraud block is kept', async () => {
+    const invoice = await bought('2027-01-06');
+    at('2027-02-05');
+    await recourse.run('NO');
+    const [made] = await recourseInvoices(invoice.id);
+    expect(made.due_date).toBe('2027-02-15'); // a Monday
+
+    // An open offer of the client's.
+    const base = invoiceInput('NO', {}, [{ quantity: '3', unitPrice: '100' }]);
+    const offer = (await t.gql(SUBMIT_INVOICE, { input: { ...base, debtor: { ...base.debtor, identityNumber: f.norwegianDebtor() } } }, invoice.client.key)).data!.submitInvoice;
+    expect(offer.status).toBe('OFFERED');
+
+    at('2027-02-15'); // its due date: not late yet
+    let run = await recourse.run('NO');
+    expect(run.blocked).not.toContain(invoice.client.clientId);
+    expect(await client(invoice.client.clientId)).toEqual({ state: 'ACTIVE', block_reasons: [] });
+
+    at('2027-02-16'); // late
+    run = await recourse.run('NO');
+    expect(run.blocked).toContain(invoice.client.clientId);
+    expect(run.reminded).toContain(made.id);
+    expect(await client(invoice.client.clientId)).toEqual({ state: 'BLOCKED', block_reasons: ['OVERDUE_RECOURSE_INVOICE'] });
+    expect(await status(offer.id)).toBe('WITHDRAWN');
+    const [event] = await t.db.query(`SELECT payload FROM outbox_event WHERE topic = 'recourse_invoice.reminder' AND client_id = $1`, [invoice.client.clientId]);
+    expect(event.payload).toMatchObject({ reference: made.reference, dueDate: '2027-02-15' });
+    // Again: no second reminder, no second block.
+    run = await recourse.run('NO');
+    expect(run.blocked).not.toContain(invoice.client.clientId);
+    expect(run.reminded).not.toContain(made.id);
+    expect((await recourseInvoices(invoice.id))[0].reminded_on).toBe('2027-02-16');
+
+    // An analyst blocks it for a fraud suspicion too.
+    const fraud = await t.gql(
+      `mutation($id: ID!) { blockClient(id: $id, blockReason: FRAUD_SUSPICION, reason: "Invoices to a company that does not exist") { state blockReasons } }`,
+      { id: invoice.client.clientId },
+      analyst.token,
+    );
+    expect(errorOf(fraud)).toBeUndefined();
+
+    // The client pays: the recourse block is lifted, the fraud block kept.
+    at('2027-02-18');
+    await importEntries([entry(invoice.payable, made.reference, '2027-02-18')]);
+    expect((await recourseInvoices(invoice.id))[0].status).toBe('PAID');
+    expect(await client(invoice.client.clientId)).toEqual({ state: 'BLOCKED', block_reasons: ['FRAUD_SUSPICION'] });
+    await expectReceivablesReconcile(t, invoice.id);
+  });
+
+  it('the client sells again once its late recourse invoice is paid and nothing else blocks it', async () => {
+    const invoice = await bought('2027-01-07');
+    at('2027-02-06');
+    await recourse.run('NO');
+    const [made] = await recourseInvoices(invoice.id);
+    at('2027-02-18');
+    await recourse.run('NO');
+    expect(await client(invoice.client.clientId)).toEqual({ state: 'BLOCKED', block_reasons: ['OVERDUE_RECOURSE_INVOICE'] });
+    const part = new Decimal(invoice.payable).minus(1).toFixed(2);
+    await importEntries([entry(part, made.reference, '2027-02-18')]);
+    expect(await client(invoice.client.clientId)).toMatchObject({ state: 'BLOCKED' }); // one krone still owed
+    await importEntries([entry('1.00', made.reference, '2027-02-19')]);
+    expect(await client(invoice.client.clientId)).toEqual({ state: 'ACTIVE', block_reasons: [] });
+  });
+});
+
+describe('the recourse terms of the agreement (dated per version, with defaults)', () => {
+  const CLIENT = `query($id: ID!) { client(id: $id) { agreement { version recourseAfterDays recourseInvoiceDaysToPay feesAfterRecourseTo } } }`;
+  const UPDATE = `mutation($id: ID!, $terms: AgreementTermsInput!, $v: Int!) { updateClientAgreement(id: $id, terms: $terms, expectedVersion: $v, reason: "Recourse terms agreed") {
+    agreement { version recourseAfterDays recourseInvoiceDaysToPay feesAfterRecourseTo } } }`;
+  const TERMS = { feePercent: '2', recourseModes: ['WITH_RECOURSE'], creditLimit: '500000', spotCheckIntensity: 'HIGH', deliveryChannel: 'EMAIL' };
+
+  it('defaults to 30 days, 10 days to pay and the factor keeping fees; a new version changes them and the daily run follows it; bad values are refused naming the field', async () => {
+    const c = await f.clientWithKey('NO');
+    const shown = (await t.gql(CLIENT, { id: c.clientId }, analyst.token)).data!.client.agreement;
+    expect(shown).toEqual({ version: 1, recourseAfterDays: 30, recourseInvoiceDaysToPay: 10, feesAfterRecourseTo: 'FACTOR' });
+
+    for (const [terms, reason, field] of [
+      [{ recourseAfterDays: 0 }, 'AGREEMENT_RECOURSE_AFTER_DAYS', 'terms.recourseAfterDays'],
+      [{ recourseAfterDays: 366 }, 'AGREEMENT_RECOURSE_AFTER_DAYS', 'terms.recourseAfterDays'],
+      [{ recourseInvoiceDaysToPay: 91 }, 'AGREEMENT_RECOURSE_DAYS_TO_PAY', 'terms.recourseInvoiceDaysToPay'],
+    ] as const) {
+      const refused = await t.gql(UPDATE, { id: c.clientId, terms: { ...TERMS, ...terms }, v: 1 }, admin.token);
+      expect(errorOf(refused)).toMatchObject({ code: 'BAD_USER_INPUT', reason, field });
+    }
+    expect((await t.gql(CLIENT, { id: c.clientId }, analyst.token)).data!.client.agreement.version).toBe(1);
+
+    const changed = await t.gql(UPDATE, { id: c.clientId, terms: { ...TERMS, recourseAfterDays: 45, recourseInvoiceDaysToPay: 14, feesAfterRecourseTo: 'CLIENT' }, v: 1 }, admin.token);
+    expect(changed.data!.updateClientAgreement.agreement).toEqual({ version: 2, recourseAfterDays: 45, recourseInvoiceDaysToPay: 14, feesAfterRecourseTo: 'CLIENT' });
+    // A later version without them keeps them.
+    const kept = await t.gql(UPDATE, { id: c.clientId, terms: { ...TERMS, feePercent: '2.5' }, v: 2 }, admin.token);
+    expect(kept.data!.updateClientAgreement.agreement).toEqual({ version: 3, recourseAfterDays: 45, recourseInvoiceDaysToPay: 14, feesAfterRecourseTo: 'CLIENT' });
+
+    const invoice = await bought('2027-01-04', c);
+    at('2027-02-03'); // due + 30: this client's agreement says 45
+    await recourse.run('NO');
+    expect(await status(invoice.id)).toBe('PURCHASED');
+    at('2027-02-18'); // due + 45
+    await recourse.run('NO');
+    expect(await status(invoice.id)).toBe('RECOURSE');
+    expect((await recourseInvoices(invoice.id))[0]).toMatchObject({ due_date: '2027-03-04' }); // 14 days to pay
+    void day;
+  });
+});
