@@ -26,6 +26,7 @@ const EMAIL = /^[^\s@<>(),;:"[\]]+@[^\s@<>(),;:"[\]]+\.[^\s@<>(),;:"[\]]+$/;
 const SUBJECT = {
   SOLD_INVOICE: { sv: 'Faktura {number} från {client}', nb: 'Faktura {number} fra {client}', en: 'Invoice {number} from {client}' },
   INVOICE_RECEIPT: { sv: 'Kvitto: faktura {number} köpt', nb: 'Kvittering: faktura {number} kjøpt', en: 'Receipt: invoice {number} bought' },
+  PAYMENT_RECEIPT: { sv: 'Betalningskvitto: faktura {number} slutbetald', nb: 'Betalingskvittering: faktura {number} ferdig betalt', en: 'Payment receipt: invoice {number} fully paid' },
 } as const;
 const BODY = {
   SOLD_INVOICE: {
@@ -37,6 +38,11 @@ const BODY = {
     sv: 'Hej,\n\nBifogat finns kvittot för faktura {number}, som vi har köpt.\n',
     nb: 'Hei,\n\nVedlagt er kvitteringen for faktura {number}, som vi har kjøpt.\n',
     en: 'Hello,\n\nAttached is the receipt for invoice {number}, which we have bought.\n',
+  },
+  PAYMENT_RECEIPT: {
+    sv: 'Hej,\n\nFaktura {number} är slutbetald. Bifogat finns betalningskvittot.\n',
+    nb: 'Hei,\n\nFaktura {number} er ferdig betalt. Vedlagt er betalingskvitteringen.\n',
+    en: 'Hello,\n\nInvoice {number} is fully paid. Attached is the payment receipt.\n',
   },
 } as const;
 

@@ -12,6 +12,7 @@ import {
 import { EntityManager } from 'typeorm';
 import { TimelineActor } from '../audit/timeline.service';
 import { requestInvoiceDeliveries } from '../delivery/delivery-requests';
+import { requestPaymentReceipts } from '../delivery/payment-receipt-requests';
 import { InvoiceBooks } from '../ledger/invoice-books';
 import { InvoiceError } from './invoice-errors';
 
@@ -187,6 +188,7 @@ export class InvoiceLifecycle {
       for (const c of chunk) {
         after.push({ id: c.invoice.id, clientId: c.invoice.client_id, invoiceNumber: c.invoice.invoice_number, from: c.invoice.status, status: c.status, version: versions.get(c.invoice.id)! });
       }
+      if (event === 'PAID_IN_FULL') await requestPaymentReceipts(tx, chunk.map((c) => c.invoice.id));
     }
     return after;
   }
@@ -199,6 +201,8 @@ export class InvoiceLifecycle {
       // The sold invoice goes to the debtor (and the receipt to the client) once bought: asked for here, sent by the delivery worker (issue 13 s.3).
       await requestInvoiceDeliveries(tx, after.id);
     }
+    // Fully paid: the client's payment receipt, asked for in the same transaction (issue 14 s.4), sent by the delivery worker.
+    if (event === 'PAID_IN_FULL') await requestPaymentReceipts(tx, [after.id]);
     if (books === 'CREDIT_NOTE' && after.from === 'PURCHASED') {
       await this.books.creditNote(tx, after.id, String(step.details?.creditNumber), String(step.details?.amount));
     }

@@ -174,7 +174,7 @@ export const consoleEn = {
     documents: {
       title: 'Documents',
       kind: 'Document',
-      kinds: { SOLD_INVOICE: 'Invoice to the debtor', INVOICE_RECEIPT: 'Receipt for the client', SALES_REPORT: 'Sales report', ACCOUNT_STATEMENT: 'Account statement' },
+      kinds: { SOLD_INVOICE: 'Invoice to the debtor', INVOICE_RECEIPT: 'Receipt for the client', PAYMENT_RECEIPT: 'Payment receipt for the client', SALES_REPORT: 'Sales report', ACCOUNT_STATEMENT: 'Account statement' },
       period: 'Period',
       period_from: 'From',
       period_to: 'To',

@@ -350,7 +350,7 @@ const consoleNb: ConsoleMessages = {
     documents: {
       title: 'Dokumenter',
       kind: 'Dokument',
-      kinds: { SOLD_INVOICE: 'Faktura til fakturamottaker', INVOICE_RECEIPT: 'Kvittering til kunden', SALES_REPORT: 'Salgsrapport', ACCOUNT_STATEMENT: 'Kontoutskrift' },
+      kinds: { SOLD_INVOICE: 'Faktura til fakturamottaker', INVOICE_RECEIPT: 'Kvittering til kunden', PAYMENT_RECEIPT: 'Betalingskvittering til kunden', SALES_REPORT: 'Salgsrapport', ACCOUNT_STATEMENT: 'Kontoutskrift' },
       period: 'Periode',
       period_from: 'Fra',
       period_to: 'Til',

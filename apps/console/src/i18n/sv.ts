@@ -349,7 +349,7 @@ const consoleSv: ConsoleMessages = {
     documents: {
       title: 'Dokument',
       kind: 'Dokument',
-      kinds: { SOLD_INVOICE: 'Faktura till fakturamottagaren', INVOICE_RECEIPT: 'Kvitto till kunden', SALES_REPORT: 'Försäljningsrapport', ACCOUNT_STATEMENT: 'Kontoutdrag' },
+      kinds: { SOLD_INVOICE: 'Faktura till fakturamottagaren', INVOICE_RECEIPT: 'Kvitto till kunden', PAYMENT_RECEIPT: 'Betalningskvitto till kunden', SALES_REPORT: 'Försäljningsrapport', ACCOUNT_STATEMENT: 'Kontoutdrag' },
       period: 'Period',
       period_from: 'Från',
       period_to: 'Till',
