@@ -20,6 +20,15 @@ export interface ValidTerms {
   repaymentAccount: { kind: string; value: string; display: string };
   /** Recourse terms (issue 15 s.3): given, else the current version's, else the dated defaults. */
   recourse: RecourseTerms;
+  /** The client's approvals the agreement asks for (issue 15 s.2, s.5; seed 003): none unless agreed. */
+  lateInterestInvoiceNeedsClientApproval: boolean;
+  collectionHandoffNeedsClientApproval: boolean;
+}
+
+/** The agreement's terms for the client's approvals (migration 1764300022000). */
+export interface ClientApprovalTerms {
+  lateInterestInvoiceNeedsClientApproval: boolean;
+  collectionHandoffNeedsClientApproval: boolean;
 }
 
 /** Checks agreement terms against the pricing policy in force and writes agreement versions. */
@@ -29,7 +38,7 @@ export class AgreementTerms {
     input: AgreementTermsInput,
     country: 'SE' | 'NO',
     field: string,
-    defaults: { payoutAccount: { kind: string; value: string }; repaymentAccount: { kind: string; value: string } } & Partial<RecourseTerms>,
+    defaults: { payoutAccount: { kind: string; value: string }; repaymentAccount: { kind: string; value: string } } & Partial<RecourseTerms> & Partial<ClientApprovalTerms>,
     today: LocalDate = LocalDate.today(),
   ): ValidTerms {
     const policy = versionInForce(`agreement policy ${country}`, DEFAULT_AGREEMENT_POLICY[country], today.toString()).value;
@@ -62,6 +71,8 @@ export class AgreementTerms {
     return {
       ...terms,
       recourse,
+      lateInterestInvoiceNeedsClientApproval: input.lateInterestInvoiceNeedsClientApproval ?? defaults.lateInterestInvoiceNeedsClientApproval ?? false,
+      collectionHandoffNeedsClientApproval: input.collectionHandoffNeedsClientApproval ?? defaults.collectionHandoffNeedsClientApproval ?? false,
       payoutAccount: parseClientAccount(input.payoutAccount ?? defaults.payoutAccount, country, `${field}.payoutAccount`),
       repaymentAccount: parseClientAccount(input.repaymentAccount ?? defaults.repaymentAccount, country, `${field}.repaymentAccount`),
     };
@@ -71,8 +82,9 @@ export class AgreementTerms {
     await tx.query(
       `INSERT INTO client_agreement (client_id, version, fee_percent, fee_fixed, fee_minimum, vat_rate_on_fee_percent, recourse_modes,
                                      credit_limit, spot_check_intensity, delivery_channel, payout_account, repayment_account, changed_by, change_reason,
-                                     recourse_after_days, recourse_invoice_days_to_pay, fees_after_recourse_to)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
+                                     recourse_after_days, recourse_invoice_days_to_pay, fees_after_recourse_to,
+                                     late_interest_needs_client_approval, collection_handoff_needs_client_approval)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`,
       [
         clientId,
         version,
@@ -91,6 +103,8 @@ export class AgreementTerms {
         terms.recourse.recourseAfterDays,
         terms.recourse.recourseInvoiceDaysToPay,
         terms.recourse.feesAfterRecourseTo,
+        terms.lateInterestInvoiceNeedsClientApproval,
+        terms.collectionHandoffNeedsClientApproval,
       ],
     );
   }

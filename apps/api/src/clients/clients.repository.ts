@@ -60,7 +60,8 @@ const CLIENT_SORT: Record<ClientsArgs['sortField'], string> = {
 const AGREEMENT_COLUMNS = `a.version, a.valid_from, a.fee_percent::text, a.fee_fixed::text, a.fee_minimum::text,
   a.vat_rate_on_fee_percent::text, a.recourse_modes, a.credit_limit::text, a.spot_check_intensity, a.delivery_channel,
   a.payout_account, a.repayment_account, a.change_reason, s.id AS changed_by_id, s.name AS changed_by_name,
-  a.recourse_after_days, a.recourse_invoice_days_to_pay, a.fees_after_recourse_to`;
+  a.recourse_after_days, a.recourse_invoice_days_to_pay, a.fees_after_recourse_to,
+  a.late_interest_needs_client_approval, a.collection_handoff_needs_client_approval`;
 
 /** SQL for clients, their applications and agreements; maps rows to the GraphQL views. */
 @Injectable()
@@ -218,6 +219,8 @@ interface AgreementRow {
   recourse_after_days: number;
   recourse_invoice_days_to_pay: number;
   fees_after_recourse_to: ClientAgreementType['feesAfterRecourseTo'];
+  late_interest_needs_client_approval: boolean;
+  collection_handoff_needs_client_approval: boolean;
 }
 
 function toAgreement(row: AgreementRow): ClientAgreementType {
@@ -237,6 +240,8 @@ function toAgreement(row: AgreementRow): ClientAgreementType {
     recourseAfterDays: row.recourse_after_days,
     recourseInvoiceDaysToPay: row.recourse_invoice_days_to_pay,
     feesAfterRecourseTo: row.fees_after_recourse_to,
+    lateInterestInvoiceNeedsClientApproval: row.late_interest_needs_client_approval,
+    collectionHandoffNeedsClientApproval: row.collection_handoff_needs_client_approval,
     changedBy: row.changed_by_id ? { id: row.changed_by_id, name: row.changed_by_name ?? '' } : null,
     changeReason: row.change_reason,
   };

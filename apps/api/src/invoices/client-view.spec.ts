@@ -97,7 +97,7 @@ describe("the client's timeline after the sale", () => {
 
     // What the client reads and hears names no person of the factor, no note and none of the case's figures.
     const [written] = await t.db.query(`SELECT write_off_amount::text AS amount, principal::text, interest::text FROM collection_case WHERE id = $1`, [c.id]);
-    const seen = JSON.stringify({ read, events: (await ok(`{ myEvents(limit: 500) { events { topic payload } } }`, {}, client.key)).myEvents });
+    const seen = JSON.stringify({ read, events, feed: (await ok(`{ myEvents(limit: 500) { events { topic data } } }`, {}, client.key)).myEvents });
     for (const word of ['Sven', 'Frida', 'Hemlig', 'ANTECKNING', written.amount, written.interest]) expect(seen.includes(word) ? word : null).toBeNull();
   });
 });

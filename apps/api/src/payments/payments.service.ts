@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Clock, ConflictError, CountryCode, DomainError, InvalidValueError, NotFoundError } from '@factoring/domain';
+import { clientStepDetails, Clock, ConflictError, CountryCode, DomainError, InvalidValueError, NotFoundError } from '@factoring/domain';
 import { daysLate, heldPaymentPlacedPostings, paidToClientPostings, paymentReceivedPostings, refundMarkedPostings } from '@factoring/rules';
 import Decimal from 'decimal.js';
 import { DataSource, EntityManager } from 'typeorm';
@@ -13,6 +13,7 @@ import { openBankFile } from '../bank-files/read-bank-file';
 import { CLOCK } from '../collection/clock';
 import { WorkQueueClaims } from '../common/work-queue-claims';
 import { Exposure } from '../exposure/exposure.service';
+import { partlyPaidSteps, recordClientSteps, tellClient } from '../invoices/client-steps';
 import { InvoiceLifecycle, LockedInvoice, SYSTEM_ACTOR } from '../invoices/invoice-lifecycle';
 import { Book, JournalEntryInput, Ledger } from '../ledger/ledger.service';
 import { BankMoneyOut } from './bank-money-out';
@@ -581,6 +582,8 @@ export class PaymentsService {
       list.map((p) => ({ invoice: { id: p.invoice.id, client_id: p.invoice.client_id, debtor_id: p.invoice.debtor_id }, amount: paidOff.has(p.invoice.id) ? null : p.amount.toFixed(2) })),
     );
     const done = after.filter((row) => paidOff.has(row.id));
+    // The client hears of a partial payment too (issue 15 s.7): how much came in, on which day; a full one is the lifecycle's PAID_IN_FULL below.
+    await recordClientSteps(tx, 'invoice.partly_paid', by ? staffActor(by) : { type: 'SYSTEM', name: null }, partlyPaidSteps(paid, paidOff));
     await this.lifecycle.transitionMany(
       tx,
       done.map((row) => {
@@ -835,8 +838,17 @@ export class PaymentsService {
         fromState: invoice.status,
         toState: invoice.status,
         reason: `Paid to the client directly: ${amount.toFixed(2)} ${invoice.currency} on ${input.paidOn}`,
-        details: { step: 'PAID_TO_CLIENT', amount: amount.toFixed(2), paidOn: input.paidOn, clientVisible: true, ...(input.note ? { typed: input.note } : {}) },
+        details: {
+          step: 'PAID_TO_CLIENT',
+          amount: amount.toFixed(2),
+          paidOn: input.paidOn,
+          clientVisible: true,
+          ...(input.note ? { typed: input.note } : {}),
+          ...clientStepDetails('PAID_TO_CLIENT', { amount: amount.toFixed(2), currency: invoice.currency, on: input.paidOn }),
+        },
       });
+      // Its event (issue 15 s.7); paid in full, the lifecycle's PAID_IN_FULL below tells that too.
+      await tellClient(tx, invoice, 'invoice.paid_to_client', 'PAID_TO_CLIENT', { amount: amount.toFixed(2), currency: invoice.currency, on: input.paidOn });
       if (new Decimal(after.open).isZero()) {
         await this.exposure.release(tx, { id: invoice.id, client_id: invoice.client_id, debtor_id: invoice.debtor_id });
         await this.lifecycle.transition(tx, { id: invoice.id, client_id: invoice.client_id, invoice_number: invoice.invoice_number, status: invoice.status, version: after.version }, 'PAID_IN_FULL', SYSTEM_ACTOR, {

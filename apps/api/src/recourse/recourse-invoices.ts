@@ -4,6 +4,7 @@ import { creditedRecoursePostings, defaultRecourseTermsOn, recoursePostings } fr
 import { EntityManager } from 'typeorm';
 import { TimelineActor, TimelineService } from '../audit/timeline.service';
 import { CLOCK } from '../collection/clock';
+import { recordClientSteps } from '../invoices/client-steps';
 import { Ledger } from '../ledger/ledger.service';
 
 export const RECOURSE_INVOICE = 'RECOURSE_INVOICE';
@@ -80,6 +81,16 @@ export class RecourseInvoices {
       reason: `Recourse invoice of ${r.amount} ${r.invoice.currency} (${CAUSE_WORDS[r.cause]})`,
       details: { step: 'RECOURSE_INVOICE_ISSUED', cause: r.cause, amount: r.amount, invoiceId: r.invoice.id, disputeId: r.disputeId, dueDate, daysToPay: terms.recourseInvoiceDaysToPay, fellDueOn },
     });
+    // The client's step on its invoice and its event (issue 15 s.7): what it owes, by when, to which OCR/KID.
+    await recordClientSteps(tx, 'invoice.recourse_invoice_issued', r.actor, [
+      {
+        invoiceId: r.invoice.id,
+        code: 'RECOURSE_INVOICE_ISSUED',
+        facts: { amount: r.amount, currency: r.invoice.currency, dueDate, reference },
+        reason: `Recourse invoice ${reference} issued to the client: ${r.amount} ${r.invoice.currency}, due ${dueDate}`,
+        details: { recourseInvoiceId: row.id, cause: r.cause },
+      },
+    ]);
     return { id: row.id, reference, dueDate };
   }
 

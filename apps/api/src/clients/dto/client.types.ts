@@ -95,6 +95,8 @@ export class ClientAgreementType {
   @Field(() => Int, { description: 'Days after the due date before an unpaid invoice bought with recourse becomes a recourse invoice (seed 000: 30).' }) recourseAfterDays!: number;
   @Field(() => Int, { description: 'Days the client has to pay a recourse invoice.' }) recourseInvoiceDaysToPay!: number;
   @Field(() => FeesAfterRecourseTo) feesAfterRecourseTo!: FeesAfterRecourseTo;
+  @Field({ description: 'A late-interest invoice waits for the client\'s approval (seed 003); none is needed unless agreed.' }) lateInterestInvoiceNeedsClientApproval!: boolean;
+  @Field({ description: 'A handoff to collection waits for the client\'s approval (seed 003); none is needed unless agreed.' }) collectionHandoffNeedsClientApproval!: boolean;
   @Field(() => StaffRefType, { nullable: true }) changedBy!: StaffRefType | null;
   @Field() changeReason!: string;
 }
@@ -197,6 +199,8 @@ export class AgreementTermsInput {
   @Field(() => Int, { nullable: true, description: 'Days after the due date before recourse (1-365); defaults to the current version\'s, else 30.' }) @IsOptional() @IsInt() recourseAfterDays?: number;
   @Field(() => Int, { nullable: true, description: 'Days to pay a recourse invoice (1-90); defaults to the current version\'s, else 10.' }) @IsOptional() @IsInt() recourseInvoiceDaysToPay?: number;
   @Field(() => FeesAfterRecourseTo, { nullable: true, description: 'Defaults to the current version\'s, else FACTOR.' }) @IsOptional() @IsEnum(FeesAfterRecourseTo) feesAfterRecourseTo?: FeesAfterRecourseTo;
+  @Field({ nullable: true, description: 'Late interest is charged only once the client approves it; defaults to the current version\'s, else false.' }) @IsOptional() @IsBoolean() lateInterestInvoiceNeedsClientApproval?: boolean;
+  @Field({ nullable: true, description: 'A handoff to collection needs the client\'s approval; defaults to the current version\'s, else false.' }) @IsOptional() @IsBoolean() collectionHandoffNeedsClientApproval?: boolean;
 }
 
 @ArgsType()
