@@ -67,7 +67,10 @@ const en = {
       step_by: 'By',
       step_note: 'Note',
       system: 'The system',
-      system_notes: { CLIENT_APPROVAL_NOT_RECORDED: "The client's agreement has no term for approving a handoff yet, so none was asked." },
+      system_notes: {
+        CLIENT_APPROVAL_NOT_RECORDED: "The client's agreement has no term for approving a handoff yet, so none was asked.",
+        CLIENT_APPROVAL_NOT_NEEDED: "The client's agreement asks for no approval of a handoff.",
+      },
       states: {
         OPEN: 'Open',
         HANDED_OFF: 'With the agency',
@@ -204,7 +207,10 @@ const sv: Messages = {
       step_by: 'Av',
       step_note: 'Anteckning',
       system: 'Systemet',
-      system_notes: { CLIENT_APPROVAL_NOT_RECORDED: 'Kundens avtal har ännu inget villkor om godkännande av en överlämning, så inget begärdes.' },
+      system_notes: {
+        CLIENT_APPROVAL_NOT_RECORDED: 'Kundens avtal har ännu inget villkor om godkännande av en överlämning, så inget begärdes.',
+        CLIENT_APPROVAL_NOT_NEEDED: 'Kundens avtal kräver inget godkännande av en överlämning.',
+      },
       states: {
         OPEN: 'Öppet',
         HANDED_OFF: 'Hos inkassobolaget',
@@ -339,7 +345,10 @@ const nb: Messages = {
       step_by: 'Av',
       step_note: 'Merknad',
       system: 'Systemet',
-      system_notes: { CLIENT_APPROVAL_NOT_RECORDED: 'Kundens avtale har ennå ikke noe vilkår om godkjenning av en overføring, så ingen ble bedt om.' },
+      system_notes: {
+        CLIENT_APPROVAL_NOT_RECORDED: 'Kundens avtale har ennå ikke noe vilkår om godkjenning av en overføring, så ingen ble bedt om.',
+        CLIENT_APPROVAL_NOT_NEEDED: 'Kundens avtale krever ingen godkjenning av en overføring.',
+      },
       states: {
         OPEN: 'Åpen',
         HANDED_OFF: 'Hos inkassobyrået',
