@@ -1,4 +1,5 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
+import Decimal from 'decimal.js';
 import { getNamedType, GraphQLNamedType, GraphQLObjectType, GraphQLSchema, isObjectType } from 'graphql';
 import { analystAndAdmin } from '../../test-support/clients';
 import { creditFixtures } from '../../test-support/credit';
@@ -188,6 +189,68 @@ describe('after a full life', () => {
     expect(seen).toContain('an invoice offered to us earlier looks like the same invoice');
     // The back office's statuses stay inside: the client reads PROCESSING.
     expect(seen).not.toMatch(/"(SPOT_CHECK|OFFER_REVIEW|MANUAL_ASSESSMENT|REFUSED|PURCHASED)"/);
+  });
+});
+
+describe('after the rest of the life (issue 15 s.7)', () => {
+  it('the client reads its steps after the sale (dispute, payment to it, collection, write-off, recourse invoice, approvals) without a staff name, note or the case\'s figures', async () => {
+    const client = await f.clientWithKey('NO');
+    const collector = await newStaff(t.db, { roles: [Role.COLLECTION], name: 'Sune Samlare-Hemlig' });
+    const financier = await newStaff(t.db, { roles: [Role.FINANCE], name: 'Fanny Ekonom-Hemlig' });
+    const sune = await t.signIn(collector.email, collector.password);
+    const fanny = await t.signIn(financier.email, financier.password);
+    const gql = async (query: string, variables: Record<string, unknown>, token: string) => {
+      const result = await t.gql(query, variables, token);
+      if (!result.data) throw new Error(JSON.stringify(result.errors));
+      return result.data;
+    };
+    const bought = async () => {
+      const invoice = await f.accepted(client.key, 'NO', f.norwegianDebtor());
+      await f.setLimit(invoice.debtorId, '1000000');
+      expect(await credit.decide(invoice.id)).toBe('APPROVE');
+      await t.db.query(`UPDATE invoice SET due_date = current_date - 40, recourse_mode = 'WITHOUT_RECOURSE' WHERE id = $1`, [invoice.id]);
+      const [{ payable }] = await t.db.query(`SELECT payable::text FROM invoice WHERE id = $1`, [invoice.id]);
+      return { ...invoice, payable: payable as string };
+    };
+    const REGISTER = `mutation($input: RegisterDisputeInput!) { registerDispute(input: $input) { id version } }`;
+    const RESOLVE = `mutation($id: ID!, $e: DisputeEnding!, $v: Int!) { resolveDispute(id: $id, ending: $e, note: "NOTERING-SLUT", expectedVersion: $v) { id } }`;
+    const dispute = (invoiceId: string, amount: string) => ({ input: { invoiceId, channel: 'PHONE', amount, reason: 'NOTERING-TVIST', nextStep: 'NOTERING-NÄSTA', nextStepDue: '2099-01-01' } });
+
+    // One invoice: disputed and withdrawn, partly paid to the client, handed to collection, written off.
+    const one = await bought();
+    const d1 = (await gql(REGISTER, dispute(one.id, '50.00'), sune)).registerDispute;
+    await gql(RESOLVE, { id: d1.id, e: 'WITHDRAW', v: d1.version }, sune);
+    await gql(`mutation($i: ID!) { reportPaidToClient(invoiceId: $i, amount: "100.00", paidOn: "${day(0)}") { status } }`, { i: one.id }, client.key);
+    const c = (await gql(`mutation($i: ID!) { handOffToCollection(invoiceId: $i, note: "NOTERING-INKASSO") { id version } }`, { i: one.id }, sune)).handOffToCollection;
+    const proposed = (await gql(`mutation($id: ID!, $v: Int!) { proposeWriteOff(id: $id, note: "NOTERING-KONKURS", expectedVersion: $v) { version } }`, { id: c.id, v: c.version }, sune)).proposeWriteOff;
+    await gql(`mutation($id: ID!, $v: Int!) { approveWriteOff(id: $id, expectedVersion: $v) { state } }`, { id: c.id, v: proposed.version }, fanny);
+    // Another: disputed in full and bought back (a recourse invoice to the client).
+    const two = await bought();
+    const d2 = (await gql(REGISTER, dispute(two.id, two.payable), sune)).registerDispute;
+    await gql(RESOLVE, { id: d2.id, e: 'RECOURSE', v: d2.version }, sune);
+
+    const schema = t.app.get(GraphQLSchemaHost).schema;
+    const fields = (name: string) => everyField(schema.getType(name) as GraphQLObjectType);
+    const read = await t.gql(
+      `{ myInvoices(perPage: 100) { items { ${fields('ClientInvoice')} timeline { ${fields('ClientInvoiceStep')} } approvals { ${fields('ClientApprovalRequest')} } } }
+         myRecourseInvoices { ${fields('ClientRecourseInvoice')} }
+         myApprovals { ${fields('ClientApprovalRequest')} }
+         myEvents(limit: 500) { ${fields('ClientEventPage')} } }`,
+      {},
+      client.key,
+    );
+    expect(read.errors).toBeUndefined();
+    const outbox = await t.db.query(`SELECT payload FROM outbox_event WHERE client_id = $1`, [client.clientId]);
+    const seen = JSON.stringify({ data: read.data, outbox });
+    const steps = read.data!.myInvoices.items.flatMap((i: { timeline: Array<{ step: string }> }) => i.timeline.map((s) => s.step));
+    expect(steps).toEqual(expect.arrayContaining(['DISPUTE_REGISTERED', 'DISPUTE_WITHDRAWN', 'PAID_TO_CLIENT', 'HANDED_TO_COLLECTION', 'WRITTEN_OFF', 'RECOURSE_INVOICE_ISSUED', 'BOUGHT_BACK', 'DISPUTE_RECOURSE']));
+    expect(read.data!.myRecourseInvoices).toHaveLength(1);
+
+    const [theCase] = await t.db.query(`SELECT interest::text, write_off_amount::text FROM collection_case WHERE id = $1`, [c.id]);
+    // The case's figures: what was written off, and the interest it claimed (when long enough not to match any other number by chance).
+    const forbidden = ['Sune', 'Fanny', 'Samlare', 'Ekonom', 'Hemlig', 'NOTERING', collector.id, financier.id, c.id, d1.id, d2.id, `"${theCase.write_off_amount}"`];
+    if (new Decimal(theCase.interest).gte(10)) forbidden.push(`"${theCase.interest}"`);
+    for (const word of forbidden) expect(seen.includes(word) ? word : null).toBeNull();
   });
 });
 
