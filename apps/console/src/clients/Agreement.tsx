@@ -70,6 +70,13 @@ export const AgreementFacts = ({ agreement, currency }: { agreement: ClientAgree
           ],
           ['console.agreement.fields.payoutAccount', <AccountText key="payout" account={agreement.payoutAccount} />],
           ['console.agreement.fields.repaymentAccount', <AccountText key="repayment" account={agreement.repaymentAccount} />],
+          // Recourse terms (issue 15 s.3): when an unpaid invoice is bought back, the days to pay it, who keeps what the debtor pays on top after it.
+          ['console.agreement.fields.recourseAfterDays', translate('console.agreement.days', { smart_count: agreement.recourseAfterDays })],
+          ['console.agreement.fields.recourseInvoiceDaysToPay', translate('console.agreement.days', { smart_count: agreement.recourseInvoiceDaysToPay })],
+          [
+            'console.agreement.fields.feesAfterRecourseTo',
+            translate(`console.agreement.fees_after_recourse_to.${agreement.feesAfterRecourseTo}`, { _: agreement.feesAfterRecourseTo }),
+          ],
           [
             'console.agreement.version',
             translate('console.agreement.version_text', {

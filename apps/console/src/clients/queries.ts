@@ -6,6 +6,7 @@ export const AGREEMENT_FIELDS = /* GraphQL */ `
   fragment AgreementFields on ClientAgreement {
     version validFrom feePercent feeFixed feeMinimum vatRateOnFeePercent recourseModes creditLimit spotCheckIntensity deliveryChannel
     payoutAccount { kind value display } repaymentAccount { kind value display } changedBy { id name } changeReason
+    recourseAfterDays recourseInvoiceDaysToPay feesAfterRecourseTo
   }
 `;
 export const KEY_FIELDS = /* GraphQL */ `

@@ -1,0 +1,78 @@
+/**
+ * The words of recourse after the due date (issue 15 s.3) in en, sv and nb: the agreement's
+ * recourse terms on the client's page, and the timeline steps of buying back, paying and
+ * reminding; merged into each language's catalogue by i18n/index.ts.
+ */
+const en = {
+  console: {
+    agreement: {
+      fields: {
+        recourseAfterDays: 'Recourse after the due date',
+        recourseInvoiceDaysToPay: 'Days to pay a recourse invoice',
+        feesAfterRecourseTo: 'Fees and interest after recourse',
+      },
+      days: '%{smart_count} day |||| %{smart_count} days',
+      fees_after_recourse_to: { FACTOR: 'Kept by the factor', CLIENT: 'Paid on to the client' },
+    },
+    timeline_words: {
+      steps: {
+        RECOURSE_UNPAID: 'Unpaid after the agreement\'s days past due: bought back by a recourse invoice',
+        RECOURSE_INVOICE_REMINDED: 'Recourse invoice overdue: the client was reminded',
+        RECOURSE_INVOICE_PAID: 'Recourse invoice paid',
+        RECOURSE_INVOICE_PART_PAID: 'Recourse invoice partly paid',
+        RECOURSE_DEBTOR_PAID_AFTER_CLIENT: 'The debtor paid after the client: owed back to the client in full',
+      },
+      fields: { payer: 'Paid by', settled: 'Settled', owedToClient: 'Owed back to the client', recourseAfterDays: 'Days after the due date', daysToPay: 'Days to pay', open: 'Still owed' },
+    },
+  },
+};
+
+const sv = {
+  console: {
+    agreement: {
+      fields: {
+        recourseAfterDays: 'Regress efter förfallodagen',
+        recourseInvoiceDaysToPay: 'Betalningstid för regressfaktura',
+        feesAfterRecourseTo: 'Avgifter och ränta efter regress',
+      },
+      days: '%{smart_count} dag |||| %{smart_count} dagar',
+      fees_after_recourse_to: { FACTOR: 'Behålls av factoringbolaget', CLIENT: 'Betalas vidare till klienten' },
+    },
+    timeline_words: {
+      steps: {
+        RECOURSE_UNPAID: 'Obetald efter avtalets dagar efter förfallodagen: återköpt med en regressfaktura',
+        RECOURSE_INVOICE_REMINDED: 'Regressfakturan är förfallen: klienten har påmints',
+        RECOURSE_INVOICE_PAID: 'Regressfakturan betald',
+        RECOURSE_INVOICE_PART_PAID: 'Regressfakturan delvis betald',
+        RECOURSE_DEBTOR_PAID_AFTER_CLIENT: 'Fakturamottagaren betalade efter klienten: betalas tillbaka till klienten i sin helhet',
+      },
+      fields: { payer: 'Betald av', settled: 'Reglerat', owedToClient: 'Återbetalas till klienten', recourseAfterDays: 'Dagar efter förfallodagen', daysToPay: 'Betalningstid (dagar)', open: 'Kvar att betala' },
+    },
+  },
+};
+
+const nb = {
+  console: {
+    agreement: {
+      fields: {
+        recourseAfterDays: 'Regress etter forfallsdato',
+        recourseInvoiceDaysToPay: 'Betalingsfrist for regressfaktura',
+        feesAfterRecourseTo: 'Gebyrer og renter etter regress',
+      },
+      days: '%{smart_count} dag |||| %{smart_count} dager',
+      fees_after_recourse_to: { FACTOR: 'Beholdes av factoringselskapet', CLIENT: 'Betales videre til klienten' },
+    },
+    timeline_words: {
+      steps: {
+        RECOURSE_UNPAID: 'Ubetalt etter avtalens dager etter forfall: kjøpt tilbake med en regressfaktura',
+        RECOURSE_INVOICE_REMINDED: 'Regressfakturaen er forfalt: klienten er purret',
+        RECOURSE_INVOICE_PAID: 'Regressfakturaen betalt',
+        RECOURSE_INVOICE_PART_PAID: 'Regressfakturaen delvis betalt',
+        RECOURSE_DEBTOR_PAID_AFTER_CLIENT: 'Skyldneren betalte etter klienten: betales tilbake til klienten i sin helhet',
+      },
+      fields: { payer: 'Betalt av', settled: 'Oppgjort', owedToClient: 'Tilbakebetales til klienten', recourseAfterDays: 'Dager etter forfall', daysToPay: 'Betalingsfrist (dager)', open: 'Gjenstår' },
+    },
+  },
+};
+
+export const recourseMessages = { en, sv, nb };
