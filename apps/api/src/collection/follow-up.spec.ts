@@ -18,6 +18,8 @@ import { CLOCK } from './clock';
 import { CollectionModule } from './collection.module';
 import { FOLLOW_UP_JOB, FollowUpProcessor, followUpSchedulerId } from './follow-up.processor';
 import { FollowUpService } from './follow-up.service';
+import { RecourseFollowUp } from '../recourse/recourse-follow-up.service';
+import { RecourseModule } from '../recourse/recourse.module';
 
 /**
  * The daily follow-up (issue 15 s.1-2) against real PostgreSQL and Redis, with the movable clock:
@@ -57,6 +59,8 @@ beforeAll(async () => {
   // The collection module's one clock, moved by the test (every service of the module reads it).
   const moduleClock = t.app.select(CollectionModule).get<symbol, Clock>(CLOCK, { strict: true });
   jest.spyOn(moduleClock, 'now').mockImplementation(() => clock.now());
+  // The job runs recourse's daily step too (its module's clock): moved with the rest.
+  jest.spyOn(t.app.select(RecourseModule).get<symbol, Clock>(CLOCK, { strict: true }), 'now').mockImplementation(() => clock.now());
   ({ analyst, admin } = await analystAndAdmin(t));
   await noSpotChecks('NO');
   await noSpotChecks('SE');
@@ -216,7 +220,7 @@ describe('the daily follow-up', () => {
   it('the job run twice on one day acts once; the schedulers are one per country in its own time zone', async () => {
     const invoice = await bought('NO', '2026-03-02');
     const queue = t.app.get<string, Queue>(getQueueToken(QUEUES.collection));
-    const processor = new FollowUpProcessor(followUp, queue);
+    const processor = new FollowUpProcessor(followUp, t.app.get(RecourseFollowUp), queue);
     await processor.onApplicationBootstrap();
     await processor.onApplicationBootstrap(); // a restart upserts, never doubles
     const schedulers = await queue.getJobSchedulers();
