@@ -4,7 +4,7 @@ import { Link } from 'react-router-dom';
 import { Title, useGetIdentity, usePermissions, useTranslate } from 'react-admin';
 import { useFormat } from './common/format';
 import { Section } from './common/Section';
-import { NoWorkYetCard, PayoutsDueCard, QUEUE_LINKS, QueueCard } from './home/HomeCards';
+import { ExposureCheckCard, NoWorkYetCard, PayoutsDueCard, QUEUE_LINKS, QueueCard } from './home/HomeCards';
 import { DecisionsChart, QueueAgeChart } from './home/HomeCharts';
 import { fetchHome, type Home } from './home/queries';
 import { navigationFor, navigation, sectionTitle, shared, type NavItem, type NavSection } from './navigation';
@@ -56,6 +56,7 @@ const RoleSection = ({ sectionKey, items, home }: { sectionKey: NavSection['key'
   const cards = [
     ...payouts.map((due) => <PayoutsDueCard key={`due-${due.book}`} due={due} />),
     ...(counted?.queues.map((queue) => <QueueCard key={queue.key} queue={queue} />) ?? []),
+    ...(sectionKey === 'FINANCE' && home ? [<ExposureCheckCard key="exposure-check" check={home.exposureCheck} />] : []),
   ];
   return (
     <Box component="section" sx={{ mb: 3 }} data-testid={`dashboard-section-${sectionKey.toLowerCase().replace(/_/g, '-')}`}>

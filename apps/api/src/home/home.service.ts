@@ -3,6 +3,7 @@ import Decimal from 'decimal.js';
 import { StaffPrincipal } from '../auth/principal';
 import { Role } from '../auth/role';
 import { Country } from '../common/dto/common.types';
+import { ExposureCheck } from '../payments/exposure-check';
 import { PayoutsService } from '../payouts/payouts.service';
 import { HomePayoutsDueType, HomeQueueKey, HomeQueueType, HomeSectionType, HomeType, QueueAgeBucket } from './dto/home.types';
 import { HomeRepository, QueueCountsRow } from './home.repository';
@@ -23,17 +24,19 @@ export class HomeService {
   constructor(
     private readonly repository: HomeRepository,
     private readonly payouts: PayoutsService,
+    private readonly exposureCheck: ExposureCheck,
   ) {}
 
   async home(me: StaffPrincipal, now = new Date()): Promise<HomeType> {
     const roles = WORKING_ROLES.filter((role) => me.roles.includes(role) || me.roles.includes(Role.ADMIN));
     const sees = (role: Role) => roles.includes(role as (typeof WORKING_ROLES)[number]);
-    const [analyst, finance, payoutsDue, decisionsPerDay, collection] = await Promise.all([
+    const [analyst, finance, payoutsDue, decisionsPerDay, collection, exposureCheck] = await Promise.all([
       sees(Role.CREDIT_ANALYST) ? this.analystQueues(now, me.id) : [],
       sees(Role.FINANCE) ? this.financeQueues(now, me.id) : [],
       sees(Role.FINANCE) ? this.payoutsDue() : [],
       sees(Role.CREDIT_ANALYST) ? this.repository.decisionsPerDay(now) : [],
       sees(Role.COLLECTION) ? this.repository.collectionQueues(now, me.id) : [],
+      sees(Role.FINANCE) ? this.exposureCheck.latest() : null,
     ]);
     const queues: Record<(typeof WORKING_ROLES)[number], HomeQueueType[]> = {
       [Role.CREDIT_ANALYST]: analyst,
@@ -49,6 +52,7 @@ export class HomeService {
       countedAt: now,
       sections,
       payoutsDue,
+      exposureCheck,
       decisionsPerDay: decisionsPerDay.map((day) => ({
         day: day.day,
         outcomes: day.outcomes.map((o) => ({ outcome: o.outcome as HomeType['decisionsPerDay'][number]['outcomes'][number]['outcome'], count: o.count })),

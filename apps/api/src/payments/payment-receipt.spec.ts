@@ -7,6 +7,7 @@ import { creditFixtures } from '../../test-support/credit';
 import { startTestAppOnOwnDatabase, TestApp } from '../../test-support/test-app';
 import type { BankEntry } from '../bank-files/bank-entry';
 import { CreditService } from '../credit/credit.service';
+import { ExposureCheck } from './exposure-check';
 import { DeliveryService } from '../delivery/delivery.service';
 import { LocalSmtpServer, startLocalSmtpServer } from '../delivery/local-smtp-server';
 import { pdfText } from '../documents/pdf-text.spec-support';
@@ -41,7 +42,7 @@ beforeAll(async () => {
   await f.noSpotChecksInNorway();
 }, 120_000);
 afterAll(async () => {
-  if (t) expect(await payments.exposureLedgerDifferences()).toEqual([]);
+  if (t) expect(await t.app.get(ExposureCheck).run()).toMatchObject({ differenceCount: 0, differences: [] });
   await t?.close();
   await smtp?.close();
   if (saved.SMTP_URL === undefined) delete process.env.SMTP_URL;

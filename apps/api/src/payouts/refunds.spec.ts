@@ -7,6 +7,7 @@ import { errorOf, startTestAppOnOwnDatabase, TestApp } from '../../test-support/
 import { Role } from '../auth/role';
 import type { BankEntry, BankFileHeader } from '../bank-files/bank-entry';
 import { CreditService } from '../credit/credit.service';
+import { ExposureCheck } from '../payments/exposure-check';
 import { Ledger } from '../ledger/ledger.service';
 import { PaymentsService } from '../payments/payments.service';
 import { Refunds } from './refunds';
@@ -66,7 +67,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   // The daily check after every scenario: exposure per debtor agrees with the open purchased receivables.
-  if (t) expect(await payments.exposureLedgerDifferences()).toEqual([]);
+  if (t) expect(await t.app.get(ExposureCheck).run()).toMatchObject({ differenceCount: 0, differences: [] });
   await t?.close();
 });
 

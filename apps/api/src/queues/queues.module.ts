@@ -5,7 +5,7 @@ import { AppConfig } from '../config/config.schema';
 import { redisConnectionOptions } from '../redis/redis.module';
 
 /** Every queue the product has. Each capability registers its own processor in the worker process. */
-export const QUEUES = { system: 'system', webhooks: 'webhooks', invoices: 'invoices', credit: 'credit', creditWhatIf: 'credit-what-if', delivery: 'delivery', collection: 'collection' } as const;
+export const QUEUES = { system: 'system', webhooks: 'webhooks', invoices: 'invoices', credit: 'credit', creditWhatIf: 'credit-what-if', delivery: 'delivery', collection: 'collection', reconciliation: 'reconciliation' } as const;
 
 /**
  * BullMQ over its own Redis connections, under QUEUE_PREFIX so that test runs (each with a
@@ -33,6 +33,8 @@ export const QUEUES = { system: 'system', webhooks: 'webhooks', invoices: 'invoi
       { name: QUEUES.credit },
       // The daily follow-up of overdue invoices (issue 15 s.1): a run is idempotent, so a retry is safe.
       { name: QUEUES.collection },
+      // The daily exposure-against-ledger check (issue 14 s.2): a run records the day's answer once, so a retry is safe.
+      { name: QUEUES.reconciliation },
       // An admin's what-if (issue 9 i): a retry resumes after the last saved chunk; the run is kept in PostgreSQL, the job only a day.
       { name: QUEUES.creditWhatIf, defaultJobOptions: { attempts: 3, backoff: { type: 'exponential', delay: 5000 }, removeOnComplete: { age: 24 * 3600 }, removeOnFail: { age: 7 * 24 * 3600 } } },
     ),

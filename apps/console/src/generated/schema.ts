@@ -1088,6 +1088,8 @@ export type Home = {
   countedAt: Scalars['DateTime']['output'];
   /** The last 30 days, oldest first; credit analysts and admins, empty for the others. */
   decisionsPerDay: Array<HomeDecisionDay>;
+  /** Finance and admins: the latest daily exposure check; null before the first run and for the other roles. */
+  exposureCheck: Maybe<HomeExposureCheck>;
   /** Finance and admins; empty for the other roles. */
   payoutsDue: Array<HomePayoutsDue>;
   sections: Array<HomeSection>;
@@ -1109,6 +1111,22 @@ export type HomeDecisionDay = {
   day: Scalars['String']['output'];
   /** Every outcome, zeros included. */
   outcomes: Array<HomeDecisionCount>;
+};
+
+/** The latest daily check of exposure against the books (issue 14): finance's card, empty differences when all agree. */
+export type HomeExposureCheck = {
+  differenceCount: Scalars['Int']['output'];
+  differences: Array<HomeExposureDifference>;
+  ranAt: Scalars['DateTime']['output'];
+  /** The day checked (YYYY-MM-DD, Stockholm). */
+  runOn: Scalars['String']['output'];
+};
+
+/** A debtor whose exposure differs from its open purchased receivables in the books. */
+export type HomeExposureDifference = {
+  debtorId: Scalars['ID']['output'];
+  exposure: Scalars['Decimal']['output'];
+  receivables: Scalars['Decimal']['output'];
 };
 
 /** What a book pays out on its next payment-file day: the day's work for finance. */

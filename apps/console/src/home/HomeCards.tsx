@@ -1,6 +1,7 @@
 import ArrowForwardIcon from '@mui/icons-material/ArrowForward';
 import HourglassEmptyIcon from '@mui/icons-material/HourglassEmpty';
 import PaymentsIcon from '@mui/icons-material/Payments';
+import BalanceIcon from '@mui/icons-material/Balance';
 import { Box, Card, CardActionArea, CardContent, Stack, Typography } from '@mui/material';
 import type { SvgIconComponent } from '@mui/icons-material';
 import type { ReactNode } from 'react';
@@ -8,7 +9,7 @@ import { Link } from 'react-router-dom';
 import { useTranslate } from 'react-admin';
 import { useFormat } from '../common/format';
 import { navigation } from '../navigation';
-import type { HomePayoutsDue, HomeQueue, HomeQueueKey } from './queries';
+import type { HomeExposureCheck, HomePayoutsDue, HomeQueue, HomeQueueKey } from './queries';
 
 const kebab = (key: string) => key.toLowerCase().replace(/_/g, '-');
 const num = { fontVariantNumeric: 'tabular-nums' } as const;
@@ -156,6 +157,55 @@ export const PayoutsDueCard = ({ due }: { due: HomePayoutsDue }) => {
       </Box>
       <ArrowForwardIcon fontSize="small" color="action" sx={{ alignSelf: 'center' }} />
     </LinkCard>
+  );
+};
+
+/**
+ * The daily check of exposure against the books (issue 14): all agree, or the debtors that
+ * differ (each a link to its page), or that it has not run yet. The amounts are the server's.
+ */
+export const ExposureCheckCard = ({ check }: { check: HomeExposureCheck | null }) => {
+  const translate = useTranslate();
+  const format = useFormat();
+  const id = 'home-exposure-check';
+  return (
+    <Card variant="outlined" sx={{ height: '100%' }} data-testid={id} data-differences={check?.differenceCount ?? ''}>
+      <CardContent sx={{ display: 'flex', gap: 2, alignItems: 'flex-start' }}>
+        <BalanceIcon color={check && check.differenceCount > 0 ? 'error' : 'primary'} sx={{ mt: 0.25 }} />
+        <Box sx={{ flex: 1, minWidth: 0 }}>
+          <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600, lineHeight: 1.3 }}>
+            {translate('console.home.exposure_check.title')}
+          </Typography>
+          {check ? (
+            <>
+              <Typography variant="body2" color="text.secondary">
+                {translate('console.home.exposure_check.ran', { date: format.date(check.runOn) })}
+              </Typography>
+              {check.differenceCount === 0 ? (
+                <Typography variant="body2" sx={{ mt: 0.5 }}>
+                  {translate('console.home.exposure_check.agrees')}
+                </Typography>
+              ) : (
+                <Stack spacing={0.25} sx={{ mt: 0.5 }}>
+                  <Typography variant="body2" color="error" sx={{ fontWeight: 600 }}>
+                    {translate('console.home.exposure_check.differs', { smart_count: check.differenceCount })}
+                  </Typography>
+                  {check.differences.slice(0, 5).map((d) => (
+                    <Typography key={d.debtorId} variant="body2" component={Link} to={`/debtors/${d.debtorId}/show`} sx={{ ...num, color: 'inherit' }}>
+                      {translate('console.home.exposure_check.difference', { exposure: format.amount(d.exposure, undefined, { decimals: 2 }), receivables: format.amount(d.receivables, undefined, { decimals: 2 }) })}
+                    </Typography>
+                  ))}
+                </Stack>
+              )}
+            </>
+          ) : (
+            <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>
+              {translate('console.home.exposure_check.not_run')}
+            </Typography>
+          )}
+        </Box>
+      </CardContent>
+    </Card>
   );
 };
 

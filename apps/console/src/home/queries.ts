@@ -51,10 +51,18 @@ export interface HomeDecisionDay {
   outcomes: Array<{ outcome: DecisionOutcome; count: number }>;
 }
 
+/** The latest daily check of exposure against the books (finance): the debtors that differ, none when all agree. */
+export interface HomeExposureCheck {
+  runOn: string;
+  differenceCount: number;
+  differences: Array<{ debtorId: string; exposure: string; receivables: string }>;
+}
+
 export interface Home {
   countedAt: string;
   sections: HomeSection[];
   payoutsDue: HomePayoutsDue[];
+  exposureCheck: HomeExposureCheck | null;
   decisionsPerDay: HomeDecisionDay[];
 }
 
@@ -62,6 +70,7 @@ export const HOME_QUERY = `query Home { home {
   countedAt
   sections { role queues { key role count oldestSince oldestAgeHours overdue dueToday claimedByMe waitingForClient ageBuckets { bucket count } } }
   payoutsDue { book currency payoutDate count total late held heldTotal }
+  exposureCheck { runOn differenceCount differences { debtorId exposure receivables } }
   decisionsPerDay { day outcomes { outcome count } }
 } }`;
 

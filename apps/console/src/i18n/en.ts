@@ -335,6 +335,14 @@ export const consoleEn = {
         late: '%{smart_count} planned for an earlier day |||| %{smart_count} planned for an earlier day',
         held: '%{smart_count} held back (%{amount}) |||| %{smart_count} held back (%{amount})',
       },
+      exposure_check: {
+        title: 'Exposure against the books',
+        ran: 'Checked for %{date}',
+        agrees: 'Every debtor\'s exposure agrees with its open receivables.',
+        differs: '%{smart_count} debtor differs |||| %{smart_count} debtors differ',
+        difference: 'Exposure %{exposure}, receivables %{receivables}',
+        not_run: 'Not checked yet: the daily check runs at 06:15.',
+      },
       no_work_yet: 'No work yet',
       no_work_yet_collection: 'Disputes, reminders and recourse invoices will wait for you here once they arrive in a coming release.',
       charts: {

@@ -510,6 +510,14 @@ const consoleNb: ConsoleMessages = {
         late: '%{smart_count} planlagt til en tidligere dag |||| %{smart_count} planlagt til en tidligere dag',
         held: '%{smart_count} holdt tilbake (%{amount}) |||| %{smart_count} holdt tilbake (%{amount})',
       },
+      exposure_check: {
+        title: 'Engasjement mot regnskapet',
+        ran: 'Kontrollert for %{date}',
+        agrees: 'Hver skyldners engasjement stemmer med de åpne fordringene.',
+        differs: '%{smart_count} skyldner avviker |||| %{smart_count} skyldnere avviker',
+        difference: 'Engasjement %{exposure}, fordringer %{receivables}',
+        not_run: 'Ikke kontrollert ennå: den daglige kontrollen kjører 06:15.',
+      },
       no_work_yet: 'Ingen oppgaver ennå',
       no_work_yet_collection: 'Innsigelser, purringer og regressfakturaer venter på deg her når de kommer i en senere versjon.',
       charts: {

@@ -509,6 +509,14 @@ const consoleSv: ConsoleMessages = {
         late: '%{smart_count} planerad till en tidigare dag |||| %{smart_count} planerade till en tidigare dag',
         held: '%{smart_count} spärrad (%{amount}) |||| %{smart_count} spärrade (%{amount})',
       },
+      exposure_check: {
+        title: 'Engagemang mot bokföringen',
+        ran: 'Kontrollerat för %{date}',
+        agrees: 'Varje gäldenärs engagemang stämmer med dess öppna fordringar.',
+        differs: '%{smart_count} gäldenär avviker |||| %{smart_count} gäldenärer avviker',
+        difference: 'Engagemang %{exposure}, fordringar %{receivables}',
+        not_run: 'Inte kontrollerat än: den dagliga kontrollen körs 06:15.',
+      },
       no_work_yet: 'Inget arbete ännu',
       no_work_yet_collection: 'Bestridanden, påminnelser och regressfakturor väntar på dig här när de kommer i en kommande version.',
       charts: {

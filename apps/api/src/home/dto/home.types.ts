@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { DecimalString } from '../../common/decimal.scalar';
 import { Country } from '../../common/dto/common.types';
 import { Role } from '../../auth/role';
@@ -87,10 +87,26 @@ export class HomeDecisionDayType {
   @Field(() => [HomeDecisionCountType], { description: 'Every outcome, zeros included.' }) outcomes!: HomeDecisionCountType[];
 }
 
+@ObjectType('HomeExposureDifference', { description: 'A debtor whose exposure differs from its open purchased receivables in the books.' })
+export class HomeExposureDifferenceType {
+  @Field(() => ID) debtorId!: string;
+  @Field(() => DecimalString) exposure!: string;
+  @Field(() => DecimalString) receivables!: string;
+}
+
+@ObjectType('HomeExposureCheck', { description: "The latest daily check of exposure against the books (issue 14): finance's card, empty differences when all agree." })
+export class HomeExposureCheckType {
+  @Field({ description: 'The day checked (YYYY-MM-DD, Stockholm).' }) runOn!: string;
+  @Field() ranAt!: Date;
+  @Field(() => Int) differenceCount!: number;
+  @Field(() => [HomeExposureDifferenceType]) differences!: HomeExposureDifferenceType[];
+}
+
 @ObjectType('Home', { description: "The caller's work: the queues of their roles (every role's for an admin), what is due today, and the charts." })
 export class HomeType {
   @Field({ description: 'The moment the counts were taken.' }) countedAt!: Date;
   @Field(() => [HomeSectionType]) sections!: HomeSectionType[];
   @Field(() => [HomePayoutsDueType], { description: 'Finance and admins; empty for the other roles.' }) payoutsDue!: HomePayoutsDueType[];
+  @Field(() => HomeExposureCheckType, { nullable: true, description: 'Finance and admins: the latest daily exposure check; null before the first run and for the other roles.' }) exposureCheck!: HomeExposureCheckType | null;
   @Field(() => [HomeDecisionDayType], { description: 'The last 30 days, oldest first; credit analysts and admins, empty for the others.' }) decisionsPerDay!: HomeDecisionDayType[];
 }
