@@ -30,6 +30,7 @@ import { DebtorPaymentStatistics1764300015000 } from './1764300015000-DebtorPaym
 import { Reminders1764300016000 } from './1764300016000-Reminders';
 import { CollectionCases1764300017000 } from './1764300017000-CollectionCases';
 import { CollectionCasePaid1764300017100 } from './1764300017100-CollectionCasePaid';
+import { LettersSentAndPaymentParts1764300018000 } from './1764300018000-LettersSentAndPaymentParts';
 import { RecourseTermsAndPayments1764300019000 } from './1764300019000-RecourseTermsAndPayments';
 import { PayoutRefundsAndSetOffs1764300020000 } from './1764300020000-PayoutRefundsAndSetOffs';
 import { BulkImportTriggersAndOrder1764300021000 } from './1764300021000-BulkImportTriggersAndOrder';
@@ -64,6 +65,7 @@ export const migrations = [
   Reminders1764300016000,
   CollectionCases1764300017000,
   CollectionCasePaid1764300017100,
+  LettersSentAndPaymentParts1764300018000,
   RecourseTermsAndPayments1764300019000,
   PayoutRefundsAndSetOffs1764300020000,
   BulkImportTriggersAndOrder1764300021000,

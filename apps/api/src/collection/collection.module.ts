@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { DocumentTemplates } from '../documents/document-template';
 import { DocumentsModule } from '../documents/documents.module';
+import { DeliveryModule } from '../delivery/delivery.module';
+import { LetterOutcomes } from '../delivery/letter-outcomes';
 import { clockProvider } from './clock';
 import { CollectionRatesRepository } from './collection-rates.repository';
 import { CollectionResolver } from './collection.resolver';
 import { paymentReminderTemplate } from './documents/payment-reminder.template';
-import { FollowUpService } from './follow-up.service';
+import { FollowUpService, REMINDER_DOCUMENT } from './follow-up.service';
 import { OverdueRepository } from './overdue.repository';
 import { OverdueService } from './overdue.service';
 import { RemindersRepository } from './reminders.repository';
@@ -17,13 +19,22 @@ import { RoutinesService } from './routines.service';
  * process (queues/workers.module.ts). One clock for the module: a test moves it for all of them.
  */
 @Module({
-  imports: [DocumentsModule],
+  imports: [DocumentsModule, DeliveryModule],
   providers: [clockProvider, CollectionRatesRepository, RemindersRepository, FollowUpService, OverdueRepository, OverdueService, RoutinesService, CollectionResolver],
   exports: [FollowUpService, OverdueService],
 })
 export class CollectionModule {
   /** The follow-up's letter to the debtor is a document like the others (issue 13's base). */
-  constructor(templates: DocumentTemplates) {
+  constructor(templates: DocumentTemplates, letters: LetterOutcomes, followUp: FollowUpService) {
     templates.register(paymentReminderTemplate);
+    // A reminder's fee and interest are charged when the delivery says the letter went (issue 15 s.2).
+    letters.register(REMINDER_DOCUMENT, {
+      sent: async (tx, letter) => {
+        if (letter.collectionStepId) await followUp.letterSent(tx, letter.collectionStepId);
+      },
+      failed: async (tx, letter) => {
+        if (letter.collectionStepId) await followUp.letterFailed(tx, letter.collectionStepId);
+      },
+    });
   }
 }

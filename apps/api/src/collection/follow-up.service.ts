@@ -17,6 +17,7 @@ import Decimal from 'decimal.js';
 import { EntityManager } from 'typeorm';
 import { UnitOfWork } from '../audit/unit-of-work';
 import { TimelineService } from '../audit/timeline.service';
+import { insertDelivery } from '../delivery/delivery-requests';
 import { INVOICE } from '../invoices/invoice-lifecycle';
 import { Ledger } from '../ledger/ledger.service';
 import { OutboxService } from '../outbox/outbox.service';
@@ -50,6 +51,9 @@ const STEP_WORDS: Record<ScheduledStep, string> = {
   COLLECTION: 'Ready for collection',
 };
 
+/** The document a follow-up letter is (collection/documents/payment-reminder.template.ts). */
+export const REMINDER_DOCUMENT = 'PAYMENT_REMINDER';
+
 /** The timeline step code of each step (console: timeline_words.steps). */
 const TIMELINE_STEP: Record<ScheduledStep, string> = {
   REMINDER: 'COLLECTION_REMINDER_SENT',
@@ -69,11 +73,14 @@ const TIMELINE_STEP: Record<ScheduledStep, string> = {
  *   today, remembering the day it fell due;
  * - the step is a row unique per invoice and step: a second run, or two workers at once, insert
  *   nothing and do nothing more (run twice, act once);
- * - a letter (reminder, second reminder, inkassovarsel) charges the fee the law allows for a
- *   letter sent that day (collectionFee: the Swedish reminder fee only if agreed when the debt
- *   arose; a business debtor's compensation instead of the fees) and states the late interest
- *   accrued from the due date per half-year segment, less what earlier letters booked; each
- *   amount is a journal entry (a receivable on the debtor) in the same transaction;
+ * - a letter (reminder, second reminder, inkassovarsel) states the fee the law allows for a
+ *   letter of that day (collectionFee: the Swedish reminder fee only if agreed when the debt
+ *   arose; a business debtor's compensation instead of the fees) and the late interest accrued
+ *   from the due date per half-year segment, less what earlier letters stated; the letter is a
+ *   document delivered to the debtor (e-mail or post), and only when it is actually sent (the
+ *   delivery's SENT, or its print batch marked printed) are the fee and interest booked, each a
+ *   journal entry (a receivable on the debtor) in the delivery's transaction (`letterSent`); a
+ *   letter that fails delivery charges nothing;
  * - COLLECTION marks the invoice ready for the handoff (a later step books the claim then).
  *
  * Every step writes the invoice's timeline (a step code with structured facts) and an outbox
@@ -152,10 +159,18 @@ export class FollowUpService {
     let fee: FeeDecision | null = null;
     let interest: { booked: string; result: LateInterestResult } | null = null;
     if (letter) {
-      // No delivery capability yet: the letter counts as sent when it is made and handed on
-      // (the outbox event below). When documents are delivered, the delivery worker calls
-      // `letterSent` on its SENT status instead, and the fee waits for it.
-      ({ fee, interest } = await this.letterSent(tx, invoice, stepId, decision.step, taken, today));
+      // The letter states its fee and interest now; they are charged when it is sent (letterSent, called by the delivery).
+      ({ fee, interest } = await this.letterStated(tx, invoice, stepId, decision.step, taken, today));
+      const to = await this.reminders.letterChannel(tx, invoice.id);
+      await insertDelivery(tx, {
+        invoiceId: invoice.id,
+        clientId: invoice.client_id,
+        documentKind: REMINDER_DOCUMENT,
+        recipient: 'DEBTOR',
+        channel: to.channel,
+        address: to.address,
+        collectionStepId: stepId,
+      });
     }
 
     // The console words each fact (timeline_words.fields and .reasons); amounts nest as { amount } so they read with the currency.
@@ -203,10 +218,13 @@ export class FollowUpService {
   }
 
   /**
-   * The delivery hook: a letter went out on `sentOn`. Charges the fee the law allows for it and
-   * books the late interest it states, each once (journal entries idempotent by the step).
+   * What a letter made on `on` states: the fee the law allows for it and the late interest from
+   * the due date to that day less what earlier letters stated (a failed letter stated nothing
+   * that counts). Kept on the step, not booked: `letterSent` books them when the letter goes.
    */
-  async letterSent(tx: EntityManager, invoice: FollowUpInvoice, stepId: string, step: ScheduledStep, earlier: StepRow[], sentOn: string) {
+  async letterStated(tx: EntityManager, invoice: FollowUpInvoice, stepId: string, step: ScheduledStep, taken: StepRow[], on: string) {
+    const earlier = taken.filter((s) => s.deliveryState !== 'FAILED');
+    const sentOn = on;
     const rates = await this.rates.versions(invoice.country, undefined, tx);
     const fee = collectionFee({
       country: invoice.country,
@@ -218,19 +236,6 @@ export class FollowUpService {
       alreadyCharged: earlier.map((s) => s.feeKind).filter((k): k is CollectionFeeKind => !!k),
       rates,
     });
-    let feeEntryId: string | null = null;
-    if (fee.fee) {
-      const entry = await this.ledger.post(tx, {
-        book: invoice.country,
-        date: sentOn,
-        causeType: 'COLLECTION_STEP',
-        causeId: stepId,
-        event: 'FEE',
-        description: `${fee.fee.kind} ${fee.fee.amount} ${invoice.currency} on invoice ${invoice.invoice_number} (${step})`,
-        lines: collectionFeePostings(fee.fee.amount).map((line) => ({ ...line, clientId: invoice.client_id, invoiceId: invoice.id })),
-      });
-      feeEntryId = entry.id;
-    }
 
     const movements = await this.reminders.principalMovements(tx, invoice.id);
     const result = lateInterest({
@@ -242,36 +247,82 @@ export class FollowUpService {
     });
     const before = earlier.reduce((sum, s) => sum.plus(s.interestAmount ?? 0), new Decimal(0));
     const booked = Decimal.max(new Decimal(result.interest).minus(before), 0).toFixed(2);
+    await tx.query(
+      `UPDATE collection_step SET fee_kind = $3, fee_amount = $4, fee_reason = $5, interest_to = $2, interest_amount = $6, interest_segments = $7
+        WHERE id = $1`,
+      [stepId, sentOn, fee.fee?.kind ?? null, fee.fee?.amount ?? null, fee.reasons.map((r) => r.code).join(','), booked, JSON.stringify(result.segments)],
+    );
+    return { fee, interest: { booked, result } };
+  }
+
+  /**
+   * The delivery's hook (issue 15 s.2): the step's letter was actually sent (e-mail SENT, or its
+   * print batch marked printed and posted), in the delivery's transaction. Books the fee and the
+   * late interest the letter states, dated the clock's today, and marks the step SENT. Once: a
+   * second confirmation (a fallback letter, a batch marked twice) finds it SENT and charges
+   * nothing. An invoice paid or bought back meanwhile is charged nothing (nothing is owed to
+   * charge it on). Returns what was charged, or null when nothing was to do.
+   */
+  async letterSent(tx: EntityManager, stepId: string): Promise<{ fee: string | null; interest: string | null } | null> {
+    const letter = await this.reminders.lockLetter(tx, stepId);
+    if (!letter || letter.delivery_state === 'SENT') return null;
+    const sentOn = this.clock.today(letter.country).toString();
+    const owed = letter.status === 'PURCHASED' && new Decimal(letter.open_principal).gt(0);
+    let feeEntryId: string | null = null;
     let interestEntryId: string | null = null;
-    if (new Decimal(booked).gt(0)) {
+    if (owed && letter.fee_amount) {
       const entry = await this.ledger.post(tx, {
-        book: invoice.country,
+        book: letter.country,
+        date: sentOn,
+        causeType: 'COLLECTION_STEP',
+        causeId: stepId,
+        event: 'FEE',
+        description: `${letter.fee_kind} ${letter.fee_amount} ${letter.currency} on invoice ${letter.invoice_number} (${letter.step}, sent ${sentOn})`,
+        lines: collectionFeePostings(letter.fee_amount).map((line) => ({ ...line, clientId: letter.client_id, invoiceId: letter.invoice_id })),
+      });
+      feeEntryId = entry.id;
+    }
+    if (owed && letter.interest_amount && new Decimal(letter.interest_amount).gt(0)) {
+      const entry = await this.ledger.post(tx, {
+        book: letter.country,
         date: sentOn,
         causeType: 'COLLECTION_STEP',
         causeId: stepId,
         event: 'LATE_INTEREST',
-        description: `Late interest ${booked} ${invoice.currency} to ${sentOn} on invoice ${invoice.invoice_number} (${step})`,
-        lines: lateInterestPostings(booked).map((line) => ({ ...line, clientId: invoice.client_id, invoiceId: invoice.id })),
+        description: `Late interest ${letter.interest_amount} ${letter.currency} to ${letter.taken_on} on invoice ${letter.invoice_number} (${letter.step}, sent ${sentOn})`,
+        lines: lateInterestPostings(letter.interest_amount).map((line) => ({ ...line, clientId: letter.client_id, invoiceId: letter.invoice_id })),
       });
       interestEntryId = entry.id;
     }
-    await tx.query(
-      `UPDATE collection_step SET delivery_state = 'SENT', sent_on = $2, fee_kind = $3, fee_amount = $4, fee_reason = $5, fee_entry_id = $6,
-              interest_to = $2, interest_amount = $7, interest_segments = $8, interest_entry_id = $9
-        WHERE id = $1`,
-      [
-        stepId,
+    await tx.query(`UPDATE collection_step SET delivery_state = 'SENT', sent_on = $2, fee_entry_id = $3, interest_entry_id = $4 WHERE id = $1`, [
+      stepId,
+      sentOn,
+      feeEntryId,
+      interestEntryId,
+    ]);
+    const charged = { fee: feeEntryId ? letter.fee_amount : null, interest: interestEntryId ? letter.interest_amount : null };
+    await this.timeline.record(tx, {
+      entityType: INVOICE,
+      entityId: letter.invoice_id,
+      actor: SYSTEM,
+      fromState: letter.status,
+      toState: letter.status,
+      reason: owed ? `${STEP_WORDS[letter.step as ScheduledStep]}: fee and interest charged` : `${STEP_WORDS[letter.step as ScheduledStep]}: nothing charged (nothing owed any more)`,
+      details: {
+        step: 'COLLECTION_LETTER_CHARGED',
+        clientVisible: false,
+        currency: letter.currency,
         sentOn,
-        fee.fee?.kind ?? null,
-        fee.fee?.amount ?? null,
-        fee.reasons.map((r) => r.code).join(','),
-        feeEntryId,
-        booked,
-        JSON.stringify(result.segments),
-        interestEntryId,
-      ],
-    );
-    return { fee, interest: { booked, result } };
+        fee: charged.fee ? { amount: charged.fee } : null,
+        interest: charged.interest ? { amount: charged.interest } : null,
+      },
+    });
+    return charged;
+  }
+
+  /** The delivery's hook: the step's letter failed for good. Nothing was charged and nothing will be, unless a later attempt sends it. */
+  async letterFailed(tx: EntityManager, stepId: string): Promise<void> {
+    await tx.query(`UPDATE collection_step SET delivery_state = 'FAILED' WHERE id = $1 AND delivery_state = 'TO_SEND'`, [stepId]);
   }
 
   /** The due date moved to a bank day, plus the routine's grace in bank days, has passed. */

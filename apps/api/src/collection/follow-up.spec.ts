@@ -105,6 +105,15 @@ async function balancesOf(invoiceId: string) {
   return Object.fromEntries(rows.map((r) => [r.role, r.amount]));
 }
 
+/**
+ * The delivery confirms the invoice's letters went out (the e-mail SENT, or the print batch
+ * marked printed: the delivery's hook): only now are their fees and interest booked.
+ */
+async function sendLetters(invoiceId: string) {
+  const steps: Array<{ id: string }> = await t.db.query(`SELECT id FROM collection_step WHERE invoice_id = $1 AND delivery_state = 'TO_SEND' ORDER BY taken_on`, [invoiceId]);
+  for (const { id } of steps) await t.db.transaction((tx) => followUp.letterSent(tx, id));
+}
+
 const outcomeOf = (run: Awaited<ReturnType<FollowUpService['run']>>, invoiceId: string) => run.outcomes.find((o) => o.invoiceId === invoiceId);
 
 describe('the daily follow-up', () => {
@@ -119,7 +128,11 @@ describe('the daily follow-up', () => {
     expect(outcomeOf(run, invoice.id)).toMatchObject({ action: 'ACTED', step: 'REMINDER', caughtUp: false, fee: '470.00' });
     const [reminder] = await stepsOf(invoice.id);
     // A business debtor: the standardkompensasjon (470 kr), which replaces the purregebyr.
-    expect(reminder).toMatchObject({ step: 'REMINDER', fell_due_on: '2026-03-16', taken_on: '2026-03-16', caught_up: false, fee_kind: 'LATE_PAYMENT_COMPENSATION', fee_amount: '470.00', delivery_state: 'SENT' });
+    expect(reminder).toMatchObject({ step: 'REMINDER', fell_due_on: '2026-03-16', taken_on: '2026-03-16', caught_up: false, fee_kind: 'LATE_PAYMENT_COMPENSATION', fee_amount: '470.00', delivery_state: 'TO_SEND' });
+    // Stated, not charged, until the letter is sent.
+    expect((await balancesOf(invoice.id)).COLLECTION_FEE_RECEIVABLES).toBeUndefined();
+    await sendLetters(invoice.id);
+    expect((await stepsOf(invoice.id))[0]).toMatchObject({ delivery_state: 'SENT' });
     const expectedInterest = new Decimal(invoice.payable).times('12.00').div(100).times(14).div(365).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
     expect(reminder.interest_amount).toBe(expectedInterest);
     const balances = await balancesOf(invoice.id);
@@ -261,6 +274,7 @@ describe('the daily follow-up', () => {
       { validFrom: '2025-07-01', value: '2.00', source: 'x' },
     ]);
     expect(lateInterest({ from: '2025-06-10', to: '2025-07-20', principal: p, rates }).interest).toBe(expected);
+    await sendLetters(invoice.id);
     expect((await balancesOf(invoice.id)).LATE_INTEREST_RECEIVABLES).toBe(expected);
     // The next letter states only what accrued since.
     at('2025-08-03');
@@ -269,6 +283,7 @@ describe('the daily follow-up', () => {
     expect(steps.map((s: { step: string }) => s.step)).toEqual(['REMINDER', 'SECOND_REMINDER']);
     const total = p.times(11).div(100).times(20).div(365).plus(p.times(10).div(100).times(34).div(365)).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
     expect(new Decimal(steps[1].interest_amount).plus(steps[0].interest_amount).toFixed(2)).toBe(total.toFixed(2));
+    await sendLetters(invoice.id);
     expect((await balancesOf(invoice.id)).LATE_INTEREST_RECEIVABLES).toBe(total.toFixed(2));
   });
 
@@ -286,6 +301,8 @@ describe('the daily follow-up', () => {
     at('2026-03-26');
     const second = await followUp.run('SE');
     expect(outcomeOf(second, agreed.id)).toMatchObject({ action: 'ACTED', step: 'SECOND_REMINDER', fee: null });
+    await sendLetters(agreed.id);
+    await sendLetters(notAgreed.id);
     expect((await balancesOf(agreed.id)).COLLECTION_FEE_RECEIVABLES).toBe('60.00');
     expect((await balancesOf(notAgreed.id)).COLLECTION_FEE_RECEIVABLES).toBeUndefined();
     // Collection-ready on its day: marked in the queue, no letter, no fee (the handoff books the claim).

@@ -42,6 +42,26 @@ export interface StepRow extends StepTaken {
   id: string;
   feeKind: CollectionFeeKind | null;
   interestAmount: string | null;
+  /** TO_SEND (made, its fee and interest stated), SENT (charged), FAILED (not delivered: nothing charged), NOT_A_LETTER. */
+  deliveryState: 'TO_SEND' | 'SENT' | 'FAILED' | 'NOT_A_LETTER';
+}
+
+/** A letter whose delivery went out, with its invoice, held for booking what it states. */
+export interface SentLetterRow {
+  id: string;
+  step: ScheduledStep;
+  delivery_state: StepRow['deliveryState'];
+  taken_on: string;
+  fee_kind: CollectionFeeKind | null;
+  fee_amount: string | null;
+  interest_amount: string | null;
+  invoice_id: string;
+  client_id: string;
+  country: CountryCode;
+  currency: string;
+  invoice_number: string;
+  status: string;
+  open_principal: string;
 }
 
 /** A change of the principal on a day: the purchase (+) and what lowered it (payments, credit notes, recourse: -). */
@@ -116,10 +136,45 @@ export class RemindersRepository {
 
   async steps(tx: EntityManager, invoiceId: string): Promise<StepRow[]> {
     return tx.query(
-      `SELECT id, step, to_char(taken_on, 'YYYY-MM-DD') AS "on", fee_kind AS "feeKind", interest_amount::text AS "interestAmount"
+      `SELECT id, step, to_char(taken_on, 'YYYY-MM-DD') AS "on", fee_kind AS "feeKind", interest_amount::text AS "interestAmount", delivery_state AS "deliveryState"
          FROM collection_step WHERE invoice_id = $1 ORDER BY taken_on, created_at`,
       [invoiceId],
     );
+  }
+
+  /**
+   * A letter's step and its invoice, both locked (the invoice first, as payments lock it), for
+   * the delivery's hook: null when the step is not a letter.
+   */
+  async lockLetter(tx: EntityManager, stepId: string): Promise<SentLetterRow | null> {
+    const [peek] = await tx.query(`SELECT invoice_id FROM collection_step WHERE id = $1 AND kind = 'LETTER'`, [stepId]);
+    if (!peek) return null;
+    await tx.query(`SELECT 1 FROM invoice WHERE id = $1 FOR UPDATE`, [peek.invoice_id]);
+    const [row] = await tx.query(
+      `SELECT s.id, s.step, s.delivery_state, to_char(s.taken_on, 'YYYY-MM-DD') AS taken_on, s.fee_kind, s.fee_amount::text, s.interest_amount::text,
+              i.id AS invoice_id, i.client_id, i.country, i.currency, i.invoice_number, i.status, ${OPEN_PRINCIPAL('i')}::text AS open_principal
+         FROM collection_step s JOIN invoice i ON i.id = s.invoice_id
+        WHERE s.id = $1 FOR UPDATE OF s`,
+      [stepId],
+    );
+    return row ?? null;
+  }
+
+  /**
+   * How the debtor gets a reminder letter: by e-mail where the invoice goes by e-mail (the
+   * client-debtor setting, else the client's agreement) and the debtor has an address;
+   * otherwise by post (an e-invoice carries invoices, not reminders).
+   */
+  async letterChannel(tx: EntityManager, invoiceId: string): Promise<{ channel: 'EMAIL' | 'POST'; address: string | null }> {
+    const [row] = await tx.query(
+      `SELECT d.email, coalesce(cd.delivery_channel,
+                     (SELECT a.delivery_channel FROM client_agreement a WHERE a.client_id = i.client_id ORDER BY a.version DESC LIMIT 1)) AS channel
+         FROM invoice i JOIN debtor d ON d.id = i.debtor_id
+         LEFT JOIN client_debtor cd ON cd.client_id = i.client_id AND cd.debtor_id = i.debtor_id
+        WHERE i.id = $1`,
+      [invoiceId],
+    );
+    return row?.channel === 'EMAIL' && row.email ? { channel: 'EMAIL', address: row.email } : { channel: 'POST', address: null };
   }
 
   /** Every change of the invoice's principal, summed per day, oldest first. */

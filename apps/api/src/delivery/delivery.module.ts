@@ -4,6 +4,7 @@ import { PeppolModule } from '../documents/peppol/peppol.module';
 import { DeliveryRepository } from './delivery.repository';
 import { DeliveryResolver, PrintBatchResolver } from './delivery.resolver';
 import { DeliveryService } from './delivery.service';
+import { LetterOutcomes } from './letter-outcomes';
 import { Mailer } from './mailer';
 
 /**
@@ -13,7 +14,7 @@ import { Mailer } from './mailer';
  */
 @Module({
   imports: [DocumentsModule, PeppolModule],
-  providers: [DeliveryRepository, DeliveryService, Mailer, DeliveryResolver, PrintBatchResolver],
-  exports: [DeliveryService],
+  providers: [DeliveryRepository, DeliveryService, Mailer, DeliveryResolver, PrintBatchResolver, LetterOutcomes],
+  exports: [DeliveryService, LetterOutcomes],
 })
 export class DeliveryModule {}

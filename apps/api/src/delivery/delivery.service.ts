@@ -14,6 +14,7 @@ import { DeliveryError } from './delivery-errors';
 import { enqueueDelivery, insertDelivery } from './delivery-requests';
 import { ClaimedDelivery, DeliveryRepository, returnedRows } from './delivery.repository';
 import { DeliveryType, PrintBatchType, PrintDayType } from './dto/delivery.types';
+import { LetterOutcome, LetterOutcomes } from './letter-outcomes';
 import { Mailer } from './mailer';
 import { concatenatePdfs } from './print-batch';
 
@@ -63,6 +64,7 @@ export class DeliveryService {
     private readonly mailer: Mailer,
     @Inject(PEPPOL_ACCESS_POINT) private readonly accessPoint: PeppolAccessPoint,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly letters: LetterOutcomes,
   ) {}
 
   /** One attempt of a delivery (the worker's job). */
@@ -138,6 +140,7 @@ export class DeliveryService {
     await this.db.transaction(async (tx) => {
       await this.repository.setStatus(tx, d.id, { status: 'SENT', sent_at: new Date(), last_error: null, last_code: null });
       await this.repository.timelineStep(tx, d.invoice_id, 'DELIVERY_SENT', `${d.document_kind} sent by ${d.channel} to ${d.address}`, this.facts(d, details));
+      await this.letters.sent(tx, letterOf(d));
     });
     return 'SENT';
   }
@@ -148,6 +151,7 @@ export class DeliveryService {
       await this.db.transaction(async (tx) => {
         await this.repository.setStatus(tx, d.id, { status: 'FAILED', flagged: true, flag_reason: 'GAVE_UP', last_error: error, last_code: code });
         await this.repository.timelineStep(tx, d.invoice_id, 'DELIVERY_FAILED', `${d.document_kind} could not be made for post: ${error}`, this.facts(d, { code, error }));
+        await this.letters.failed(tx, letterOf(d));
       });
       return 'FAILED';
     }
@@ -168,7 +172,9 @@ export class DeliveryService {
   private async fallBack(d: ClaimedDelivery, reason: string, code: number | null, error: string): Promise<DeliveryOutcome> {
     await this.db.transaction(async (tx) => {
       await this.repository.setStatus(tx, d.id, { status: 'FAILED_FELL_BACK_TO_POST', flagged: true, flag_reason: reason, last_error: error, last_code: code });
-      const letter = await insertDelivery(tx, { invoiceId: d.invoice_id, clientId: d.client_id, documentKind: d.document_kind, recipient: d.recipient, channel: 'POST', address: null, fallbackOf: d.id });
+      const letter = await insertDelivery(tx, {
+        invoiceId: d.invoice_id, clientId: d.client_id, documentKind: d.document_kind, recipient: d.recipient, channel: 'POST', address: null, fallbackOf: d.id, collectionStepId: d.collection_step_id,
+      });
       await this.repository.timelineStep(tx, d.invoice_id, 'DELIVERY_FELL_BACK_TO_POST', `${d.document_kind} by ${d.channel} to ${d.address} ${reason.toLowerCase()} (${error}); sent by post instead`, this.facts(d, { flagReason: reason, code, error, letterId: letter[0] ?? null }));
     });
     return 'FELL_BACK_TO_POST';
@@ -261,14 +267,17 @@ export class DeliveryService {
       if (batch.printed_at) throw new ConflictError(DeliveryError.PRINT_BATCH_ALREADY_PRINTED, 'This print batch is already marked printed.');
       if (batch.version !== version) throw new ConflictError(DeliveryError.DELIVERY_CHANGED, 'This print batch changed since you opened it. Reload and try again.', { currentVersion: batch.version });
       await tx.query(`UPDATE print_batch SET printed_at = now(), printed_by = $2, version = version + 1 WHERE id = $1`, [id, by.id]);
-      const letters = returnedRows<{ id: string; invoice_id: string; document_kind: string; recipient: string }>(await tx.query(
-        `UPDATE document_delivery SET status = 'PRINTED', sent_at = now(), updated_at = now(), version = version + 1 WHERE print_batch_id = $1 RETURNING id, invoice_id, document_kind, recipient`,
+      const letters = returnedRows<{ id: string; invoice_id: string; document_kind: string; recipient: string; collection_step_id: string | null }>(await tx.query(
+        `UPDATE document_delivery SET status = 'PRINTED', sent_at = now(), updated_at = now(), version = version + 1 WHERE print_batch_id = $1
+         RETURNING id, invoice_id, document_kind, recipient, collection_step_id`,
         [id],
       ));
       for (const l of letters) {
         await this.repository.timelineStep(tx, l.invoice_id, 'DELIVERY_PRINTED', `${l.document_kind} printed and posted (batch of ${batch.day})`, {
           deliveryId: l.id, documentKind: l.document_kind, recipient: l.recipient, channel: 'POST', printBatchId: id, printDay: batch.day, byStaffId: by.id, byStaffName: by.name,
         });
+        // Printed and posted: the letter is sent (a reminder's fee is charged now).
+        await this.letters.sent(tx, letterOf(l));
       }
       return (await this.repository.batch(id, tx))!;
     });
@@ -285,6 +294,10 @@ export class DeliveryService {
     if (!bytes) throw new NotFoundError(DeliveryError.PRINT_BATCH_NOT_FOUND, `No print batch has the id ${id}.`);
     return bytes.toString('base64');
   }
+}
+
+function letterOf(d: { id: string; invoice_id: string; document_kind: string; collection_step_id: string | null }): LetterOutcome {
+  return { deliveryId: d.id, invoiceId: d.invoice_id, documentKind: d.document_kind, collectionStepId: d.collection_step_id };
 }
 
 function checkDay(day: string): void {

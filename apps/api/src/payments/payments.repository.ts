@@ -14,13 +14,16 @@ const IMPORT_COLUMNS = `b.id, b.source, b.file_name AS "fileName", b.format, b.v
   b.amount_matched::text AS "amountMatched", b.amount_unmatched::text AS "amountUnmatched", b.refusal_code AS "refusalCode", b.refusal_message AS "refusalMessage",
   b.refusal_place AS "refusalPlace", ${staffRef('s')} AS "startedBy", b.started_at AS "startedAt", b.finished_at AS "finishedAt"`;
 
+/** The order a payment's parts were paid in (issue 15 s.2): fees, then late interest, then the principal. */
+const PART_ORDER = `CASE a.part WHEN 'FEE' THEN 1 WHEN 'INTEREST' THEN 2 WHEN 'PRINCIPAL' THEN 3 ELSE 4 END`;
+
 const PAYMENT_COLUMNS = `e.id, e.import_id AS "importId", e.account_id AS "accountId", e.amount::text, e.unplaced::text, e.currency, e.value_date::text AS "valueDate",
   e.reference, e.reference_check_failed AS "referenceCheckFailed", e.payer_name AS "payerName", e.payer_account AS "payerAccount", e.message, e.state,
   greatest(0, (now() AT TIME ZONE 'Europe/Stockholm')::date - (e.created_at AT TIME ZONE 'Europe/Stockholm')::date) AS "ageDays",
   ${staffRef('cb')} AS "claimedBy", e.version,
-  coalesce((SELECT json_agg(json_build_object('id', a.id, 'kind', a.kind, 'invoiceId', a.invoice_id, 'invoiceNumber', i.invoice_number, 'amount', a.amount::text,
+  coalesce((SELECT json_agg(json_build_object('id', a.id, 'kind', a.kind, 'part', a.part, 'invoiceId', a.invoice_id, 'invoiceNumber', i.invoice_number, 'amount', a.amount::text,
                     'daysLate', a.days_late, 'journalEntryId', a.journal_entry_id::text, 'allocatedAt', a.allocated_at,
-                    'allocatedBy', ${staffRef('ab')}) ORDER BY a.allocated_at, a.id)
+                    'allocatedBy', ${staffRef('ab')}) ORDER BY a.allocated_at, ${PART_ORDER}, a.id)
               FROM payment_allocation a LEFT JOIN invoice i ON i.id = a.invoice_id LEFT JOIN staff_member ab ON ab.id = a.allocated_by
              WHERE a.bank_entry_id = e.id), '[]'::json) AS allocations`;
 
@@ -129,10 +132,10 @@ export class PaymentsRepository {
   /** What payments (and payments to the client directly) did to an invoice, oldest first. */
   async allocationsOfInvoice(invoiceId: string): Promise<PaymentAllocationType[]> {
     return this.db.query(
-      `SELECT a.id, a.kind, a.invoice_id AS "invoiceId", i.invoice_number AS "invoiceNumber", a.amount::text, a.days_late AS "daysLate",
+      `SELECT a.id, a.kind, a.part, a.invoice_id AS "invoiceId", i.invoice_number AS "invoiceNumber", a.amount::text, a.days_late AS "daysLate",
               a.journal_entry_id::text AS "journalEntryId", ${staffRef('ab')} AS "allocatedBy", a.allocated_at AS "allocatedAt"
          FROM payment_allocation a JOIN invoice i ON i.id = a.invoice_id LEFT JOIN staff_member ab ON ab.id = a.allocated_by
-        WHERE a.invoice_id = $1 ORDER BY a.allocated_at, a.id`,
+        WHERE a.invoice_id = $1 ORDER BY a.allocated_at, ${PART_ORDER}, a.id`,
       [invoiceId],
     );
   }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { clientStepDetails, Clock, ConflictError, CountryCode, DomainError, InvalidValueError, NotFoundError } from '@factoring/domain';
-import { daysLate, heldPaymentPlacedPostings, paidToClientPostings, paymentReceivedPostings, refundMarkedPostings } from '@factoring/rules';
+import { daysLate, heldPaymentPlacedPostings, OpenReceivables, paidToClientPostings, PaymentParts, paymentParts, paymentReceivedPostings, refundMarkedPostings } from '@factoring/rules';
 import Decimal from 'decimal.js';
 import { DataSource, EntityManager } from 'typeorm';
 import { TimelineActor, TimelineService } from '../audit/timeline.service';
@@ -11,6 +11,7 @@ import type { Readable } from 'node:stream';
 import type { BankEntry, BankFileHeader } from '../bank-files/bank-entry';
 import { openBankFile } from '../bank-files/read-bank-file';
 import { CLOCK } from '../collection/clock';
+import { OPEN_OF_ROLE } from '../collection/reminders.repository';
 import { WorkQueueClaims } from '../common/work-queue-claims';
 import { Exposure } from '../exposure/exposure.service';
 import { partlyPaidSteps, recordClientSteps, tellClient } from '../invoices/client-steps';
@@ -80,7 +81,11 @@ interface PayableInvoice extends LockedInvoice {
   country: CountryCode;
   currency: string;
   due_date: string;
+  /** Everything open: the principal, the fees and the late interest (OPEN_COLUMNS). */
   open: string;
+  open_principal: string;
+  open_fees: string;
+  open_interest: string;
   deduction_kind: 'ROT' | 'RUT' | 'GREEN_TECH' | null;
   deduction_amount: string | null;
 }
@@ -88,6 +93,17 @@ interface PayableInvoice extends LockedInvoice {
 const BATCH = 2000;
 /** Entries matched, booked and settled at a time, inside the import's one transaction: memory stays flat however long the file. */
 const MATCH_CHUNK = 5000;
+
+/** The principal still open on an invoice `i`, from its amounts. */
+const OPEN_PRINCIPAL_OF_I = `(i.payable - i.credited_amount - i.recourse_amount - i.paid_amount - i.paid_to_client_amount)`;
+/**
+ * What is open on an invoice `i` by receivable (issue 15 s.2): the principal, the fees and the
+ * late interest charged for letters sent (their receivables in the ledger), and the sum, which a
+ * payment may pay: fees first, then interest, then the principal (paymentParts).
+ */
+const OPEN_COLUMNS = `${OPEN_PRINCIPAL_OF_I}::text AS open_principal,
+                ${OPEN_OF_ROLE('i', 'COLLECTION_FEE_RECEIVABLES')}::text AS open_fees, ${OPEN_OF_ROLE('i', 'LATE_INTEREST_RECEIVABLES')}::text AS open_interest,
+                (${OPEN_PRINCIPAL_OF_I} + ${OPEN_OF_ROLE('i', 'COLLECTION_FEE_RECEIVABLES')} + ${OPEN_OF_ROLE('i', 'LATE_INTEREST_RECEIVABLES')})::text AS open`;
 const BOOK_OF: Record<'SEK' | 'NOK', Book> = { SEK: 'SE', NOK: 'NO' };
 const staffActor = (staff: StaffPrincipal): TimelineActor => ({ type: 'STAFF', id: staff.id, name: staff.name });
 
@@ -437,7 +453,7 @@ export class PaymentsService {
           WHERE e.id = ANY($1::uuid[]) AND NOT e.reference_check_failed AND r.ref IS NOT NULL),
        locked AS (
          SELECT i.id, i.client_id, i.debtor_id, i.invoice_number, i.status, i.version, i.country, i.currency, i.due_date::text,
-                (i.payable - i.credited_amount - i.recourse_amount - i.paid_amount - i.paid_to_client_amount)::text AS open,
+                ${OPEN_COLUMNS},
                 i.deduction_kind, i.deduction_amount::text, ltrim(i.payment_reference, '0') AS normalised_reference
            FROM invoice i WHERE ltrim(i.payment_reference, '0') IN (SELECT ref FROM refs) ORDER BY i.id FOR UPDATE)
        SELECT refs.entry_id, refs.ord::text, l.* FROM refs JOIN locked l ON l.normalised_reference = refs.ref`,
@@ -450,8 +466,9 @@ export class PaymentsService {
       byEntry.set(c.entry_id, list);
     }
     const openLeft = new Map<string, Decimal>();
+    const partsLeft = new Map<string, OpenReceivables>();
     const invoices = new Map<string, PayableInvoice>();
-    const shares: Array<{ entryId: string; invoice: PayableInvoice; amount: Decimal; valueDate: string }> = [];
+    const shares: Array<{ entryId: string; invoice: PayableInvoice; amount: Decimal; valueDate: string } & SplitShare> = [];
     const unplaced = new Map<string, Decimal>();
     for (const entry of entries) {
       let left = new Decimal(entry.amount);
@@ -465,7 +482,7 @@ export class PaymentsService {
         if (share.lte(0)) continue;
         openLeft.set(invoice.id, open.minus(share));
         left = left.minus(share);
-        shares.push({ entryId: entry.id, invoice, amount: share, valueDate: entry.value_date });
+        shares.push({ entryId: entry.id, invoice, amount: share, valueDate: entry.value_date, ...splitShare(partsLeft, invoice, share) });
       }
       unplaced.set(entry.id, left);
     }
@@ -477,7 +494,7 @@ export class PaymentsService {
       const own = sharesOf.get(entry.id) ?? [];
       const lines = paymentReceivedPostings(
         entry.amount,
-        own.map((s) => ({ invoiceId: s.invoice.id, amount: s.amount.toFixed(2) })),
+        own.flatMap((s) => s.parts.map((p) => ({ invoiceId: s.invoice.id, amount: p.amount, part: p.part }))),
       );
       const clientOf = new Map(own.map((s) => [s.invoice.id, s.invoice.client_id]));
       return {
@@ -496,15 +513,19 @@ export class PaymentsService {
     // The allocations: each share, and each surplus held.
     const surplus = entries.filter((e) => unplaced.get(e.id)!.gt(0) && (sharesOf.get(e.id) ?? []).length > 0);
     await this.insertAllocations(tx, [
-      ...shares.map((s) => ({
-        entryId: s.entryId,
-        invoiceId: s.invoice.id,
-        kind: 'PAYMENT',
-        amount: s.amount.toFixed(2),
-        daysLate: daysLate(s.invoice.country, s.invoice.due_date, s.valueDate),
-        journalId: journalIds.get(s.entryId)!,
-        by: null,
-      })),
+      // One row per part paid, in the order paid: fees, interest, principal.
+      ...shares.flatMap((s) =>
+        s.parts.map((p) => ({
+          entryId: s.entryId,
+          invoiceId: s.invoice.id,
+          kind: 'PAYMENT',
+          part: p.part,
+          amount: p.amount,
+          daysLate: daysLate(s.invoice.country, s.invoice.due_date, s.valueDate),
+          journalId: journalIds.get(s.entryId)!,
+          by: null,
+        })),
+      ),
       ...surplus.map((e) => ({ entryId: e.id, invoiceId: null, kind: 'SURPLUS', amount: unplaced.get(e.id)!.toFixed(2), daysLate: null, journalId: journalIds.get(e.id)!, by: null })),
     ]);
     await tx.query(
@@ -513,7 +534,7 @@ export class PaymentsService {
       [entries.map((e) => e.id), entries.map((e) => unplaced.get(e.id)!.toFixed(2))],
     );
     lap('allocate');
-    await this.settleInvoices(tx, shares.map((s) => ({ invoice: s.invoice, amount: s.amount, valueDate: s.valueDate })), null);
+    await this.settleInvoices(tx, shares.map((s) => ({ invoice: s.invoice, amount: s.amount, principal: s.principal, valueDate: s.valueDate })), null);
     lap('settleInvoices');
     // What is still held and names a recourse invoice (the client's OCR/KID) or an invoice bought back (the debtor's): placed there (issue 15 s.3).
     await this.recourse.placeEntries(tx, entries.map((e) => e.id));
@@ -530,13 +551,13 @@ export class PaymentsService {
 
   private async insertAllocations(
     tx: EntityManager,
-    rows: Array<{ entryId: string | null; invoiceId: string | null; kind: string; amount: string; daysLate: number | null; journalId: string; by: string | null; note?: string | null }>,
+    rows: Array<{ entryId: string | null; invoiceId: string | null; kind: string; part?: PaymentParts['lines'][number]['part'] | null; amount: string; daysLate: number | null; journalId: string; by: string | null; note?: string | null }>,
   ): Promise<void> {
     for (let i = 0; i < rows.length; i += 5000) {
       const chunk = rows.slice(i, i + 5000);
       await tx.query(
-        `INSERT INTO payment_allocation (bank_entry_id, invoice_id, kind, amount, days_late, journal_entry_id, allocated_by, note)
-         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::numeric[], $5::int[], $6::bigint[], $7::uuid[], $8::text[])`,
+        `INSERT INTO payment_allocation (bank_entry_id, invoice_id, kind, amount, days_late, journal_entry_id, allocated_by, note, part)
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::numeric[], $5::int[], $6::bigint[], $7::uuid[], $8::text[], $9::text[])`,
         [
           chunk.map((r) => r.entryId),
           chunk.map((r) => r.invoiceId),
@@ -546,6 +567,8 @@ export class PaymentsService {
           chunk.map((r) => r.journalId),
           chunk.map((r) => r.by),
           chunk.map((r) => r.note ?? null),
+          // A row that pays an invoice without a part named (paid to the client) paid its principal.
+          chunk.map((r) => r.part ?? (r.invoiceId && (r.kind === 'PAYMENT' || r.kind === 'PAID_TO_CLIENT') ? 'PRINCIPAL' : null)),
         ],
       );
     }
@@ -557,29 +580,35 @@ export class PaymentsService {
    * left open moved to FULLY_PAID through the lifecycle seam (its event tells the client; ROT,
    * RUT and green-technology invoices say the rest may now be claimed from the tax agency).
    */
-  private async settleInvoices(tx: EntityManager, paid: Array<{ invoice: PayableInvoice; amount: Decimal; valueDate: string }>, by: StaffPrincipal | null): Promise<void> {
+  private async settleInvoices(tx: EntityManager, paid: Array<{ invoice: PayableInvoice; amount: Decimal; principal?: Decimal; valueDate: string }>, by: StaffPrincipal | null): Promise<void> {
     if (!paid.length) return;
+    // `principal`: what the payment paid of the principal after fees and interest (issue 15 s.2); all of it when not given.
     const perInvoice = new Map<string, { invoice: PayableInvoice; amount: Decimal; last: string }>();
     for (const p of paid) {
+      const principal = p.principal ?? p.amount;
       const seen = perInvoice.get(p.invoice.id);
       if (seen) {
-        seen.amount = seen.amount.plus(p.amount);
+        seen.amount = seen.amount.plus(principal);
         if (p.valueDate > seen.last) seen.last = p.valueDate;
-      } else perInvoice.set(p.invoice.id, { invoice: p.invoice, amount: p.amount, last: p.valueDate });
+      } else perInvoice.set(p.invoice.id, { invoice: p.invoice, amount: principal, last: p.valueDate });
     }
     const list = [...perInvoice.values()];
+    // paid_amount is the principal paid; the invoice is fully paid when its principal, fees and late interest are all zero.
     const after: Array<{ id: string; client_id: string; invoice_number: string; status: string; version: number; open: string; paid_amount: string }> = rowsOf(await tx.query(
       `UPDATE invoice i SET paid_amount = i.paid_amount + u.amount, last_paid_on = greatest(i.last_paid_on, u.last), updated_at = now(), version = i.version + 1
          FROM unnest($1::uuid[], $2::numeric[], $3::date[]) AS u(id, amount, last) WHERE i.id = u.id
        RETURNING i.id, i.client_id, i.invoice_number, i.status, i.version,
-                 (i.payable - i.credited_amount - i.recourse_amount - i.paid_amount - i.paid_to_client_amount)::text AS open, i.paid_amount::text`,
+                 ((i.payable - i.credited_amount - i.recourse_amount - i.paid_amount - i.paid_to_client_amount)
+                  + ${OPEN_OF_ROLE('i', 'COLLECTION_FEE_RECEIVABLES')} + ${OPEN_OF_ROLE('i', 'LATE_INTEREST_RECEIVABLES')})::text AS open, i.paid_amount::text`,
       [list.map((p) => p.invoice.id), list.map((p) => p.amount.toFixed(2)), list.map((p) => p.last)],
     ));
     const paidOff = new Set(after.filter((row) => new Decimal(row.open).isZero()).map((row) => row.id));
-    // What each payment covered, and for an invoice with nothing left whatever it still holds (none, normally): one set-based release.
+    // What each payment covered of the principal (the exposure is the principal's), and for an invoice with nothing left whatever it still holds (none, normally): one set-based release.
     await this.exposure.releaseMany(
       tx,
-      list.map((p) => ({ invoice: { id: p.invoice.id, client_id: p.invoice.client_id, debtor_id: p.invoice.debtor_id }, amount: paidOff.has(p.invoice.id) ? null : p.amount.toFixed(2) })),
+      list
+        .filter((p) => paidOff.has(p.invoice.id) || p.amount.gt(0))
+        .map((p) => ({ invoice: { id: p.invoice.id, client_id: p.invoice.client_id, debtor_id: p.invoice.debtor_id }, amount: paidOff.has(p.invoice.id) ? null : p.amount.toFixed(2) })),
     );
     const done = after.filter((row) => paidOff.has(row.id));
     // The client hears of a partial payment too (issue 15 s.7): how much came in, on which day; a full one is the lifecycle's PAID_IN_FULL below.
@@ -635,7 +664,7 @@ export class PaymentsService {
       const ids = [...seen].sort();
       const invoices: PayableInvoice[] = await tx.query(
         `SELECT i.id, i.client_id, i.debtor_id, i.invoice_number, i.status, i.version, i.country, i.currency, i.due_date::text,
-                (i.payable - i.credited_amount - i.recourse_amount - i.paid_amount - i.paid_to_client_amount)::text AS open,
+                ${OPEN_COLUMNS},
                 i.deduction_kind, i.deduction_amount::text
            FROM invoice i WHERE i.id = ANY($1::uuid[]) ORDER BY i.id FOR UPDATE`,
         [ids],
@@ -663,7 +692,8 @@ export class PaymentsService {
           });
         }
         total = total.plus(amount);
-        return { invoice, amount };
+        // Fees first, then late interest, then the principal (issue 15 s.2).
+        return { invoice, amount, ...splitShare(new Map(), invoice, amount) };
       });
       if (total.gt(left)) {
         throw new InvalidValueError(PaymentError.PAYMENT_SHARES_EXCEED, `The shares add up to ${total.toFixed(2)}; only ${left.toFixed(2)} of the payment is left.`, 'shares', { left: left.toFixed(2) });
@@ -678,7 +708,7 @@ export class PaymentsService {
         });
       }
       const attempt = String(entry.version);
-      const lines = heldPaymentPlacedPostings(checked.map((c) => ({ invoiceId: c.invoice.id, amount: c.amount.toFixed(2) })));
+      const lines = heldPaymentPlacedPostings(checked.flatMap((c) => c.parts.map((p) => ({ invoiceId: c.invoice.id, amount: p.amount, part: p.part }))));
       const clientOf = new Map(checked.map((c) => [c.invoice.id, c.invoice.client_id]));
       const journal = await this.ledger.post(tx, {
         book: BOOK_OF[entry.currency],
@@ -692,16 +722,19 @@ export class PaymentsService {
       });
       await this.insertAllocations(
         tx,
-        checked.map((c) => ({
-          entryId: entry.id,
-          invoiceId: c.invoice.id,
-          kind: 'PAYMENT',
-          amount: c.amount.toFixed(2),
-          daysLate: daysLate(c.invoice.country, c.invoice.due_date, entry.value_date),
-          journalId: journal.id,
-          by: by.id,
-          note: note ?? null,
-        })),
+        checked.flatMap((c) =>
+          c.parts.map((p) => ({
+            entryId: entry.id,
+            invoiceId: c.invoice.id,
+            kind: 'PAYMENT',
+            part: p.part,
+            amount: p.amount,
+            daysLate: daysLate(c.invoice.country, c.invoice.due_date, entry.value_date),
+            journalId: journal.id,
+            by: by.id,
+            note: note ?? null,
+          })),
+        ),
       );
       const rest = left.minus(total);
       await tx.query(`UPDATE bank_entry SET unplaced = $2, state = $3, version = version + 1, claimed_by = NULL, claimed_at = NULL WHERE id = $1`, [
@@ -718,7 +751,7 @@ export class PaymentsService {
         reason: note ?? `Placed on ${checked.length} invoice(s)`,
         details: { step: checked.length > 1 ? 'PAYMENT_SPLIT' : 'PAYMENT_MATCHED', shares: checked.map((c) => ({ invoiceId: c.invoice.id, invoiceNumber: c.invoice.invoice_number, amount: c.amount.toFixed(2) })), ...(note ? { typed: note } : {}) },
       });
-      await this.settleInvoices(tx, checked.map((c) => ({ invoice: c.invoice, amount: c.amount, valueDate: entry.value_date })), by);
+      await this.settleInvoices(tx, checked.map((c) => ({ invoice: c.invoice, amount: c.amount, principal: c.principal, valueDate: entry.value_date })), by);
     });
   }
 
@@ -791,7 +824,7 @@ export class PaymentsService {
     await this.uow.transaction(async (tx) => {
       const [invoice]: PayableInvoice[] = await tx.query(
         `SELECT i.id, i.client_id, i.debtor_id, i.invoice_number, i.status, i.version, i.country, i.currency, i.due_date::text,
-                (i.payable - i.credited_amount - i.recourse_amount - i.paid_amount - i.paid_to_client_amount)::text AS open,
+                ${OPEN_COLUMNS},
                 i.deduction_kind, i.deduction_amount::text
            FROM invoice i WHERE i.id = $1 FOR UPDATE`,
         [input.invoiceId],
@@ -808,7 +841,9 @@ export class PaymentsService {
         });
       }
       const book = BOOK_OF[invoice.currency as 'SEK' | 'NOK'] ?? (invoice.country as Book);
-      const [{ n }] = await tx.query(`SELECT count(*)::int + 1 AS n FROM payment_allocation WHERE invoice_id = $1 AND kind = 'PAID_TO_CLIENT'`, [invoice.id]);
+      // Fees first, then late interest, then the principal (issue 15 s.2); the principal part lowers the exposure.
+      const split = splitShare(new Map(), invoice, amount);
+      const [{ n }] = await tx.query(`SELECT count(DISTINCT journal_entry_id)::int + 1 AS n FROM payment_allocation WHERE invoice_id = $1 AND kind = 'PAID_TO_CLIENT'`, [invoice.id]);
       const journal = await this.ledger.post(tx, {
         book,
         date: this.clock.today(book).toString(),
@@ -817,20 +852,24 @@ export class PaymentsService {
         event: 'PAID_TO_CLIENT',
         attempt: String(n),
         description: `Invoice ${invoice.invoice_number} paid to the client directly: the client owes the factor ${amount.toFixed(2)}`,
-        lines: paidToClientPostings(amount.toFixed(2)).map((l) => ({ ...l, clientId: invoice.client_id, invoiceId: invoice.id })),
+        lines: paidToClientPostings(amount.toFixed(2), split.parts).map((l) => ({ ...l, clientId: invoice.client_id, invoiceId: invoice.id })),
       });
-      await this.insertAllocations(tx, [
-        { entryId: null, invoiceId: invoice.id, kind: 'PAID_TO_CLIENT', amount: amount.toFixed(2), daysLate: daysLate(invoice.country, invoice.due_date, input.paidOn), journalId: journal.id, by: actor.staff?.id ?? null, note: input.note ?? null },
-      ]);
+      await this.insertAllocations(
+        tx,
+        split.parts.map((p) => ({
+          entryId: null, invoiceId: invoice.id, kind: 'PAID_TO_CLIENT', part: p.part, amount: p.amount, daysLate: daysLate(invoice.country, invoice.due_date, input.paidOn), journalId: journal.id, by: actor.staff?.id ?? null, note: input.note ?? null,
+        })),
+      );
       const after = rowsOf<{ open: string; version: number; paid: string }>(
         await tx.query(
           `UPDATE invoice i SET paid_to_client_amount = paid_to_client_amount + $2, last_paid_on = greatest(last_paid_on, $3::date), updated_at = now(), version = version + 1
-            WHERE id = $1 RETURNING (i.payable - i.credited_amount - i.recourse_amount - i.paid_amount - i.paid_to_client_amount)::text AS open, i.version,
+            WHERE id = $1 RETURNING (i.payable - i.credited_amount - i.recourse_amount - i.paid_amount - i.paid_to_client_amount
+                                     + ${OPEN_OF_ROLE('i', 'COLLECTION_FEE_RECEIVABLES')} + ${OPEN_OF_ROLE('i', 'LATE_INTEREST_RECEIVABLES')})::text AS open, i.version,
                                     (i.paid_amount + i.paid_to_client_amount)::text AS paid`,
-          [invoice.id, amount.toFixed(2), input.paidOn],
+          [invoice.id, split.principal.toFixed(2), input.paidOn],
         ),
       )[0];
-      await this.exposure.release(tx, { id: invoice.id, client_id: invoice.client_id, debtor_id: invoice.debtor_id }, amount.toFixed(2));
+      if (split.principal.gt(0)) await this.exposure.release(tx, { id: invoice.id, client_id: invoice.client_id, debtor_id: invoice.debtor_id }, split.principal.toFixed(2));
       await this.timeline.record(tx, {
         entityType: 'INVOICE',
         entityId: invoice.id,
@@ -873,6 +912,21 @@ export class PaymentsService {
     if (!entry) throw new NotFoundError(PaymentError.PAYMENT_NOT_FOUND, `No incoming payment has the id ${id}.`);
     return entry;
   }
+}
+
+/** A share of a payment on one invoice, by the receivables it pays (fees, then interest, then principal: issue 15 s.2). */
+interface SplitShare {
+  parts: PaymentParts['lines'];
+  principal: Decimal;
+}
+
+/** Splits a share by what is still open on its invoice, remembering what is left for the invoice's next share in the same run. */
+function splitShare(left: Map<string, OpenReceivables>, invoice: PayableInvoice, share: Decimal): SplitShare {
+  const zeroOrMore = (v: string) => Decimal.max(new Decimal(v), 0).toFixed(2);
+  const open = left.get(invoice.id) ?? { fees: zeroOrMore(invoice.open_fees), interest: zeroOrMore(invoice.open_interest), principal: zeroOrMore(invoice.open_principal) };
+  const split = paymentParts(share.toFixed(2), open);
+  left.set(invoice.id, split.remaining);
+  return { parts: split.lines, principal: new Decimal(split.principal) };
 }
 
 /** TypeORM answers an UPDATE ... RETURNING with [rows, count], a SELECT with rows. */

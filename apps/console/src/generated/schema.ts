@@ -2269,6 +2269,8 @@ export type PaymentAllocation = {
   journalEntryId: Scalars['ID']['output'];
   /** PAYMENT, SURPLUS, REFUND or PAID_TO_CLIENT. */
   kind: Scalars['String']['output'];
+  /** What it paid of the invoice: a payment pays the fees first, then the late interest, then the principal (one allocation per part, in that order). Empty for a surplus or refund. */
+  part: Maybe<PaymentPart>;
 };
 
 export type PaymentHistory = {
@@ -2292,6 +2294,12 @@ export type PaymentInstructions = {
   reference: Scalars['String']['output'];
   referenceKind: Scalars['String']['output'];
 };
+
+/** Fees (reminder, collection, compensation), late interest, or the principal. */
+export type PaymentPart =
+  | 'FEE'
+  | 'INTEREST'
+  | 'PRINCIPAL';
 
 export type PaymentShareInput = {
   /** Above 0, at most what is open on the invoice. At most 2 decimals and 9999999999999999.99. */

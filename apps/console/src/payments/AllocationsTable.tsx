@@ -22,7 +22,10 @@ export const AllocationsTable = ({ payment, invoiceId }: { payment: IncomingPaym
       <TableBody>
         {rows.map((a) => (
           <TableRow key={a.id} data-testid="payment-allocation">
-            <TableCell>{translate(`console.money_in.allocation_kinds.${a.kind}`)}</TableCell>
+            <TableCell>
+              {translate(`console.money_in.allocation_kinds.${a.kind}`)}
+              {a.part ? ` · ${translate(`console.money_in.allocation_parts.${a.part}`)}` : ''}
+            </TableCell>
             <TableCell>
               {a.invoiceId ? (
                 <Link to={`/invoices/${a.invoiceId}/show`} sx={{ fontFamily: 'monospace' }}>

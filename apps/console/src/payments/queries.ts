@@ -33,6 +33,8 @@ export interface PaymentSuggestion {
 export interface PaymentAllocation {
   id: string;
   kind: 'PAYMENT' | 'SURPLUS' | 'REFUND' | 'PAID_TO_CLIENT';
+  /** What it paid of the invoice: fees first, then late interest, then the principal. */
+  part: 'FEE' | 'INTEREST' | 'PRINCIPAL' | null;
   invoiceId: string | null;
   invoiceNumber: string | null;
   amount: string;
@@ -90,7 +92,7 @@ export interface BankImport {
 }
 
 const STAFF_REF = '{ id name }';
-const ALLOCATION_FIELDS = `id kind invoiceId invoiceNumber amount daysLate journalEntryId allocatedBy ${STAFF_REF} allocatedAt`;
+const ALLOCATION_FIELDS = `id kind part invoiceId invoiceNumber amount daysLate journalEntryId allocatedBy ${STAFF_REF} allocatedAt`;
 export const PAYMENT_FIELDS = `id importId accountId amount unplaced currency valueDate reference referenceCheckFailed payerName payerAccount message state ageDays
   claimedBy ${STAFF_REF} version allocations { ${ALLOCATION_FIELDS} }
   suggestions { invoiceId invoiceNumber paymentReference clientName debtorName open dueDate score reasons }`;

@@ -62,11 +62,13 @@ export function refundMarkedPostings(amount: string): PostingLine[] {
  * received): the debtor's receivable is settled, and the client owes it instead, held on the
  * client's account with the factor until set off against its next payout or invoiced to it.
  */
-export function paidToClientPostings(amount: string): PostingLine[] {
+export function paidToClientPostings(amount: string, parts?: Array<{ part: NonNullable<PaymentShare['part']>; amount: string }>): PostingLine[] {
   const paid = money(amount, 'paid to client');
+  // What the debtor paid settles its fees first, then late interest, then the principal (issue 15 s.2); all principal when not split.
+  const settled = parts?.length ? parts : [{ part: 'PRINCIPAL' as const, amount: paid.toFixed(2) }];
   return balanced([
     { role: 'RECOURSE_RECEIVABLES', amount: paid.toFixed(2) },
-    { role: 'PURCHASED_RECEIVABLES', amount: paid.negated().toFixed(2) },
+    ...settled.map((p) => ({ role: RECEIVABLE_OF[p.part], amount: money(p.amount, 'part').negated().toFixed(2) })),
   ]);
 }
 

@@ -83,12 +83,16 @@ export const paymentReminderTemplate: DocumentTemplate<PaymentReminderData> = {
     if (!found) return null;
     const i = found.invoice;
     const [step] = await tx.query(
-      `SELECT s.step, to_char(s.sent_on, 'YYYY-MM-DD') AS sent_on, to_char(s.pay_by, 'YYYY-MM-DD') AS pay_by, s.principal::text,
+      // The last letter made (its delivery makes it before sending it: the fee and interest it states are charged when it goes);
+      // the fees and interest of the letters before it, except those that failed delivery (never charged).
+      `SELECT s.step, to_char(s.taken_on, 'YYYY-MM-DD') AS sent_on, to_char(s.pay_by, 'YYYY-MM-DD') AS pay_by, s.principal::text,
               to_char(s.interest_to, 'YYYY-MM-DD') AS interest_to,
-              (SELECT coalesce(sum(x.fee_amount), 0)::text FROM collection_step x WHERE x.invoice_id = s.invoice_id AND x.sent_on <= s.sent_on) AS fees,
-              (SELECT coalesce(sum(x.interest_amount), 0)::text FROM collection_step x WHERE x.invoice_id = s.invoice_id AND x.sent_on <= s.sent_on) AS interest
-         FROM collection_step s WHERE s.invoice_id = $1 AND s.kind = 'LETTER' AND s.delivery_state = 'SENT'
-        ORDER BY s.sent_on DESC, s.created_at DESC LIMIT 1`,
+              (SELECT coalesce(sum(x.fee_amount), 0)::text FROM collection_step x
+                WHERE x.invoice_id = s.invoice_id AND x.taken_on <= s.taken_on AND x.delivery_state IN ('TO_SEND','SENT')) AS fees,
+              (SELECT coalesce(sum(x.interest_amount), 0)::text FROM collection_step x
+                WHERE x.invoice_id = s.invoice_id AND x.taken_on <= s.taken_on AND x.delivery_state IN ('TO_SEND','SENT')) AS interest
+         FROM collection_step s WHERE s.invoice_id = $1 AND s.kind = 'LETTER' AND s.delivery_state IN ('TO_SEND','SENT')
+        ORDER BY s.taken_on DESC, s.created_at DESC LIMIT 1`,
       [i.id],
     );
     if (!step) throw new ConflictError(DocumentError.DOCUMENT_NOT_AVAILABLE, `Invoice ${i.invoice_number} has had no reminder: the letter is made once the follow-up sends one.`);

@@ -73,10 +73,23 @@ export class PaymentSuggestionType {
   @Field(() => [SuggestionReasonEnum]) reasons!: string[];
 }
 
+/** Which receivable of an invoice an allocation paid (issue 15 s.2). */
+export enum PaymentPart {
+  FEE = 'FEE',
+  INTEREST = 'INTEREST',
+  PRINCIPAL = 'PRINCIPAL',
+}
+registerEnumType(PaymentPart, { name: 'PaymentPart', description: 'Fees (reminder, collection, compensation), late interest, or the principal.' });
+
 @ObjectType('PaymentAllocation', { description: 'What a payment did: settled an invoice, a surplus held, a refund marked.' })
 export class PaymentAllocationType {
   @Field(() => ID) id!: string;
   @Field({ description: 'PAYMENT, SURPLUS, REFUND or PAID_TO_CLIENT.' }) kind!: string;
+  @Field(() => PaymentPart, {
+    nullable: true,
+    description: 'What it paid of the invoice: a payment pays the fees first, then the late interest, then the principal (one allocation per part, in that order). Empty for a surplus or refund.',
+  })
+  part!: PaymentPart | null;
   @Field(() => ID, { nullable: true }) invoiceId!: string | null;
   @Field(() => String, { nullable: true }) invoiceNumber!: string | null;
   @Field(() => DecimalString) amount!: string;

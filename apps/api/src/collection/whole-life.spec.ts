@@ -1,0 +1,246 @@
+import { Clock, TestClock } from '@factoring/domain';
+import Decimal from 'decimal.js';
+import { randomBytes } from 'node:crypto';
+import { analystAndAdmin } from '../../test-support/clients';
+import { creditFixtures } from '../../test-support/credit';
+import { newStaff } from '../../test-support/factories';
+import { expectReceivablesReconcile, ledgerReceivables } from '../../test-support/receivables';
+import { startTestAppOnOwnDatabase, TestApp } from '../../test-support/test-app';
+import { Role } from '../auth/role';
+import type { BankEntry, BankFileHeader } from '../bank-files/bank-entry';
+import { CreditService } from '../credit/credit.service';
+import { DeliveryService } from '../delivery/delivery.service';
+import { LetterOutcomes } from '../delivery/letter-outcomes';
+import { PaymentsModule } from '../payments/payments.module';
+import { PaymentsService } from '../payments/payments.service';
+import { CLOCK } from './clock';
+import { CollectionModule } from './collection.module';
+import { FollowUpService } from './follow-up.service';
+
+/**
+ * Whole lives of overdue invoices (issue 15 s.2, "Done when"), with the moved clock, against real
+ * PostgreSQL and Redis: a reminder's fee and interest are charged only when the letter is
+ * actually sent (its print batch marked printed), and a payment pays the fees first, then the
+ * late interest, then the principal, shown per part on the invoice's payments. At every step the
+ * invoice's receivable accounts in the ledger reconcile to its open items.
+ *
+ * Its own database: the follow-up looks at every bought invoice of a country.
+ */
+let t: TestApp;
+let credit: CreditService;
+let followUp: FollowUpService;
+let deliveries: DeliveryService;
+let payments: PaymentsService;
+let analyst: { token: string };
+let admin: { token: string };
+let finance: { token: string };
+const clock = new TestClock('2026-03-01T09:00:00Z');
+const f = creditFixtures(() => t, () => ({ analyst, admin }));
+
+const NOK_ACCOUNT = '15031234562';
+const HEADER: BankFileHeader = { format: 'CAMT_054', version: 'camt.054.001.08', fileIdentity: 'MSG-WHOLE-LIFE' };
+
+beforeAll(async () => {
+  t = await startTestAppOnOwnDatabase();
+  credit = t.app.get(CreditService);
+  followUp = t.app.get(FollowUpService);
+  deliveries = t.app.get(DeliveryService);
+  payments = t.app.get(PaymentsService);
+  // The follow-up's and the payments' clocks, moved by the test.
+  for (const module of [CollectionModule, PaymentsModule]) {
+    const moduleClock = t.app.select(module).get<symbol, Clock>(CLOCK, { strict: true });
+    jest.spyOn(moduleClock, 'now').mockImplementation(() => clock.now());
+  }
+  ({ analyst, admin } = await analystAndAdmin(t));
+  await f.noSpotChecksInNorway();
+  const fi = await newStaff(t.db, { roles: [Role.FINANCE], name: 'Fanny Finance' });
+  finance = { token: await t.signIn(fi.email, fi.password) };
+}, 60_000);
+afterAll(() => t?.close());
+
+const at = (isoDay: string) => clock.set(`${isoDay}T09:00:00Z`);
+
+let count = 0;
+/** A bought Norwegian invoice (a business debtor, by post) due on `dueDate`. */
+async function bought(dueDate: string) {
+  const client = await f.clientWithKey('NO');
+  count += 1;
+  const invoice = await f.accepted(client.key, 'NO', f.norwegianDebtor(), [{ quantity: String(100 + count), unitPrice: '100' }]);
+  await f.setLimit(invoice.debtorId, '10000000');
+  expect(await credit.decide(invoice.id)).toBe('APPROVE');
+  await t.db.query(`UPDATE invoice SET invoice_date = $2::date - 30, delivery_date = $2::date - 30, due_date = $2 WHERE id = $1`, [invoice.id, dueDate]);
+  const [row] = await t.db.query(`SELECT payable::text, payment_reference AS reference, status FROM invoice WHERE id = $1`, [invoice.id]);
+  expect(row.status).toBe('PURCHASED');
+  return { id: invoice.id, payable: row.payable as string, reference: row.reference as string };
+}
+
+async function stepOf(invoiceId: string, step: string) {
+  const [row] = await t.db.query(
+    `SELECT id, delivery_state, to_char(sent_on, 'YYYY-MM-DD') AS sent_on, fee_amount::text, interest_amount::text, fee_entry_id, interest_entry_id
+       FROM collection_step WHERE invoice_id = $1 AND step = $2`,
+    [invoiceId, step],
+  );
+  return row;
+}
+
+/** The follow-up's letter goes out by post: the delivery makes it (waiting for print), finance batches it and marks the batch printed. */
+async function postLetter(invoiceId: string, stepId: string) {
+  const [delivery] = await t.db.query(`SELECT id, channel, status FROM document_delivery WHERE invoice_id = $1 AND collection_step_id = $2`, [invoiceId, stepId]);
+  expect(delivery).toMatchObject({ channel: 'POST', status: 'QUEUED' });
+  expect(await deliveries.deliver(delivery.id)).toBe('AWAITING_PRINT');
+  // Made and waiting for print: not sent, nothing charged yet.
+  expect((await t.db.query(`SELECT delivery_state FROM collection_step WHERE id = $1`, [stepId]))[0].delivery_state).toBe('TO_SEND');
+  await expectReceivablesReconcile(t, invoiceId);
+  const [{ print_day }] = await t.db.query(`SELECT print_day::text FROM document_delivery WHERE id = $1`, [delivery.id]);
+  const made = await t.gql(`mutation($day: String!) { makePrintBatch(day: $day) { id version } }`, { day: print_day }, finance.token);
+  expect(made.errors).toBeUndefined();
+  const printed = await t.gql(
+    `mutation($id: ID!, $version: Int!) { markPrintBatchPrinted(id: $id, version: $version) { id printedAt } }`,
+    { id: made.data!.makePrintBatch.id, version: made.data!.makePrintBatch.version },
+    finance.token,
+  );
+  expect(printed.errors).toBeUndefined();
+  return delivery.id as string;
+}
+
+let serial = 0;
+/** A payment by KID through a bank file (camt.054), valued on the clock's day. */
+async function pay(reference: string, amount: string, valueDate: string) {
+  serial += 1;
+  const entry: BankEntry = {
+    section: { accountId: NOK_ACCOUNT, currency: 'NOK', sectionIdentity: 'NTF-WL' },
+    entryKey: `WL-${randomBytes(6).toString('hex')}-${serial}`,
+    direction: 'CREDIT',
+    amount,
+    currency: 'NOK',
+    valueDate,
+    reference,
+    place: `/Document/Ntry[${serial}]`,
+  };
+  const summary = await payments.importFile(
+    {
+      header: HEADER,
+      entries: (async function* () {
+        yield entry;
+      })(),
+    },
+    { source: 'API', fileName: `whole-life-${serial}.xml` },
+  );
+  expect(summary).toMatchObject({ status: 'DONE', entriesMatched: 1, amountMatched: new Decimal(amount).toFixed(2) });
+}
+
+/** The invoice's payments as the console's invoice page reads them: each allocation's part, in the order paid. */
+async function partsShown(invoiceId: string) {
+  const shown = await t.gql(
+    `query($invoiceId: ID!) { paymentsOfInvoice(invoiceId: $invoiceId) { valueDate amount allocations { invoiceId kind part amount } } }`,
+    { invoiceId },
+    finance.token,
+  );
+  expect(shown.errors).toBeUndefined();
+  const list = shown.data!.paymentsOfInvoice as Array<{ valueDate: string; allocations: Array<{ invoiceId: string; kind: string; part: string; amount: string }> }>;
+  return list
+    .sort((a, b) => a.valueDate.localeCompare(b.valueDate))
+    .map((p) => ({ valueDate: p.valueDate, parts: p.allocations.filter((a) => a.invoiceId === invoiceId).map((a) => `${a.part} ${new Decimal(a.amount).toFixed(2)}`) }));
+}
+
+const statusOf = async (id: string) => (await t.db.query(`SELECT status FROM invoice WHERE id = $1`, [id]))[0].status as string;
+
+describe('whole lives of overdue invoices (issue 15 s.2)', () => {
+  it('paid after one reminder: the fee is charged only when the letter is sent, and paying it all (fee included) makes the invoice fully paid', async () => {
+    const invoice = await bought('2026-03-02');
+    await expectReceivablesReconcile(t, invoice.id);
+
+    at('2026-03-16'); // due + 14: the Norwegian default's reminder
+    const run = await followUp.run('NO');
+    expect(run.outcomes.find((o) => o.invoiceId === invoice.id)).toMatchObject({ action: 'ACTED', step: 'REMINDER', fee: '470.00' });
+    const reminder = await stepOf(invoice.id, 'REMINDER');
+    // The letter states the fee (a business debtor: the 470 kr compensation) and interest, but is not sent yet: nothing is charged.
+    expect(reminder).toMatchObject({ delivery_state: 'TO_SEND', sent_on: null, fee_amount: '470.00', fee_entry_id: null, interest_entry_id: null });
+    expect(await expectReceivablesReconcile(t, invoice.id)).toEqual({ principal: invoice.payable, fees: '0.00', interest: '0.00' });
+
+    at('2026-03-17'); // printed and posted the next day
+    await postLetter(invoice.id, reminder.id);
+    const sent = await stepOf(invoice.id, 'REMINDER');
+    expect(sent).toMatchObject({ delivery_state: 'SENT', sent_on: '2026-03-17', fee_amount: '470.00' });
+    const interest = sent.interest_amount as string;
+    expect(new Decimal(interest).gt(0)).toBe(true);
+    expect(await expectReceivablesReconcile(t, invoice.id)).toEqual({ principal: invoice.payable, fees: '470.00', interest });
+
+    // A second confirmation (the delivery's hook called again) charges nothing.
+    const again = await t.db.transaction((tx) => t.app.get(LetterOutcomes).sent(tx, { deliveryId: 'x', invoiceId: invoice.id, documentKind: 'PAYMENT_REMINDER', collectionStepId: reminder.id }));
+    expect(again).toBeUndefined();
+    expect(await ledgerReceivables(t, invoice.id)).toEqual({ principal: invoice.payable, fees: '470.00', interest });
+
+    // Paid in full, fee and interest included: fully paid, every receivable zero.
+    at('2026-03-20');
+    const total = new Decimal(invoice.payable).plus('470.00').plus(interest).toFixed(2);
+    await pay(invoice.reference, total, '2026-03-20');
+    expect(await statusOf(invoice.id)).toBe('FULLY_PAID');
+    expect(await expectReceivablesReconcile(t, invoice.id)).toEqual({ principal: '0.00', fees: '0.00', interest: '0.00' });
+    expect(await partsShown(invoice.id)).toEqual([{ valueDate: '2026-03-20', parts: ['FEE 470.00', `INTEREST ${interest}`, `PRINCIPAL ${invoice.payable}`] }]);
+  });
+
+  it('partly paid, with the allocation order shown: fees first, then interest, then principal; the rest follows the reminder flow', async () => {
+    const invoice = await bought('2026-03-02');
+    at('2026-03-16');
+    await followUp.run('NO');
+    const reminder = await stepOf(invoice.id, 'REMINDER');
+    await postLetter(invoice.id, reminder.id);
+    const interest1 = (await stepOf(invoice.id, 'REMINDER')).interest_amount as string;
+    await expectReceivablesReconcile(t, invoice.id);
+
+    // 200: part of the fee only. Interest and principal are untouched.
+    at('2026-03-18');
+    await pay(invoice.reference, '200.00', '2026-03-18');
+    expect(await statusOf(invoice.id)).toBe('PURCHASED');
+    expect(await expectReceivablesReconcile(t, invoice.id)).toEqual({ principal: invoice.payable, fees: '270.00', interest: interest1 });
+
+    // 1000: the rest of the fee, then the interest, then the principal.
+    at('2026-03-20');
+    await pay(invoice.reference, '1000.00', '2026-03-20');
+    const principalPaid = new Decimal('1000.00').minus('270.00').minus(interest1);
+    const principalLeft = new Decimal(invoice.payable).minus(principalPaid).toFixed(2);
+    expect(await expectReceivablesReconcile(t, invoice.id)).toEqual({ principal: principalLeft, fees: '0.00', interest: '0.00' });
+    expect(await partsShown(invoice.id)).toEqual([
+      { valueDate: '2026-03-18', parts: ['FEE 200.00'] },
+      { valueDate: '2026-03-20', parts: ['FEE 270.00', `INTEREST ${interest1}`, `PRINCIPAL ${principalPaid.toFixed(2)}`] },
+    ]);
+    // The exposure follows the principal only.
+    const [{ exposure, paid_amount }] = await t.db.query(`SELECT exposure::text, paid_amount::text FROM invoice WHERE id = $1`, [invoice.id]);
+    expect({ exposure, paid_amount }).toEqual({ exposure: principalLeft, paid_amount: principalPaid.toFixed(2) });
+
+    // Still owed: the inkassovarsel (due + 28) states the interest since, on the principal still owed from the last payment.
+    at('2026-03-30');
+    const warningRun = await followUp.run('NO');
+    expect(warningRun.outcomes.find((o) => o.invoiceId === invoice.id)).toMatchObject({ action: 'ACTED', step: 'COLLECTION_WARNING', fee: null });
+    const warning = await stepOf(invoice.id, 'COLLECTION_WARNING');
+    expect(warning.delivery_state).toBe('TO_SEND');
+    await expectReceivablesReconcile(t, invoice.id);
+    await postLetter(invoice.id, warning.id);
+    const interest2 = (await stepOf(invoice.id, 'COLLECTION_WARNING')).interest_amount as string;
+    // Interest to the 30th: the full principal from the due date to the 20th, then the principal left; less what the reminder stated.
+    const rate = new Decimal(interest1).div(new Decimal(invoice.payable).times(14).div(365));
+    const expected2 = new Decimal(invoice.payable).times(rate).times(18).div(365).plus(new Decimal(principalLeft).times(rate).times(10).div(365));
+    expect(new Decimal(interest2).plus(interest1).minus(expected2).abs().lte('0.05')).toBe(true);
+    expect(await expectReceivablesReconcile(t, invoice.id)).toEqual({ principal: principalLeft, fees: '0.00', interest: interest2 });
+
+    // The rest, all of it: fully paid.
+    at('2026-04-02');
+    await pay(invoice.reference, new Decimal(principalLeft).plus(interest2).toFixed(2), '2026-04-02');
+    expect(await statusOf(invoice.id)).toBe('FULLY_PAID');
+    expect(await expectReceivablesReconcile(t, invoice.id)).toEqual({ principal: '0.00', fees: '0.00', interest: '0.00' });
+    expect((await partsShown(invoice.id))[2]).toEqual({ valueDate: '2026-04-02', parts: [`INTEREST ${interest2}`, `PRINCIPAL ${principalLeft}`] });
+  });
+
+  it('a letter that fails delivery charges no fee and books no interest', async () => {
+    const invoice = await bought('2026-03-02');
+    at('2026-03-16');
+    await followUp.run('NO');
+    const reminder = await stepOf(invoice.id, 'REMINDER');
+    const [delivery] = await t.db.query(`SELECT id FROM document_delivery WHERE collection_step_id = $1`, [reminder.id]);
+    // The delivery gave up on the letter (the worker's FAILED): the hook in its transaction.
+    await t.db.transaction((tx) => t.app.get(LetterOutcomes).failed(tx, { deliveryId: delivery.id, invoiceId: invoice.id, documentKind: 'PAYMENT_REMINDER', collectionStepId: reminder.id }));
+    expect(await stepOf(invoice.id, 'REMINDER')).toMatchObject({ delivery_state: 'FAILED', fee_entry_id: null, interest_entry_id: null });
+    expect(await expectReceivablesReconcile(t, invoice.id)).toEqual({ principal: invoice.payable, fees: '0.00', interest: '0.00' });
+  });
+});
