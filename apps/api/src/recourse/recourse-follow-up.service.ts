@@ -19,6 +19,8 @@ export interface RecourseRun {
   boughtBack: Array<{ invoiceId: string; recourseInvoiceId: string; amount: string; fellDueOn: string; caughtUp: boolean }>;
   reminded: string[];
   blocked: string[];
+  /** Clients whose overdue-recourse block was lifted because nothing is late any more (paid by a set-off against a payout, say). */
+  lifted: string[];
   failed: Array<{ id: string; code: string; message: string }>;
 }
 
@@ -35,7 +37,8 @@ export interface RecourseRun {
  * - an open recourse invoice that is late (past its due date, moved to a bank day) is reminded
  *   once (the client's event and its timeline), and its client is blocked with the reason
  *   OVERDUE_RECOURSE_INVOICE through the client's state machine (open offers and queued
- *   decisions stop). Paying lifts that reason only (RecoursePayments).
+ *   decisions stop). Paying lifts that reason only (RecoursePayments at once; a set-off
+ *   against a payout at the next run).
  */
 @Injectable()
 export class RecourseFollowUp {
@@ -55,7 +58,7 @@ export class RecourseFollowUp {
 
   async run(country: CountryCode): Promise<RecourseRun> {
     const today = this.clock.today(country).toString();
-    const result: RecourseRun = { country, today, boughtBack: [], reminded: [], blocked: [], failed: [] };
+    const result: RecourseRun = { country, today, boughtBack: [], reminded: [], blocked: [], lifted: [], failed: [] };
     for (const id of await this.repository.dueForRecourse(country, today)) {
       await this.guarded(result, id, async (tx) => {
         const done = await this.buyBack(tx, id, today);
@@ -67,6 +70,12 @@ export class RecourseFollowUp {
         const { reminded, blocked } = await this.followUpClient(tx, clientId, today);
         result.reminded.push(...reminded);
         if (blocked) result.blocked.push(clientId);
+      });
+    }
+    // A recourse invoice paid other than through a bank file (a set-off against a payout) lifts its block here, on the next run at the latest.
+    for (const clientId of await this.repository.clientsBlockedForRecourse(country)) {
+      await this.guarded(result, clientId, async (tx) => {
+        if (await this.standing.liftIfPaid(tx, clientId, today)) result.lifted.push(clientId);
       });
     }
     return result;

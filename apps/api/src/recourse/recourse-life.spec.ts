@@ -254,6 +254,21 @@ describe('recourse after the due date (issue 15 s.3)', () => {
     await importEntries([entry('1.00', made.reference, '2027-02-19')]);
     expect(await client(invoice.client.clientId)).toEqual({ state: 'ACTIVE', block_reasons: [] });
   });
+
+  it('a recourse invoice paid other than by a bank file (a set-off against a payout) lifts the block at the next daily run', async () => {
+    const invoice = await bought('2027-01-08');
+    at('2027-02-07');
+    await recourse.run('NO');
+    const [made] = await recourseInvoices(invoice.id);
+    at('2027-02-19');
+    expect((await recourse.run('NO')).blocked).toContain(invoice.client.clientId);
+    // As the payout batch's set-off writes it (payouts/payout-set-offs.ts).
+    await t.db.query(`UPDATE recourse_invoice SET paid_amount = amount, status = 'PAID', version = version + 1 WHERE id = $1`, [made.id]);
+    const run = await recourse.run('NO');
+    expect(run.lifted).toEqual([invoice.client.clientId]);
+    expect(await client(invoice.client.clientId)).toEqual({ state: 'ACTIVE', block_reasons: [] });
+    expect((await recourse.run('NO')).lifted).toEqual([]);
+  });
 });
 
 describe('the recourse terms of the agreement (dated per version, with defaults)', () => {

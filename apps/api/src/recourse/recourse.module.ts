@@ -20,6 +20,6 @@ import { RecourseService } from './recourse.service';
 @Module({
   imports: [InvoicesModule, ClientsModule, RefundsModule],
   providers: [clockProvider, RecourseInvoices, RecourseRepository, RecourseService, RecourseResolver, RecourseStanding, RecourseFollowUp, RecoursePayments],
-  exports: [RecourseInvoices, RecourseService, RecourseFollowUp, RecoursePayments],
+  exports: [RecourseInvoices, RecourseService, RecourseFollowUp, RecoursePayments, RecourseStanding],
 })
 export class RecourseModule {}

@@ -53,6 +53,15 @@ export class RecourseRepository {
     return rows.map((r) => r.client_id);
   }
 
+  /** Clients of the country blocked for an overdue recourse invoice (the daily run lifts the block when none is late any more). */
+  async clientsBlockedForRecourse(country: string): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.db.query(
+      `SELECT id FROM client WHERE country = $1 AND state = 'BLOCKED' AND 'OVERDUE_RECOURSE_INVOICE' = ANY(block_reasons) ORDER BY id`,
+      [country],
+    );
+    return rows.map((r) => r.id);
+  }
+
   async one(id: string, today: string): Promise<RecourseInvoiceType> {
     const [row] = await this.db.query(`SELECT ${COLUMNS} ${FROM} WHERE r.id = $2`, [today, id]);
     if (!row) throw new NotFoundError(RecourseError.RECOURSE_INVOICE_NOT_FOUND, `No recourse invoice has the id ${id}.`);
