@@ -26,8 +26,15 @@ export function clientStepPayload(invoiceNumber: string, status: InvoiceStatus, 
  * under `topic`, in the caller's transaction; set-based, one statement for many invoices. The
  * invoice's status and number are read in the statement, so the caller need not hold them.
  */
-export async function recordClientSteps(tx: EntityManager, topic: string, actor: TimelineActor, steps: ClientStep[]): Promise<void> {
+export async function recordClientSteps(tx: EntityManager, topic: string | null, actor: TimelineActor, steps: ClientStep[]): Promise<void> {
   if (!steps.length) return;
+  // No topic: the caller writes the step's event itself (its payload is older than these steps); only the timeline row here.
+  const event = topic
+    ? `INSERT INTO outbox_event (client_id, topic, subject_type, subject_id, payload)
+     SELECT i.client_id, $9, 'INVOICE', i.invoice_id,
+            jsonb_build_object('invoiceNumber', i.invoice_number, 'status', ($10::jsonb)->>i.status, 'step', i.code, 'text', ($11::jsonb)->i.code) || i.facts
+       FROM i ORDER BY i.ord`
+    : `SELECT $9::text, $10::jsonb, $11::jsonb`;
   await tx.query(
     `WITH s AS (SELECT u.invoice_id, u.code, u.reason, u.details, u.facts, u.ord FROM unnest($1::uuid[], $2::text[], $3::text[], $4::jsonb[], $5::jsonb[]) WITH ORDINALITY AS u(invoice_id, code, reason, details, facts, ord)),
           i AS (SELECT s.*, inv.client_id, inv.invoice_number, inv.status FROM s JOIN invoice inv ON inv.id = s.invoice_id),
@@ -35,10 +42,7 @@ export async function recordClientSteps(tx: EntityManager, topic: string, actor:
                    SELECT 'INVOICE', i.invoice_id, $6, $7::uuid, $8, i.status, i.status, i.reason,
                           i.details || jsonb_build_object('step', i.code, 'clientStep', i.code, 'forClient', i.facts, 'clientVisible', false)
                      FROM i ORDER BY i.ord)
-     INSERT INTO outbox_event (client_id, topic, subject_type, subject_id, payload)
-     SELECT i.client_id, $9, 'INVOICE', i.invoice_id,
-            jsonb_build_object('invoiceNumber', i.invoice_number, 'status', ($10::jsonb)->>i.status, 'step', i.code, 'text', ($11::jsonb)->i.code) || i.facts
-       FROM i ORDER BY i.ord`,
+     ${event}`,
     [
       steps.map((s) => s.invoiceId),
       steps.map((s) => s.code),

@@ -5,6 +5,7 @@ import Decimal from 'decimal.js';
 import { EntityManager } from 'typeorm';
 import { TimelineService } from '../audit/timeline.service';
 import { CLOCK } from '../collection/clock';
+import { recordClientSteps } from '../invoices/client-steps';
 import { InvoiceLifecycle, SYSTEM_ACTOR } from '../invoices/invoice-lifecycle';
 import { Ledger } from '../ledger/ledger.service';
 import { OutboxService } from '../outbox/outbox.service';
@@ -188,6 +189,10 @@ export class RecoursePayments {
         });
       }
       if (nowPaid) {
+        // The client's step on its invoice (issue 15 s.7); its event is recourse_invoice.paid below.
+        await recordClientSteps(tx, null, RECOURSE_SYSTEM, [
+          { invoiceId: r.invoice_id, code: 'RECOURSE_INVOICE_PAID', facts: { amount: r.amount, currency: r.currency, on: entry.value_date, reference: r.reference }, reason: `Recourse invoice ${r.reference} paid`, details: { recourseInvoiceId: r.id } },
+        ]);
         await this.outbox.write(tx, {
           clientId: r.client_id,
           topic: 'recourse_invoice.paid',

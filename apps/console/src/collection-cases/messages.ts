@@ -233,8 +233,8 @@ const sv: Messages = {
       steps: {
         OPENED: 'Ärendet öppnat',
         CLIENT_APPROVAL_NOT_RECORDED: 'Klientens godkännande: inget avtalsvillkor ännu',
-        CLIENT_APPROVAL_NOT_NEEDED: 'Klientens godkännande: krävs inte enligt avtalet',
-        CLIENT_APPROVED: 'Klienten godkände överlämningen',
+        CLIENT_APPROVAL_NOT_NEEDED: 'Kundens godkännande: krävs inte enligt avtalet',
+        CLIENT_APPROVED: 'Kunden godkände överlämningen',
         HANDED_OFF: 'Lämnat till inkassobolaget',
         CLAIMED: 'Taget',
         RELEASED: 'Lämnat tillbaka',
@@ -371,8 +371,8 @@ const nb: Messages = {
       steps: {
         OPENED: 'Saken åpnet',
         CLIENT_APPROVAL_NOT_RECORDED: 'Klientens godkjenning: ingen avtalevilkår ennå',
-        CLIENT_APPROVAL_NOT_NEEDED: 'Klientens godkjenning: ikke nødvendig etter avtalen',
-        CLIENT_APPROVED: 'Klienten godkjente overleveringen',
+        CLIENT_APPROVAL_NOT_NEEDED: 'Kundens godkjenning: ikke nødvendig etter avtalen',
+        CLIENT_APPROVED: 'Kunden godkjente overleveringen',
         HANDED_OFF: 'Sendt til inkassobyrået',
         CLAIMED: 'Tatt',
         RELEASED: 'Gitt tilbake',

@@ -12,6 +12,8 @@ export type AddressInput = {
 };
 
 export type AgreementTermsInput = {
+  /** A handoff to collection needs the client's approval; defaults to the current version's, else false. */
+  collectionHandoffNeedsClientApproval: boolean | null | undefined;
   /** At most 2 decimals and 9999999999999999.99 (1000000000 as a business ceiling). */
   creditLimit: string;
   deliveryChannel: DeliveryChannel;
@@ -23,6 +25,8 @@ export type AgreementTermsInput = {
   feePercent: string;
   /** Defaults to the current version's, else FACTOR. */
   feesAfterRecourseTo: FeesAfterRecourseTo | null | undefined;
+  /** Late interest is charged only once the client approves it; defaults to the current version's, else false. */
+  lateInterestInvoiceNeedsClientApproval: boolean | null | undefined;
   /** Defaults to the account in the application. */
   payoutAccount: BankAccountInput | null | undefined;
   /** Days after the due date before recourse (1-365); defaults to the current version's, else 30. */

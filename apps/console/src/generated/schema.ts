@@ -54,6 +54,8 @@ export type AgencyAnswerKind =
   | 'RETURNED';
 
 export type AgreementTermsInput = {
+  /** A handoff to collection needs the client's approval; defaults to the current version's, else false. */
+  collectionHandoffNeedsClientApproval: InputMaybe<Scalars['Boolean']['input']>;
   /** At most 2 decimals and 9999999999999999.99 (1000000000 as a business ceiling). */
   creditLimit: Scalars['Decimal']['input'];
   deliveryChannel: DeliveryChannel;
@@ -65,6 +67,8 @@ export type AgreementTermsInput = {
   feePercent: Scalars['Decimal']['input'];
   /** Defaults to the current version's, else FACTOR. */
   feesAfterRecourseTo: InputMaybe<FeesAfterRecourseTo>;
+  /** Late interest is charged only once the client approves it; defaults to the current version's, else false. */
+  lateInterestInvoiceNeedsClientApproval: InputMaybe<Scalars['Boolean']['input']>;
   /** Defaults to the account in the application. */
   payoutAccount: InputMaybe<BankAccountInput>;
   /** Days after the due date before recourse (1-365); defaults to the current version's, else 30. */
@@ -225,6 +229,8 @@ export type Client = {
 export type ClientAgreement = {
   changeReason: Scalars['String']['output'];
   changedBy: Maybe<StaffRef>;
+  /** A handoff to collection waits for the client's approval (seed 003); none is needed unless agreed. */
+  collectionHandoffNeedsClientApproval: Scalars['Boolean']['output'];
   creditLimit: Scalars['Decimal']['output'];
   deliveryChannel: DeliveryChannel;
   feeFixed: Scalars['Decimal']['output'];
@@ -232,6 +238,8 @@ export type ClientAgreement = {
   /** Per cent of the invoice amount. */
   feePercent: Scalars['Decimal']['output'];
   feesAfterRecourseTo: FeesAfterRecourseTo;
+  /** A late-interest invoice waits for the client's approval (seed 003); none is needed unless agreed. */
+  lateInterestInvoiceNeedsClientApproval: Scalars['Boolean']['output'];
   payoutAccount: BankAccount;
   /** Days after the due date before an unpaid invoice bought with recourse becomes a recourse invoice (seed 000: 30). */
   recourseAfterDays: Scalars['Int']['output'];
@@ -304,6 +312,55 @@ export type ClientApplicationPage = {
   total: Scalars['Int']['output'];
 };
 
+/** An approval the client's agreement asks for on one invoice, as collection staff see it: waiting since when, or the answer. */
+export type ClientApproval = {
+  /** The agreement version that asked for it. */
+  agreementVersion: Scalars['Int']['output'];
+  answeredAt: Maybe<Scalars['DateTime']['output']>;
+  answeredBy: Maybe<ClientApprovalAnsweredBy>;
+  askedAt: Scalars['DateTime']['output'];
+  /** Waiting for the client since (YYYY-MM-DD). */
+  askedOn: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  invoiceId: Scalars['ID']['output'];
+  kind: ClientApprovalKind;
+  /** How the client answered, as recorded (staff only). */
+  note: Maybe<Scalars['String']['output']>;
+  /** Who recorded an answer given by phone. */
+  recordedBy: Maybe<StaffRef>;
+  state: ClientApprovalState;
+  version: Scalars['Int']['output'];
+};
+
+/** CLIENT: through the integration API; STAFF: an answer the client gave by phone, recorded by collection staff. */
+export type ClientApprovalAnsweredBy =
+  | 'CLIENT'
+  | 'STAFF';
+
+/** What the client's agreement makes wait for its approval (seed 003): LATE_INTEREST_INVOICE, charging the debtor late interest; COLLECTION_HANDOFF, handing the invoice to collection. */
+export type ClientApprovalKind =
+  | 'COLLECTION_HANDOFF'
+  | 'LATE_INTEREST_INVOICE';
+
+/** Something on one of your invoices that waits for your approval, by your agreement (seed 003), and your answer. */
+export type ClientApprovalRequest = {
+  answeredAt: Maybe<Scalars['DateTime']['output']>;
+  answeredBy: Maybe<ClientApprovalAnsweredBy>;
+  /** The day it was asked (YYYY-MM-DD). */
+  askedOn: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  invoiceId: Scalars['ID']['output'];
+  invoiceNumber: Scalars['String']['output'];
+  kind: ClientApprovalKind;
+  state: ClientApprovalState;
+};
+
+/** ASKED: waiting for the client since askedOn; APPROVED or DECLINED: answered, for good. */
+export type ClientApprovalState =
+  | 'APPROVED'
+  | 'ASKED'
+  | 'DECLINED';
+
 /** Why a client is blocked; each reason is lifted on its own (a fraud block stays when an overdue recourse invoice is paid). */
 export type ClientBlockReason =
   | 'FRAUD_SUSPICION'
@@ -375,6 +432,8 @@ export type ClientFilter = {
 /** One of your invoices, as you offered it, with where it is now. */
 export type ClientInvoice = {
   acceptedAt: Maybe<Scalars['DateTime']['output']>;
+  /** What on this invoice waited or waits for your approval, and your answers. */
+  approvals: Array<ClientApprovalRequest>;
   country: Country;
   createdAt: Scalars['DateTime']['output'];
   creditNotes: Array<CreditNote>;
@@ -443,13 +502,24 @@ export type ClientInvoiceStatus =
 
 /** One step of the invoice's life, in the words written for you. */
 export type ClientInvoiceStep = {
+  /** An amount the step is about: a partial payment, a payment to you, a recourse invoice, a disputed amount. */
+  amount: Maybe<Scalars['Decimal']['output']>;
+  /** Which approval the step asks or answers: LATE_INTEREST_INVOICE or COLLECTION_HANDOFF. */
+  approvalKind: Maybe<Scalars['String']['output']>;
+  currency: Maybe<Scalars['String']['output']>;
+  /** By when: the debtor's new pay-by day after a reminder, or your recourse invoice's due date (YYYY-MM-DD). */
+  dueDate: Maybe<Scalars['String']['output']>;
   en: Scalars['String']['output'];
   nb: Scalars['String']['output'];
   occurredAt: Scalars['DateTime']['output'];
+  /** The day it happened (YYYY-MM-DD), e.g. the day a reminder was sent. */
+  on: Maybe<Scalars['String']['output']>;
   /** The factor's question, when the step asks you for information. */
   question: Maybe<Scalars['String']['output']>;
   /** Why, when the step has reasons (a refusal, a denial). */
   reasons: Array<Reason>;
+  /** Your recourse invoice's OCR (Sweden) or KID (Norway). */
+  reference: Maybe<Scalars['String']['output']>;
   /** The status the step left the invoice in. */
   status: ClientInvoiceStatus;
   /** What happened, as a name your program can switch on (OFFER_MADE, ACCEPT, PURCHASE, ...). */
@@ -1273,6 +1343,8 @@ export type IntegrationKey = {
 /** An invoice a client offered to sell. */
 export type Invoice = {
   acceptedAt: Maybe<Scalars['DateTime']['output']>;
+  /** The client's approvals its agreement asks for on this invoice: waiting since when (ASKED), or the answer. */
+  clientApprovals: Array<ClientApproval>;
   clientId: Scalars['ID']['output'];
   clientName: Scalars['String']['output'];
   /** The status as the client sees it. */
@@ -1528,6 +1600,8 @@ export type Mutation = {
   acceptOffer: ClientInvoice;
   /** Records the collection agency's answer as a step; the same reference twice is one step. */
   agencyAnswer: CollectionCase;
+  /** Approves (approve: true) or declines a late-interest invoice or a collection handoff on one of your invoices; the answer is final. */
+  answerMyApproval: ClientApprovalRequest;
   /** Approves and makes the first agreement. */
   approveClientApplication: ClientApplication;
   /** Buys the invoice, if the limits allow it. */
@@ -1603,6 +1677,8 @@ export type Mutation = {
   /** Publishes a new version from a day on; versions are never edited. */
   publishRuleSetting: RuleSettingVersion;
   reactivateStaffMember: StaffMember;
+  /** Records the client's answer given by phone (or in writing) to an approval its agreement asks for, with how it was given; final. */
+  recordClientApproval: ClientApproval;
   /** Records that the debtor paid the client directly: the invoice is settled by that much and the client owes the factor what it received. */
   recordPaidToClient: Array<PaymentAllocation>;
   /** What the debtor said on the spot-check call. */
@@ -1674,6 +1750,13 @@ export type MutationAcceptOfferArgs = {
 
 export type MutationAgencyAnswerArgs = {
   input: AgencyAnswerInput;
+};
+
+
+export type MutationAnswerMyApprovalArgs = {
+  approve: Scalars['Boolean']['input'];
+  invoiceId: Scalars['ID']['input'];
+  kind: ClientApprovalKind;
 };
 
 
@@ -1926,6 +2009,14 @@ export type MutationPublishRuleSettingArgs = {
 
 export type MutationReactivateStaffMemberArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationRecordClientApprovalArgs = {
+  approve: Scalars['Boolean']['input'];
+  invoiceId: Scalars['ID']['input'];
+  kind: ClientApprovalKind;
+  note: Scalars['String']['input'];
 };
 
 
@@ -2209,6 +2300,8 @@ export type OverdueAgingBucket = {
 /** A bought invoice past its due date with something still owed. */
 export type OverdueInvoice = {
   ageBucket: OverdueAgeBucket;
+  /** The client's approvals its agreement asks for on this invoice: waiting since when (ASKED), or the answer. */
+  clientApprovals: Array<ClientApproval>;
   clientId: Scalars['ID']['output'];
   clientName: Scalars['String']['output'];
   country: Country;
@@ -2507,6 +2600,8 @@ export type Query = {
   ledgerPeriods: Array<LedgerPeriod>;
   /** The signed-in member of staff. */
   me: StaffMember;
+  /** What your agreement makes wait for your approval (state ASKED), and your answers; newest first. The event invoice.approval_requested tells you of a new one. */
+  myApprovals: Array<ClientApprovalRequest>;
   myClient: IntegrationClient;
   myDocument: ClientDocument;
   /** Your documents (of one invoice when invoiceId is given), newest first. */
@@ -2747,6 +2842,11 @@ export type QueryLedgerAccountsArgs = {
 
 export type QueryLedgerPeriodsArgs = {
   book: Country;
+};
+
+
+export type QueryMyApprovalsArgs = {
+  state: InputMaybe<ClientApprovalState>;
 };
 
 

@@ -22,7 +22,25 @@ const NextStep = ({ record }: { record: OverdueInvoice }) => {
       {step}
       {record.nextStepOn ? ` · ${format.date(record.nextStepOn)}` : ''}
       {record.nextStep === 'HANDOFF' ? <HandOffButton invoiceId={record.invoiceId} /> : null}
+      <ClientApprovals record={record} />
     </span>
+  );
+};
+
+/** What waits for the client's approval, since when, or its decline (seed 003); an approval given needs no mention here. */
+const ClientApprovals = ({ record }: { record: OverdueInvoice }) => {
+  const translate = useTranslate();
+  const format = useFormat();
+  const open = (record.clientApprovals ?? []).filter((a) => a.state !== 'APPROVED');
+  if (!open.length) return null;
+  return (
+    <>
+      {open.map((a) => (
+        <span key={a.kind} style={{ display: 'block' }} data-testid="client-approval">
+          {translate(`console.overdue.client_approval.${a.state}`, { what: translate(`console.overdue.client_approval.kinds.${a.kind}`), since: format.date(a.askedOn) })}
+        </span>
+      ))}
+    </>
   );
 };
 

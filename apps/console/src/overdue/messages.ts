@@ -27,6 +27,11 @@ const en = {
         HANDOFF: 'Hand over to collection',
         HELD_DISPUTED: 'Held: disputed',
       },
+      client_approval: {
+        ASKED: "%{what}: waiting for the client's approval since %{since}",
+        DECLINED: '%{what}: declined by the client',
+        kinds: { LATE_INTEREST_INVOICE: 'Late interest', COLLECTION_HANDOFF: 'Handoff' },
+      },
     },
     timeline_words: {
       steps: {
@@ -95,6 +100,11 @@ const sv: Messages = {
         HANDOFF: 'Lämna till inkasso',
         HELD_DISPUTED: 'Vilar: bestridd',
       },
+      client_approval: {
+        ASKED: '%{what}: väntar på kundens godkännande sedan %{since}',
+        DECLINED: '%{what}: avböjt av kunden',
+        kinds: { LATE_INTEREST_INVOICE: 'Dröjsmålsränta', COLLECTION_HANDOFF: 'Överlämning' },
+      },
     },
     timeline_words: {
       steps: {
@@ -160,6 +170,11 @@ const nb: Messages = {
         COLLECTION: 'Klar for inkasso',
         HANDOFF: 'Overlever til inkasso',
         HELD_DISPUTED: 'Stanset: bestridt',
+      },
+      client_approval: {
+        ASKED: '%{what}: venter på kundens godkjenning siden %{since}',
+        DECLINED: '%{what}: avslått av kunden',
+        kinds: { LATE_INTEREST_INVOICE: 'Forsinkelsesrente', COLLECTION_HANDOFF: 'Overlevering' },
       },
     },
     timeline_words: {

@@ -30,6 +30,8 @@ export interface OverdueInvoice {
   nextStep: NextStep | null;
   nextStepOn: string | null;
   disputed: boolean;
+  /** The client's approvals its agreement asks for (issue 15 s.2, s.5): waiting since when, or the answer. */
+  clientApprovals: Array<{ kind: 'LATE_INTEREST_INVOICE' | 'COLLECTION_HANDOFF'; state: 'ASKED' | 'APPROVED' | 'DECLINED'; askedOn: string; answeredBy: 'CLIENT' | 'STAFF' | null }>;
 }
 
 export interface AgingBucket {
@@ -40,7 +42,7 @@ export interface AgingBucket {
 }
 
 const FIELDS = `invoiceId invoiceNumber clientId clientName debtorName country currency dueDate daysOverdue ageBucket
-  openPrincipal openFees openInterest openTotal lastStep lastStepOn nextStep nextStepOn disputed`;
+  openPrincipal openFees openInterest openTotal lastStep lastStepOn nextStep nextStepOn disputed clientApprovals { kind state askedOn answeredBy }`;
 
 export const overdueInvoiceQueries = {
   list: {
