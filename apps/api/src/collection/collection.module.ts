@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ClientApprovals } from '../client-approvals/client-approvals';
 import { DocumentTemplates } from '../documents/document-template';
 import { DocumentsModule } from '../documents/documents.module';
 import { DeliveryModule } from '../delivery/delivery.module';
@@ -20,7 +21,7 @@ import { RoutinesService } from './routines.service';
  */
 @Module({
   imports: [DocumentsModule, DeliveryModule],
-  providers: [clockProvider, CollectionRatesRepository, RemindersRepository, FollowUpService, OverdueRepository, OverdueService, RoutinesService, CollectionResolver],
+  providers: [clockProvider, ClientApprovals, CollectionRatesRepository, RemindersRepository, FollowUpService, OverdueRepository, OverdueService, RoutinesService, CollectionResolver],
   exports: [FollowUpService, OverdueService],
 })
 export class CollectionModule {

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { BusinessCalendar, Clock, CountryCode, DomainError, LocalDate } from '@factoring/domain';
+import { BusinessCalendar, ClientStepCode, clientStepDetails, Clock, CountryCode, DomainError, LocalDate } from '@factoring/domain';
 import {
   collectionFee,
   collectionFeePostings,
@@ -18,6 +18,8 @@ import { EntityManager } from 'typeorm';
 import { UnitOfWork } from '../audit/unit-of-work';
 import { TimelineService } from '../audit/timeline.service';
 import { insertDelivery } from '../delivery/delivery-requests';
+import { ClientApprovals } from '../client-approvals/client-approvals';
+import { ClientApprovalKind } from '../client-approvals/dto/client-approval.types';
 import { INVOICE } from '../invoices/invoice-lifecycle';
 import { Ledger } from '../ledger/ledger.service';
 import { OutboxService } from '../outbox/outbox.service';
@@ -97,6 +99,7 @@ export class FollowUpService {
     private readonly ledger: Ledger,
     private readonly timeline: TimelineService,
     private readonly outbox: OutboxService,
+    private readonly approvals: ClientApprovals,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -178,6 +181,8 @@ export class FollowUpService {
     const interestAmount = interest && new Decimal(interest.booked).gt(0) ? interest.booked : null;
     const facts = {
       step: TIMELINE_STEP[decision.step],
+      // The client's timeline shows the letter (issue 15 s.7): the day and the debtor's new pay-by day, nothing of the fee's reasons.
+      ...(letter ? clientStepDetails(TIMELINE_STEP[decision.step] as ClientStepCode, { on: today, dueDate: payBy }) : {}),
       clientVisible: false,
       currency: invoice.currency,
       fellDueOn: decision.fellDueOn,
@@ -214,6 +219,8 @@ export class FollowUpService {
         currency: invoice.currency,
       },
     });
+    // Seed 003: where the client's agreement asks for it, the handoff waits for the client's approval: asked now, once.
+    if (decision.step === 'COLLECTION') await this.approvals.ask(tx, invoice, ClientApprovalKind.COLLECTION_HANDOFF);
     return { invoiceId, action: 'ACTED', step: decision.step, caughtUp: decision.caughtUp, fee: feeAmount, interest: interestAmount, stepId };
   }
 
@@ -246,7 +253,10 @@ export class FollowUpService {
       rateName: invoice.country === 'SE' ? 'Swedish late interest (reference rate + 8)' : 'Norwegian forsinkelsesrente',
     });
     const before = earlier.reduce((sum, s) => sum.plus(s.interestAmount ?? 0), new Decimal(0));
-    const booked = Decimal.max(new Decimal(result.interest).minus(before), 0).toFixed(2);
+    const accrued = Decimal.max(new Decimal(result.interest).minus(before), 0);
+    // Seed 003: where the client's agreement asks for its approval of a late-interest invoice, no interest is stated until it
+    // approves (asked once); computed from the due date each time, an approval given later states all of it on the next letter.
+    const booked = accrued.gt(0) && !(await this.approvals.lateInterestMayBeCharged(tx, invoice)) ? '0.00' : accrued.toFixed(2);
     await tx.query(
       `UPDATE collection_step SET fee_kind = $3, fee_amount = $4, fee_reason = $5, interest_to = $2, interest_amount = $6, interest_segments = $7
         WHERE id = $1`,
