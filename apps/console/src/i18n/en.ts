@@ -119,6 +119,8 @@ export const consoleEn = {
       file_format: 'Format',
       lines_title: 'Payments',
       attempt: 'attempt %{n}',
+      refund_kinds: { DEBTOR_REFUND: 'Refund to a debtor', CLIENT_REPAYMENT: 'Repayment to the client' },
+      set_off: '%{amount} set off against what the client owes',
     },
     ledger: {
       periods_title: 'Closed months',

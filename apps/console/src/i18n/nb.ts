@@ -295,6 +295,8 @@ const consoleNb: ConsoleMessages = {
       file_format: 'Format',
       lines_title: 'Betalinger',
       attempt: 'forsøk %{n}',
+      refund_kinds: { DEBTOR_REFUND: 'Tilbakebetaling til skyldner', CLIENT_REPAYMENT: 'Tilbakebetaling til klienten' },
+      set_off: '%{amount} motregnet mot det klienten skylder',
     },
     ledger: {
       periods_title: 'Lukkede måneder',

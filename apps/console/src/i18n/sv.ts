@@ -294,6 +294,8 @@ const consoleSv: ConsoleMessages = {
       file_format: 'Format',
       lines_title: 'Betalningar',
       attempt: 'försök %{n}',
+      refund_kinds: { DEBTOR_REFUND: 'Återbetalning till gäldenär', CLIENT_REPAYMENT: 'Återbetalning till klienten' },
+      set_off: '%{amount} kvittat mot det klienten är skyldig',
     },
     ledger: {
       periods_title: 'Stängda månader',

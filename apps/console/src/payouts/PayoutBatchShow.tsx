@@ -146,11 +146,15 @@ const Lines = () => {
         </TableHead>
         <TableBody>
           {lines.map((line) => (
-            <TableRow key={line.id} data-testid="batch-line" data-invoice={line.invoiceNumber}>
+            <TableRow key={line.id} data-testid="batch-line" data-invoice={line.invoiceNumber ?? ''} data-refund={line.refundId ?? ''}>
               <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                <MuiLink component={Link} to={`/invoices/${line.invoiceId}/show`}>
-                  {line.invoiceNumber}
-                </MuiLink>
+                {line.invoiceId ? (
+                  <MuiLink component={Link} to={`/invoices/${line.invoiceId}/show`}>
+                    {line.invoiceNumber}
+                  </MuiLink>
+                ) : (
+                  <span>{translate(`console.payouts.refund_kinds.${line.refundKind}`)}</span>
+                )}
                 {line.attempt > 1 ? (
                   <Typography component="span" variant="caption" color="text.secondary" sx={{ ml: 1 }}>
                     {translate('console.payouts.attempt', { n: line.attempt })}
@@ -158,9 +162,13 @@ const Lines = () => {
                 ) : null}
               </TableCell>
               <TableCell>
-                <MuiLink component={Link} to={`/clients/${line.clientId}/show`} color="inherit">
-                  {line.clientName}
-                </MuiLink>
+                {line.clientId ? (
+                  <MuiLink component={Link} to={`/clients/${line.clientId}/show`} color="inherit">
+                    {line.clientName}
+                  </MuiLink>
+                ) : (
+                  (line.payee?.name ?? '—')
+                )}
               </TableCell>
               <TableCell>
                 <Stack>
@@ -178,6 +186,11 @@ const Lines = () => {
               </TableCell>
               <TableCell align="right" sx={num}>
                 {money(line.amount)}
+                {line.setOff && line.setOff !== '0.00' ? (
+                  <Typography variant="caption" color="text.secondary" component="div" data-testid="batch-line-set-off">
+                    {translate('console.payouts.set_off', { amount: money(line.setOff) })}
+                  </Typography>
+                ) : null}
               </TableCell>
             </TableRow>
           ))}

@@ -18,10 +18,16 @@ export interface StaffRef {
 
 export interface PayoutLine {
   id: string;
-  invoiceId: string;
-  invoiceNumber: string;
-  clientId: string;
-  clientName: string;
+  /** Null for a refund's line (a debtor's overpayment, money owed back to a client). */
+  invoiceId: string | null;
+  invoiceNumber: string | null;
+  /** Null for a refund to a debtor. */
+  clientId: string | null;
+  clientName: string | null;
+  refundId: string | null;
+  refundKind: 'DEBTOR_REFUND' | 'CLIENT_REPAYMENT' | null;
+  /** What the client owed that this payout paid (money paid to it directly, an overdue recourse invoice). */
+  setOff: string;
   amount: string;
   reference: string;
   endToEndId: string;
@@ -121,7 +127,7 @@ async function worded<T>(call: Promise<T>): Promise<T> {
 const STAFF_REF = `{ id name }`;
 const BATCH_FIELDS = `id book currency payoutDate state messageId total lineCount preparedBy ${STAFF_REF} preparedAt
   approvedBy ${STAFF_REF} approvedAt cancelReason version`;
-const LINE_FIELDS = `id invoiceId invoiceNumber clientId clientName amount reference endToEndId payee state attempt`;
+const LINE_FIELDS = `id invoiceId invoiceNumber clientId clientName refundId refundKind setOff amount reference endToEndId payee state attempt`;
 const BATCH_WITH_LINES = `${BATCH_FIELDS} lines { ${LINE_FIELDS} }`;
 const DUE_FIELDS = `invoiceId invoiceNumber clientId clientName amount plannedPayoutDate holds { code en sv nb }`;
 
