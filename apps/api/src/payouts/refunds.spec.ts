@@ -229,8 +229,9 @@ describe('set-off against the client\'s next payout', () => {
     ]);
     const [event] = await t.db.query(`SELECT payload FROM outbox_event WHERE topic = 'invoice.payout_set_off' AND subject_id = $1`, [setOffLine.invoiceId]);
     expect(event.payload).toMatchObject({ amount: '300.00', currency: 'NOK', setOffAgainst: 'PAID_TO_CLIENT' });
-    const steps = (await t.gql(`query($id: ID!) { myInvoice(invoiceId: $id) { timeline { step amount } } }`, { id: setOffLine.invoiceId }, client.key)).data?.myInvoice?.timeline ?? [];
-    expect(steps).toContainEqual(expect.objectContaining({ step: 'PAYOUT_SET_OFF', amount: '300.00' }));
+    const mine = (await t.gql(`query($id: ID!) { myInvoice(invoiceId: $id) { payout { amount setOff } timeline { step amount } } }`, { id: setOffLine.invoiceId }, client.key)).data?.myInvoice;
+    expect(mine?.payout).toEqual({ amount: setOffLine.amount, setOff: '300.00' });
+    expect(mine?.timeline ?? []).toContainEqual(expect.objectContaining({ step: 'PAYOUT_SET_OFF', amount: '300.00' }));
 
     // Prepared again after a cancel: the debt was settled once; the line shows it, nothing is set off twice.
     await t.gql(CANCEL, { id: batch.id }, preparer.token);
