@@ -186,6 +186,32 @@ describe('refunds due, paid in payout batches', () => {
     await t.gql(CANCEL, { id: next.id }, preparer.token);
   });
 
+  it('a refund the bank rejects in its status report (pain.002) is owed again and due in the next batch', async () => {
+    const refund = await debtorRefund('33.00');
+    const { batch, xml } = await sentBatch('2100-01-12');
+    const line = batch.lines.find((l: Line) => l.refundId === refund.id) as Line;
+    const msgId = xml.match(/<MsgId>([^<]+)<\/MsgId>/)![1];
+    const report = `<?xml version="1.0" encoding="UTF-8"?>
+<Document xmlns="urn:iso:std:iso:20022:tech:xsd:pain.002.001.03">
+  <CstmrPmtStsRpt>
+    <GrpHdr><MsgId>STS-${line.endToEndId}</MsgId><CreDtTm>2100-01-12T10:00:00</CreDtTm></GrpHdr>
+    <OrgnlGrpInfAndSts><OrgnlMsgId>${msgId}</OrgnlMsgId><OrgnlMsgNmId>pain.001.001.03</OrgnlMsgNmId><GrpSts>PART</GrpSts></OrgnlGrpInfAndSts>
+    <OrgnlPmtInfAndSts>
+      <OrgnlPmtInfId>${msgId}</OrgnlPmtInfId>
+      <TxInfAndSts><OrgnlEndToEndId>${line.endToEndId}</OrgnlEndToEndId><TxSts>RJCT</TxSts><StsRsnInf><Rsn><Cd>AC01</Cd></Rsn></StsRsnInf></TxInfAndSts>
+    </OrgnlPmtInfAndSts>
+  </CstmrPmtStsRpt>
+</Document>`;
+    const IMPORT = `mutation($c: String!) { importPaymentStatusReport(content: $c) { state accepted rejected } }`;
+    const imported = (await t.gql(IMPORT, { c: report }, preparer.token)).data!.importPaymentStatusReport;
+    expect(imported).toMatchObject({ rejected: 1 });
+    expect(await postings('PAYOUT_REFUND', refund.id, 'REFUND_REJECTED')).toEqual([
+      { event: 'REFUND_REJECTED', role: 'REFUNDS_DUE', amount: '-33.00' },
+      { event: 'REFUND_REJECTED', role: 'PAYOUTS_IN_TRANSIT', amount: '33.00' },
+    ]);
+    expect(await refundsUnpaid()).toContain(refund.id);
+  });
+
   it('a client repayment is recorded once per cause and paid to the client\'s payout account, clearing what is owed to the client', async () => {
     const client = await f.clientWithKey('NO');
     const cause = `test:${randomBytes(4).toString('hex')}`;
