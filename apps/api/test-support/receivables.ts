@@ -47,19 +47,13 @@ export async function openItems(t: TestApp, invoiceId: string): Promise<LedgerRe
     [invoiceId],
   );
   if (!row) throw new Error(`No invoice ${invoiceId}`);
-  const [{ has_part }] = await t.db.query(
-    `SELECT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_name = 'payment_allocation' AND column_name = 'part') AS has_part`,
+  // What payments (and payments to the client directly) paid of the fees and the interest: one allocation row per part.
+  const parts: Array<{ part: string; amount: string }> = await t.db.query(
+    `SELECT part, coalesce(sum(amount), 0)::text AS amount FROM payment_allocation WHERE invoice_id = $1 AND part IN ('FEE', 'INTEREST') GROUP BY part`,
+    [invoiceId],
   );
-  let feesPaid = new Decimal(0);
-  let interestPaid = new Decimal(0);
-  if (has_part) {
-    const parts: Array<{ part: string; amount: string }> = await t.db.query(
-      `SELECT part, coalesce(sum(amount), 0)::text AS amount FROM payment_allocation WHERE invoice_id = $1 AND part IN ('FEE', 'INTEREST') GROUP BY part`,
-      [invoiceId],
-    );
-    feesPaid = new Decimal(parts.find((p) => p.part === 'FEE')?.amount ?? 0);
-    interestPaid = new Decimal(parts.find((p) => p.part === 'INTEREST')?.amount ?? 0);
-  }
+  const feesPaid = new Decimal(parts.find((p) => p.part === 'FEE')?.amount ?? 0);
+  const interestPaid = new Decimal(parts.find((p) => p.part === 'INTEREST')?.amount ?? 0);
   if (row.written_off) return { principal: '0.00', fees: '0.00', interest: '0.00' };
   return {
     principal: row.bought ? new Decimal(row.principal).toFixed(2) : '0.00',
