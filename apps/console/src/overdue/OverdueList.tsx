@@ -3,6 +3,7 @@ import { useFormat } from '../common/format';
 import { AgingChart } from './AgingChart';
 import { HandOffButton } from '../collection-cases/HandOffButton';
 import { AGE_BUCKETS, type OverdueInvoice } from './queries';
+import { RecordApprovalButtons } from './RecordApprovalButtons';
 
 const num = { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } as const;
 const bucketChoices = AGE_BUCKETS.filter((b) => b !== 'CURRENT').map((id) => ({ id, name: `console.overdue.buckets.${id}` }));
@@ -38,6 +39,7 @@ const ClientApprovals = ({ record }: { record: OverdueInvoice }) => {
       {open.map((a) => (
         <span key={a.kind} style={{ display: 'block' }} data-testid="client-approval">
           {translate(`console.overdue.client_approval.${a.state}`, { what: translate(`console.overdue.client_approval.kinds.${a.kind}`), since: format.date(a.askedOn) })}
+          {a.state === 'ASKED' ? <RecordApprovalButtons invoiceId={record.invoiceId} kind={a.kind} /> : null}
         </span>
       ))}
     </>
