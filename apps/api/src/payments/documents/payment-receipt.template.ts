@@ -6,6 +6,7 @@ import { date, fill, languageOfCountry, moneyWithCurrency, Texts } from '../../d
 import { PdfLayout } from '../../documents/pdf-layout';
 import { loadInvoiceForDocument } from '../../invoices/documents/invoice-document-data';
 import { referenceName } from '../../invoices/documents/payment-words';
+import { TAX_AGENCY_CLAIM_TEXT } from '../payments.service';
 
 /** The deductions whose rest the client claims from the tax agency once the customer has paid its part (seed 000). */
 type Deduction = 'ROT' | 'RUT' | 'GREEN_TECH';
@@ -74,24 +75,8 @@ const T = {
   footer: { sv: '{factor} · betalningskvitto för {client} · sida {page} av {pages}', nb: '{factor} · betalingskvittering for {client} · side {page} av {pages}', en: '{factor} · payment receipt for {client} · page {page} of {pages}' },
 } satisfies Record<string, Texts>;
 
-/** The notice for ROT, RUT and green-technology invoices (seed 000): the client may now claim the rest from the tax agency. */
-export const TAX_AGENCY_CLAIM: Record<Deduction, Texts> = {
-  ROT: {
-    en: 'The customer has paid its part: you may now claim the ROT deduction from the Swedish Tax Agency.',
-    sv: 'Kunden har betalat sin del: ni kan nu begära utbetalning av ROT-avdraget från Skatteverket.',
-    nb: 'Kunden har betalt sin del: dere kan nå kreve ROT-fradraget utbetalt fra Skatteverket.',
-  },
-  RUT: {
-    en: 'The customer has paid its part: you may now claim the RUT deduction from the Swedish Tax Agency.',
-    sv: 'Kunden har betalat sin del: ni kan nu begära utbetalning av RUT-avdraget från Skatteverket.',
-    nb: 'Kunden har betalt sin del: dere kan nå kreve RUT-fradraget utbetalt fra Skatteverket.',
-  },
-  GREEN_TECH: {
-    en: 'The customer has paid its part: you may now claim the green technology deduction from the Swedish Tax Agency.',
-    sv: 'Kunden har betalat sin del: ni kan nu begära utbetalning av skattereduktionen för grön teknik från Skatteverket.',
-    nb: 'Kunden har betalt sin del: dere kan nå kreve skattereduksjonen for grønn teknologi utbetalt fra Skatteverket.',
-  },
-};
+/** The notice for ROT, RUT and green-technology invoices (seed 000), in the same words as the client's fully-paid event. */
+export const TAX_AGENCY_CLAIM: Record<Deduction, Texts> = TAX_AGENCY_CLAIM_TEXT;
 
 export const paymentReceiptTemplate: DocumentTemplate<PaymentReceiptData> = {
   kind: 'PAYMENT_RECEIPT',
