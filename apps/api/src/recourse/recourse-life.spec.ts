@@ -9,6 +9,7 @@ import { errorOf, startTestAppOnOwnDatabase, TestApp } from '../../test-support/
 import type { BankEntry, BankFileHeader } from '../bank-files/bank-entry';
 import { CLOCK } from '../collection/clock';
 import { CollectionModule } from '../collection/collection.module';
+import { FollowUpService } from '../collection/follow-up.service';
 import { CreditService } from '../credit/credit.service';
 import { PaymentsModule } from '../payments/payments.module';
 import { PaymentsService } from '../payments/payments.service';
@@ -268,6 +269,47 @@ describe('recourse after the due date (issue 15 s.3)', () => {
     expect(run.lifted).toEqual([invoice.client.clientId]);
     expect(await client(invoice.client.clientId)).toEqual({ state: 'ACTIVE', block_reasons: [] });
     expect((await recourse.run('NO')).lifted).toEqual([]);
+  });
+});
+
+describe('fees and interest the debtor pays after recourse', () => {
+  it('are paid first, then the principal bought back; the client\'s when its agreement says so (paid back with the next payout)', async () => {
+    const c = await f.clientWithKey('NO');
+    const changed = await t.gql(
+      `mutation($id: ID!, $terms: AgreementTermsInput!) { updateClientAgreement(id: $id, terms: $terms, expectedVersion: 1, reason: "Fees after recourse to the client") { agreement { feesAfterRecourseTo } } }`,
+      { id: c.clientId, terms: { feePercent: '2', recourseModes: ['WITH_RECOURSE'], creditLimit: '500000', spotCheckIntensity: 'HIGH', deliveryChannel: 'EMAIL', feesAfterRecourseTo: 'CLIENT' } },
+      admin.token,
+    );
+    expect(changed.data!.updateClientAgreement.agreement.feesAfterRecourseTo).toBe('CLIENT');
+    const invoice = await bought('2027-01-11', c);
+    const followUp = t.app.get(FollowUpService);
+    at('2027-01-25'); // due + 14: the Norwegian default's reminder, its fee and interest charged when sent
+    await followUp.run('NO');
+    const steps: Array<{ id: string }> = await t.db.query(`SELECT id FROM collection_step WHERE invoice_id = $1 AND delivery_state = 'TO_SEND'`, [invoice.id]);
+    for (const { id } of steps) await t.db.transaction((tx) => followUp.letterSent(tx, id));
+    const charged = await expectReceivablesReconcile(t, invoice.id);
+    expect(new Decimal(charged.fees).gt(0)).toBe(true);
+    expect(new Decimal(charged.interest).gt(0)).toBe(true);
+
+    at('2027-02-10'); // due + 30
+    await recourse.run('NO');
+    expect(await status(invoice.id)).toBe('RECOURSE');
+    expect(await expectReceivablesReconcile(t, invoice.id)).toEqual({ principal: '0.00', fees: charged.fees, interest: charged.interest });
+
+    // The debtor pays it all: fees, then interest, then the principal bought back (settling the open recourse invoice).
+    const all = new Decimal(invoice.payable).plus(charged.fees).plus(charged.interest).toFixed(2);
+    await importEntries([entry(all, invoice.reference, '2027-02-12')]);
+    expect(await expectReceivablesReconcile(t, invoice.id)).toEqual({ principal: '0.00', fees: '0.00', interest: '0.00' });
+    expect((await recourseInvoices(invoice.id))[0]).toMatchObject({ status: 'PAID', paid_amount: invoice.payable, debtor_paid_amount: invoice.payable });
+    const parts = await t.db.query(`SELECT part, amount::text FROM payment_allocation WHERE invoice_id = $1 AND part IN ('FEE','INTEREST') ORDER BY part`, [invoice.id]);
+    expect(parts).toEqual([
+      { part: 'FEE', amount: charged.fees },
+      { part: 'INTEREST', amount: charged.interest },
+    ]);
+    // The client's by its agreement: owed back with the next payout (the principal it never paid is not).
+    const refunds = await t.db.query(`SELECT kind, amount::text FROM payout_refund WHERE invoice_id = $1`, [invoice.id]);
+    expect(refunds).toEqual([{ kind: 'CLIENT_REPAYMENT', amount: new Decimal(charged.fees).plus(charged.interest).toFixed(2) }]);
+    expect(await status(invoice.id)).toBe('FULLY_PAID');
   });
 });
 

@@ -1,16 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock, CountryCode } from '@factoring/domain';
-import { recoursePaymentPostings } from '@factoring/rules';
+import { feesAfterRecoursePostings, paymentParts, recoursePaymentPostings } from '@factoring/rules';
 import Decimal from 'decimal.js';
 import { EntityManager } from 'typeorm';
 import { TimelineService } from '../audit/timeline.service';
 import { CLOCK } from '../collection/clock';
+import { OPEN_OF_ROLE } from '../collection/reminders.repository';
 import { recordClientSteps } from '../invoices/client-steps';
 import { InvoiceLifecycle, SYSTEM_ACTOR } from '../invoices/invoice-lifecycle';
 import { Ledger } from '../ledger/ledger.service';
 import { OutboxService } from '../outbox/outbox.service';
 import { Refunds } from '../payouts/refunds';
-import { RECOURSE_INVOICE } from './recourse-invoices';
+import { RECOURSE_INVOICE, recourseTermsOf } from './recourse-invoices';
 import { RecourseStanding, RECOURSE_SYSTEM } from './recourse-standing';
 
 const BANK_ENTRY = 'BANK_ENTRY';
@@ -36,6 +37,15 @@ interface LockedRecourse {
   status: string;
 }
 
+/** Fees and late interest a debtor paid on an invoice after its recourse, and whether the client's agreement gives them to the client. */
+interface FeesPaid {
+  invoiceId: string;
+  clientId: string;
+  fees: string;
+  interest: string;
+  toClient: boolean;
+}
+
 /** What one bank entry placed on one recourse invoice. */
 export interface RecoursePlacement {
   entryId: string;
@@ -55,7 +65,10 @@ export interface RecoursePlacement {
  *   invoice): the factor keeps collecting (000). While the recourse invoice is open the payment
  *   settles it; what the debtor pays after the client has paid is owed back to the client in
  *   full, without deduction (000), and is paid by the next payout batch (payouts' Refunds).
- *   The debtor pays at most the amount bought back; more stays held for a person.
+ *   The debtor pays at most the amount bought back; more stays held for a person. As any
+ *   payment of the debtor's (issue 15 s.2), it pays the invoice's open fees first, then its
+ *   late interest, then the principal bought back; the fees and interest are the factor's, or
+ *   owed to the client when its agreement says so (feesAfterRecourseTo CLIENT).
  * - A recourse invoice paid in full lifts the client's OVERDUE_RECOURSE_INVOICE block when no
  *   other is late; the debtor having paid everything bought back makes the invoice FULLY_PAID.
  *
@@ -100,6 +113,7 @@ export class RecoursePayments {
   private async placeEntry(tx: EntityManager, entry: HeldEntry): Promise<RecoursePlacement[]> {
     let left = new Decimal(entry.unplaced);
     const placed: Array<RecoursePlacement & { recourse: LockedRecourse }> = [];
+    const feesPaid: FeesPaid[] = [];
     for (const ref of entry.refs) {
       if (left.isZero()) break;
       // The client's own payment of a recourse invoice (its OCR/KID).
@@ -113,9 +127,27 @@ export class RecoursePayments {
         continue;
       }
       // The debtor's payment of an invoice bought back (the invoice's own OCR/KID).
-      const [invoice] = await tx.query(`SELECT id, status, currency FROM invoice WHERE ltrim(payment_reference, '0') = $1 AND status IN ('RECOURSE','PURCHASED')`, [ref]);
+      const [invoice] = await tx.query(
+        `SELECT i.id, i.client_id, i.status, i.currency, ${OPEN_OF_ROLE('i', 'COLLECTION_FEE_RECEIVABLES')}::text AS open_fees, ${OPEN_OF_ROLE('i', 'LATE_INTEREST_RECEIVABLES')}::text AS open_interest
+           FROM invoice i WHERE ltrim(i.payment_reference, '0') = $1 AND i.status IN ('RECOURSE','PURCHASED')`,
+        [ref],
+      );
       if (!invoice || invoice.currency !== entry.currency) continue;
       const recourses = await this.lockRecourse(tx, `r.invoice_id = $1 AND r.cause IN ('UNPAID','DISPUTE') AND r.status <> 'CANCELLED'`, [invoice.id]);
+      if (invoice.status === 'RECOURSE') {
+        // Fees first, then interest, then the principal (a PURCHASED invoice's were paid so by the matching already).
+        const owes = recourses.reduce((sum, r) => sum.plus(r.amount).minus(r.debtor_paid_amount), new Decimal(0));
+        const parts = paymentParts(left.toFixed(2), {
+          fees: Decimal.max(invoice.open_fees, 0),
+          interest: Decimal.max(invoice.open_interest, 0),
+          principal: Decimal.max(owes, 0),
+        });
+        if (new Decimal(parts.fees).plus(parts.interest).gt(0)) {
+          const terms = await recourseTermsOf(tx, invoice.client_id, this.clock.today(BOOK_OF[entry.currency]).toString());
+          feesPaid.push({ invoiceId: invoice.id, clientId: invoice.client_id, fees: parts.fees, interest: parts.interest, toClient: terms.feesAfterRecourseTo === 'CLIENT' });
+          left = left.minus(parts.fees).minus(parts.interest);
+        }
+      }
       for (const r of recourses) {
         const debtorOwes = new Decimal(r.amount).minus(r.debtor_paid_amount);
         const takes = Decimal.min(left, debtorOwes);
@@ -125,26 +157,53 @@ export class RecoursePayments {
         placed.push({ entryId: entry.id, recourseInvoiceId: r.id, payer: 'DEBTOR', settled: settles.toFixed(2), owedToClient: takes.minus(settles).toFixed(2), recourse: r });
       }
     }
-    if (!placed.length) return [];
-    await this.book(tx, entry, placed, left);
+    if (!placed.length && !feesPaid.length) return [];
+    await this.book(tx, entry, placed, feesPaid, left);
     return placed.map(({ recourse: _r, ...p }) => p);
   }
 
-  private async book(tx: EntityManager, entry: HeldEntry, placed: Array<RecoursePlacement & { recourse: LockedRecourse }>, left: Decimal): Promise<void> {
+  private async book(tx: EntityManager, entry: HeldEntry, placed: Array<RecoursePlacement & { recourse: LockedRecourse }>, feesPaid: FeesPaid[], left: Decimal): Promise<void> {
     const book = BOOK_OF[entry.currency];
     const today = this.clock.today(book).toString();
-    const lines = placed.flatMap((p) =>
-      recoursePaymentPostings(p.settled, p.owedToClient).map((line) => ({ ...line, clientId: p.recourse.client_id, invoiceId: p.recourse.invoice_id })),
-    );
+    const lines = [
+      ...feesPaid.flatMap((f) => feesAfterRecoursePostings(f.fees, f.interest, f.toClient).map((line) => ({ ...line, clientId: f.clientId, invoiceId: f.invoiceId }))),
+      ...placed.flatMap((p) =>
+        recoursePaymentPostings(p.settled, p.owedToClient).map((line) => ({ ...line, clientId: p.recourse.client_id, invoiceId: p.recourse.invoice_id })),
+      ),
+    ];
     const journal = await this.ledger.post(tx, {
       book,
       date: today,
       causeType: BANK_ENTRY,
       causeId: entry.id,
       event: 'RECOURSE_PAYMENT',
-      description: `Payment placed on recourse invoice ${placed.map((p) => p.recourse.reference).join(', ')}`,
+      description: placed.length ? `Payment placed on recourse invoice ${placed.map((p) => p.recourse.reference).join(', ')}` : 'Fees and interest paid after recourse',
       lines: mergeLines(lines),
     });
+    for (const f of feesPaid) {
+      // Allocation rows by part, as every payment's (the receivables reconcile by them).
+      for (const [part, amount] of [['FEE', f.fees], ['INTEREST', f.interest]] as const) {
+        if (new Decimal(amount).isZero()) continue;
+        await tx.query(
+          `INSERT INTO payment_allocation (bank_entry_id, invoice_id, kind, amount, journal_entry_id, note, part) VALUES ($1, $2, 'PAYMENT', $3, $4, $5, $6)`,
+          [entry.id, f.invoiceId, amount, journal.id, f.toClient ? 'Paid after recourse: owed to the client by its agreement' : 'Paid after recourse: kept by the factor', part],
+        );
+      }
+      if (f.toClient) {
+        await this.refunds.due(tx, {
+          kind: 'CLIENT_REPAYMENT',
+          cause: `recourse_fees:${entry.id}:${f.invoiceId}`,
+          clientId: f.clientId,
+          invoiceId: f.invoiceId,
+          bankEntryId: entry.id,
+          amount: new Decimal(f.fees).plus(f.interest).toFixed(2),
+          currency: entry.currency as 'SEK' | 'NOK',
+          country: book as 'SE' | 'NO',
+          reference: 'Repayment: fees and interest your customer paid after recourse',
+          note: 'Fees and late interest the debtor paid after recourse: the client\'s by its agreement (feesAfterRecourseTo CLIENT)',
+        });
+      }
+    }
     for (const p of placed) {
       const [row] = await tx.query(
         `INSERT INTO recourse_payment (recourse_invoice_id, bank_entry_id, payer, settled, owed_to_client, journal_entry_id, paid_on)
@@ -204,6 +263,8 @@ export class RecoursePayments {
       }
       if (p.payer === 'DEBTOR') await this.invoicePaidByDebtor(tx, r.invoice_id);
     }
+    // Fees or interest paid last may be what made a bought-back invoice fully paid.
+    for (const f of feesPaid) if (!placed.some((p) => p.payer === 'DEBTOR' && p.recourse.invoice_id === f.invoiceId)) await this.invoicePaidByDebtor(tx, f.invoiceId);
     await tx.query(`UPDATE bank_entry SET unplaced = $2, state = $3, version = version + 1 WHERE id = $1`, [entry.id, left.toFixed(2), left.isZero() ? 'MATCHED' : 'UNMATCHED']);
   }
 
@@ -214,11 +275,13 @@ export class RecoursePayments {
               (i.payable - i.credited_amount - i.recourse_amount - i.paid_amount - i.paid_to_client_amount) AS open,
               (SELECT coalesce(sum(r.amount - r.debtor_paid_amount), 0) FROM recourse_invoice r
                 WHERE r.invoice_id = i.id AND r.cause IN ('UNPAID','DISPUTE') AND r.status <> 'CANCELLED')::text AS debtor_owes,
-              (SELECT coalesce(sum(r.debtor_paid_amount), 0) FROM recourse_invoice r WHERE r.invoice_id = i.id)::text AS debtor_paid
+              (SELECT coalesce(sum(r.debtor_paid_amount), 0) FROM recourse_invoice r WHERE r.invoice_id = i.id)::text AS debtor_paid,
+              (${OPEN_OF_ROLE('i', 'COLLECTION_FEE_RECEIVABLES')} + ${OPEN_OF_ROLE('i', 'LATE_INTEREST_RECEIVABLES')})::text AS open_fees_interest
          FROM invoice i WHERE i.id = $1 FOR UPDATE`,
       [invoiceId],
     );
-    if (!row || row.status !== 'RECOURSE' || !new Decimal(row.open).isZero() || !new Decimal(row.debtor_owes).isZero()) return;
+    // Fully paid only when the principal bought back, the fees and the interest are all paid (issue 15 s.2).
+    if (!row || row.status !== 'RECOURSE' || !new Decimal(row.open).isZero() || !new Decimal(row.debtor_owes).isZero() || new Decimal(row.open_fees_interest).gt(0)) return;
     await this.lifecycle.transition(tx, row, 'PAID_IN_FULL', SYSTEM_ACTOR, {
       note: 'Fully paid by the debtor after recourse',
       details: { step: 'PAID_IN_FULL', afterRecourse: true, debtorPaid: row.debtor_paid },

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import fc from 'fast-check';
-import { creditedRecoursePostings, recoursePaymentPostings, recoursePostings } from './recourse-postings';
+import { creditedRecoursePostings, feesAfterRecoursePostings, recoursePaymentPostings, recoursePostings } from './recourse-postings';
 
 const sum = (lines: Array<{ amount: string }>) => lines.reduce((s, l) => s.plus(l.amount), new Decimal(0));
 
@@ -31,6 +31,24 @@ describe('recourse postings', () => {
 
   it.each(['0', '-5', '1.001'])('refuses %s (a bug, never booked)', (amount) => {
     expect(() => recoursePostings(amount)).toThrow();
+  });
+});
+
+describe('fees and interest paid after recourse', () => {
+  it('settle their receivables; the factor keeps them, or they are owed to the client with the income reversed', () => {
+    expect(feesAfterRecoursePostings('470.00', '12.34', false)).toEqual([
+      { role: 'UNALLOCATED_PAYMENTS', amount: '482.34' },
+      { role: 'COLLECTION_FEE_RECEIVABLES', amount: '-470.00' },
+      { role: 'LATE_INTEREST_RECEIVABLES', amount: '-12.34' },
+    ]);
+    expect(feesAfterRecoursePostings('470.00', '0', true)).toEqual([
+      { role: 'UNALLOCATED_PAYMENTS', amount: '470.00' },
+      { role: 'COLLECTION_FEE_RECEIVABLES', amount: '-470.00' },
+      { role: 'COLLECTION_FEE_INCOME', amount: '470.00' },
+      { role: 'CLIENT_PAYABLES', amount: '-470.00' },
+    ]);
+    expect(sum(feesAfterRecoursePostings('1.01', '2.02', true)).isZero()).toBe(true);
+    expect(() => feesAfterRecoursePostings('0', '0', true)).toThrow();
   });
 });
 

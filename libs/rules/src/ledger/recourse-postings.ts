@@ -49,6 +49,31 @@ export function recoursePaymentPostings(settled: string, owedToClient: string): 
   ]);
 }
 
+/**
+ * The fees and late interest a debtor pays after recourse (they were charged on its reminders,
+ * receivables of the factor's): the held money settles them; when the client's agreement gives
+ * them to the client (feesAfterRecourseTo CLIENT), the factor's income from them is reversed and
+ * owed to the client instead.
+ */
+export function feesAfterRecoursePostings(fees: string, interest: string, toClient: boolean): PostingLine[] {
+  const fee = nonNegative(fees);
+  const rate = nonNegative(interest);
+  const total = fee.plus(rate);
+  if (total.isZero()) throw new Error('Fees or interest paid after recourse are above zero');
+  return balanced([
+    { role: 'UNALLOCATED_PAYMENTS', amount: total.toFixed(2) },
+    { role: 'COLLECTION_FEE_RECEIVABLES', amount: fee.negated().toFixed(2) },
+    { role: 'LATE_INTEREST_RECEIVABLES', amount: rate.negated().toFixed(2) },
+    ...(toClient
+      ? [
+          { role: 'COLLECTION_FEE_INCOME' as const, amount: fee.toFixed(2) },
+          { role: 'LATE_INTEREST_INCOME' as const, amount: rate.toFixed(2) },
+          { role: 'CLIENT_PAYABLES' as const, amount: total.negated().toFixed(2) },
+        ]
+      : []),
+  ]);
+}
+
 function nonNegative(amount: string): Decimal {
   const value = new Decimal(amount);
   if (!value.isFinite() || value.lt(0) || value.decimalPlaces() > 2) throw new Error(`A recourse payment's part is zero or above in whole öre/øre, not ${amount}`);
