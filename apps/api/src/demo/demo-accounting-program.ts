@@ -357,7 +357,7 @@ async function importUnmatchedPayment(gql: Gql, email: string, password: string,
         id: `NTF-${UNMATCHED_PAYMENT_REF}`,
         otherAccountId: FACTOR_BANKGIRO,
         currency: 'SEK',
-        entries: [{ amount: '12437.50', valueDate: today, bookingDate: today, acctSvcrRef: UNMATCHED_PAYMENT_REF, txs: [{ reference: 'Faktura 4471', name: 'Lindqvist Fastigheter AB' }] }],
+        entries: [{ amount: '12437.50', valueDate: today, bookingDate: today, acctSvcrRef: UNMATCHED_PAYMENT_REF, txs: [{ ustrd: ['Faktura 4471 Lindqvist Fastigheter'], name: 'Lindqvist Fastigheter AB' }] }],
       },
     ],
   });

@@ -1,4 +1,5 @@
 import { DataTable, FunctionField, List, TextField } from 'react-admin';
+import { Link as MuiLink } from '@mui/material';
 import { Link } from 'react-router-dom';
 import { useFormat } from '../common/format';
 import { DeliveryActions, DeliveryReason, DeliveryStatusChip, DeliveryWay } from './DeliveryParts';
@@ -14,7 +15,7 @@ export const FailedDeliveryList = () => {
     <List exporter={false} perPage={25} title="console.menu.failed_deliveries" empty={false}>
       <DataTable<Delivery> rowClick={false} bulkActionButtons={false} data-testid="failed-deliveries-table">
         <DataTable.Col source="invoiceNumber" disableSort>
-          <FunctionField<Delivery> render={(r) => <Link to={`/invoices/${r.invoiceId}/show`} style={{ fontFamily: 'monospace' }}>{r.invoiceNumber}</Link>} />
+          <FunctionField<Delivery> render={(r) => <MuiLink component={Link} to={`/invoices/${r.invoiceId}/show`} sx={{ whiteSpace: 'nowrap' }}>{r.invoiceNumber}</MuiLink>} />
         </DataTable.Col>
         <DataTable.Col source="clientName" disableSort>
           <TextField source="clientName" />
