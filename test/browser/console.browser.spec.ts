@@ -954,9 +954,14 @@ describe('rule settings', () => {
     const toleranceField = dialog.locator('.MuiFormControl-root', { has: page.locator('input[name="value.limitToleranceShare"]') });
     await toleranceField.locator('.MuiFormHelperText-root.Mui-error', { hasText: 'limit tolerance' }).waitFor();
 
-    // A decimal comma is read as the flat forms read it. The worker replays the decisions (issue 9 i):
+    // Typed the reader's way (issue 11 s.1): in English "0,20" is refused with its likely reading, and
+    // nothing guesses at it; "0.20" is what reaches the API. The worker replays the decisions (issue 9 i):
     // the panel shows "n of m" while it runs, then the result as before.
     await tolerance.fill('0,20');
+    await toleranceField.locator('.MuiFormHelperText-root', { hasText: 'Did you mean 0.20?' }).waitFor();
+    await tolerance.fill('0.20');
+    await toleranceField.locator('.MuiFormHelperText-root', { hasText: 'Reads as 0.20' }).waitFor();
+    expect(await tolerance.getAttribute('data-amount-value')).toBe('0.20');
     await page.getByTestId('credit-what-if-run').click();
     const summary = dialog.getByTestId('credit-what-if-summary');
     await summary.waitFor();
@@ -984,7 +989,7 @@ describe('rule settings', () => {
     expect(await dialog.textContent()).not.toContain('console.rule_settings');
 
     // Changed in the form: in the JSON as the API wants it.
-    await floor.fill('0,03');
+    await floor.fill('0.03');
     const asJson = dialog.getByTestId('rule-value-as-json');
     await asJson.click();
     const json = dialog.locator('textarea[name="valueJson"]');

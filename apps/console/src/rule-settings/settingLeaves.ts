@@ -1,4 +1,3 @@
-import { toDecimal } from '../dataProvider';
 import { NESTED_SETTING_KEY_ORDER, type RuleSettingKind } from '../types';
 
 /**
@@ -145,15 +144,17 @@ export function textsOf(leaves: readonly SettingLeaf[], value: unknown): JsonObj
 }
 
 /**
- * A typed text as the API wants it: whole numbers as JSON numbers, amounts and shares as
- * decimal strings (spaces and a decimal comma undone), words trimmed. What does not read as
- * its kind goes as typed, so the API's own sentence says what is allowed.
+ * A typed text as the API wants it: whole numbers as JSON numbers, amounts and shares as the
+ * decimal strings the amount input holds ("0.20", already read the reader's way: issue 11 s.1),
+ * words trimmed. What does not read as its kind goes as typed, never guessed at (a comma is not
+ * swapped for a point: "0,20" is twenty hundredths in Swedish but a refused spelling in English),
+ * so the API's own sentence says what is allowed.
  */
 export function typedValue(kind: LeafKind, raw: unknown): unknown {
   const text = String(raw ?? '').trim();
   switch (kind) {
     case 'decimal':
-      return toDecimal(text) ?? '';
+      return text;
     case 'number': {
       const digits = text.replace(/[\s\u00a0]/g, '');
       return digits !== '' && Number.isFinite(Number(digits)) ? Number(digits) : text;
