@@ -2,7 +2,10 @@ import { analystAndAdmin } from '../../test-support/clients';
 import { creditFixtures } from '../../test-support/credit';
 import { newStaff } from '../../test-support/factories';
 import { errorOf, startTestAppOnOwnDatabase, TestApp } from '../../test-support/test-app';
+import { randomBytes } from 'node:crypto';
+import type { BankEntry, BankFileHeader } from '../bank-files/bank-entry';
 import { Role } from '../auth/role';
+import { PaymentsService } from '../payments/payments.service';
 import { FollowUpService } from '../collection/follow-up.service';
 import { CreditService } from '../credit/credit.service';
 
@@ -99,6 +102,31 @@ describe("the client's timeline after the sale", () => {
     const [written] = await t.db.query(`SELECT write_off_amount::text AS amount, principal::text, interest::text FROM collection_case WHERE id = $1`, [c.id]);
     const seen = JSON.stringify({ read, events, feed: (await ok(`{ myEvents(limit: 500) { events { topic data } } }`, {}, client.key)).myEvents });
     for (const word of ['Sven', 'Frida', 'Hemlig', 'ANTECKNING', written.amount, written.interest]) expect(seen.includes(word) ? word : null).toBeNull();
+  });
+});
+
+describe('a partial payment', () => {
+  it("a debtor's payment that leaves something open is the client's PARTLY_PAID step with what came in and the value day, and an event", async () => {
+    const client = await f.clientWithKey('NO');
+    const invoice = await bought(client, 5);
+    const [{ reference }] = await t.db.query(`SELECT payment_reference AS reference FROM invoice WHERE id = $1`, [invoice.id]);
+    const entry: BankEntry = {
+      section: { accountId: '15031234562', currency: 'NOK', sectionIdentity: 'NTF-1' },
+      entryKey: `CLIENT-VIEW-${randomBytes(6).toString('hex')}`,
+      direction: 'CREDIT',
+      amount: '100.00',
+      currency: 'NOK',
+      valueDate: '2026-11-20',
+      place: '/Document/Ntry[1]',
+      reference,
+    };
+    const header: BankFileHeader = { format: 'CAMT_054', version: 'camt.054.001.08', fileIdentity: `MSG-${randomBytes(4).toString('hex')}` };
+    await t.app.get(PaymentsService).importFile({ header, entries: (async function* () { yield entry; })() }, { source: 'API', fileName: 'partial.xml' });
+    const read = (await ok(TIMELINE, { i: invoice.id }, client.key)).myInvoice;
+    expect(read.status).toBe('SOLD');
+    expect(read.timeline.find((s: { step: string }) => s.step === 'PARTLY_PAID')).toMatchObject({ amount: '100.00', currency: 'NOK', on: '2026-11-20', en: 'Partly paid by the debtor' });
+    const [event] = (await topicsOf(invoice.id)).filter((e) => e.topic === 'invoice.partly_paid');
+    expect(event.payload).toMatchObject({ invoiceNumber: invoice.invoiceNumber, status: 'SOLD', step: 'PARTLY_PAID', amount: '100.00', on: '2026-11-20' });
   });
 });
 
