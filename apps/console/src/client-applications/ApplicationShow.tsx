@@ -11,7 +11,7 @@ import { FullRecord } from '../common/FullRecord';
 import { Timeline } from '../common/Timeline';
 import type { BankAccount, ClientApplication, Reason } from '../types';
 import { OwnerField, useAge } from '../common/queue/QueueColumns';
-import { ApplicationClaimBar } from './ClaimButtons';
+import { ApplicationClaimBar, ClaimNextApplication } from './ClaimButtons';
 import { ApproveButton, RefuseButton } from './DecisionButtons';
 
 const Actions = () => (
@@ -19,6 +19,7 @@ const Actions = () => (
     <ApplicationClaimBar />
     <RefuseButton />
     <ApproveButton />
+    <ClaimNextApplication nextItem />
   </TopToolbar>
 );
 

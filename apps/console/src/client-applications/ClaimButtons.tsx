@@ -39,16 +39,24 @@ export const ApplicationClaimBar = ({ size }: { size?: 'small' | 'medium' }) => 
 
 /** Claims the oldest pending application nobody holds (in the country filtered on) and opens it. */
 export const ClaimNextButton = () => {
-  const analyst = useHasRole('CREDIT_ANALYST');
   const { filterValues } = useListContext();
-  const country = (filterValues?.country as string | undefined) || undefined;
+  return <ClaimNextApplication country={(filterValues?.country as string | undefined) || undefined} />;
+};
+
+/**
+ * The same on an application's page (`nextItem`): the way on to the next one once this is decided,
+ * where the focus goes after a decision, so the queue is worked from the keyboard.
+ */
+export const ClaimNextApplication = ({ country, nextItem = false }: { country?: string; nextItem?: boolean }) => {
+  const analyst = useHasRole('CREDIT_ANALYST');
   return (
     <QueueClaimNextButton
       claimNext={() => dataProvider.claimNextClientApplication(country)}
       resource="client-applications"
       allowed={analyst}
       words={words}
-      testId="applications-claim-next"
+      testId={nextItem ? 'application-claim-next' : 'applications-claim-next'}
+      nextItem={nextItem}
     />
   );
 };
