@@ -65,7 +65,7 @@ async function main(): Promise<void> {
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
   // PROBE_PROFILE=<file>: a V8 CPU profile of the import alone (summarise it with src/cpuprofile-summary.ts).
   const session = process.env.PROBE_PROFILE ? new Session() : null;
-  const post = (method: string) => new Promise<any>((resolve, reject) => session!.post(method, (error, result) => (error ? reject(error) : resolve(result))));
+  const post = (method: string) => new Promise<{ profile?: object }>((resolve, reject) => session!.post(method, (error, result) => (error ? reject(error) : resolve(result as { profile?: object }))));
   if (session) {
     session.connect();
     await post('Profiler.enable');
