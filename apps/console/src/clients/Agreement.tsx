@@ -77,6 +77,9 @@ export const AgreementFacts = ({ agreement, currency }: { agreement: ClientAgree
             'console.agreement.fields.feesAfterRecourseTo',
             translate(`console.agreement.fees_after_recourse_to.${agreement.feesAfterRecourseTo}`, { _: agreement.feesAfterRecourseTo }),
           ],
+          // The client's approvals (issue 15 s.2, s.5; seed 003): none unless agreed.
+          ['console.agreement.fields.lateInterestInvoiceNeedsClientApproval', translate(`console.agreement.approval_needed.${agreement.lateInterestInvoiceNeedsClientApproval}`)],
+          ['console.agreement.fields.collectionHandoffNeedsClientApproval', translate(`console.agreement.approval_needed.${agreement.collectionHandoffNeedsClientApproval}`)],
           [
             'console.agreement.version',
             translate('console.agreement.version_text', {

@@ -1,5 +1,5 @@
 import { Box, Typography } from '@mui/material';
-import { CheckboxGroupInput, required, SelectInput, TextInput, useTranslate } from 'react-admin';
+import { BooleanInput, CheckboxGroupInput, required, SelectInput, TextInput, useTranslate } from 'react-admin';
 import { AmountInput } from '../common/money/AmountInput';
 import {
   ACCOUNT_KINDS_BY_COUNTRY,
@@ -39,6 +39,8 @@ export const termsDefaults = (
         deliveryChannel: agreement.deliveryChannel,
         payoutAccount: accountForForm(agreement.payoutAccount),
         repaymentAccount: accountForForm(agreement.repaymentAccount),
+        lateInterestInvoiceNeedsClientApproval: agreement.lateInterestInvoiceNeedsClientApproval,
+        collectionHandoffNeedsClientApproval: agreement.collectionHandoffNeedsClientApproval,
       }
     : {
         feePercent: '',
@@ -52,6 +54,9 @@ export const termsDefaults = (
         deliveryChannel: 'EMAIL',
         payoutAccount: accountForForm(accounts.payoutAccount),
         repaymentAccount: accountForForm(accounts.repaymentAccount),
+        // Seed 003: the client's approval only where agreed.
+        lateInterestInvoiceNeedsClientApproval: false,
+        collectionHandoffNeedsClientApproval: false,
       };
 
 const grid = { display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', sm: 'repeat(2, minmax(0, 1fr))' } } as const;
@@ -147,6 +152,10 @@ export const AgreementTermsInputs = ({ country, currency }: { country: Country; 
       <Box sx={{ ...grid, mt: 1 }}>
         <AccountInputs source="payoutAccount" country={country} label="console.agreement.fields.payoutAccount" />
         <AccountInputs source="repaymentAccount" country={country} label="console.agreement.fields.repaymentAccount" />
+      </Box>
+      <Box sx={{ ...grid, mt: 1 }}>
+        <BooleanInput source="lateInterestInvoiceNeedsClientApproval" label="console.agreement.fields.lateInterestInvoiceNeedsClientApproval" helperText={false} />
+        <BooleanInput source="collectionHandoffNeedsClientApproval" label="console.agreement.fields.collectionHandoffNeedsClientApproval" helperText={false} />
       </Box>
     </Box>
   );

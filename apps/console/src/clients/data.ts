@@ -40,6 +40,9 @@ export interface AgreementTermsForm {
   deliveryChannel: DeliveryChannel;
   payoutAccount?: { kind: BankAccountKind; value: string };
   repaymentAccount?: { kind: BankAccountKind; value: string };
+  /** The client's approvals (seed 003); left out, the API keeps the current version's. */
+  lateInterestInvoiceNeedsClientApproval?: boolean;
+  collectionHandoffNeedsClientApproval?: boolean;
 }
 
 /** `AgreementTermsInput`: decimals as strings; empty optional fees left to the API's defaults. */
@@ -54,6 +57,8 @@ export const agreementTerms = (terms: AgreementTermsForm) => ({
   deliveryChannel: terms.deliveryChannel,
   payoutAccount: account(terms.payoutAccount),
   repaymentAccount: account(terms.repaymentAccount),
+  lateInterestInvoiceNeedsClientApproval: terms.lateInterestInvoiceNeedsClientApproval,
+  collectionHandoffNeedsClientApproval: terms.collectionHandoffNeedsClientApproval,
 });
 
 export const clientActions = {

@@ -7,6 +7,7 @@ export const AGREEMENT_FIELDS = /* GraphQL */ `
     version validFrom feePercent feeFixed feeMinimum vatRateOnFeePercent recourseModes creditLimit spotCheckIntensity deliveryChannel
     payoutAccount { kind value display } repaymentAccount { kind value display } changedBy { id name } changeReason
     recourseAfterDays recourseInvoiceDaysToPay feesAfterRecourseTo
+    lateInterestInvoiceNeedsClientApproval collectionHandoffNeedsClientApproval
   }
 `;
 export const KEY_FIELDS = /* GraphQL */ `

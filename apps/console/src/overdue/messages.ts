@@ -7,6 +7,14 @@ const en = {
   console: {
     home: { queues: { OVERDUE_INVOICES: 'Overdue invoices' } },
     documents: { kinds: { PAYMENT_REMINDER: 'Reminder to the debtor' } },
+    // The agreement's approval terms (seed 003), shown on the client's agreement.
+    agreement: {
+      fields: {
+        lateInterestInvoiceNeedsClientApproval: "Late interest needs the client's approval",
+        collectionHandoffNeedsClientApproval: "Handoff to collection needs the client's approval",
+      },
+      approval_needed: { true: 'Yes: the follow-up waits for it', false: 'No' },
+    },
     overdue: {
       chart_title: 'Owed on bought invoices, by days past due',
       chart_of: 'Owed in %{currency} by days past due',
@@ -86,6 +94,13 @@ const sv: Messages = {
   console: {
     home: { queues: { OVERDUE_INVOICES: 'Förfallna fakturor' } },
     documents: { kinds: { PAYMENT_REMINDER: 'Påminnelse till fakturamottagaren' } },
+    agreement: {
+      fields: {
+        lateInterestInvoiceNeedsClientApproval: 'Dröjsmålsränta kräver kundens godkännande',
+        collectionHandoffNeedsClientApproval: 'Överlämning till inkasso kräver kundens godkännande',
+      },
+      approval_needed: { true: 'Ja: uppföljningen väntar på det', false: 'Nej' },
+    },
     overdue: {
       chart_title: 'Obetalt på köpta fakturor, efter dagar efter förfallodagen',
       chart_of: 'Obetalt i %{currency} efter dagar efter förfallodagen',
@@ -163,6 +178,13 @@ const nb: Messages = {
   console: {
     home: { queues: { OVERDUE_INVOICES: 'Forfalte fakturaer' } },
     documents: { kinds: { PAYMENT_REMINDER: 'Purring til skyldneren' } },
+    agreement: {
+      fields: {
+        lateInterestInvoiceNeedsClientApproval: 'Forsinkelsesrente krever kundens godkjenning',
+        collectionHandoffNeedsClientApproval: 'Overlevering til inkasso krever kundens godkjenning',
+      },
+      approval_needed: { true: 'Ja: oppfølgingen venter på den', false: 'Nei' },
+    },
     overdue: {
       chart_title: 'Utestående på kjøpte fakturaer, etter dager etter forfall',
       chart_of: 'Utestående i %{currency} etter dager etter forfall',
