@@ -104,6 +104,13 @@ export class ClientApprovals {
     return !approval || approval.state === ClientApprovalState.APPROVED;
   }
 
+  /** Without asking: whether late interest may be claimed (no approval needed by the agreement in force, or the client approved). */
+  async lateInterestApproved(tx: EntityManager, invoice: ApprovalInvoice, on: string): Promise<boolean> {
+    const term = await this.term(tx, invoice.client_id, ClientApprovalKind.LATE_INTEREST_INVOICE, on);
+    if (!term.needed) return true;
+    return (await this.find(tx, invoice.id, ClientApprovalKind.LATE_INTEREST_INVOICE))?.state === ClientApprovalState.APPROVED;
+  }
+
   /**
    * The collection handoff's check: an invoice whose agreement asks for the client's approval is
    * handed off only once approved. Missing: a CONFLICT naming since when it waits (the caller

@@ -165,6 +165,16 @@ describe('a collection handoff the agreement makes wait for the client', () => {
     expect(JSON.parse(handed.data!.handOffToCollection.steps[1].details)).toMatchObject({ answeredBy: 'STAFF' });
   });
 
+  it('late interest the client has not approved is not claimed by the case (both terms agreed; the handoff approved by phone)', async () => {
+    const client = await clientAsking({ collectionHandoffNeedsClientApproval: true, lateInterestInvoiceNeedsClientApproval: true });
+    const invoice = await overdueOf(client);
+    await t.gql(RECORD, { i: invoice.id, k: 'COLLECTION_HANDOFF', a: true, n: 'By phone with the owner' }, ceci.token);
+    const handed = await t.gql(`mutation($i: ID!) { handOffToCollection(invoiceId: $i) { interest principal claim } }`, { i: invoice.id }, colin.token);
+    expect(handed.errors).toBeUndefined();
+    expect(handed.data!.handOffToCollection).toMatchObject({ interest: '0.00' });
+    expect(handed.data!.handOffToCollection.claim).toBe(handed.data!.handOffToCollection.principal);
+  });
+
   it('no approval where the agreement asks for none: the handoff goes ahead and recording one is refused', async () => {
     const client = await f.clientWithKey('NO');
     const invoice = await overdueOf(client);

@@ -173,7 +173,9 @@ export class CollectionCasesService {
       }
       const owed = await this.owedOnPostings(tx, invoice.id);
       const accrued = await this.interestTo(tx, invoice, today);
-      const interest = Decimal.max(owed.interest, accrued.interest);
+      // Seed 003: late interest the client has not approved (where its agreement asks) is not claimed: none was charged either.
+      const interestWaits = !(await this.approvals.lateInterestApproved(tx, invoice, today));
+      const interest = interestWaits ? new Decimal(0) : Decimal.max(owed.interest, accrued.interest);
       const ready = await tx.query(`SELECT taken_on::text FROM collection_step WHERE invoice_id = $1 AND step = 'COLLECTION'`, [invoice.id]);
       const [row] = await tx.query(
         `INSERT INTO collection_case (invoice_id, client_id, debtor_id, country, currency, state, claim_as_of, principal, fees, interest, interest_from, interest_rate,
