@@ -162,7 +162,8 @@ const Body = () => {
     [f('principal'), format.amount(record.principal, record.currency)],
     [f('fees'), format.amount(record.fees, record.currency)],
     [f('interest'), `${format.amount(record.interest, record.currency)} (${translate('console.collection_cases.interest_terms', { from: format.date(record.interestFrom), rate: record.interestRate ?? '—' })})`],
-    [f('claim'), format.amount(record.claim, record.currency), 'collection-case-claim'],
+    // Not 'collection-case-claim': that is the claim bar's button.
+    [f('claim'), format.amount(record.claim, record.currency), 'collection-case-claim-amount'],
     [f('claimAsOf'), format.date(record.claimAsOf)],
     [f('openedAt'), `${format.dateTime(record.openedAt)}, ${record.openedBy.name}`],
     [f('nextStep'), record.nextStep ? translate(`console.collection_cases.next_steps.${record.nextStep}`) : '—'],
