@@ -57,13 +57,14 @@ export const optionalText = (value: unknown): string | undefined =>
   typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 
 /**
- * Amounts and rates go as decimal strings ("1500.00", never numbers). People in Sweden and
- * Norway write a decimal comma and group thousands with spaces; both are undone here, so the
- * API gets the one spelling it accepts, and its own message says what is wrong otherwise.
+ * Amounts and rates go as decimal strings ("1500.00", never numbers). The console's one amount
+ * input (common/money/AmountInput) has already read the reader's spelling into that form, so
+ * nothing is reinterpreted here: a comma is never swapped for a point (in English "1,5" is not
+ * 1.5). Anything else reaches the API as typed, and its refusal names the field.
  */
 export const toDecimal = (value: unknown): string | undefined => {
   if (value === undefined || value === null) return undefined;
-  const text = String(value).replace(/[\s\u00a0]/g, '').replace(',', '.');
+  const text = String(value).trim();
   return text === '' ? undefined : text;
 };
 
