@@ -348,6 +348,9 @@ const UNMATCHED_PAYMENT_REF = 'DEMO-UNMATCHED-0001';
  */
 async function importUnmatchedPayment(gql: Gql, email: string, password: string, today: string, log: (line: string) => void): Promise<void> {
   const token = await signedIn(gql, email, password);
+  // Imported once: a second run would add an import (of one duplicate entry) to the bank files' list.
+  const imports = await gql(`{ bankImports(perPage: 100) { items { fileIdentity } } }`, {}, token);
+  if ((imports.data?.bankImports.items ?? []).some((i: { fileIdentity: string | null }) => i.fileIdentity === UNMATCHED_PAYMENT_REF)) return;
   const xml = await camtString({
     kind: '054',
     version: '08',
