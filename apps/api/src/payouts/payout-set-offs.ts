@@ -8,6 +8,7 @@ import { TimelineService } from '../audit/timeline.service';
 import { CLOCK } from '../collection/clock';
 import { Ledger } from '../ledger/ledger.service';
 import { OutboxService } from '../outbox/outbox.service';
+import { RecourseStanding } from '../recourse/recourse-standing';
 import { PayoutCandidateRow } from './payouts.repository';
 
 const CURRENCY = { SE: 'SEK', NO: 'NOK' } as const;
@@ -58,6 +59,7 @@ export class PayoutSetOffs {
     private readonly ledger: Ledger,
     private readonly timeline: TimelineService,
     private readonly outbox: OutboxService,
+    private readonly standing: RecourseStanding,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -86,6 +88,9 @@ export class PayoutSetOffs {
       }
       if (r.source === 'RECOURSE_INVOICE' && !new Decimal(r.open).eq(open)) await this.recourseSetOff(tx, r, new Decimal(r.open).minus(open));
     }
+    // A late recourse invoice paid by the set-off lifts its block now, not at the next daily run (a fraud block stays).
+    const paidRecourse = new Set(made.filter((s) => s.source === 'RECOURSE_INVOICE').map((s) => s.clientId));
+    for (const clientId of [...paidRecourse].sort()) await this.standing.liftIfPaid(tx, clientId, today);
     const numbers = new Map(due.map((d) => [d.invoice_id, d.invoice_number]));
     const receivableInvoice = new Map(receivables.map((r) => [r.id, r.invoice_id]));
     for (const s of made) {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { clockProvider } from '../collection/clock';
+import { RecourseModule } from '../recourse/recourse.module';
 import { PayoutSetOffs } from './payout-set-offs';
 import { RefundsModule } from './refunds.module';
 import { PayoutsRepository } from './payouts.repository';
@@ -7,5 +8,5 @@ import { ClientPayoutsResolver, PayoutsResolver } from './payouts.resolver';
 import { PayoutsService } from './payouts.service';
 
 /** Payout batches: the day's payments to clients, four eyes on money out. */
-@Module({ imports: [RefundsModule], providers: [clockProvider, PayoutsRepository, PayoutsService, PayoutsResolver, ClientPayoutsResolver, PayoutSetOffs], exports: [PayoutsService] })
+@Module({ imports: [RefundsModule, RecourseModule], providers: [clockProvider, PayoutsRepository, PayoutsService, PayoutsResolver, ClientPayoutsResolver, PayoutSetOffs], exports: [PayoutsService] })
 export class PayoutsModule {}

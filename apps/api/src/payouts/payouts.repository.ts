@@ -9,6 +9,8 @@ export interface PayoutCandidateRow {
   client_id: string;
   client_name: string;
   client_state: string;
+  /** Why the client is blocked (empty when it is not). */
+  client_block_reasons: string[];
   amount: string;
   reference: string;
   planned_payout_date: string;
@@ -63,7 +65,7 @@ export class PayoutsRepository {
    */
   async due(country: string, day: string, lock: boolean, manager: EntityManager = this.db.manager): Promise<PayoutCandidateRow[]> {
     return manager.query(
-      `SELECT i.id AS invoice_id, i.invoice_number, i.client_id, c.legal_name AS client_name, c.state AS client_state, (i.payout - so.before)::text AS amount, so.before::text AS set_off_before,
+      `SELECT i.id AS invoice_id, i.invoice_number, i.client_id, c.legal_name AS client_name, c.state AS client_state, c.block_reasons AS client_block_reasons, (i.payout - so.before)::text AS amount, so.before::text AS set_off_before,
               i.payment_reference AS reference, i.planned_payout_date::text, ag.payout_account AS payee, ag.version AS agreement_version,
               CASE WHEN prev.payout_account IS DISTINCT FROM ag.payout_account AND prev.version IS NOT NULL
                    THEN (ag.valid_from AT TIME ZONE 'UTC')::date::text END AS account_changed_on,

@@ -390,7 +390,7 @@ export class PayoutsService {
     const included: PayoutCandidateRow[] = [];
     const held: Array<PayoutCandidateRow & { holds: ReturnType<typeof reasonView>[] }> = [];
     for (const row of rows) {
-      const holds = payoutHolds({ clientState: row.client_state, payoutAccountChangedOn: row.account_changed_on, payoutAccountConfirmed: row.account_confirmed, today });
+      const holds = payoutHolds({ clientState: row.client_state, clientBlockReasons: row.client_block_reasons, payoutAccountChangedOn: row.account_changed_on, payoutAccountConfirmed: row.account_confirmed, today });
       if (holds.length) held.push({ ...row, holds: holds.map(reasonView) });
       else included.push(row);
     }

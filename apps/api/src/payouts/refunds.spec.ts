@@ -10,6 +10,7 @@ import { CreditService } from '../credit/credit.service';
 import { ExposureCheck } from '../payments/exposure-check';
 import { Ledger } from '../ledger/ledger.service';
 import { PaymentsService } from '../payments/payments.service';
+import { RecourseStanding } from '../recourse/recourse-standing';
 import { Refunds } from './refunds';
 import { creditedRecoursePostings } from '@factoring/rules';
 
@@ -279,6 +280,30 @@ describe('set-off against the client\'s next payout', () => {
       { status: 'PAID', paid_amount: '150.00' },
       { status: 'OPEN', paid_amount: '0.00' },
     ]);
+    await t.gql(CANCEL, { id: batch.id }, preparer.token);
+  });
+
+  it('a client blocked only for its late recourse invoice is paid out with the overdue amount set off, and the block is lifted then; a fraud block holds the payout', async () => {
+    const standing = t.app.get(RecourseStanding);
+    const today = new Date().toISOString().slice(0, 10);
+    const block = (clientId: string) => t.db.transaction(async (tx) => standing.blockIfLate(tx, await standing.lockClient(tx, clientId), today));
+    const late = await f.clientWithKey('NO');
+    const a = await bought(late, '20');
+    const overdue = await recourseInvoice(a, '120.00', '2026-10-01', '2026-10-11');
+    expect(await block(late.clientId)).toBe(true);
+    const fraud = await f.clientWithKey('NO');
+    const b = await bought(fraud, '20');
+    await recourseInvoice(b, '90.00', '2026-10-01', '2026-10-11');
+    expect(await block(fraud.clientId)).toBe(true);
+    const flagged = await t.gql(`mutation($id: ID!) { blockClient(id: $id, blockReason: FRAUD_SUSPICION, reason: "Invoices to a company that does not exist") { state } }`, { id: fraud.clientId }, analyst.token);
+    expect(errorOf(flagged)).toBeUndefined();
+
+    const batch = (await t.gql(PREPARE, { d: '2100-01-12' }, preparer.token)).data!.preparePayoutBatch;
+    expect(batch.lines.find((l: Line) => l.invoiceId === a.id)).toMatchObject({ setOff: '120.00', amount: new Decimal(a.payout).minus(120).toFixed(2) });
+    expect(batch.lines.find((l: Line) => l.invoiceId === b.id)).toBeUndefined();
+    expect(await t.db.query(`SELECT status FROM recourse_invoice WHERE id = $1`, [overdue])).toEqual([{ status: 'PAID' }]);
+    expect(await t.db.query(`SELECT state, block_reasons FROM client WHERE id = $1`, [late.clientId])).toEqual([{ state: 'ACTIVE', block_reasons: [] }]);
+    expect(await t.db.query(`SELECT state, block_reasons FROM client WHERE id = $1`, [fraud.clientId])).toEqual([{ state: 'BLOCKED', block_reasons: ['FRAUD_SUSPICION', 'OVERDUE_RECOURSE_INVOICE'] }]);
     await t.gql(CANCEL, { id: batch.id }, preparer.token);
   });
 });

@@ -7,6 +7,11 @@ describe('payout holds', () => {
   });
   it('holds a blocked client\'s payouts', () => {
     expect(payoutHolds({ ...base, clientState: 'BLOCKED' }).map((h) => h.code)).toEqual(['PAYOUT_HELD_CLIENT_BLOCKED']);
+    expect(payoutHolds({ ...base, clientState: 'BLOCKED', clientBlockReasons: ['OVERDUE_RECOURSE_INVOICE', 'FRAUD_SUSPICION'] }).map((h) => h.code)).toEqual(['PAYOUT_HELD_CLIENT_BLOCKED']);
+  });
+
+  it('pays a client blocked only for an overdue recourse invoice (the overdue amount is set off instead)', () => {
+    expect(payoutHolds({ ...base, clientState: 'BLOCKED', clientBlockReasons: ['OVERDUE_RECOURSE_INVOICE'] })).toEqual([]);
   });
   it.each([
     ['2026-11-28', false, ['PAYOUT_HELD_ACCOUNT_CHANGED']],

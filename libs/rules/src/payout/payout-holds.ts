@@ -13,6 +13,8 @@ export const DEFAULT_PAYOUT_HOLD_POLICY: readonly DatedVersion<PayoutHoldPolicy>
 
 export interface PayoutCandidate {
   clientState: string;
+  /** Why a blocked client is blocked; a payout is not held for an overdue recourse invoice alone. */
+  clientBlockReasons?: readonly string[];
   /** The day the client's payout account last changed, when it has ever changed. */
   payoutAccountChangedOn: string | null;
   /** A second person confirmed the changed account (called the client on a known number). */
@@ -30,7 +32,12 @@ export type PayoutHoldCode = 'PAYOUT_HELD_CLIENT_BLOCKED' | 'PAYOUT_HELD_ACCOUNT
 export function payoutHolds(candidate: PayoutCandidate, policies: readonly DatedVersion<PayoutHoldPolicy>[] = DEFAULT_PAYOUT_HOLD_POLICY): Reason<PayoutHoldCode>[] {
   const policy = versionInForce('payout hold policy', policies, candidate.today).value;
   const holds: Reason<PayoutHoldCode>[] = [];
-  if (candidate.clientState !== 'ACTIVE') {
+  // Blocked only for an overdue recourse invoice (issue 15 s.3, seed 000): the block stops new
+  // sales, and the overdue amount is set off against the payout (PayoutSetOffs) instead of
+  // holding money the factor owes for invoices it already bought. Any other reason holds it.
+  const onlyOverdueRecourse =
+    candidate.clientState === 'BLOCKED' && !!candidate.clientBlockReasons?.length && candidate.clientBlockReasons.every((r) => r === 'OVERDUE_RECOURSE_INVOICE');
+  if (candidate.clientState !== 'ACTIVE' && !onlyOverdueRecourse) {
     holds.push(
       reason('PAYOUT_HELD_CLIENT_BLOCKED', {
         en: 'Paid out once your company may sell invoices again.',
