@@ -256,14 +256,14 @@ export const apiErrorsNb: typeof apiErrorsSv = {
   COLLECTION_CASE_WRONG_COUNTRY: 'Steget hører til det andre landets lov.',
   COLLECTION_CASE_STATE_DOES_NOT_ALLOW: 'Det går ikke i inkassosakens nåværende tilstand.',
   COLLECTION_CASE_FOUR_EYES: 'Den som foreslo avskrivningen kan ikke godkjenne den: en annen person i økonomi må.',
-};
-
   CLIENT_APPROVAL_NOT_FOUND: 'Ingenting på fakturaen venter på kundens godkjenning.',
   CLIENT_APPROVAL_ALREADY_ANSWERED: 'Kunden har allerede svart: et svar er endelig.',
   CLIENT_APPROVAL_NOT_NEEDED: 'Kundens avtale krever ingen godkjenning for dette.',
   CLIENT_APPROVAL_NOTE_EMPTY: 'Skriv hvordan og av hvem kunden svarte (f.eks. på telefon, med hvem).',
   CLIENT_APPROVAL_MISSING: 'Fakturaen venter på kundens godkjenning av overleveringen til inkasso (etter avtalen).',
   CLIENT_APPROVAL_DECLINED: 'Kunden har avslått overleveringen til inkasso.',
+};
+
 export const apiErrorKindsNb: typeof apiErrorKindsSv = {
   BAD_USER_INPUT: 'Opplysningen ble ikke godtatt. Kontroller feltet.',
   NOT_FOUND: 'Det som ble etterspurt finnes ikke.',

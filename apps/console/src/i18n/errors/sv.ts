@@ -258,14 +258,14 @@ export const apiErrorsSv: Record<string, string> = {
   COLLECTION_CASE_WRONG_COUNTRY: 'Steget hör till det andra landets lag.',
   COLLECTION_CASE_STATE_DOES_NOT_ALLOW: 'Det går inte i inkassoärendets nuvarande läge.',
   COLLECTION_CASE_FOUR_EYES: 'Den som föreslog avskrivningen får inte godkänna den: en annan person på ekonomi måste.',
-};
-
   CLIENT_APPROVAL_NOT_FOUND: 'Inget på fakturan väntar på kundens godkännande.',
   CLIENT_APPROVAL_ALREADY_ANSWERED: 'Kunden har redan svarat: ett svar är slutgiltigt.',
   CLIENT_APPROVAL_NOT_NEEDED: 'Kundens avtal kräver inget godkännande för detta.',
   CLIENT_APPROVAL_NOTE_EMPTY: 'Skriv hur och av vem kunden svarade (t.ex. per telefon, med vem).',
   CLIENT_APPROVAL_MISSING: 'Fakturan väntar på kundens godkännande av överlämningen till inkasso (enligt avtalet).',
   CLIENT_APPROVAL_DECLINED: 'Kunden har avböjt överlämningen till inkasso.',
+};
+
 /** When a refusal has no words of its own: by its kind (`extensions.code`). */
 export const apiErrorKindsSv: Record<string, string> = {
   BAD_USER_INPUT: 'Uppgiften godtogs inte. Kontrollera fältet.',
