@@ -15,6 +15,7 @@
 import Decimal from 'decimal.js';
 import { LocalDate } from '@factoring/domain';
 import { reason, Reason } from '../reason';
+import { moneyFormatted } from '../onboarding/decimal-input';
 import { lateInterest, LateInterestRate, LateInterestSegment } from './late-interest';
 import { allocatePayment, AllocationLine, OpenFee } from './payment-allocation';
 
@@ -108,6 +109,7 @@ export function claimBalance(input: ClaimInput): ClaimBalance {
   const feesOpen = fees.filter((f) => f.chargedOn <= input.until).reduce((s, f) => s.plus(f.left), new Decimal(0));
   const interestOpen = round(exactInterest).minus(interestPaid);
   const total = feesOpen.plus(interestOpen).plus(principal);
+  const [t, f, i, p] = [total, feesOpen, interestOpen, principal].map((v) => moneyFormatted(v.toDecimalPlaces(2)));
   return {
     payments: allocations,
     open: { fees: feesOpen.toFixed(2), interest: interestOpen.toFixed(2), principal: principal.toFixed(2), total: total.toFixed(2) },
@@ -118,9 +120,9 @@ export function claimBalance(input: ClaimInput): ClaimBalance {
         ? reason(
             'CLAIM_OPEN',
             {
-              en: `Still owed ${total.toFixed(2)}: fees ${feesOpen.toFixed(2)}, interest ${interestOpen.toFixed(2)}, principal ${principal.toFixed(2)}.`,
-              sv: `Kvar att betala ${total.toFixed(2)}: avgifter ${feesOpen.toFixed(2)}, ränta ${interestOpen.toFixed(2)}, kapital ${principal.toFixed(2)}.`,
-              nb: `Gjenstår å betale ${total.toFixed(2)}: gebyrer ${feesOpen.toFixed(2)}, renter ${interestOpen.toFixed(2)}, hovedstol ${principal.toFixed(2)}.`,
+              en: `Still owed ${t.en}: fees ${f.en}, interest ${i.en}, principal ${p.en}.`,
+              sv: `Kvar att betala ${t.sv}: avgifter ${f.sv}, ränta ${i.sv}, kapital ${p.sv}.`,
+              nb: `Gjenstår å betale ${t.nb}: gebyrer ${f.nb}, renter ${i.nb}, hovedstol ${p.nb}.`,
             },
             { fees: feesOpen.toFixed(2), interest: interestOpen.toFixed(2), principal: principal.toFixed(2) },
           )

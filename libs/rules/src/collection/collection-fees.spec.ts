@@ -29,6 +29,17 @@ describe('collectionFee', () => {
     expect(ask({}).fee).toMatchObject({ kind: 'REMINDER_FEE', amount: '60.00', validFrom: '2025-01-01' });
   });
 
+  it('says the fee in the reader\'s way with the country\'s currency (issue 11 §3)', () => {
+    expect(ask({}).reasons[0].message).toEqual({
+      en: 'Fee SEK\u00a060.00 for the letter sent.',
+      sv: 'Avgift 60,00\u00a0SEK för det skickade brevet.',
+      nb: 'Gebyr 60,00\u00a0SEK for brevet som ble sendt.',
+    });
+    const compensation = ask({ country: 'NO', step: 'REMINDER', debtorIsBusiness: true }).reasons[0].message;
+    expect(compensation.sv).toContain('Förseningsersättning 470,00\u00a0NOK:');
+    expect(compensation.en).toContain('Compensation for late payment NOK\u00a0470.00:');
+  });
+
   it('charges no Swedish reminder fee that was not agreed when the debt arose (lag 1981:739 2 §)', () => {
     expect(ask({ reminderFeeAgreedAtOrigin: false }).fee).toBeNull();
     expect(codes({ reminderFeeAgreedAtOrigin: false })).toEqual(['FEE_REFUSED_NOT_AGREED']);

@@ -27,7 +27,9 @@
  * reminder actually sent"), at the amount in force on the day it was sent.
  */
 import { CountryCode, LocalDate } from '@factoring/domain';
+import Decimal from 'decimal.js';
 import { reason, Reason } from '../reason';
+import { moneyFormatted } from '../onboarding/decimal-input';
 import { CollectionFeeKind, CollectionRate, collectionRateInForce } from './collection-rates';
 
 /** Norway: a purregebyr or inkassovarsel fee only from 14 days after the due date (inkassoforskriften §§ 1-2, 1-3). */
@@ -113,15 +115,16 @@ export function collectionFee(question: FeeQuestion): FeeDecision {
       );
     }
     const rate = collectionRateInForce(question.rates, country, 'LATE_PAYMENT_COMPENSATION', question.sentOn);
+    const shown = feeText(rate.value, country);
     return {
       fee: { kind: 'LATE_PAYMENT_COMPENSATION', amount: rate.value, validFrom: rate.validFrom, source: rate.source },
       reasons: [
         reason(
           'FEE_LATE_PAYMENT_COMPENSATION',
           {
-            en: `Compensation for late payment ${rate.value}: the debtor is a business. It replaces the reminder and collection fees.`,
-            sv: `Förseningsersättning ${rate.value}: gäldenären är näringsidkare. Den ersätter påminnelse- och inkassoavgifterna.`,
-            nb: `Standardkompensasjon ${rate.value}: skyldneren er næringsdrivende. Den erstatter purre- og inkassogebyrene.`,
+            en: `Compensation for late payment ${shown.en}: the debtor is a business. It replaces the reminder and collection fees.`,
+            sv: `Förseningsersättning ${shown.sv}: gäldenären är näringsidkare. Den ersätter påminnelse- och inkassoavgifterna.`,
+            nb: `Standardkompensasjon ${shown.nb}: skyldneren er næringsdrivende. Den erstatter purre- og inkassogebyrene.`,
           },
           { amount: rate.value, validFrom: rate.validFrom },
         ),
@@ -172,14 +175,20 @@ export function collectionFee(question: FeeQuestion): FeeDecision {
     );
   }
   const rate = collectionRateInForce(question.rates, country, stepFee, question.sentOn);
+  const shown = feeText(rate.value, country);
   return {
     fee: { kind: stepFee, amount: rate.value, validFrom: rate.validFrom, source: rate.source },
     reasons: [
       reason(
         'FEE_CHARGED',
-        { en: `Fee ${rate.value} for the letter sent.`, sv: `Avgift ${rate.value} för det skickade brevet.`, nb: `Gebyr ${rate.value} for brevet som ble sendt.` },
+        { en: `Fee ${shown.en} for the letter sent.`, sv: `Avgift ${shown.sv} för det skickade brevet.`, nb: `Gebyr ${shown.nb} for brevet som ble sendt.` },
         { kind: stepFee, amount: rate.value, validFrom: rate.validFrom },
       ),
     ],
   };
+}
+
+/** A fee in its country's currency, the reader's way: "SEK 450.00" / "450,00 SEK". */
+function feeText(value: string, country: CountryCode) {
+  return moneyFormatted(new Decimal(value), country === 'SE' ? 'SEK' : 'NOK');
 }

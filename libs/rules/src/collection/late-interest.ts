@@ -28,6 +28,7 @@ import Decimal from 'decimal.js';
 import { LocalDate } from '@factoring/domain';
 import { DatedVersion, versionInForce } from '../policy/dated-setting';
 import { reason, Reason } from '../reason';
+import { moneyFormatted } from '../onboarding/decimal-input';
 
 export const LATE_INTEREST_DAY_COUNT = 365;
 
@@ -148,14 +149,15 @@ export function lateInterest(input: LateInterestInput): LateInterestResult {
   }
 
   const interest = exact.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
+  const shown = moneyFormatted(new Decimal(interest));
   const reasons: Reason<LateInterestCode>[] = segments.length
     ? [
         reason(
           'LATE_INTEREST_SEGMENTS',
           {
-            en: `Late interest ${interest} over ${segments.length} period(s) at the rate in force in each half-year, counted per day on 365 days a year.`,
-            sv: `Dröjsmålsränta ${interest} för ${segments.length} period(er) efter den ränta som gällde varje halvår, räknad per dag på 365 dagar om året.`,
-            nb: `Forsinkelsesrente ${interest} for ${segments.length} periode(r) etter satsen som gjaldt hvert halvår, regnet per dag med 365 dager i året.`,
+            en: `Late interest ${shown.en} over ${segments.length} period(s) at the rate in force in each half-year, counted per day on 365 days a year.`,
+            sv: `Dröjsmålsränta ${shown.sv} för ${segments.length} period(er) efter den ränta som gällde varje halvår, räknad per dag på 365 dagar om året.`,
+            nb: `Forsinkelsesrente ${shown.nb} for ${segments.length} periode(r) etter satsen som gjaldt hvert halvår, regnet per dag med 365 dager i året.`,
           },
           { from: input.from, to: input.to, segments: segments.length, interest },
         ),

@@ -26,6 +26,15 @@ describe('allocatePayment', () => {
     expect(result.remaining).toEqual({ fees: '215.00', interest: '57.53', principal: '10000.00' });
   });
 
+  it('says how much the payment exceeds the claim in the reader\'s way (issue 11 §3)', () => {
+    const result = allocatePayment({ payment: '12500.00', fees: [], interest: '0.00', principal: '1000.00' });
+    expect(result.reasons.find((r) => r.code === 'PAYMENT_EXCEEDS_CLAIM')!.message).toEqual({
+      en: 'The payment is 11,500.00 more than the whole claim.',
+      sv: 'Betalningen är 11\u00a0500,00 mer än hela fordran.',
+      nb: 'Betalingen er 11\u00a0500,00 mer enn hele kravet.',
+    });
+  });
+
   it('returns what is paid beyond the claim as unallocated, with a reason', () => {
     const result = allocatePayment({ payment: '500.00', fees: [], interest: '10.00', principal: '400.00' });
     expect(result.unallocated).toBe('90.00');

@@ -16,6 +16,7 @@
 import Decimal from 'decimal.js';
 import { InvalidValueError } from '@factoring/domain';
 import { reason, Reason } from '../reason';
+import { moneyFormatted } from '../onboarding/decimal-input';
 import { CollectionFeeKind } from './collection-rates';
 
 export interface OpenFee {
@@ -114,9 +115,9 @@ export function allocatePayment(input: PaymentAllocationInput): PaymentAllocatio
       reason(
         'PAYMENT_EXCEEDS_CLAIM',
         {
-          en: `The payment is ${left.toFixed(2)} more than the whole claim.`,
-          sv: `Betalningen är ${left.toFixed(2)} mer än hela fordran.`,
-          nb: `Betalingen er ${left.toFixed(2)} mer enn hele kravet.`,
+          en: `The payment is ${moneyFormatted(left).en} more than the whole claim.`,
+          sv: `Betalningen är ${moneyFormatted(left).sv} mer än hela fordran.`,
+          nb: `Betalingen er ${moneyFormatted(left).nb} mer enn hele kravet.`,
         },
         { unallocated: left.toFixed(2) },
       ),

@@ -139,7 +139,10 @@ describe('decideCredit', () => {
         excess: '25000.00',
         toleranceAmount: '10000.00',
       });
-      expect(limitReason.message.en).toContain('from 215000 SEK to 225000 SEK, 25000 SEK above the limit of 200000 SEK');
+      expect(limitReason.message.en).toContain('from SEK\u00a0215,000.00 to SEK\u00a0225,000.00, SEK\u00a025,000.00 above the limit of SEK\u00a0200,000.00');
+      // Each language groups the digits its own way (issue 11 §3): never a bare "21250 SEK".
+      expect(limitReason.message.sv).toContain('från 215\u00a0000,00\u00a0SEK till 225\u00a0000,00\u00a0SEK, 25\u00a0000,00\u00a0SEK över limiten på 200\u00a0000,00\u00a0SEK');
+      expect(limitReason.message.nb).toContain('fra 215\u00a0000,00\u00a0SEK til 225\u00a0000,00\u00a0SEK');
     });
 
     it('denies every excess when the tolerance is 0', () => {

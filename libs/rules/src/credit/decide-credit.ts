@@ -21,7 +21,7 @@ import Decimal from 'decimal.js';
 import { InvalidValueError, LocalDate } from '@factoring/domain';
 import { DatedVersion } from '../policy/dated-setting';
 import { Language, Reason, reason } from '../reason';
-import { AMOUNT_DECIMALS, D, formatted, nonNegativeDecimalOrThrow } from '../onboarding/decimal-input';
+import { AMOUNT_DECIMALS, D, formatted, moneyFormatted, nonNegativeDecimalOrThrow } from '../onboarding/decimal-input';
 import { effectiveLimit, EffectiveLimit, LimitReasonCode, LimitWithRaise } from '../onboarding/limits';
 import { DEBTOR_KINDS, DebtorKind } from '../eligibility/check-eligibility';
 import { percent, SHARE_DECIMALS } from '../spot-check/setting-checks';
@@ -202,10 +202,7 @@ export function decideCredit(input: CreditInput, settings: DatedVersion<CreditSe
   const { amount, currency } = read;
   const thresholds = rules.debtor[input.invoice.recourse];
   const tolerance = new D(rules.limitToleranceShare);
-  const money = (value: Decimal): Sentence => {
-    const text = formatted(value.toDecimalPlaces(AMOUNT_DECIMALS));
-    return { en: `${text.en} ${currency}`, sv: `${text.sv} ${currency}`, nb: `${text.nb} ${currency}` };
-  };
+  const money = (value: Decimal): Sentence => moneyFormatted(value.toDecimalPlaces(AMOUNT_DECIMALS), currency);
   const reasons: CreditReason[] = [];
   const add = (code: CreditReasonCode, message: Sentence, figures?: Reason['figures']) => reasons.push({ ...reason(code, message, figures), effect: CREDIT_REASON_EFFECT[code] });
 

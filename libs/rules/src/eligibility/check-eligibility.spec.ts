@@ -142,10 +142,10 @@ describe('checkEligibility', () => {
     it('says which total is off, what it should be and by how much', () => {
       const reason = only(check({ invoice: { totals: { net: '9500.00', vat: '2375.10', gross: '11875.00' } } }));
       expect(reason.message.en).toBe(
-        'The invoice totals do not add up (a difference of at most 0.05 is allowed for rounding): the VAT is 2375.10 but should be 2375.00 according to the lines (0.10 too much). Check the lines and the totals, correct them and try again.',
+        'The invoice totals do not add up (a difference of at most 0.05 is allowed for rounding): the VAT is 2,375.10 but should be 2,375.00 according to the lines (0.10 too much). Check the lines and the totals, correct them and try again.',
       );
       expect(reason.message.sv).toBe(
-        'Fakturans summor stämmer inte (en skillnad på högst 0,05 tillåts för avrundning): momsen är 2375,10 men ska enligt raderna vara 2375,00 (0,10 för mycket). Kontrollera raderna och summorna, rätta dem och försök igen.',
+        'Fakturans summor stämmer inte (en skillnad på högst 0,05 tillåts för avrundning): momsen är 2\u00a0375,10 men ska enligt raderna vara 2\u00a0375,00 (0,10 för mycket). Kontrollera raderna och summorna, rätta dem och försök igen.',
       );
       expect(reason.figures).toMatchObject({ totalsOff: 'vat', vatStated: '2375.10', vatComputed: '2375.00', vatDifference: '0.10', totalsTolerance: '0.05' });
       expect(reason.figures).not.toHaveProperty('netDifference');
@@ -155,24 +155,24 @@ describe('checkEligibility', () => {
       // The line gives 9500.00 + 2375.00; the client typed 9600.00 and derived the rest from it.
       const reason = only(check({ invoice: { totals: { net: '9600.00', vat: '2400.00', gross: '12000.00' }, payable: '12000.00' } }));
       expect(reason.figures).toMatchObject({ totalsOff: 'net,vat,gross,payable', netDifference: '100.00', vatDifference: '25.00', grossDifference: '125.00', payableDifference: '125.00' });
-      expect(reason.message.en).toContain('the net amount (excluding VAT) is 9600.00 but should be 9500.00 according to the lines (100.00 too much); the VAT is 2400.00');
+      expect(reason.message.en).toContain('the net amount (excluding VAT) is 9,600.00 but should be 9,500.00 according to the lines (100.00 too much); the VAT is 2,400.00');
       expect(only(check({ invoice: { totals: { net: '9400.00', vat: '2375.00', gross: '11875.00' } } })).message.nb).toContain('(100,00 for lite)');
     });
 
     it('says what the amount to pay is against the minimum', () => {
       const reason = only(check({ invoice: small('160.00', '40.00', '200.00') }));
       expect(reason.message).toEqual({
-        en: 'The amount to pay is 200.00 SEK; only invoices of more than 200.00 SEK can be sold.',
-        sv: 'Beloppet att betala är 200,00 SEK; bara fakturor på mer än 200,00 SEK kan säljas.',
-        nb: 'Beløpet som skal betales er 200,00 SEK; bare fakturaer på mer enn 200,00 SEK kan selges.',
+        en: 'The amount to pay is SEK\u00a0200.00; only invoices of more than SEK\u00a0200.00 can be sold.',
+        sv: 'Beloppet att betala är 200,00\u00a0SEK; bara fakturor på mer än 200,00\u00a0SEK kan säljas.',
+        nb: 'Beløpet som skal betales er 200,00\u00a0SEK; bare fakturaer på mer enn 200,00\u00a0SEK kan selges.',
       });
       expect(reason.figures).toEqual({ payable: '200.00', minimumAmount: '200.00', currency: 'SEK' });
     });
 
     it('says the amount to pay is the lines less the deduction', () => {
       const reason = only(check({ invoice: { deduction: { kind: 'ROT', amount: '3000.00' }, payable: '11875.00' } }));
-      expect(reason.message.en).toContain('the amount to pay is 11875.00 but should be 8875.00 according to the lines less the deduction (3000.00 too much)');
-      expect(reason.message.sv).toContain('beloppet att betala är 11875,00 men ska enligt raderna minus avdraget vara 8875,00 (3000,00 för mycket)');
+      expect(reason.message.en).toContain('the amount to pay is 11,875.00 but should be 8,875.00 according to the lines less the deduction (3,000.00 too much)');
+      expect(reason.message.sv).toContain('beloppet att betala är 11\u00a0875,00 men ska enligt raderna minus avdraget vara 8\u00a0875,00 (3\u00a0000,00 för mycket)');
     });
 
     it('judges the amount after a ROT deduction: what the debtor pays', () => {

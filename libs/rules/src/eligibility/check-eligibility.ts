@@ -27,6 +27,7 @@ import {
 import { Language, Reason, reason } from '../reason';
 import { EligibilitySettings, readEligibilitySettings, ReadEligibilitySettings } from './eligibility-settings';
 import { computeTotals, ComputedTotals, DeductionKind, InvoiceLine, InvoiceTotals, invoiceDecimal } from './invoice-totals';
+import { moneyFormatted } from '../onboarding/decimal-input';
 
 export const EligibilityReasonCode = {
   /** The client has applied but is not approved, was refused, or its agreement ended. */
@@ -805,11 +806,9 @@ function amountFigure(value: Decimal): string {
   return value.toFixed(Math.max(2, value.decimalPlaces()));
 }
 
-/** An amount in a sentence: a point in English, a comma in Swedish and Norwegian, as formatNumber does. */
+/** An amount in a sentence the language's way ("SEK 1,250.00" / "1 250,00 SEK"), every stored decimal kept. */
 function amountText(value: Decimal, currencyCode?: string): Record<Language, string> {
-  const text = amountFigure(value);
-  const suffix = currencyCode ? ` ${currencyCode}` : '';
-  return { en: `${text}${suffix}`, sv: `${text.replace('.', ',')}${suffix}`, nb: `${text.replace('.', ',')}${suffix}` };
+  return moneyFormatted(value, currencyCode);
 }
 
 function assertOneOf(value: unknown, allowed: readonly string[], field: string): void {

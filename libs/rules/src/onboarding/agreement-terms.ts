@@ -7,7 +7,7 @@ import Decimal from 'decimal.js';
 import { CountryCode, LocalDate, parseCountryCode } from '@factoring/domain';
 import { DatedVersion, versionInForce } from '../policy/dated-setting';
 import { Language, Reason, reason } from '../reason';
-import { AMOUNT_DECIMALS, decimalInputMessage, FieldName, formatted, PERCENT_DECIMALS, readNonNegativeDecimal } from './decimal-input';
+import { AMOUNT_DECIMALS, decimalInputMessage, FieldName, formatted, moneyFormatted, PERCENT_DECIMALS, readNonNegativeDecimal } from './decimal-input';
 
 export const RECOURSE_MODES = ['WITH_RECOURSE', 'WITHOUT_RECOURSE'] as const; // med / utan regress
 export type RecourseMode = (typeof RECOURSE_MODES)[number];
@@ -129,7 +129,7 @@ export function validateAgreementTerms(terms: AgreementTerms, policy: AgreementP
   const atMost = (field: 'feeFixed' | 'feeMinimum', code: string, max: Decimal) => {
     const value = decimal(field, AMOUNT_DECIMALS, true);
     if (!value || value.lessThanOrEqualTo(max)) return;
-    const [limit, given] = [formatted(max), formatted(value)];
+    const [limit, given] = [moneyFormatted(max), moneyFormatted(value)];
     const name = NAMES[field];
     problem(
       field,

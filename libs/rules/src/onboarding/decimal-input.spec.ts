@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { D, formatNumber, readNonNegativeDecimal } from './decimal-input';
+import { D, formatNumber, moneyFormatted, numberFormatted, readNonNegativeDecimal } from './decimal-input';
 
 describe('readNonNegativeDecimal', () => {
   it.each([
@@ -48,5 +48,25 @@ describe('formatNumber', () => {
     expect(formatNumber(new D('0.50'), 'en')).toBe('0.5');
     expect(formatNumber(new D('0.50'), 'sv')).toBe('0,5');
     expect(formatNumber(new D('1000.00'), 'nb')).toBe('1000');
+  });
+});
+
+describe('moneyFormatted: amounts in reason texts the reader\'s way (issue 11 §3)', () => {
+  it('groups the digits and shows the currency code as each language writes it, never "21250 SEK"', () => {
+    expect(moneyFormatted(new D('21250'), 'SEK')).toEqual({ en: 'SEK\u00a021,250.00', sv: '21\u00a0250,00\u00a0SEK', nb: '21\u00a0250,00\u00a0SEK' });
+    expect(moneyFormatted(new D('1234567.5'), 'NOK')).toEqual({ en: 'NOK\u00a01,234,567.50', sv: '1\u00a0234\u00a0567,50\u00a0NOK', nb: '1\u00a0234\u00a0567,50\u00a0NOK' });
+  });
+
+  it('keeps every stored decimal (100.005 is never shown as 100.01) and shows the number alone without a currency', () => {
+    expect(moneyFormatted(new D('100.005'))).toEqual({ en: '100.005', sv: '100,005', nb: '100,005' });
+    expect(moneyFormatted(new D('0'), null)).toEqual({ en: '0.00', sv: '0,00', nb: '0,00' });
+  });
+
+  it('writes a negative amount with the language\'s minus sign', () => {
+    expect(moneyFormatted(new D('-1500'), 'SEK')).toEqual({ en: 'SEK\u00a0-1,500.00', sv: '\u22121\u00a0500,00\u00a0SEK', nb: '\u22121\u00a0500,00\u00a0SEK' });
+  });
+
+  it('numberFormatted groups a plain number without adding decimals', () => {
+    expect(numberFormatted(new D('12345.6'))).toEqual({ en: '12,345.6', sv: '12\u00a0345,6', nb: '12\u00a0345,6' });
   });
 });

@@ -4,7 +4,7 @@
  * (no exponent, sign, spaces, "NaN" or "Infinity"), so what staff typed is what is stored.
  */
 import Decimal from 'decimal.js';
-import { InvalidValueError } from '@factoring/domain';
+import { InvalidValueError, formatDecimal, formatMoneyText } from '@factoring/domain';
 import { Language } from '../reason';
 
 /** Our own constructor, so another module's `Decimal.set(...)` cannot change these sums. */
@@ -99,4 +99,20 @@ export function formatNumber(value: Decimal, language: Language): string {
 /** The same number in each language. */
 export function formatted(value: Decimal): Record<Language, string> {
   return { en: formatNumber(value, 'en'), sv: formatNumber(value, 'sv'), nb: formatNumber(value, 'nb') };
+}
+
+/**
+ * An amount in a sentence, the language's way, with at least two decimals and every stored one:
+ * "SEK 21,250.00" in English, "21 250,00 SEK" in Swedish and Norwegian (without a currency, the
+ * number alone). A reason text never shows a bare "21250 SEK".
+ */
+export function moneyFormatted(value: Decimal, currency?: string | null): Record<Language, string> {
+  const text = value.toFixed();
+  return { en: formatMoneyText(text, currency, 'en'), sv: formatMoneyText(text, currency, 'sv'), nb: formatMoneyText(text, currency, 'nb') };
+}
+
+/** A number that is not money (a multiple, a count of days) with its digits grouped the language's way. */
+export function numberFormatted(value: Decimal): Record<Language, string> {
+  const text = value.toFixed();
+  return { en: formatDecimal(text, 'en'), sv: formatDecimal(text, 'sv'), nb: formatDecimal(text, 'nb') };
 }

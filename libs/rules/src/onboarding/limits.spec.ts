@@ -23,20 +23,20 @@ describe('effectiveLimit', () => {
     expect(effectiveLimit(raised, d('2026-06-30')).explanation).toEqual({
       code: 'LIMIT_TEMPORARY_RAISE_IN_FORCE',
       message: {
-        en: 'The limit is 150000.5: 100000 as agreed plus a temporary raise of 50000.5, which applies through 2026-06-30 (that day included).',
-        sv: 'Limiten är 150000,5: 100000 enligt avtal plus en tillfällig höjning på 50000,5, som gäller till och med 2026-06-30.',
-        nb: 'Grensen er 150000,5: 100000 som avtalt pluss en midlertidig økning på 50000,5, som gjelder til og med 2026-06-30.',
+        en: 'The limit is 150,000.50: 100,000.00 as agreed plus a temporary raise of 50,000.50, which applies through 2026-06-30 (that day included).',
+        sv: 'Limiten är 150\u00a0000,50: 100\u00a0000,00 enligt avtal plus en tillfällig höjning på 50\u00a0000,50, som gäller till och med 2026-06-30.',
+        nb: 'Grensen er 150\u00a0000,50: 100\u00a0000,00 som avtalt pluss en midlertidig økning på 50\u00a0000,50, som gjelder til og med 2026-06-30.',
       },
       figures: { limit: '100000.00', raise: '50000.50', raiseExpiresOn: '2026-06-30', effectiveLimit: '150000.50' },
     });
-    expect(effectiveLimit(raised, d('2026-07-01')).explanation.message.en).toBe('The limit is 100000: the temporary raise of 50000.5 applied through 2026-06-30 and has ended.');
+    expect(effectiveLimit(raised, d('2026-07-01')).explanation.message.en).toBe('The limit is 100,000.00: the temporary raise of 50,000.50 applied through 2026-06-30 and has ended.');
   });
 
   it('is the agreed limit without a raise', () => {
     expect(effectiveLimit({ limit: '75000.00' }, d('2026-06-15'))).toEqual({
       amount: '75000.00',
       raiseInForce: false,
-      explanation: { code: 'LIMIT_AS_AGREED', message: { en: 'The limit is 75000, as agreed.', sv: 'Limiten är 75000, enligt avtal.', nb: 'Grensen er 75000, som avtalt.' }, figures: { limit: '75000.00' } },
+      explanation: { code: 'LIMIT_AS_AGREED', message: { en: 'The limit is 75,000.00, as agreed.', sv: 'Limiten är 75\u00a0000,00, enligt avtal.', nb: 'Grensen er 75\u00a0000,00, som avtalt.' }, figures: { limit: '75000.00' } },
     });
     expect(effectiveLimit({ limit: '75000', temporaryRaise: null }, d('2026-06-15')).amount).toBe('75000.00');
   });
@@ -78,9 +78,9 @@ describe('checkLimitChange', () => {
         {
           code: 'LIMIT_BELOW_EXPOSURE',
           message: {
-            en: 'The new limit 50000 is 30000.25 below the current exposure 80000.25: no new invoices are bought until the exposure falls under the limit.',
-            sv: 'Den nya limiten 50000 är 30000,25 lägre än nuvarande engagemang 80000,25: inga nya fakturor köps förrän engagemanget är under limiten.',
-            nb: 'Den nye grensen 50000 er 30000,25 lavere enn dagens engasjement 80000,25: ingen nye fakturaer kjøpes før engasjementet er under grensen.',
+            en: 'The new limit 50,000.00 is 30,000.25 below the current exposure 80,000.25: no new invoices are bought until the exposure falls under the limit.',
+            sv: 'Den nya limiten 50\u00a0000,00 är 30\u00a0000,25 lägre än nuvarande engagemang 80\u00a0000,25: inga nya fakturor köps förrän engagemanget är under limiten.',
+            nb: 'Den nye grensen 50\u00a0000,00 er 30\u00a0000,25 lavere enn dagens engasjement 80\u00a0000,25: ingen nye fakturaer kjøpes før engasjementet er under grensen.',
           },
           figures: { newLimit: '50000.00', exposure: '80000.25', shortfall: '30000.25', reason: 'Two debtors in collection.' },
         },

@@ -4,7 +4,7 @@
  */
 import { InvalidValueError, LocalDate } from '@factoring/domain';
 import { Reason, reason } from '../reason';
-import { AMOUNT_DECIMALS, formatted, nonNegativeDecimalOrThrow } from './decimal-input';
+import { AMOUNT_DECIMALS, moneyFormatted, nonNegativeDecimalOrThrow } from './decimal-input';
 
 export interface LimitWithRaise {
   limit: string;
@@ -36,7 +36,7 @@ export function effectiveLimit(input: LimitWithRaise, today: LocalDate): Effecti
   const limit = nonNegativeDecimalOrThrow(input.limit, 'limit', 'the limit', AMOUNT_DECIMALS);
   const raise = input.temporaryRaise;
   if (!raise) {
-    const shown = formatted(limit);
+    const shown = moneyFormatted(limit);
     return {
       amount: limit.toFixed(2),
       raiseInForce: false,
@@ -50,7 +50,7 @@ export function effectiveLimit(input: LimitWithRaise, today: LocalDate): Effecti
   const amount = nonNegativeDecimalOrThrow(raise.amount, 'temporaryRaise.amount', 'the temporary raise', AMOUNT_DECIMALS);
   const expiresOn = raise.expiresOn.toString();
   const figures = { limit: limit.toFixed(2), raise: amount.toFixed(2), raiseExpiresOn: expiresOn };
-  const [base, extra] = [formatted(limit), formatted(amount)];
+  const [base, extra] = [moneyFormatted(limit), moneyFormatted(amount)];
   if (today.isAfter(raise.expiresOn)) {
     return {
       amount: limit.toFixed(2),
@@ -67,7 +67,7 @@ export function effectiveLimit(input: LimitWithRaise, today: LocalDate): Effecti
     };
   }
   const total = limit.plus(amount);
-  const sum = formatted(total);
+  const sum = moneyFormatted(total);
   return {
     amount: total.toFixed(2),
     raiseInForce: true,
@@ -117,7 +117,7 @@ export function checkLimitChange(change: LimitChange): LimitChangeCheck {
       { newLimit: newLimit.toFixed(2), exposure: exposure.toFixed(2) },
     );
   }
-  const [limit, owed, gap] = [formatted(newLimit), formatted(exposure), formatted(shortfall)];
+  const [limit, owed, gap] = [moneyFormatted(newLimit), moneyFormatted(exposure), moneyFormatted(shortfall)];
   return {
     allowed: true,
     warnings: [

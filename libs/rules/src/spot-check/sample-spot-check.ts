@@ -8,7 +8,7 @@ import Decimal from 'decimal.js';
 import { InvalidValueError } from '@factoring/domain';
 import { DatedVersion } from '../policy/dated-setting';
 import { Reason, reason } from '../reason';
-import { AMOUNT_DECIMALS, D, formatted, nonNegativeDecimalOrThrow } from '../onboarding/decimal-input';
+import { AMOUNT_DECIMALS, D, formatted, moneyFormatted, nonNegativeDecimalOrThrow } from '../onboarding/decimal-input';
 import { deterministicDraw, DRAW_DECIMALS } from './draw';
 import { percent, SHARE_DECIMALS } from './setting-checks';
 import { assertValidSpotCheckSettings, SPOT_CHECK_INTENSITIES, SpotCheckIntensity, SpotCheckSettings } from './spot-check-settings';
@@ -150,7 +150,7 @@ export function sampleSpotCheck(input: SpotCheckInput, settings: DatedVersion<Sp
   if (amount.greaterThanOrEqualTo(threshold)) {
     const minimum = new D(value.largeAmountMinimumRate);
     rate = D.max(rate, minimum);
-    const [shownMin, shownAmount, shownThreshold] = [percent(minimum), formatted(amount), formatted(threshold)];
+    const [shownMin, shownAmount, shownThreshold] = [percent(minimum), moneyFormatted(amount), moneyFormatted(threshold)];
     reasons.push(
       reason(
         SpotCheckReasonCode.LARGE_AMOUNT,
