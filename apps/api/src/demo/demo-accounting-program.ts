@@ -61,6 +61,8 @@ interface DemoInvoice {
   recourseMode?: 'WITH_RECOURSE' | 'WITHOUT_RECOURSE';
   /** What collection does with it once bought (collectionEmail): bought back after a dispute, handed to collection, or written off. */
   collection?: 'RECOURSE' | 'HANDOFF' | 'WRITE_OFF';
+  /** Made overdue once bought (demo-overdue.ts moves its due date): never disputed by the demo, so its reminders go out. */
+  overdue?: boolean;
 }
 
 /** A few invoices per client that show each path: sold, left on offer, and refused with reasons. */
@@ -76,6 +78,9 @@ const INVOICES: DemoInvoice[] = [
   { suffix: '1007', only: 'NO', collection: 'RECOURSE', lines: [{ description: 'Takrenovering', quantity: '1', unitPrice: '8400', vatRatePercent: '25' }], dueInDays: 30, deliveredDaysAgo: 2, accept: true, debtorIndex: 0 },
   { suffix: '1008', only: 'NO', collection: 'HANDOFF', lines: [{ description: 'Graving', quantity: '6', unitPrice: '1350', vatRatePercent: '25' }], dueInDays: 30, deliveredDaysAgo: 3, accept: true, debtorIndex: 0 },
   { suffix: '1009', only: 'NO', collection: 'WRITE_OFF', recourseMode: 'WITHOUT_RECOURSE', lines: [{ description: 'Vinduer, montering', quantity: '4', unitPrice: '2150', vatRatePercent: '25' }], dueInDays: 30, deliveredDaysAgo: 3, accept: true, debtorIndex: 0 },
+  // Made overdue after they are bought (demo data only, demo-overdue.ts): 40 and 75 days past due, bought without recourse so they stay with collection.
+  { suffix: '1010', only: 'NO', overdue: true, recourseMode: 'WITHOUT_RECOURSE', lines: [{ description: 'Rørleggerarbeid', quantity: '9', unitPrice: '950', vatRatePercent: '25' }], dueInDays: 30, deliveredDaysAgo: 2, accept: true, debtorIndex: 0 },
+  { suffix: '1011', only: 'NO', overdue: true, recourseMode: 'WITHOUT_RECOURSE', lines: [{ description: 'Maling, fasade', quantity: '1', unitPrice: '14600', vatRatePercent: '25' }], dueInDays: 30, deliveredDaysAgo: 2, accept: true, debtorIndex: 0 },
 ];
 
 const DEBTORS = {
@@ -140,14 +145,14 @@ export async function runDemoAccountingProgram(options: DemoProgramOptions): Pro
       // The first invoice's spot check is confirmed, and so is any other sold to the same debtor: its number is verified by then,
       // so no spot check is left open on a debtor with a contact the analyst has already recorded.
       const sameDebtor = DEBTORS[client.country][spec.debtorIndex].identityNumber === DEBTORS[client.country][0].identityNumber;
-      if ((spec.confirmSpotCheck || sameDebtor) && spec.accept) toConfirm.push({ id: invoice.id, number: input.invoiceNumber, country: client.country, collection: spec.collection });
+      if ((spec.confirmSpotCheck || sameDebtor) && spec.accept) toConfirm.push({ id: invoice.id, number: input.invoiceNumber, country: client.country, collection: spec.collection, overdue: spec.overdue });
     }
   }
   mkdirSync(dirname(options.keysFile), { recursive: true });
   writeFileSync(options.keysFile, JSON.stringify(keys, null, 2), { mode: 0o600 });
   const bought: DemoBought[] = [];
   const purchased = options.analystEmail ? await confirmSpotChecks(gql, options.analystEmail, options.adminPassword, toConfirm, log, bought) : 0;
-  const disputed = options.collectionEmail ? await registerDemoDisputes(gql, options.collectionEmail, options.adminPassword, bought.filter((b) => !b.collection), options.today, log) : 0;
+  const disputed = options.collectionEmail ? await registerDemoDisputes(gql, options.collectionEmail, options.adminPassword, bought.filter((b) => !b.collection && !b.overdue), options.today, log) : 0;
   if (options.collectionEmail) await demoCollectionWork(gql, options.collectionEmail, options.adminPassword, bought, options.today, log);
   if (options.financeEmail) await importUnmatchedPayment(gql, options.financeEmail, options.adminPassword, options.today, log);
   return { submitted, accepted, purchased, disputed };
@@ -159,7 +164,7 @@ const VERIFIED_CONTACT = {
   NO: (d: string) => ({ d, phone: '+47 55 55 12 34', where: 'Brønnøysundregistrene, the company register' }),
 };
 
-type DemoBought = { id: string; number: string; country: 'SE' | 'NO'; collection?: DemoInvoice['collection'] };
+type DemoBought = { id: string; number: string; country: 'SE' | 'NO'; collection?: DemoInvoice['collection']; overdue?: boolean };
 
 type Gql = (query: string, variables: Record<string, unknown>, token?: string) => Promise<{ data?: any; errors?: Array<{ message: string }> }>; // eslint-disable-line @typescript-eslint/no-explicit-any
 

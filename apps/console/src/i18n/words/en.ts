@@ -73,6 +73,7 @@ export const timelineWordsEn = {
     KEY_REVOKED: 'Integration key revoked',
     ACCOUNT_CREATED: 'Account created',
     DEMO_ACCOUNT_CREATED: 'Account created with the demo data',
+    DEMO_DUE_DATE_MOVED: 'Demo data: due date moved into the past',
     ROLES_CHANGED: 'Roles changed',
     ACCOUNT_DEACTIVATED: 'Account deactivated',
     ACCOUNT_REACTIVATED: 'Account reactivated',

@@ -68,6 +68,7 @@ export const timelineWordsNb: typeof timelineWordsEn = {
     KEY_REVOKED: 'Integrasjonsnøkkel tilbakekalt',
     ACCOUNT_CREATED: 'Kontoen opprettet',
     DEMO_ACCOUNT_CREATED: 'Kontoen opprettet med demodata',
+    DEMO_DUE_DATE_MOVED: 'Demodata: forfallsdatoen flyttet tilbake i tid',
     ROLES_CHANGED: 'Rollene endret',
     ACCOUNT_DEACTIVATED: 'Kontoen deaktivert',
     ACCOUNT_REACTIVATED: 'Kontoen reaktivert',

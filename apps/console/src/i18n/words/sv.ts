@@ -68,6 +68,7 @@ export const timelineWordsSv: typeof timelineWordsEn = {
     KEY_REVOKED: 'Integrationsnyckel återkallad',
     ACCOUNT_CREATED: 'Kontot skapat',
     DEMO_ACCOUNT_CREATED: 'Kontot skapat med demodata',
+    DEMO_DUE_DATE_MOVED: 'Demodata: förfallodagen flyttad bakåt i tiden',
     ROLES_CHANGED: 'Rollerna ändrade',
     ACCOUNT_DEACTIVATED: 'Kontot avstängt',
     ACCOUNT_REACTIVATED: 'Kontot återaktiverat',
