@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { BusinessCalendar, ClientStepCode, clientStepDetails, Clock, CountryCode, DomainError, LocalDate } from '@factoring/domain';
+import { BusinessCalendar, CLIENT_STATUS_OF, ClientStepCode, clientStepDetails, Clock, CountryCode, DomainError, InvoiceStatus, LocalDate } from '@factoring/domain';
 import {
   collectionFee,
   collectionFeePostings,
@@ -46,6 +46,7 @@ export interface FollowUpRun {
 const SYSTEM = { type: 'SYSTEM' as const, name: null };
 
 /** The letters' words for the timeline's reason column (the console reads the step code). */
+const MADE_WORDS = 'Letter made, to be sent: ';
 const STEP_WORDS: Record<ScheduledStep, string> = {
   REMINDER: 'Reminder sent',
   SECOND_REMINDER: 'Second reminder sent',
@@ -56,7 +57,14 @@ const STEP_WORDS: Record<ScheduledStep, string> = {
 /** The document a follow-up letter is (collection/documents/payment-reminder.template.ts). */
 export const REMINDER_DOCUMENT = 'PAYMENT_REMINDER';
 
-/** The timeline step code of each step (console: timeline_words.steps). */
+/** A letter made by the follow-up, not yet sent (staff's timeline only: the client hears of it when it is sent). */
+const MADE_STEP: Record<Exclude<ScheduledStep, 'COLLECTION'>, string> = {
+  REMINDER: 'COLLECTION_REMINDER_MADE',
+  SECOND_REMINDER: 'COLLECTION_SECOND_REMINDER_MADE',
+  COLLECTION_WARNING: 'COLLECTION_WARNING_MADE',
+};
+
+/** The timeline step code of each step (console: timeline_words.steps); a letter's is written when it is sent (letterSent). */
 const TIMELINE_STEP: Record<ScheduledStep, string> = {
   REMINDER: 'COLLECTION_REMINDER_SENT',
   SECOND_REMINDER: 'COLLECTION_SECOND_REMINDER_SENT',
@@ -85,8 +93,10 @@ const TIMELINE_STEP: Record<ScheduledStep, string> = {
  *   letter that fails delivery charges nothing;
  * - COLLECTION marks the invoice ready for the handoff (a later step books the claim then).
  *
- * Every step writes the invoice's timeline (a step code with structured facts) and an outbox
- * event for the client's integration, in the same transaction.
+ * Every step writes the invoice's timeline (a step code with structured facts) in the same
+ * transaction; a letter's is staff's only (..._MADE): the client's step (..._SENT) and its event
+ * invoice.reminder_sent are written by `letterSent`, when the letter is confirmed sent, dated that
+ * day (a letter that fails delivery tells the client nothing). COLLECTION's event is written here.
  */
 @Injectable()
 export class FollowUpService {
@@ -179,10 +189,9 @@ export class FollowUpService {
     // The console words each fact (timeline_words.fields and .reasons); amounts nest as { amount } so they read with the currency.
     const feeAmount = fee?.fee?.amount ?? null;
     const interestAmount = interest && new Decimal(interest.booked).gt(0) ? interest.booked : null;
+    // A letter is only made here: the client's step and event come when the delivery confirms it sent (letterSent).
     const facts = {
-      step: TIMELINE_STEP[decision.step],
-      // The client's timeline shows the letter (issue 15 s.7): the day and the debtor's new pay-by day, nothing of the fee's reasons.
-      ...(letter ? clientStepDetails(TIMELINE_STEP[decision.step] as ClientStepCode, { on: today, dueDate: payBy }) : {}),
+      step: decision.step === 'COLLECTION' ? TIMELINE_STEP.COLLECTION : MADE_STEP[decision.step],
       clientVisible: false,
       currency: invoice.currency,
       fellDueOn: decision.fellDueOn,
@@ -199,26 +208,28 @@ export class FollowUpService {
       actor: SYSTEM,
       fromState: invoice.status,
       toState: invoice.status,
-      reason: decision.caughtUp ? `${STEP_WORDS[decision.step]} (caught up: fell due ${decision.fellDueOn})` : STEP_WORDS[decision.step],
+      reason: `${letter ? MADE_WORDS : ''}${STEP_WORDS[decision.step]}${decision.caughtUp ? ` (caught up: fell due ${decision.fellDueOn})` : ''}`,
       details: facts,
     });
-    await this.outbox.write(tx, {
-      clientId: invoice.client_id,
-      topic: letter ? 'invoice.reminder_sent' : 'invoice.collection_ready',
-      subjectType: 'INVOICE',
-      subjectId: invoice.id,
-      payload: {
-        invoiceNumber: invoice.invoice_number,
-        status: 'SOLD',
-        step: TIMELINE_STEP[decision.step],
-        on: today,
-        payBy: letter ? payBy : null,
-        fee: feeAmount,
-        feeKind: fee?.fee?.kind ?? null,
-        interest: interestAmount,
-        currency: invoice.currency,
-      },
-    });
+    if (!letter) {
+      await this.outbox.write(tx, {
+        clientId: invoice.client_id,
+        topic: 'invoice.collection_ready',
+        subjectType: 'INVOICE',
+        subjectId: invoice.id,
+        payload: {
+          invoiceNumber: invoice.invoice_number,
+          status: 'SOLD',
+          step: TIMELINE_STEP[decision.step],
+          on: today,
+          payBy: null,
+          fee: null,
+          feeKind: null,
+          interest: null,
+          currency: invoice.currency,
+        },
+      });
+    }
     // Seed 003: where the client's agreement asks for it, the handoff waits for the client's approval: asked now, once.
     if (decision.step === 'COLLECTION') await this.approvals.ask(tx, invoice, ClientApprovalKind.COLLECTION_HANDOFF);
     return { invoiceId, action: 'ACTED', step: decision.step, caughtUp: decision.caughtUp, fee: feeAmount, interest: interestAmount, stepId };
@@ -311,20 +322,42 @@ export class FollowUpService {
       interestEntryId,
     ]);
     const charged = { fee: feeEntryId ? letter.fee_amount : null, interest: interestEntryId ? letter.interest_amount : null };
+    // The client hears of the letter now that it is sent (issue 15 s.7), once (a second confirmation returned above): its step with
+    // the day it went and the debtor's pay-by day, nothing of the fee's reasons; the charges stay staff's facts.
+    const code = TIMELINE_STEP[letter.step] as ClientStepCode;
     await this.timeline.record(tx, {
       entityType: INVOICE,
       entityId: letter.invoice_id,
       actor: SYSTEM,
       fromState: letter.status,
       toState: letter.status,
-      reason: owed ? `${STEP_WORDS[letter.step as ScheduledStep]}: fee and interest charged` : `${STEP_WORDS[letter.step as ScheduledStep]}: nothing charged (nothing owed any more)`,
+      reason: owed ? `${STEP_WORDS[letter.step]}: fee and interest charged` : `${STEP_WORDS[letter.step]}: nothing charged (nothing owed any more)`,
       details: {
-        step: 'COLLECTION_LETTER_CHARGED',
+        step: code,
+        ...clientStepDetails(code, { on: sentOn, dueDate: letter.pay_by }),
         clientVisible: false,
         currency: letter.currency,
         sentOn,
+        payBy: letter.pay_by,
         fee: charged.fee ? { amount: charged.fee } : null,
         interest: charged.interest ? { amount: charged.interest } : null,
+      },
+    });
+    await this.outbox.write(tx, {
+      clientId: letter.client_id,
+      topic: 'invoice.reminder_sent',
+      subjectType: 'INVOICE',
+      subjectId: letter.invoice_id,
+      payload: {
+        invoiceNumber: letter.invoice_number,
+        status: CLIENT_STATUS_OF[letter.status as InvoiceStatus] ?? 'SOLD',
+        step: code,
+        on: sentOn,
+        payBy: letter.pay_by,
+        fee: charged.fee,
+        feeKind: charged.fee ? letter.fee_kind : null,
+        interest: charged.interest,
+        currency: letter.currency,
       },
     });
     return charged;

@@ -137,10 +137,16 @@ describe('the daily follow-up', () => {
     expect(reminder.interest_amount).toBe(expectedInterest);
     const balances = await balancesOf(invoice.id);
     expect(balances).toMatchObject({ COLLECTION_FEE_RECEIVABLES: '470.00', COLLECTION_FEE_INCOME: '-470.00', LATE_INTEREST_RECEIVABLES: expectedInterest, PURCHASED_RECEIVABLES: invoice.payable });
-    const [timeline] = await t.db.query(`SELECT details FROM timeline_event WHERE entity_id = $1 AND details->>'step' = 'COLLECTION_REMINDER_SENT'`, [invoice.id]);
-    expect(timeline.details).toMatchObject({ fee: { amount: '470.00' }, reasons: ['FEE_LATE_PAYMENT_COMPENSATION'], interest: { amount: expectedInterest }, payBy: '2026-03-30', fellDueOn: '2026-03-16', caughtUp: false, currency: 'NOK' });
-    const [event] = await t.db.query(`SELECT payload FROM outbox_event WHERE subject_id = $1 AND topic = 'invoice.reminder_sent'`, [invoice.id]);
-    expect(event.payload).toMatchObject({ step: 'COLLECTION_REMINDER_SENT', fee: '470.00', feeKind: 'LATE_PAYMENT_COMPENSATION', currency: 'NOK' });
+    // The letter made (staff's step), then sent: only the sent one is the client's step, with its event, once.
+    const [madeStep] = await t.db.query(`SELECT details FROM timeline_event WHERE entity_id = $1 AND details->>'step' = 'COLLECTION_REMINDER_MADE'`, [invoice.id]);
+    expect(madeStep.details).toMatchObject({ fee: { amount: '470.00' }, reasons: ['FEE_LATE_PAYMENT_COMPENSATION'], interest: { amount: expectedInterest }, payBy: '2026-03-30', fellDueOn: '2026-03-16', caughtUp: false, currency: 'NOK' });
+    expect(madeStep.details.clientStep).toBeUndefined();
+    const sentSteps = await t.db.query(`SELECT details FROM timeline_event WHERE entity_id = $1 AND details->>'step' = 'COLLECTION_REMINDER_SENT'`, [invoice.id]);
+    expect(sentSteps).toHaveLength(1);
+    expect(sentSteps[0].details).toMatchObject({ clientStep: 'COLLECTION_REMINDER_SENT', forClient: { on: '2026-03-16', dueDate: '2026-03-30' }, fee: { amount: '470.00' }, interest: { amount: expectedInterest }, sentOn: '2026-03-16' });
+    const events = await t.db.query(`SELECT payload FROM outbox_event WHERE subject_id = $1 AND topic = 'invoice.reminder_sent'`, [invoice.id]);
+    expect(events).toHaveLength(1);
+    expect(events[0].payload).toMatchObject({ step: 'COLLECTION_REMINDER_SENT', on: '2026-03-16', payBy: '2026-03-30', fee: '470.00', feeKind: 'LATE_PAYMENT_COMPENSATION', currency: 'NOK' });
 
     // The letter itself is a document: the inkassovarsel's and reminder's words, what is owed and the day to pay by.
     const made = await t.gql(
@@ -296,7 +302,7 @@ describe('the daily follow-up', () => {
     const run = await followUp.run('SE');
     expect(outcomeOf(run, agreed.id)).toMatchObject({ action: 'ACTED', step: 'REMINDER', fee: '60.00' });
     expect(outcomeOf(run, notAgreed.id)).toMatchObject({ action: 'ACTED', step: 'REMINDER', fee: null });
-    const [timeline] = await t.db.query(`SELECT details FROM timeline_event WHERE entity_id = $1 AND details->>'step' = 'COLLECTION_REMINDER_SENT'`, [notAgreed.id]);
+    const [timeline] = await t.db.query(`SELECT details FROM timeline_event WHERE entity_id = $1 AND details->>'step' = 'COLLECTION_REMINDER_MADE'`, [notAgreed.id]);
     expect(timeline.details.reasons).toEqual(['FEE_REFUSED_NOT_AGREED']);
     at('2026-03-26');
     const second = await followUp.run('SE');

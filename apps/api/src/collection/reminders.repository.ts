@@ -52,6 +52,8 @@ export interface SentLetterRow {
   step: ScheduledStep;
   delivery_state: StepRow['deliveryState'];
   taken_on: string;
+  /** The debtor's new pay-by day the letter gives. */
+  pay_by: string | null;
   fee_kind: CollectionFeeKind | null;
   fee_amount: string | null;
   interest_amount: string | null;
@@ -151,7 +153,7 @@ export class RemindersRepository {
     if (!peek) return null;
     await tx.query(`SELECT 1 FROM invoice WHERE id = $1 FOR UPDATE`, [peek.invoice_id]);
     const [row] = await tx.query(
-      `SELECT s.id, s.step, s.delivery_state, to_char(s.taken_on, 'YYYY-MM-DD') AS taken_on, s.fee_kind, s.fee_amount::text, s.interest_amount::text,
+      `SELECT s.id, s.step, s.delivery_state, to_char(s.taken_on, 'YYYY-MM-DD') AS taken_on, to_char(s.pay_by, 'YYYY-MM-DD') AS pay_by, s.fee_kind, s.fee_amount::text, s.interest_amount::text,
               i.id AS invoice_id, i.client_id, i.country, i.currency, i.invoice_number, i.status, ${OPEN_PRINCIPAL('i')}::text AS open_principal
          FROM collection_step s JOIN invoice i ON i.id = s.invoice_id
         WHERE s.id = $1 FOR UPDATE OF s`,

@@ -145,6 +145,17 @@ async function partsShown(invoiceId: string) {
 
 const statusOf = async (id: string) => (await t.db.query(`SELECT status FROM invoice WHERE id = $1`, [id]))[0].status as string;
 
+/** What the client has been told of the invoice's reminders: its timeline steps (clientStep, forClient) and its events. */
+async function toldClient(invoiceId: string) {
+  const steps = await t.db.query(
+    `SELECT details->>'clientStep' AS "clientStep", details->'forClient' AS "forClient" FROM timeline_event
+      WHERE entity_type = 'INVOICE' AND entity_id = $1 AND details->>'clientStep' LIKE 'COLLECTION_%' ORDER BY id`,
+    [invoiceId],
+  );
+  const events = (await t.db.query(`SELECT payload FROM outbox_event WHERE subject_id = $1 AND topic = 'invoice.reminder_sent' ORDER BY id`, [invoiceId])).map((r: { payload: unknown }) => r.payload);
+  return { steps, events };
+}
+
 describe('whole lives of overdue invoices (issue 15 s.2)', () => {
   it('paid after one reminder: the fee is charged only when the letter is sent, and paying it all (fee included) makes the invoice fully paid', async () => {
     const invoice = await bought('2026-03-02');
@@ -157,9 +168,16 @@ describe('whole lives of overdue invoices (issue 15 s.2)', () => {
     // The letter states the fee (a business debtor: the 470 kr compensation) and interest, but is not sent yet: nothing is charged.
     expect(reminder).toMatchObject({ delivery_state: 'TO_SEND', sent_on: null, fee_amount: '470.00', fee_entry_id: null, interest_entry_id: null });
     expect(await expectReceivablesReconcile(t, invoice.id)).toEqual({ principal: invoice.payable, fees: '0.00', interest: '0.00' });
+    // Made, not sent: the client has heard nothing yet.
+    expect(await toldClient(invoice.id)).toEqual({ steps: [], events: [] });
 
     at('2026-03-17'); // printed and posted the next day
     await postLetter(invoice.id, reminder.id);
+    // Sent: the client's step and event, dated the day it went, with the debtor's pay-by day.
+    expect(await toldClient(invoice.id)).toEqual({
+      steps: [{ clientStep: 'COLLECTION_REMINDER_SENT', forClient: { on: '2026-03-17', dueDate: '2026-03-30' } }],
+      events: [expect.objectContaining({ step: 'COLLECTION_REMINDER_SENT', on: '2026-03-17', payBy: '2026-03-30', fee: '470.00' })],
+    });
     const sent = await stepOf(invoice.id, 'REMINDER');
     expect(sent).toMatchObject({ delivery_state: 'SENT', sent_on: '2026-03-17', fee_amount: '470.00' });
     const interest = sent.interest_amount as string;
@@ -170,6 +188,7 @@ describe('whole lives of overdue invoices (issue 15 s.2)', () => {
     const again = await t.db.transaction((tx) => t.app.get(LetterOutcomes).sent(tx, { deliveryId: 'x', invoiceId: invoice.id, documentKind: 'PAYMENT_REMINDER', collectionStepId: reminder.id }));
     expect(again).toBeUndefined();
     expect(await ledgerReceivables(t, invoice.id)).toEqual({ principal: invoice.payable, fees: '470.00', interest });
+    expect((await toldClient(invoice.id)).events).toHaveLength(1); // told once
 
     // Paid in full, fee and interest included: fully paid, every receivable zero.
     at('2026-03-20');
@@ -242,5 +261,7 @@ describe('whole lives of overdue invoices (issue 15 s.2)', () => {
     await t.db.transaction((tx) => t.app.get(LetterOutcomes).failed(tx, { deliveryId: delivery.id, invoiceId: invoice.id, documentKind: 'PAYMENT_REMINDER', collectionStepId: reminder.id }));
     expect(await stepOf(invoice.id, 'REMINDER')).toMatchObject({ delivery_state: 'FAILED', fee_entry_id: null, interest_entry_id: null });
     expect(await expectReceivablesReconcile(t, invoice.id)).toEqual({ principal: invoice.payable, fees: '0.00', interest: '0.00' });
+    // Nor does it tell the client anything.
+    expect(await toldClient(invoice.id)).toEqual({ steps: [], events: [] });
   });
 });

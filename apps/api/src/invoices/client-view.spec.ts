@@ -67,9 +67,11 @@ describe("the client's timeline after the sale", () => {
     const invoice = await bought(client, 20);
     const today = (await t.db.query(`SELECT current_date::text AS d`))[0].d as string;
 
-    // A reminder from the follow-up.
+    // A reminder from the follow-up, which the client hears of once the delivery confirms it sent.
     const followUp = t.app.get(FollowUpService);
-    expect(await t.db.transaction((tx) => followUp.followUp(tx, invoice.id, today))).toMatchObject({ action: 'ACTED', step: 'REMINDER' });
+    const reminder = await t.db.transaction((tx) => followUp.followUp(tx, invoice.id, today));
+    expect(reminder).toMatchObject({ action: 'ACTED', step: 'REMINDER' });
+    if (reminder.action === 'ACTED') await t.db.transaction((tx) => followUp.letterSent(tx, reminder.stepId));
     // A dispute registered and withdrawn by collection staff, with their notes.
     const dispute = (await ok(REGISTER, { input: { invoiceId: invoice.id, channel: 'PHONE', amount: '100.00', reason: 'ANTECKNING-TVIST wrong hours', nextStep: 'ANTECKNING-NÄSTA', nextStepDue: '2099-01-01' } }, sven.token)).registerDispute;
     await ok(RESOLVE, { id: dispute.id, ending: 'WITHDRAW', note: 'ANTECKNING-SLUT debtor gave in', v: dispute.version }, sven.token);
@@ -101,7 +103,10 @@ describe("the client's timeline after the sale", () => {
     // What the client reads and hears names no person of the factor, no note and none of the case's figures.
     const [written] = await t.db.query(`SELECT write_off_amount::text AS amount, principal::text, interest::text FROM collection_case WHERE id = $1`, [c.id]);
     const seen = JSON.stringify({ read, events, feed: (await ok(`{ myEvents(limit: 500) { events { topic data } } }`, {}, client.key)).myEvents });
-    for (const word of ['Sven', 'Frida', 'Hemlig', 'ANTECKNING', written.amount, written.interest]) expect(seen.includes(word) ? word : null).toBeNull();
+    // The case claims the late interest the sent reminder charged, which the reminder's event told the client: not a figure of the case's own.
+    const told = events.find((e) => e.topic === 'invoice.reminder_sent')!.payload.interest;
+    expect(told).toBe(written.interest);
+    for (const word of ['Sven', 'Frida', 'Hemlig', 'ANTECKNING', written.amount]) expect(seen.includes(word) ? word : null).toBeNull();
   });
 });
 
