@@ -361,6 +361,18 @@ async function oldestUnclaimedPending(): Promise<QueueItem> {
   return { ...made, claimedBy: null };
 }
 
+/** The pending application nobody holds that "claim next" takes once `decided` is decided (made if there is none). */
+async function nextUnclaimedPendingAfter(decided: string): Promise<QueueItem> {
+  const queue = await api<{ clientApplications: { items: QueueItem[] } }>(
+    'analyst@demo.factoring.test',
+    `query { clientApplications(perPage: 200, filter: { state: PENDING }) { items { id legalName claimedBy { id } } } }`,
+  );
+  const free = queue.data!.clientApplications.items.find((item) => !item.claimedBy && item.id !== decided);
+  if (free) return free;
+  const made = await submitApplication('Queue Next');
+  return { ...made, claimedBy: null };
+}
+
 /** The text of the notification react-admin shows (the API's message on a refusal). */
 async function notification(target: Page = page): Promise<string> {
   const message = target.locator('.MuiSnackbarContent-message');
@@ -418,10 +430,21 @@ describe('client applications', () => {
     // With a fee within the policy, written as English writes it ("2,5" is refused in English: issue 11), the application is approved.
     await dialog.locator('input[name="feePercent"]').fill('2.5');
     await picture('application-approve-form', page, { fullPage: false });
+    // Like every other decision it goes straight on to the next application nobody holds (issue 11,
+    // section 4): claimed and opened, one notice saying what was decided and which company is next.
+    const next = await nextUnclaimedPendingAfter(expected.id);
     await page.getByTestId('approve-confirm').click();
+    await page.waitForURL(new RegExp(`#/client-applications/${next.id}/show`));
+    await page.getByTestId('application-name').filter({ hasText: next.legalName }).waitFor();
+    expect(await page.getByTestId('claimed-by').textContent()).toMatch(/^You/);
+    expect(await notification()).toBe(`${expected.legalName} is now an active client. Next in the queue: ${next.legalName}.`);
+    await picture('application-approved-next', page, { keepNotification: true });
+    // Put the next one back for the other tests, and look at the approved one.
+    await page.getByTestId('application-release').click();
+    await page.getByTestId('application-claim').waitFor();
+    await page.goto(`${CONSOLE_URL}/#/client-applications/${expected.id}/show`);
     await page.locator('[data-testid="application-state"][data-state="APPROVED"]').first().waitFor();
-    expect(await notification()).toContain('is now an active client');
-    await picture('application-approved', page, { keepNotification: true });
+    await picture('application-approved', page);
 
     await page.getByTestId('open-client').click();
     await page.getByTestId('client-name').filter({ hasText: expected.legalName }).waitFor();

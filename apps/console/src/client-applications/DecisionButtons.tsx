@@ -16,11 +16,14 @@ import {
   FormLabel,
 } from '@mui/material';
 import { useCallback, useState } from 'react';
-import { Button, Form, TextInput, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { Button, Form, TextInput, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { useFormContext } from 'react-hook-form';
 import { AgreementTermsInputs, termsDefaults } from '../clients/AgreementTermsInputs';
 import { useHasRole } from '../common/roles';
+import { focusAfterDecision } from '../common/a11y';
+import { NEXT_ITEM } from '../common/queue/ClaimBar';
 import { DecisionButton } from '../common/queue/DecisionButtons';
+import { useGoOn } from '../common/queue/useClaim';
 import { formDialogSx, NO_RECORD } from '../common/Section';
 import { dataProvider, type AgreementTermsForm } from '../dataProvider';
 import { REFUSAL_REASONS, type ClientApplication, type RefusalReason } from '../types';
@@ -32,6 +35,20 @@ const useMayDecide = (record: ClientApplication | undefined) => {
   const analyst = useHasRole('CREDIT_ANALYST');
   const mine = useHoldsApplication(record);
   return !!record && analyst && record.state === 'PENDING' && (!record.claimedBy || mine);
+};
+
+/**
+ * After approving or refusing, straight on to the next pending application nobody holds (issue 11,
+ * section 4; the common useGoOn, as the credit reviews do): it is claimed and opened, and one notice
+ * says what was decided and which company is next. With none left the decided application stays.
+ */
+const useApplicationGoOn = () => {
+  const translate = useTranslate();
+  const claimNext = useCallback(() => dataProvider.claimNextClientApplication(), []);
+  return useGoOn(claimNext, 'client-applications', {
+    nextOpened: (next) => translate('console.applications.next_opened', { name: next.legalName }),
+    noneWaiting: 'console.applications.none_waiting',
+  });
 };
 
 const SubmitButton = ({ label, testId }: { label: string; testId: string }) => {
@@ -64,8 +81,8 @@ export const ApproveButton = () => {
   const record = useRecordContext<ClientApplication>();
   const mayDecide = useMayDecide(record);
   const translate = useTranslate();
-  const notify = useNotify();
   const refresh = useRefresh();
+  const goOn = useApplicationGoOn();
   const [open, setOpen] = useState(false);
   const approve = useCallback(
     (id: string, terms: AgreementTermsForm, note?: string) => dataProvider.approveClientApplication(id, terms, note),
@@ -84,9 +101,10 @@ export const ApproveButton = () => {
     };
     const result = await execute(record.id, sent, note);
     if (result.ok) {
-      notify('console.applications.approved', { type: 'success', messageArgs: { name: record.legalName } });
       setOpen(false);
-      refresh();
+      // The same way on as every other decision: the next application, or this one as decided.
+      const wentOn = await goOn(translate('console.applications.approved', { name: record.legalName }));
+      if (!wentOn) focusAfterDecision(NEXT_ITEM, '[data-testid="application-approve"]');
       return undefined;
     }
     // Taken or decided by someone else meanwhile: the notification says so; show the page as it is now.
@@ -129,6 +147,7 @@ export const RefuseButton = () => {
   const record = useRecordContext<ClientApplication>();
   const mayDecide = useMayDecide(record);
   const translate = useTranslate();
+  const goOn = useApplicationGoOn();
   const [reasons, setReasons] = useState<RefusalReason[]>([]);
   const [reasonsError, setReasonsError] = useState<string | null>(null);
   const refuse = useCallback((note: string) => dataProvider.refuseClientApplication(record!.id, reasons, note), [record, reasons]);
@@ -151,6 +170,10 @@ export const RefuseButton = () => {
       optional={!reasons.includes('OTHER')}
       incomplete={reasons.length === 0}
       run={refuse}
+      goOn={async (_value, said) => {
+        await goOn(said);
+        return true;
+      }}
       success="console.applications.refused"
       onRefused={(result) => {
         if (result.formErrors && result.field === 'reasons') {

@@ -478,6 +478,7 @@ export const consoleEn = {
       claimed: 'The application is yours now',
       released: 'The application is back in the queue',
       none_waiting: 'No unclaimed application is waiting',
+      next_opened: 'Next in the queue: %{name}.',
       only_mine: 'Only mine',
       unclaimed: 'Nobody yet',
       you: 'You (%{name})',

@@ -653,6 +653,7 @@ const consoleNb: ConsoleMessages = {
       claimed: 'Søknaden er din nå',
       released: 'Søknaden er tilbake i køen',
       none_waiting: 'Ingen ledig søknad venter',
+      next_opened: 'Neste i køen: %{name}.',
       only_mine: 'Bare mine',
       unclaimed: 'Ingen ennå',
       you: 'Du (%{name})',

@@ -652,6 +652,7 @@ const consoleSv: ConsoleMessages = {
       claimed: 'Ansökan är din nu',
       released: 'Ansökan är tillbaka i kön',
       none_waiting: 'Ingen ledig ansökan väntar',
+      next_opened: 'Nästa i kön: %{name}.',
       only_mine: 'Bara mina',
       unclaimed: 'Ingen ännu',
       you: 'Du (%{name})',
