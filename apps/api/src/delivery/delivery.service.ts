@@ -28,6 +28,11 @@ const SUBJECT = {
   SOLD_INVOICE: { sv: 'Faktura {number} från {client}', nb: 'Faktura {number} fra {client}', en: 'Invoice {number} from {client}' },
   INVOICE_RECEIPT: { sv: 'Kvitto: faktura {number} köpt', nb: 'Kvittering: faktura {number} kjøpt', en: 'Receipt: invoice {number} bought' },
   PAYMENT_RECEIPT: { sv: 'Betalningskvitto: faktura {number} slutbetald', nb: 'Betalingskvittering: faktura {number} ferdig betalt', en: 'Payment receipt: invoice {number} fully paid' },
+  RECOURSE_INVOICE_REMINDER: {
+    sv: 'Påminnelse: regressfakturan för faktura {number} är förfallen',
+    nb: 'Purring: regressfakturaen for faktura {number} er forfalt',
+    en: 'Reminder: the recourse invoice for invoice {number} is overdue',
+  },
 } as const;
 const BODY = {
   SOLD_INVOICE: {
@@ -44,6 +49,11 @@ const BODY = {
     sv: 'Hej,\n\nFaktura {number} är slutbetald. Bifogat finns betalningskvittot.\n',
     nb: 'Hei,\n\nFaktura {number} er ferdig betalt. Vedlagt er betalingskvitteringen.\n',
     en: 'Hello,\n\nInvoice {number} is fully paid. Attached is the payment receipt.\n',
+  },
+  RECOURSE_INVOICE_REMINDER: {
+    sv: 'Hej,\n\nRegressfakturan för faktura {number} är förfallen. Betala den nu: ni kan inte sälja fakturor förrän den är betald. Bifogat finns påminnelsen med beloppet, OCR-numret och kontot.\n',
+    nb: 'Hei,\n\nRegressfakturaen for faktura {number} er forfalt. Betal den nå: dere kan ikke selge fakturaer før den er betalt. Vedlagt er purringen med beløpet, KID og kontoen.\n',
+    en: 'Hello,\n\nThe recourse invoice for invoice {number} is overdue. Pay it now: you cannot sell invoices until it is paid. Attached is the reminder with the amount, the payment reference and the account.\n',
   },
 } as const;
 

@@ -5,9 +5,11 @@ import { EntityManager } from 'typeorm';
 import { UnitOfWork } from '../audit/unit-of-work';
 import { TimelineService } from '../audit/timeline.service';
 import { CLOCK } from '../collection/clock';
+import { insertDelivery } from '../delivery/delivery-requests';
 import { Exposure } from '../exposure/exposure.service';
 import { InvoiceLifecycle, SYSTEM_ACTOR } from '../invoices/invoice-lifecycle';
 import { OutboxService } from '../outbox/outbox.service';
+import { RECOURSE_REMINDER_DOCUMENT } from './documents/recourse-reminder.template';
 import { RECOURSE_INVOICE, RecourseInvoices, recourseTermsOf } from './recourse-invoices';
 import { RecourseStanding, RECOURSE_SYSTEM, recourseInvoiceLate } from './recourse-standing';
 import { RecourseRepository } from './recourse.repository';
@@ -35,7 +37,9 @@ export interface RecourseRun {
  *   today, remembering the day it fell due; the invoice's status (and a unique index) make a
  *   second run act on nothing;
  * - an open recourse invoice that is late (past its due date, moved to a bank day) is reminded
- *   once (the client's event and its timeline), and its client is blocked with the reason
+ *   once: a letter to the client (the RECOURSE_INVOICE_REMINDER document, delivered by the
+ *   delivery worker to the client's e-mail, else by post, asked for through the job outbox),
+ *   the client's event and its timeline, and its client is blocked with the reason
  *   OVERDUE_RECOURSE_INVOICE through the client's state machine (open offers and queued
  *   decisions stop). Paying lifts that reason only (RecoursePayments at once; a set-off
  *   against a payout at the next run).
@@ -123,6 +127,7 @@ export class RecourseFollowUp {
         [clientId],
       );
     const reminded: string[] = [];
+    const [{ email }] = await tx.query(`SELECT nullif(btrim(contact->>'email'), '') AS email FROM client WHERE id = $1`, [clientId]);
     for (const r of open) {
       if (r.reminded_on || !recourseInvoiceLate(r.country, r.due_date, today)) continue;
       const left = new Decimal(r.amount).minus(r.paid_amount).toFixed(2);
@@ -156,6 +161,22 @@ export class RecourseFollowUp {
           },
         },
       });
+      // The reminder is a letter to the client (issue 15 s.3), asked for in this transaction (the delivery and its job in the
+      // outbox): by e-mail to the client's address, else by post. No fee on it, unlike a debtor's reminder: between the factor and
+      // its client only the agreement's charges apply, and the client's agreement (client_agreement: the purchase fee's percent,
+      // fixed part and minimum, and the recourse terms) has no reminder fee for a recourse invoice; so nothing is booked, nothing
+      // hooks its sending (LetterOutcomes is for letters that cost something).
+      const asked = await insertDelivery(tx, {
+        invoiceId: r.invoice_id,
+        clientId,
+        documentKind: RECOURSE_REMINDER_DOCUMENT,
+        recipient: 'CLIENT',
+        channel: email ? 'EMAIL' : 'POST',
+        address: email ?? null,
+      });
+      // A delivery is one per invoice, kind, recipient and channel (document_delivery_once): a second recourse invoice of the same
+      // invoice reminded later (a credit note's, then the unpaid rest's) gets no letter of its own; its event and step still go.
+      if (!asked.length) this.log.warn(`Recourse invoice ${r.reference}: a reminder letter for invoice ${r.invoice_id} was already asked for; none added`);
       reminded.push(r.id);
     }
     const blocked = await this.standing.blockIfLate(tx, client, today);

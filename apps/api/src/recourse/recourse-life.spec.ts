@@ -1,6 +1,9 @@
 import { Clock, TestClock } from '@factoring/domain';
 import Decimal from 'decimal.js';
+import { simpleParser } from 'mailparser';
 import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { analystAndAdmin } from '../../test-support/clients';
 import { creditFixtures } from '../../test-support/credit';
 import { day, invoiceInput, SUBMIT_INVOICE } from '../../test-support/invoices';
@@ -11,6 +14,9 @@ import { CLOCK } from '../collection/clock';
 import { CollectionModule } from '../collection/collection.module';
 import { FollowUpService } from '../collection/follow-up.service';
 import { CreditService } from '../credit/credit.service';
+import { DeliveryService } from '../delivery/delivery.service';
+import { LocalSmtpServer, startLocalSmtpServer } from '../delivery/local-smtp-server';
+import { pdfText } from '../documents/pdf-text.spec-support';
 import { PaymentsModule } from '../payments/payments.module';
 import { PaymentsService } from '../payments/payments.service';
 import { RecourseFollowUp } from './recourse-follow-up.service';
@@ -29,12 +35,18 @@ let payments: PaymentsService;
 let recourse: RecourseFollowUp;
 let analyst: { token: string };
 let admin: { token: string };
+let smtp: LocalSmtpServer;
+let savedSmtpUrl: string | undefined;
 const clock = new TestClock('2027-01-01T09:00:00Z');
 const f = creditFixtures(() => t, () => ({ analyst, admin }));
 const NOK_ACCOUNT = '15031234562';
 const HEADER: BankFileHeader = { format: 'CAMT_054', version: 'camt.054.001.08', fileIdentity: 'MSG-R' };
 
 beforeAll(async () => {
+  // A real SMTP server in this process: the recourse invoice's reminder is e-mailed to the client by the delivery.
+  smtp = await startLocalSmtpServer();
+  savedSmtpUrl = process.env.SMTP_URL;
+  process.env.SMTP_URL = `smtp://127.0.0.1:${smtp.port}`;
   t = await startTestAppOnOwnDatabase();
   credit = t.app.get(CreditService);
   payments = t.app.get(PaymentsService);
@@ -46,7 +58,12 @@ beforeAll(async () => {
   ({ analyst, admin } = await analystAndAdmin(t));
   await f.noSpotChecksInNorway();
 }, 60_000);
-afterAll(() => t?.close());
+afterAll(async () => {
+  await t?.close();
+  await smtp?.close();
+  if (savedSmtpUrl === undefined) delete process.env.SMTP_URL;
+  else process.env.SMTP_URL = savedSmtpUrl;
+});
 
 const at = (isoDay: string) => clock.set(`${isoDay}T09:00:00Z`);
 
@@ -59,9 +76,9 @@ async function bought(dueDate: string, client?: { key: string; clientId: string 
   await f.setLimit(invoice.debtorId, '1000000');
   expect(await credit.decide(invoice.id)).toBe('APPROVE');
   await t.db.query(`UPDATE invoice SET due_date = $2 WHERE id = $1`, [invoice.id, dueDate]);
-  const [row] = await t.db.query(`SELECT payable::text, payment_reference AS reference, recourse_mode, status FROM invoice WHERE id = $1`, [invoice.id]);
+  const [row] = await t.db.query(`SELECT payable::text, payment_reference AS reference, recourse_mode, status, invoice_number FROM invoice WHERE id = $1`, [invoice.id]);
   expect(row).toMatchObject({ recourse_mode: 'WITH_RECOURSE', status: 'PURCHASED' });
-  return { id: invoice.id, debtorId: invoice.debtorId, client: c, payable: row.payable as string, reference: row.reference as string };
+  return { id: invoice.id, debtorId: invoice.debtorId, client: c, payable: row.payable as string, reference: row.reference as string, number: row.invoice_number as string };
 }
 
 function entry(amount: string, reference: string, valueDate: string): BankEntry {
@@ -102,6 +119,22 @@ async function ledgerOf(invoiceId: string, role: string): Promise<string> {
     [invoiceId, role],
   );
   return new Decimal(row.amount).toFixed(2);
+}
+
+/** The late recourse invoice's reminder letters of an invoice (to the client). */
+async function reminderDeliveries(invoiceId: string) {
+  return t.db.query(
+    `SELECT id, recipient, channel, address, status, message_id FROM document_delivery WHERE invoice_id = $1 AND document_kind = 'RECOURSE_INVOICE_REMINDER' ORDER BY created_at`,
+    [invoiceId],
+  );
+}
+
+/** With DOCUMENTS_OUT set, the PDFs land there too, to be looked at (pdftoppm -png -r 80). */
+function keep(name: string, bytes: Buffer) {
+  const dir = process.env.DOCUMENTS_OUT;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, name), bytes);
 }
 
 async function client(clientId: string) {
@@ -219,11 +252,39 @@ describe('recourse after the due date (issue 15 s.3)', () => {
     expect(await status(offer.id)).toBe('WITHDRAWN');
     const [event] = await t.db.query(`SELECT payload FROM outbox_event WHERE topic = 'recourse_invoice.reminder' AND client_id = $1`, [invoice.client.clientId]);
     expect(event.payload).toMatchObject({ reference: made.reference, dueDate: '2027-02-15' });
-    // Again: no second reminder, no second block.
+    // The reminder is a letter to the client, asked for with it: a delivery to the client's e-mail and its job in the outbox.
+    const letters = await reminderDeliveries(invoice.id);
+    expect(letters).toEqual([expect.objectContaining({ recipient: 'CLIENT', channel: 'EMAIL', address: 'eva@example.com', status: 'QUEUED' })]);
+    expect(await t.db.query(`SELECT 1 FROM job_outbox WHERE queue = 'delivery' AND data->>'deliveryId' = $1`, [letters[0].id])).toHaveLength(1);
+    // Again: no second reminder, no second letter, no second block.
     run = await recourse.run('NO');
     expect(run.blocked).not.toContain(invoice.client.clientId);
     expect(run.reminded).not.toContain(made.id);
     expect((await recourseInvoices(invoice.id))[0].reminded_on).toBe('2027-02-16');
+    expect(await reminderDeliveries(invoice.id)).toHaveLength(1);
+
+    // The delivery worker's job sends it: the PDF made from the documents base, attached to an e-mail to the client.
+    expect(await t.app.get(DeliveryService).deliver(letters[0].id)).toBe('SENT');
+    expect(await t.app.get(DeliveryService).deliver(letters[0].id)).toBe('DONE'); // run twice, sent once
+    const mails = (await Promise.all(smtp.received.map((m) => simpleParser(m.raw)))).filter((m) => m.messageId === letters[0].message_id);
+    expect(mails).toHaveLength(1);
+    expect(mails[0].subject).toBe(`Purring: regressfakturaen for faktura ${invoice.number} er forfalt`);
+    const pdf = mails[0].attachments[0];
+    expect(pdf).toMatchObject({ contentType: 'application/pdf', filename: `purring-regressfaktura-${made.reference}-2027-02-16.pdf` });
+    keep('recourse-invoice-reminder.pdf', pdf.content);
+    const text = (await pdfText(pdf.content)).replace(/\s+/g, ' ');
+    expect(text).toContain('Purring: regressfaktura');
+    expect(text).toContain(made.reference); // the KID to pay with
+    expect(text).toContain(invoice.number); // the invoice bought back
+    expect(text).toContain('15.02.2027'); // the due date passed
+    expect(text).toContain('Betal det som gjenstår nå');
+    expect(text).toContain('kan dere ikke selge fakturaer');
+    expect(text).toContain('Det tas ikke gebyr');
+    expect(text.replace(/[\s\u00a0\u202f]/g, '')).toContain(invoice.payable.replace('.', ','));
+    // No fee: nothing booked on the recourse invoice beyond its own entry.
+    expect(await t.db.query(`SELECT event FROM journal_entry WHERE cause_type = 'RECOURSE_INVOICE' AND cause_id = $1`, [made.id])).toEqual([{ event: 'RECOURSE_INVOICE' }]);
+    expect(await ledgerOf(invoice.id, 'COLLECTION_FEE_RECEIVABLES')).toBe('0.00');
+    await expectReceivablesReconcile(t, invoice.id);
 
     // An analyst blocks it for a fraud suspicion too.
     const fraud = await t.gql(
@@ -246,9 +307,16 @@ describe('recourse after the due date (issue 15 s.3)', () => {
     at('2027-02-06');
     await recourse.run('NO');
     const [made] = await recourseInvoices(invoice.id);
+    // A client with no e-mail address gets its reminder by post, to the address on the letter.
+    await t.db.query(`UPDATE client SET contact = contact - 'email' WHERE id = $1`, [invoice.client.clientId]);
     at('2027-02-18');
     await recourse.run('NO');
     expect(await client(invoice.client.clientId)).toEqual({ state: 'BLOCKED', block_reasons: ['OVERDUE_RECOURSE_INVOICE'] });
+    const [letter] = await reminderDeliveries(invoice.id);
+    expect(letter).toMatchObject({ recipient: 'CLIENT', channel: 'POST', address: null });
+    expect(await t.app.get(DeliveryService).deliver(letter.id)).toBe('AWAITING_PRINT');
+    const [doc] = await t.db.query(`SELECT d.bytes FROM document d JOIN document_delivery x ON x.document_id = d.id WHERE x.id = $1`, [letter.id]);
+    expect((await pdfText(doc.bytes)).replace(/\s+/g, ' ')).toContain('Karl Johans gate 1');
     const part = new Decimal(invoice.payable).minus(1).toFixed(2);
     await importEntries([entry(part, made.reference, '2027-02-18')]);
     expect(await client(invoice.client.clientId)).toMatchObject({ state: 'BLOCKED' }); // one krone still owed

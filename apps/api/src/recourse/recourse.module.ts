@@ -1,8 +1,11 @@
 import { Module } from '@nestjs/common';
 import { ClientsModule } from '../clients/clients.module';
 import { clockProvider } from '../collection/clock';
+import { DocumentTemplates } from '../documents/document-template';
+import { DocumentsModule } from '../documents/documents.module';
 import { InvoicesModule } from '../invoices/invoices.module';
 import { RefundsModule } from '../payouts/refunds.module';
+import { recourseReminderTemplate } from './documents/recourse-reminder.template';
 import { RecourseFollowUp } from './recourse-follow-up.service';
 import { RecourseInvoices } from './recourse-invoices';
 import { RecoursePayments } from './recourse-payments';
@@ -18,8 +21,13 @@ import { RecourseService } from './recourse.service';
  * client blocked through its state machine), and read as a queue.
  */
 @Module({
-  imports: [InvoicesModule, ClientsModule, RefundsModule],
+  imports: [InvoicesModule, ClientsModule, RefundsModule, DocumentsModule],
   providers: [clockProvider, RecourseInvoices, RecourseRepository, RecourseService, RecourseResolver, RecourseStanding, RecourseFollowUp, RecoursePayments],
   exports: [RecourseInvoices, RecourseService, RecourseFollowUp, RecoursePayments, RecourseStanding],
 })
-export class RecourseModule {}
+export class RecourseModule {
+  /** A late recourse invoice's reminder to the client is a document like the others (issue 13's base), sent by the delivery worker. */
+  constructor(templates: DocumentTemplates) {
+    templates.register(recourseReminderTemplate);
+  }
+}

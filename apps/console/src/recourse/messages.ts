@@ -14,6 +14,9 @@ const en = {
       days: '%{smart_count} day |||| %{smart_count} days',
       fees_after_recourse_to: { FACTOR: 'Kept by the factor', CLIENT: 'Paid on to the client' },
     },
+    // A late recourse invoice's reminder: a letter to the client (issue 15 s.3).
+    documents: { kinds: { RECOURSE_INVOICE_REMINDER: 'Recourse invoice reminder to the client' } },
+    deliveries: { kinds: { RECOURSE_INVOICE_REMINDER: 'Recourse invoice reminder' } },
     timeline_words: {
       steps: {
         RECOURSE_UNPAID: 'Unpaid after the agreement\'s days past due: bought back by a recourse invoice',
@@ -38,6 +41,8 @@ const sv = {
       days: '%{smart_count} dag |||| %{smart_count} dagar',
       fees_after_recourse_to: { FACTOR: 'Behålls av factoringbolaget', CLIENT: 'Betalas vidare till klienten' },
     },
+    documents: { kinds: { RECOURSE_INVOICE_REMINDER: 'Påminnelse om regressfaktura till klienten' } },
+    deliveries: { kinds: { RECOURSE_INVOICE_REMINDER: 'Påminnelse om regressfaktura' } },
     timeline_words: {
       steps: {
         RECOURSE_UNPAID: 'Obetald efter avtalets dagar efter förfallodagen: återköpt med en regressfaktura',
@@ -62,6 +67,8 @@ const nb = {
       days: '%{smart_count} dag |||| %{smart_count} dager',
       fees_after_recourse_to: { FACTOR: 'Beholdes av factoringselskapet', CLIENT: 'Betales videre til klienten' },
     },
+    documents: { kinds: { RECOURSE_INVOICE_REMINDER: 'Purring på regressfaktura til klienten' } },
+    deliveries: { kinds: { RECOURSE_INVOICE_REMINDER: 'Purring på regressfaktura' } },
     timeline_words: {
       steps: {
         RECOURSE_UNPAID: 'Ubetalt etter avtalens dager etter forfall: kjøpt tilbake med en regressfaktura',
