@@ -46,7 +46,16 @@ const Intro = ({ kind }: { kind: ReviewKind }) => {
  * sent to a person, each with the time promised to the client.
  */
 export const ReviewList = ({ kind }: { kind: ReviewKind }) => (
-  <List filters={filters} actions={<Actions kind={kind} />} exporter={false} perPage={25} sort={{ field: 'openedAt', order: 'ASC' }} empty={false}>
+  <List
+    filters={filters}
+    actions={<Actions kind={kind} />}
+    exporter={false}
+    perPage={25}
+    sort={{ field: 'openedAt', order: 'ASC' }}
+    empty={false}
+    // The page is called what its menu item says, in every language (issue 11, section 3).
+    title={kind === 'SPOT_CHECK' ? 'console.menu.spot_checks' : 'console.menu.manual_assessment'}
+  >
     <Intro kind={kind} />
     <DataTable<CreditReview>
       rowClick="show"

@@ -69,7 +69,7 @@ const en = {
       name: 'Recourse invoice |||| Recourse invoices',
       fields: {
         ageDays: 'Age',
-        reference: 'Reference',
+        reference: 'OCR/KID',
         amount: 'Amount',
         paidAmount: 'Paid',
         clientName: 'Client',
@@ -155,7 +155,7 @@ const sv: Messages = {
       name: 'Regressfaktura |||| Regressfakturor',
       fields: {
         ageDays: 'Ålder',
-        reference: 'OCR',
+        reference: 'OCR/KID',
         amount: 'Belopp',
         paidAmount: 'Betalt',
         clientName: 'Kund',
@@ -239,7 +239,7 @@ const nb: Messages = {
       name: 'Regressfaktura |||| Regressfakturaer',
       fields: {
         ageDays: 'Alder',
-        reference: 'KID',
+        reference: 'OCR/KID',
         amount: 'Beløp',
         paidAmount: 'Betalt',
         clientName: 'Kunde',

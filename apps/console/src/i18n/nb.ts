@@ -295,7 +295,7 @@ const consoleNb: ConsoleMessages = {
       file_format: 'Format',
       lines_title: 'Betalinger',
       attempt: 'forsøk %{n}',
-      refund_kinds: { DEBTOR_REFUND: 'Tilbakebetaling til skyldner', CLIENT_REPAYMENT: 'Tilbakebetaling til klienten' },
+      refund_kinds: { DEBTOR_REFUND: 'Tilbakebetaling til fakturamottakeren', CLIENT_REPAYMENT: 'Tilbakebetaling til klienten' },
       set_off: '%{amount} motregnet mot det klienten skylder',
     },
     ledger: {
@@ -502,6 +502,11 @@ const consoleNb: ConsoleMessages = {
         SPOT_CHECKS: 'Stikkprøvekontroller',
         PAYOUT_BATCHES_TO_APPROVE: 'Utbetalingsrunder til godkjenning',
         PAYOUT_BATCHES_TO_SEND: 'Godkjente runder som ikke er sendt til banken',
+        REFUNDS_DUE: 'Tilbakebetalinger som skal betales ut',
+        WRITE_OFFS_TO_APPROVE: 'Avskrivninger til godkjenning',
+        FAILED_DELIVERIES: 'Mislykkede utsendelser',
+        PRINT_BATCH: 'Brev som skal skrives ut',
+        COLLECTION_CASES: 'Saker hos inkasso',
       },
       books: { SE: 'Sverige', NO: 'Norge' },
       payouts_due: {
@@ -515,8 +520,8 @@ const consoleNb: ConsoleMessages = {
       exposure_check: {
         title: 'Engasjement mot regnskapet',
         ran: 'Kontrollert for %{date}',
-        agrees: 'Hver skyldners engasjement stemmer med de åpne fordringene.',
-        differs: '%{smart_count} skyldner avviker |||| %{smart_count} skyldnere avviker',
+        agrees: 'Hver fakturamottakers engasjement stemmer med de åpne fordringene.',
+        differs: '%{smart_count} fakturamottaker avviker |||| %{smart_count} fakturamottakere avviker',
         difference: 'Engasjement %{exposure}, fordringer %{receivables}',
         not_run: 'Ikke kontrollert ennå: den daglige kontrollen kjører 06:15.',
       },
@@ -1382,7 +1387,7 @@ const consoleNb: ConsoleMessages = {
       },
     },
     'spot-checks': {
-      name: 'Stikkprøve |||| Stikkprøver',
+      name: 'Stikkprøvekontroll |||| Stikkprøvekontroller',
       fields: {
         invoiceNumber: 'Faktura',
         amount: 'Å betale',

@@ -294,7 +294,7 @@ const consoleSv: ConsoleMessages = {
       file_format: 'Format',
       lines_title: 'Betalningar',
       attempt: 'försök %{n}',
-      refund_kinds: { DEBTOR_REFUND: 'Återbetalning till gäldenär', CLIENT_REPAYMENT: 'Återbetalning till klienten' },
+      refund_kinds: { DEBTOR_REFUND: 'Återbetalning till fakturamottagaren', CLIENT_REPAYMENT: 'Återbetalning till klienten' },
       set_off: '%{amount} kvittat mot det klienten är skyldig',
     },
     ledger: {
@@ -501,6 +501,11 @@ const consoleSv: ConsoleMessages = {
         SPOT_CHECKS: 'Stickprovskontroller',
         PAYOUT_BATCHES_TO_APPROVE: 'Utbetalningsomgångar att attestera',
         PAYOUT_BATCHES_TO_SEND: 'Attesterade omgångar som inte skickats till banken',
+        REFUNDS_DUE: 'Återbetalningar att betala ut',
+        WRITE_OFFS_TO_APPROVE: 'Avskrivningar att godkänna',
+        FAILED_DELIVERIES: 'Misslyckade utskick',
+        PRINT_BATCH: 'Brev att skriva ut',
+        COLLECTION_CASES: 'Ärenden hos inkasso',
       },
       books: { SE: 'Sverige', NO: 'Norge' },
       payouts_due: {
@@ -514,8 +519,8 @@ const consoleSv: ConsoleMessages = {
       exposure_check: {
         title: 'Engagemang mot bokföringen',
         ran: 'Kontrollerat för %{date}',
-        agrees: 'Varje gäldenärs engagemang stämmer med dess öppna fordringar.',
-        differs: '%{smart_count} gäldenär avviker |||| %{smart_count} gäldenärer avviker',
+        agrees: 'Varje fakturamottagares engagemang stämmer med dess öppna fordringar.',
+        differs: '%{smart_count} fakturamottagare avviker |||| %{smart_count} fakturamottagare avviker',
         difference: 'Engagemang %{exposure}, fordringar %{receivables}',
         not_run: 'Inte kontrollerat än: den dagliga kontrollen körs 06:15.',
       },
@@ -1381,7 +1386,7 @@ const consoleSv: ConsoleMessages = {
       },
     },
     'spot-checks': {
-      name: 'Stickprov |||| Stickprov',
+      name: 'Stickprovskontroll |||| Stickprovskontroller',
       fields: {
         invoiceNumber: 'Faktura',
         amount: 'Att betala',

@@ -183,7 +183,7 @@ const sv: Messages = {
 const nb: Messages = {
   console: {
     home: { queues: { OVERDUE_INVOICES: 'Forfalte fakturaer' } },
-    documents: { kinds: { PAYMENT_REMINDER: 'Purring til skyldneren' } },
+    documents: { kinds: { PAYMENT_REMINDER: 'Purring til fakturamottakeren' } },
     agreement: {
       fields: {
         lateInterestInvoiceNeedsClientApproval: 'Forsinkelsesrente krever kundens godkjenning',
@@ -225,14 +225,14 @@ const nb: Messages = {
     },
     timeline_words: {
       steps: {
-        COLLECTION_REMINDER_SENT: 'Purring sendt til skyldneren',
-        COLLECTION_SECOND_REMINDER_SENT: 'Andre purring sendt til skyldneren',
-        COLLECTION_WARNING_SENT: 'Inkassovarsel sendt til skyldneren',
+        COLLECTION_REMINDER_SENT: 'Purring sendt til fakturamottakeren',
+        COLLECTION_SECOND_REMINDER_SENT: 'Andre purring sendt til fakturamottakeren',
+        COLLECTION_WARNING_SENT: 'Inkassovarsel sendt til fakturamottakeren',
         COLLECTION_READY: 'Klar for inkasso: purringene er sendt',
         COLLECTION_LETTER_CHARGED: 'Brevet sendt: gebyret og forsinkelsesrenten belastet',
-        COLLECTION_REMINDER_MADE: 'Purring laget: sendes til skyldneren',
-        COLLECTION_SECOND_REMINDER_MADE: 'Andre purring laget: sendes til skyldneren',
-        COLLECTION_WARNING_MADE: 'Inkassovarsel laget: sendes til skyldneren',
+        COLLECTION_REMINDER_MADE: 'Purring laget: sendes til fakturamottakeren',
+        COLLECTION_SECOND_REMINDER_MADE: 'Andre purring laget: sendes til fakturamottakeren',
+        COLLECTION_WARNING_MADE: 'Inkassovarsel laget: sendes til fakturamottakeren',
         COLLECTION_ROUTINE_SET: 'Inkassorutine registrert, slik klienten bestemte',
       },
       fields: { sentOn: 'Sendt', fellDueOn: 'Etter rutinen', caughtUp: 'Tatt igjen etter en tapt dag', payBy: 'Betal innen', fee: 'Gebyr', interest: 'Forsinkelsesrente', principal: 'Utestående hovedstol', validFrom: 'Fra', firstReminderDays: 'Purring etter (dager)', secondStepDays: 'Andre steg etter (dager)', collectionDays: 'Inkasso etter (dager)', minDaysBetweenSteps: 'Dager mellom brevene', graceBankDays: 'Frist (bankdager)' },
@@ -256,7 +256,7 @@ const nb: Messages = {
         ageBucket: 'Alder',
         openTotal: 'Utestående',
         clientName: 'Kunde',
-        debtorName: 'Skyldner',
+        debtorName: 'Fakturamottaker',
         invoiceNumber: 'Faktura',
         lastStep: 'Siste steg',
         nextStep: 'Neste steg',

@@ -158,7 +158,7 @@ const sv: Messages = {
       suggestions: 'Föreslagna fakturor, bästa först',
       no_suggestions: 'Ingen faktura passar betalningen. Sök upp fakturamottagaren och dela den, eller markera den för återbetalning.',
       invoice: 'Faktura',
-      reference: 'OCR',
+      reference: 'OCR/KID',
       client_debtor: 'Klient och fakturamottagare',
       open: 'Öppet',
       due: 'Förfaller',
@@ -167,7 +167,7 @@ const sv: Messages = {
         AMOUNT_EQUALS_OPEN: 'Beloppet är lika med det öppna',
         INVOICE_NUMBER_IN_MESSAGE: 'Fakturanumret står i meddelandet',
         PAYER_NAME_MATCHES_DEBTOR: 'Betalarens namn är fakturamottagarens',
-        REFERENCE_CLOSE: 'OCR-numret skiljer sig på en eller två siffror',
+        REFERENCE_CLOSE: 'Referensen (OCR/KID) skiljer sig på en eller två siffror',
         SAME_DEBTOR_AS_PAYMENT: 'Samma fakturamottagare som betalningen redan betalat',
       },
       match: 'Matcha',
@@ -194,7 +194,7 @@ const sv: Messages = {
       amount: 'Belopp',
       days_late: 'Dagar sent',
       placed_by: 'Placerad av',
-      by_reference: 'Matchad på OCR-numret',
+      by_reference: 'Matchad på referensen (OCR/KID)',
       states: { UNMATCHED: 'Omatchad', MATCHED: 'Matchad', REFUND: 'Ska återbetalas', RECONCILED: 'Avstämd', SETTLED: 'Reglerad', NEW: 'Ny' },
       imports: 'Inlästa bankfiler',
       no_imports: 'Ingen bankfil har lästs in ännu.',
@@ -255,7 +255,7 @@ const sv: Messages = {
   },
   resources: {
     'unmatched-payments': {
-      name: 'Omatchad betalning |||| Omatchade betalningar',
+      name: 'Omatchad inbetalning |||| Omatchade inbetalningar',
       fields: {
         ageDays: 'Väntat',
         unplaced: 'Kvar att placera',
@@ -263,7 +263,7 @@ const sv: Messages = {
         valueDate: 'Valutadag',
         payerName: 'Betalare',
         payerAccount: 'Betalarens konto',
-        reference: 'OCR',
+        reference: 'OCR/KID',
         message: 'Meddelande',
         accountId: 'Till konto',
         suggestions: 'Förslag',
@@ -272,7 +272,7 @@ const sv: Messages = {
     },
     'incoming-payments': {
       name: 'Inbetalning |||| Inbetalningar',
-      fields: { valueDate: 'Valutadag', amount: 'Belopp', payerName: 'Betalare', reference: 'OCR', allocations: 'Fakturor', state: 'Status' },
+      fields: { valueDate: 'Valutadag', amount: 'Belopp', payerName: 'Betalare', reference: 'OCR/KID', allocations: 'Fakturor', state: 'Status' },
     },
   },
 };
@@ -294,7 +294,7 @@ const nb: Messages = {
       suggestions: 'Foreslåtte fakturaer, beste først',
       no_suggestions: 'Ingen faktura passer betalingen. Slå opp fakturamottakeren og del den, eller merk den for tilbakebetaling.',
       invoice: 'Faktura',
-      reference: 'KID',
+      reference: 'OCR/KID',
       client_debtor: 'Klient og fakturamottaker',
       open: 'Åpent',
       due: 'Forfall',
@@ -303,7 +303,7 @@ const nb: Messages = {
         AMOUNT_EQUALS_OPEN: 'Beløpet er lik det åpne',
         INVOICE_NUMBER_IN_MESSAGE: 'Fakturanummeret står i meldingen',
         PAYER_NAME_MATCHES_DEBTOR: 'Betalerens navn er fakturamottakerens',
-        REFERENCE_CLOSE: 'KID-en skiller seg med ett eller to sifre',
+        REFERENCE_CLOSE: 'Referansen (OCR/KID) skiller seg med ett eller to sifre',
         SAME_DEBTOR_AS_PAYMENT: 'Samme fakturamottaker som betalingen allerede har betalt',
       },
       match: 'Match',
@@ -330,7 +330,7 @@ const nb: Messages = {
       amount: 'Beløp',
       days_late: 'Dager for sent',
       placed_by: 'Plassert av',
-      by_reference: 'Matchet på KID',
+      by_reference: 'Matchet på referansen (OCR/KID)',
       states: { UNMATCHED: 'Ikke matchet', MATCHED: 'Matchet', REFUND: 'Skal tilbakebetales', RECONCILED: 'Avstemt', SETTLED: 'Oppgjort', NEW: 'Ny' },
       imports: 'Innleste bankfiler',
       no_imports: 'Ingen bankfil er lest inn ennå.',
@@ -391,7 +391,7 @@ const nb: Messages = {
   },
   resources: {
     'unmatched-payments': {
-      name: 'Ikke matchet betaling |||| Ikke matchede betalinger',
+      name: 'Uavstemt innbetaling |||| Uavstemte innbetalinger',
       fields: {
         ageDays: 'Ventet',
         unplaced: 'Igjen å plassere',
@@ -399,7 +399,7 @@ const nb: Messages = {
         valueDate: 'Valutadato',
         payerName: 'Betaler',
         payerAccount: 'Betalerens konto',
-        reference: 'KID',
+        reference: 'OCR/KID',
         message: 'Melding',
         accountId: 'Til konto',
         suggestions: 'Forslag',
@@ -408,7 +408,7 @@ const nb: Messages = {
     },
     'incoming-payments': {
       name: 'Innbetaling |||| Innbetalinger',
-      fields: { valueDate: 'Valutadato', amount: 'Beløp', payerName: 'Betaler', reference: 'KID', allocations: 'Fakturaer', state: 'Status' },
+      fields: { valueDate: 'Valutadato', amount: 'Beløp', payerName: 'Betaler', reference: 'OCR/KID', allocations: 'Fakturaer', state: 'Status' },
     },
   },
 };

@@ -1,10 +1,11 @@
 import { Card, CardContent, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
-import { DataTable, FunctionField, Link, List, SelectInput, Show, TextField, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
+import { DataTable, FunctionField, Link, List, SelectInput, Show, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
 import { useFormat } from '../common/format';
 import { ClaimBar } from '../common/queue/ClaimBar';
 import { AgeField, DueField, OwnerField } from '../common/queue/QueueColumns';
 import { useHasRole } from '../common/roles';
+import { PaymentReference, referenceKindOf } from '../common/reference';
 import { Facts } from '../common/Section';
 import { claimRecourseInvoice, releaseRecourseInvoice, type RecourseInvoice } from './queries';
 
@@ -23,7 +24,7 @@ export const RecourseInvoiceList = () => {
           <AgeField unit="days" />
         </DataTable.Col>
         <DataTable.Col source="reference" disableSort>
-          <TextField source="reference" sx={{ fontFamily: 'monospace' }} />
+          <FunctionField<RecourseInvoice> render={(r) => <PaymentReference reference={r.reference} kind={referenceKindOf(r)} />} />
         </DataTable.Col>
         <DataTable.Col source="amount" disableSort align="right">
           <FunctionField<RecourseInvoice> render={(r) => <span style={num}>{format.amount(r.amount, r.currency)}</span>} />
@@ -65,7 +66,8 @@ const Body = () => {
   if (!record) return null;
   const f = (name: string) => `resources.recourse-invoices.fields.${name}`;
   const rows: Array<[string, ReactNode, string?]> = [
-    [f('reference'), record.reference, 'recourse-reference'],
+    // Named by the invoice's country whatever the reader's language: OCR in Sweden, KID in Norway.
+    [referenceKindOf(record) ?? f('reference'), <span style={{ fontFamily: 'monospace' }}>{record.reference}</span>, 'recourse-reference'],
     [f('amount'), format.amount(record.amount, record.currency), 'recourse-amount'],
     [f('paidAmount'), format.amount(record.paidAmount, record.currency)],
     [f('clientName'), record.clientName],

@@ -75,7 +75,7 @@ const nb = {
         RECOURSE_INVOICE_REMINDED: 'Regressfakturaen er forfalt: klienten er purret',
         RECOURSE_INVOICE_PAID: 'Regressfakturaen betalt',
         RECOURSE_INVOICE_PART_PAID: 'Regressfakturaen delvis betalt',
-        RECOURSE_DEBTOR_PAID_AFTER_CLIENT: 'Skyldneren betalte etter klienten: betales tilbake til klienten i sin helhet',
+        RECOURSE_DEBTOR_PAID_AFTER_CLIENT: 'Fakturamottakeren betalte etter klienten: betales tilbake til klienten i sin helhet',
       },
       fields: { payer: 'Betalt av', settled: 'Oppgjort', owedToClient: 'Tilbakebetales til klienten', recourseAfterDays: 'Dager etter forfall', daysToPay: 'Betalingsfrist (dager)', open: 'Gjenstår' },
     },

@@ -2,17 +2,18 @@ import { Chip, Stack } from '@mui/material';
 import { DataTable, FunctionField, List, TextField, useTranslate } from 'react-admin';
 import { useFormat } from '../common/format';
 import { AgeField, OwnerField } from '../common/queue/QueueColumns';
+import { PaymentReference, referenceKindOf } from '../common/reference';
 import type { IncomingPayment } from '../payments/queries';
 
 const num = { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } as const;
 
 /** The reference as the payer gave it, with a warning chip when its check digit failed (never matched automatically). */
-export const ReferenceText = ({ payment }: { payment: Pick<IncomingPayment, 'reference' | 'referenceCheckFailed'> }) => {
+export const ReferenceText = ({ payment }: { payment: Pick<IncomingPayment, 'reference' | 'referenceCheckFailed' | 'currency'> }) => {
   const translate = useTranslate();
   if (!payment.reference) return <span>—</span>;
   return (
     <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }} component="span">
-      <span style={{ fontFamily: 'monospace' }}>{payment.reference}</span>
+      <PaymentReference reference={payment.reference} kind={referenceKindOf({ currency: payment.currency })} />
       {payment.referenceCheckFailed ? <Chip size="small" color="warning" variant="outlined" label={translate('console.money_in.check_digit_failed')} data-testid="reference-check-failed" /> : null}
     </Stack>
   );

@@ -123,8 +123,8 @@ export function collectionFee(question: FeeQuestion): FeeDecision {
           'FEE_LATE_PAYMENT_COMPENSATION',
           {
             en: `Compensation for late payment ${shown.en}: the debtor is a business. It replaces the reminder and collection fees.`,
-            sv: `Förseningsersättning ${shown.sv}: gäldenären är näringsidkare. Den ersätter påminnelse- och inkassoavgifterna.`,
-            nb: `Standardkompensasjon ${shown.nb}: skyldneren er næringsdrivende. Den erstatter purre- og inkassogebyrene.`,
+            sv: `Förseningsersättning ${shown.sv}: fakturamottagaren är näringsidkare. Den ersätter påminnelse- och inkassoavgifterna.`,
+            nb: `Standardkompensasjon ${shown.nb}: fakturamottakeren er næringsdrivende. Den erstatter purre- og inkassogebyrene.`,
           },
           { amount: rate.value, validFrom: rate.validFrom },
         ),

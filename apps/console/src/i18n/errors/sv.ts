@@ -98,9 +98,9 @@ export const apiErrorsSv: Record<string, string> = {
   RAISE_NOT_POSITIVE: 'En tillfällig höjning måste vara större än 0.',
   RAISE_WITHOUT_LIMIT: 'En tillfällig höjning kräver en limit för paret att höja.',
   // Debtors
-  DEBTOR_CHANGED: 'Någon har ändrat gäldenären sedan du öppnade den. Ladda om och försök igen.',
-  DEBTOR_EXISTS: 'En gäldenär med det numret finns redan.',
-  DEBTOR_NOT_FOUND: 'Gäldenären finns inte.',
+  DEBTOR_CHANGED: 'Någon har ändrat fakturamottagaren sedan du öppnade den. Ladda om och försök igen.',
+  DEBTOR_EXISTS: 'En fakturamottagare med det numret finns redan.',
+  DEBTOR_NOT_FOUND: 'Fakturamottagaren finns inte.',
   VERIFIED_CONTACT_EMPTY: 'Ange telefonnumret eller e-postadressen som du har kontrollerat.',
   // Invoices and credit
   INVOICE_ALREADY_SUBMITTED: 'Fakturan skickades nyss in med ett annat innehåll.',
@@ -128,7 +128,7 @@ export const apiErrorsSv: Record<string, string> = {
   CREDIT_REVIEW_NOT_WAITING: 'Ärendet väntar inte på kunden.',
   CREDIT_WHAT_IF_ALREADY_RUNNING: 'En provkörning pågår redan. Vänta tills den är klar.',
   CREDIT_WHAT_IF_RUN_NOT_FOUND: 'Provkörningen finns inte.',
-  SPOT_CHECK_CONTACT_NOT_VERIFIED: 'Registrera först en kontaktuppgift till gäldenären som du själv har kontrollerat, och var den kommer ifrån: kontaktuppgiften på fakturan kommer från kunden.',
+  SPOT_CHECK_CONTACT_NOT_VERIFIED: 'Registrera först en kontaktuppgift till fakturamottagaren som du själv har kontrollerat, och var den kommer ifrån: kontaktuppgiften på fakturan kommer från kunden.',
   // Rule settings and audit
   SETTING_IN_THE_PAST: 'En ny version kan börja gälla tidigast i dag: gamla beslut behåller sina regler.',
   SETTING_VERSION_EXISTS: 'Det finns redan en version från det datumet.',

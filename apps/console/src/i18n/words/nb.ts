@@ -85,7 +85,7 @@ export const timelineWordsNb: typeof timelineWordsEn = {
     approvalKind: 'Godkjenning av',
     answeredBy: 'Besvart av',
     dueDate: 'Forfaller',
-    reference: 'KID',
+    reference: 'OCR/KID',
     outcome: 'Utfall',
     rulesVersion: 'Regler',
     creditLimit: 'Kredittgrense',

@@ -85,7 +85,7 @@ export const timelineWordsSv: typeof timelineWordsEn = {
     approvalKind: 'Godkännande av',
     answeredBy: 'Besvarat av',
     dueDate: 'Förfaller',
-    reference: 'OCR',
+    reference: 'OCR/KID',
     outcome: 'Utfall',
     rulesVersion: 'Regler',
     creditLimit: 'Kreditlimit',
