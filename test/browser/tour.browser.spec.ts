@@ -68,6 +68,11 @@ const HOME_COUNTS: Record<string, string> = {
   UNMATCHED_PAYMENTS: `SELECT count(*)::int AS n FROM bank_entry WHERE kind = 'NOTIFIED' AND state = 'UNMATCHED'`,
   DISPUTES: `SELECT count(*)::int AS n FROM dispute WHERE state = 'OPEN'`,
   RECOURSE_INVOICES: `SELECT count(*)::int AS n FROM recourse_invoice WHERE status = 'OPEN'`,
+  COLLECTION_CASES: `SELECT count(*)::int AS n FROM collection_case WHERE state NOT IN ('PAID', 'WRITTEN_OFF', 'CLOSED')`,
+  WRITE_OFFS_TO_APPROVE: `SELECT count(*)::int AS n FROM collection_case WHERE state = 'WRITE_OFF_PROPOSED'`,
+  REFUNDS_DUE: `SELECT count(*)::int AS n FROM payout_refund r WHERE NOT EXISTS (SELECT 1 FROM payout_line l WHERE l.refund_id = r.id AND l.state IN ('INCLUDED', 'SETTLED'))`,
+  FAILED_DELIVERIES: `SELECT count(*)::int AS n FROM document_delivery WHERE flagged`,
+  PRINT_BATCH: `SELECT count(*)::int AS n FROM document_delivery WHERE channel = 'POST' AND status = 'AWAITING_PRINT'`,
   // Bought, past due in the invoice's country, principal not paid in full (no payment part covers it).
   OVERDUE_INVOICES: `SELECT count(*)::int AS n FROM invoice i
                       WHERE i.status = 'PURCHASED'

@@ -173,6 +173,53 @@ export class HomeRepository {
   }
 
   /**
+   * The other queues of finance and collection, each as its own page lists it (issue 11 s.2):
+   * - COLLECTION_CASES: the handoff list's active cases (not paid, written off or closed),
+   *   waiting since opened, claimed one by one; no promised time;
+   * - WRITE_OFFS_TO_APPROVE: write-offs proposed by collection, for finance (four eyes),
+   *   waiting since proposed; no promised time;
+   * - REFUNDS_DUE: refunds and repayments no live payout line pays yet (a rejected or returned
+   *   one is due again), waiting since recorded; the promise is the next payout batch, so one
+   *   is past it when a batch of its book was prepared after it was recorded (held, or returned);
+   * - FAILED_DELIVERIES: flagged deliveries, waiting since flagged (the list's order); no promise;
+   * - PRINT_BATCH: letters waiting to be printed (in a batch not yet marked printed or in none);
+   *   the promise is the letter's print day in its country.
+   */
+  async workQueues(now: Date, me: string): Promise<QueueCountsRow[]> {
+    return this.db.query(
+      `SELECT q.key,
+              count(x.id)::int AS count,
+              min(x.since) AS oldest_since,
+              count(x.id) FILTER (WHERE coalesce(x.late, x.due < ${LOCAL_DAY('$1::timestamptz', 'x.country')}))::int AS overdue,
+              count(x.id) FILTER (WHERE x.due = ${LOCAL_DAY('$1::timestamptz', 'x.country')})::int AS due_today,
+              count(x.id) FILTER (WHERE x.claimed_by = $4)::int AS claimed_by_me,
+              0 AS waiting_for_client,
+              ${BUCKETS('x.since', 'x.id')} AS buckets
+         FROM (VALUES ('COLLECTION_CASES'), ('WRITE_OFFS_TO_APPROVE'), ('REFUNDS_DUE'), ('FAILED_DELIVERIES'), ('PRINT_BATCH')) AS q(key)
+         LEFT JOIN LATERAL (
+           SELECT c.id, c.opened_at AS since, NULL::date AS due, c.country, c.claimed_by, NULL::boolean AS late FROM collection_case c
+            WHERE q.key = 'COLLECTION_CASES' AND c.state NOT IN ('PAID','WRITTEN_OFF','CLOSED')
+           UNION ALL
+           SELECT c.id, c.write_off_proposed_at, NULL::date, c.country, NULL::uuid, NULL::boolean FROM collection_case c
+            WHERE q.key = 'WRITE_OFFS_TO_APPROVE' AND c.state = 'WRITE_OFF_PROPOSED'
+           UNION ALL
+           SELECT r.id, r.created_at, NULL::date, r.book, NULL::uuid,
+                  EXISTS (SELECT 1 FROM payout_batch b WHERE b.book = r.book AND b.state <> 'CANCELLED' AND b.prepared_at > r.created_at AND b.prepared_at <= $1)
+             FROM payout_refund r
+            WHERE q.key = 'REFUNDS_DUE' AND NOT EXISTS (SELECT 1 FROM payout_line l WHERE l.refund_id = r.id AND l.state IN ('INCLUDED','SETTLED'))
+           UNION ALL
+           SELECT d.id, d.updated_at, NULL::date, i.country, NULL::uuid, NULL::boolean FROM document_delivery d JOIN invoice i ON i.id = d.invoice_id
+            WHERE q.key = 'FAILED_DELIVERIES' AND d.flagged
+           UNION ALL
+           SELECT d.id, d.created_at, d.print_day, i.country, NULL::uuid, NULL::boolean FROM document_delivery d JOIN invoice i ON i.id = d.invoice_id
+            WHERE q.key = 'PRINT_BATCH' AND d.channel = 'POST' AND d.status = 'AWAITING_PRINT'
+         ) x ON true
+        GROUP BY q.key`,
+      [...this.zones(now), me],
+    );
+  }
+
+  /**
    * Credit decisions of the last 30 days (today included) per day and outcome, every day and
    * outcome present; the day is Stockholm's (Oslo's is the same all year).
    */

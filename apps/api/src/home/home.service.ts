@@ -16,8 +16,7 @@ const CURRENCY = { SE: 'SEK', NO: 'NOK' } as const;
 
 /**
  * What needs doing, per role (issue 11, s.2): each queue counted whole by the database, what
- * finance pays out on its next file day, and the credit decisions of the last 30 days. A role
- * without a queue yet (collection) gets its section empty; the console says so in words.
+ * finance pays out on its next file day, and the credit decisions of the last 30 days.
  */
 @Injectable()
 export class HomeService {
@@ -30,22 +29,36 @@ export class HomeService {
   async home(me: StaffPrincipal, now = new Date()): Promise<HomeType> {
     const roles = WORKING_ROLES.filter((role) => me.roles.includes(role) || me.roles.includes(Role.ADMIN));
     const sees = (role: Role) => roles.includes(role as (typeof WORKING_ROLES)[number]);
-    const [analyst, finance, payoutsDue, decisionsPerDay, collection, exposureCheck] = await Promise.all([
+    const [analyst, finance, payoutsDue, decisionsPerDay, collection, exposureCheck, work] = await Promise.all([
       sees(Role.CREDIT_ANALYST) ? this.analystQueues(now, me.id) : [],
       sees(Role.FINANCE) ? this.financeQueues(now, me.id) : [],
       sees(Role.FINANCE) ? this.payoutsDue() : [],
       sees(Role.CREDIT_ANALYST) ? this.repository.decisionsPerDay(now) : [],
       sees(Role.COLLECTION) ? this.repository.collectionQueues(now, me.id) : [],
       sees(Role.FINANCE) ? this.exposureCheck.latest() : null,
+      sees(Role.FINANCE) || sees(Role.COLLECTION) ? this.repository.workQueues(now, me.id) : [],
     ]);
+    // Finance's and collection's other queues (collection cases, write-offs, refunds, deliveries, post), one statement for both.
+    const counted = (role: Role, keys: HomeQueueKey[], claims: (key: HomeQueueKey) => boolean) =>
+      keys.flatMap((key) => {
+        const row = work.find((r) => r.key === key);
+        return row ? [toQueue(key, role, row, now, claims(key))] : [];
+      });
     const queues: Record<(typeof WORKING_ROLES)[number], HomeQueueType[]> = {
       [Role.CREDIT_ANALYST]: analyst,
-      // Collection's disputes, overdue invoices and recourse invoices (issue 15); collection cases arrive with their section.
-      [Role.COLLECTION]: [HomeQueueKey.DISPUTES, HomeQueueKey.OVERDUE_INVOICES, HomeQueueKey.RECOURSE_INVOICES].flatMap((key) => {
-        const row = collection.find((r) => r.key === key);
-        return row ? [toQueue(key, Role.COLLECTION, row, now, true)] : [];
-      }),
-      [Role.FINANCE]: finance,
+      // Collection's disputes, overdue invoices and recourse invoices (issue 15), and its cases handed to collection (claimed one by one).
+      [Role.COLLECTION]: [
+        ...[HomeQueueKey.DISPUTES, HomeQueueKey.OVERDUE_INVOICES, HomeQueueKey.RECOURSE_INVOICES].flatMap((key) => {
+          const row = collection.find((r) => r.key === key);
+          return row ? [toQueue(key, Role.COLLECTION, row, now, true)] : [];
+        }),
+        ...counted(Role.COLLECTION, [HomeQueueKey.COLLECTION_CASES], () => true),
+      ],
+      // Finance's batches and unmatched payments, then refunds due, write-offs to approve, failed deliveries and the post (none claimed).
+      [Role.FINANCE]: [
+        ...finance,
+        ...counted(Role.FINANCE, [HomeQueueKey.REFUNDS_DUE, HomeQueueKey.WRITE_OFFS_TO_APPROVE, HomeQueueKey.FAILED_DELIVERIES, HomeQueueKey.PRINT_BATCH], () => false),
+      ],
     };
     const sections: HomeSectionType[] = roles.map((role) => ({ role, queues: queues[role] }));
     return {

@@ -44,7 +44,8 @@ let analyst: { id: string; token: string };
 let admin: { token: string };
 let otherAnalyst: { id: string; token: string };
 let finance: { token: string };
-let collection: { token: string };
+let collection: { id: string; token: string };
+const caseIds: string[] = [];
 const f = creditFixtures(() => t, () => ({ analyst, admin }));
 
 const home = async (token: string): Promise<Home> => {
@@ -105,7 +106,7 @@ beforeAll(async () => {
   const fin = await newStaff(t.db, { roles: [Role.FINANCE], name: 'Fia Finans' });
   finance = { token: await t.signIn(fin.email, fin.password) };
   const col = await newStaff(t.db, { roles: [Role.COLLECTION], name: 'Kim Kravhantering' });
-  collection = { token: await t.signIn(col.email, col.password) };
+  collection = { id: col.id, token: await t.signIn(col.email, col.password) };
   await f.noSpotChecksInNorway();
 
   // Credit reviews: three manual assessments (one long overdue, one claimed by the analyst, one waiting for the client), one spot check held by the other analyst.
@@ -136,6 +137,33 @@ beforeAll(async () => {
   if (!batch.data) throw new Error(JSON.stringify(batch.errors));
   await t.db.query(`UPDATE payout_batch SET payout_date = current_date - 3, prepared_at = now() - interval '3 days' WHERE id = $1`, [batch.data.preparePayoutBatch.id]);
   await bought();
+
+  // Collection cases: two handed to collection, one claimed by the collector; the other proposed for write-off (finance's to approve).
+  for (let i = 0; i < 2; i += 1) {
+    const invoice = await bought();
+    const handed = await t.gql(`mutation($i: ID!) { handOffToCollection(invoiceId: $i, note: "No answer") { id } }`, { i: invoice.id }, collection.token);
+    if (!handed.data) throw new Error(JSON.stringify(handed.errors));
+    caseIds.push(handed.data.handOffToCollection.id);
+  }
+  await t.gql(`mutation($id: ID!) { claimCollectionCase(id: $id) { id } }`, { id: caseIds[0] }, collection.token);
+  await t.db.query(
+    `UPDATE collection_case SET state = 'WRITE_OFF_PROPOSED', write_off_proposed_by = opened_by, write_off_proposed_at = now() - interval '30 hours', write_off_reason = 'No assets' WHERE id = $1`,
+    [caseIds[1]],
+  );
+  // Refunds: one recorded before the NO batch was prepared (it missed that batch: late), one since.
+  const [{ client_id: clientId }] = await t.db.query(`SELECT client_id FROM collection_case WHERE id = $1`, [caseIds[0]]);
+  for (const [cause, age] of [['home-spec:refund:1', '5 days'], ['home-spec:refund:2', '1 hour']]) {
+    await t.db.query(
+      `INSERT INTO payout_refund (kind, cause, book, currency, client_id, amount, reference, created_at) VALUES ('CLIENT_REPAYMENT', $1, 'NO', 'NOK', $2, '125.50', 'Repayment', now() - $3::interval)`,
+      [cause, clientId, age],
+    );
+  }
+  // Deliveries: one flagged as failed; one a letter waiting since yesterday's print day (late), one for today's.
+  const deliveries: Array<{ id: string }> = await t.db.query(`SELECT id FROM document_delivery ORDER BY created_at, id LIMIT 3`);
+  expect(deliveries).toHaveLength(3);
+  await t.db.query(`UPDATE document_delivery SET flagged = true, flag_reason = 'GAVE_UP', status = 'FAILED' WHERE id = $1`, [deliveries[0].id]);
+  await t.db.query(`UPDATE document_delivery SET channel = 'POST', status = 'AWAITING_PRINT', print_day = (now() AT TIME ZONE 'Europe/Oslo')::date - 1 WHERE id = $1`, [deliveries[1].id]);
+  await t.db.query(`UPDATE document_delivery SET channel = 'POST', status = 'AWAITING_PRINT', print_day = (now() AT TIME ZONE 'Europe/Oslo')::date WHERE id = $1`, [deliveries[2].id]);
 }, 120_000);
 afterAll(() => t?.close());
 
@@ -213,7 +241,15 @@ describe('the home page', () => {
   it("gives finance what is due for payout per book and the batches waiting, and none of the analyst's cards", async () => {
     const h = await home(finance.token);
     expect(h.sections.map((s) => s.role)).toEqual(['FINANCE']);
-    expect(h.sections[0].queues.map((q) => q.key)).toEqual(['PAYOUT_BATCHES_TO_APPROVE', 'PAYOUT_BATCHES_TO_SEND', 'UNMATCHED_PAYMENTS']);
+    expect(h.sections[0].queues.map((q) => q.key)).toEqual([
+      'PAYOUT_BATCHES_TO_APPROVE',
+      'PAYOUT_BATCHES_TO_SEND',
+      'UNMATCHED_PAYMENTS',
+      'REFUNDS_DUE',
+      'WRITE_OFFS_TO_APPROVE',
+      'FAILED_DELIVERIES',
+      'PRINT_BATCH',
+    ]);
     expect(h.decisionsPerDay).toEqual([]);
 
     const [batches] = await t.db.query(
@@ -231,23 +267,75 @@ describe('the home page', () => {
       const [{ total }] = await t.db.query(`SELECT coalesce(sum(payout), 0)::numeric(18,2)::text AS total FROM invoice WHERE id = ANY($1)`, [due.included.map((r: { invoiceId: string }) => r.invoiceId)]);
       expect(card.total).toBe(total);
     }
-    // The second invoice bought waits for its batch: planned for the next file day at the latest.
-    expect(h.payoutsDue.find((p) => p.book === 'NO')).toMatchObject({ count: 1, total: expect.stringMatching(/^\d+\.\d\d$/), held: 0, heldTotal: '0.00' });
+    // The second invoice bought and the two handed to collection since wait for their batch: planned for the next file day at the latest.
+    expect(h.payoutsDue.find((p) => p.book === 'NO')).toMatchObject({ count: 3, total: expect.stringMatching(/^\d+\.\d\d$/), held: 0, heldTotal: '0.00' });
   });
 
   it('tells collection it has its section, and nothing of the others', async () => {
     const h = await home(collection.token);
     expect(h.sections.map((s) => s.role)).toEqual(['COLLECTION']);
     // Its disputes, overdue invoices and recourse invoices (issue 15), counted whole.
-    expect(h.sections[0].queues.map((q) => q.key)).toEqual(['DISPUTES', 'OVERDUE_INVOICES', 'RECOURSE_INVOICES']);
+    expect(h.sections[0].queues.map((q) => q.key)).toEqual(['DISPUTES', 'OVERDUE_INVOICES', 'RECOURSE_INVOICES', 'COLLECTION_CASES']);
     expect(h.payoutsDue).toEqual([]);
     expect(h.decisionsPerDay).toEqual([]);
+  });
+
+  it("counts collection's cases as the handoff list shows them (active, claimed one by one)", async () => {
+    const h = await home(collection.token);
+    const [db] = await t.db.query(
+      `SELECT count(*)::int AS count, min(opened_at) AS oldest, count(*) FILTER (WHERE claimed_by = $1)::int AS mine
+         FROM collection_case WHERE state NOT IN ('PAID','WRITTEN_OFF','CLOSED')`,
+      [collection.id],
+    );
+    expect(queue(h, 'COLLECTION_CASES')).toMatchObject({ role: 'COLLECTION', count: db.count, overdue: 0, dueToday: 0, claimedByMe: db.mine });
+    expect(queue(h, 'COLLECTION_CASES')).toMatchObject({ count: 2, claimedByMe: 1 });
+    expect(new Date(queue(h, 'COLLECTION_CASES').oldestSince!).getTime()).toBe(new Date(db.oldest).getTime());
+  });
+
+  it("counts finance's other queues over the whole of each: refunds due, write-offs to approve, failed deliveries, letters to print", async () => {
+    const h = await home(finance.token);
+    const counted = async (sql: string) => (await t.db.query(sql))[0];
+    const refunds = await counted(
+      `SELECT count(*)::int AS count, min(created_at) AS oldest FROM payout_refund r
+        WHERE NOT EXISTS (SELECT 1 FROM payout_line l WHERE l.refund_id = r.id AND l.state IN ('INCLUDED','SETTLED'))`,
+    );
+    // The refund recorded before the NO batch was prepared missed it: past its promise (the next batch).
+    expect(queue(h, 'REFUNDS_DUE')).toMatchObject({ role: 'FINANCE', count: refunds.count, overdue: 1, claimedByMe: null });
+    expect(queue(h, 'REFUNDS_DUE')).toMatchObject({ count: 2, oldestAgeHours: 120 });
+    expect(new Date(queue(h, 'REFUNDS_DUE').oldestSince!).getTime()).toBe(new Date(refunds.oldest).getTime());
+
+    const writeOffs = await counted(`SELECT count(*)::int AS count, min(write_off_proposed_at) AS oldest FROM collection_case WHERE state = 'WRITE_OFF_PROPOSED'`);
+    expect(queue(h, 'WRITE_OFFS_TO_APPROVE')).toMatchObject({ count: writeOffs.count, overdue: 0, claimedByMe: null, oldestAgeHours: 30 });
+    expect(writeOffs.count).toBe(1);
+    expect(queue(h, 'WRITE_OFFS_TO_APPROVE').ageBuckets.find((b) => b.bucket === 'FROM_1_TO_3_DAYS')!.count).toBe(1);
+
+    const failed = await counted(`SELECT count(*)::int AS count, min(updated_at) AS oldest FROM document_delivery WHERE flagged`);
+    expect(queue(h, 'FAILED_DELIVERIES')).toMatchObject({ count: failed.count, overdue: 0, claimedByMe: null });
+    expect(failed.count).toBe(1);
+    expect(new Date(queue(h, 'FAILED_DELIVERIES').oldestSince!).getTime()).toBe(new Date(failed.oldest).getTime());
+
+    // Letters: past their print day (late), or for today's.
+    const post = await counted(
+      `SELECT count(*)::int AS count,
+              count(*) FILTER (WHERE d.print_day < (now() AT TIME ZONE CASE i.country WHEN 'NO' THEN 'Europe/Oslo' ELSE 'Europe/Stockholm' END)::date)::int AS late,
+              count(*) FILTER (WHERE d.print_day = (now() AT TIME ZONE CASE i.country WHEN 'NO' THEN 'Europe/Oslo' ELSE 'Europe/Stockholm' END)::date)::int AS today
+         FROM document_delivery d JOIN invoice i ON i.id = d.invoice_id WHERE d.channel = 'POST' AND d.status = 'AWAITING_PRINT'`,
+    );
+    expect(queue(h, 'PRINT_BATCH')).toMatchObject({ count: post.count, overdue: post.late, dueToday: post.today, claimedByMe: null });
+    expect(post).toMatchObject({ count: 2, late: 1, today: 1 });
+    for (const key of ['REFUNDS_DUE', 'WRITE_OFFS_TO_APPROVE', 'FAILED_DELIVERIES', 'PRINT_BATCH']) {
+      expect(queue(h, key).ageBuckets.reduce((sum, b) => sum + b.count, 0)).toBe(queue(h, key).count);
+    }
   });
 
   it("shows an admin every role's work, with the same counts", async () => {
     const h = await home(admin.token);
     const own = await home(analyst.token);
     expect(h.sections.map((s) => s.role)).toEqual(['CREDIT_ANALYST', 'COLLECTION', 'FINANCE']);
+    // Every queue of every role (3 + 4 + 7), claims counted as the admin's (who holds none).
+    expect(h.sections.flatMap((s) => s.queues).map((q) => q.key)).toHaveLength(14);
+    expect(queue(h, 'COLLECTION_CASES')).toMatchObject({ count: 2, claimedByMe: 0 });
+    expect(queue(h, 'PRINT_BATCH').count).toBe(2);
     for (const key of ['CLIENT_APPLICATIONS', 'MANUAL_ASSESSMENT', 'SPOT_CHECKS']) {
       const { claimedByMe: _mine, ...counts } = queue(own, key);
       expect(queue(h, key)).toMatchObject({ ...counts, oldestAgeHours: expect.any(Number) });

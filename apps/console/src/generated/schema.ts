@@ -1241,14 +1241,19 @@ export type HomeQueue = {
 /** A queue counted on the home page. */
 export type HomeQueueKey =
   | 'CLIENT_APPLICATIONS'
+  | 'COLLECTION_CASES'
   | 'DISPUTES'
+  | 'FAILED_DELIVERIES'
   | 'MANUAL_ASSESSMENT'
   | 'OVERDUE_INVOICES'
   | 'PAYOUT_BATCHES_TO_APPROVE'
   | 'PAYOUT_BATCHES_TO_SEND'
+  | 'PRINT_BATCH'
   | 'RECOURSE_INVOICES'
+  | 'REFUNDS_DUE'
   | 'SPOT_CHECKS'
-  | 'UNMATCHED_PAYMENTS';
+  | 'UNMATCHED_PAYMENTS'
+  | 'WRITE_OFFS_TO_APPROVE';
 
 /** A role's part of the home: its queues (none yet for some roles). */
 export type HomeSection = {

@@ -27,6 +27,12 @@ export const QUEUE_LINKS: Record<HomeQueueKey, { path: string; menuKey: string }
   OVERDUE_INVOICES: { path: '/overdue-invoices', menuKey: 'overdue_invoices' },
   RECOURSE_INVOICES: { path: '/recourse-invoices', menuKey: 'recourse_invoices' },
   UNMATCHED_PAYMENTS: { path: '/unmatched-payments', menuKey: 'unmatched_payments' },
+  COLLECTION_CASES: { path: '/collection-cases', menuKey: 'collection_handoff' },
+  WRITE_OFFS_TO_APPROVE: { path: `/collection-cases?filter=${encodeURIComponent(JSON.stringify({ state: 'WRITE_OFF_PROPOSED' }))}`, menuKey: 'collection_handoff' },
+  // Refunds go out in the payout batches like any payout.
+  REFUNDS_DUE: { path: '/payout-batches', menuKey: 'payout_batches' },
+  FAILED_DELIVERIES: { path: '/failed-deliveries', menuKey: 'failed_deliveries' },
+  PRINT_BATCH: { path: '/print-batch', menuKey: 'print_batch' },
 };
 
 const iconOf = (menuKey: string): SvgIconComponent =>

@@ -327,6 +327,11 @@ export const consoleEn = {
         SPOT_CHECKS: 'Spot checks',
         PAYOUT_BATCHES_TO_APPROVE: 'Payout batches to approve',
         PAYOUT_BATCHES_TO_SEND: 'Approved batches not yet sent to the bank',
+        REFUNDS_DUE: 'Refunds and repayments to pay out',
+        WRITE_OFFS_TO_APPROVE: 'Write-offs to approve',
+        FAILED_DELIVERIES: 'Failed deliveries',
+        PRINT_BATCH: 'Letters to print',
+        COLLECTION_CASES: 'Cases with collection',
       },
       books: { SE: 'Sweden', NO: 'Norway' },
       payouts_due: {
