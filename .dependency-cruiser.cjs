@@ -20,6 +20,13 @@ module.exports = {
       to: { path: '\\.repository\\.ts$' },
     },
     {
+      name: 'demo-data-stays-in-the-demo',
+      comment: "The demo's data steps (e.g. demo-overdue.ts moves due dates into the past) are reached only from the demo's own entry points.",
+      severity: 'error',
+      from: { path: '^apps/api/src', pathNot: '^apps/api/src/demo/' },
+      to: { path: '^apps/api/src/demo/' },
+    },
+    {
       name: 'libs-do-not-import-apps',
       severity: 'error',
       from: { path: '^libs/' },
