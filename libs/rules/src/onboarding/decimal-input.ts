@@ -4,7 +4,7 @@
  * (no exponent, sign, spaces, "NaN" or "Infinity"), so what staff typed is what is stored.
  */
 import Decimal from 'decimal.js';
-import { InvalidValueError, formatDecimal, formatMoneyText } from '@factoring/domain';
+import { InvalidValueError, formatMoneyText } from '@factoring/domain';
 import { Language } from '../reason';
 
 /** Our own constructor, so another module's `Decimal.set(...)` cannot change these sums. */
@@ -109,10 +109,4 @@ export function formatted(value: Decimal): Record<Language, string> {
 export function moneyFormatted(value: Decimal, currency?: string | null): Record<Language, string> {
   const text = value.toFixed();
   return { en: formatMoneyText(text, currency, 'en'), sv: formatMoneyText(text, currency, 'sv'), nb: formatMoneyText(text, currency, 'nb') };
-}
-
-/** A number that is not money (a multiple, a count of days) with its digits grouped the language's way. */
-export function numberFormatted(value: Decimal): Record<Language, string> {
-  const text = value.toFixed();
-  return { en: formatDecimal(text, 'en'), sv: formatDecimal(text, 'sv'), nb: formatDecimal(text, 'nb') };
 }
