@@ -7,7 +7,7 @@ import Decimal from 'decimal.js';
 import { CountryCode, CURRENCIES, InvalidValueError, isCurrencyCode, LocalDate, parseCountryCode } from '@factoring/domain';
 import { DatedVersion, versionInForce } from '../policy/dated-setting';
 import { Language, Reason, reason } from '../reason';
-import { AMOUNT_DECIMALS, D, decimalInputMessage, FieldName, formatted, moneyFormatted, readNonNegativeDecimal } from '../onboarding/decimal-input';
+import { AMOUNT_DECIMALS, D, decimalInputMessage, FieldName, moneyFormatted, readNonNegativeDecimal } from '../onboarding/decimal-input';
 
 export interface EligibilitySettings {
   /** The only currency invoices are bought in: the client's domestic one (ISO 4217). */
