@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { Link, Show, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
 import { compareAmounts, useFormat } from '../common/format';
 import { useHasRole } from '../common/roles';
+import { PaymentReference, referenceKindOf } from '../common/reference';
 import { Facts, Section } from '../common/Section';
 import { ClaimBar } from '../common/queue/ClaimBar';
 import { useHolds } from '../common/queue/useClaim';
@@ -71,7 +72,10 @@ const Suggestions = () => {
                     {s.invoiceNumber}
                   </Link>
                 </TableCell>
-                <TableCell sx={{ fontFamily: 'monospace' }}>{s.paymentReference ?? '—'}</TableCell>
+                <TableCell>
+                  {/* A suggested invoice is in the payment's currency, so its reference is of the payment's kind. */}
+                  <PaymentReference reference={s.paymentReference} kind={referenceKindOf({ currency: record.currency })} />
+                </TableCell>
                 <TableCell>
                   {s.clientName}
                   <br />
