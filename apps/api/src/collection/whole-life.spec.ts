@@ -4,15 +4,19 @@ import { randomBytes } from 'node:crypto';
 import { analystAndAdmin } from '../../test-support/clients';
 import { creditFixtures } from '../../test-support/credit';
 import { newStaff } from '../../test-support/factories';
+import { day } from '../../test-support/invoices';
 import { expectReceivablesReconcile, ledgerReceivables } from '../../test-support/receivables';
-import { startTestAppOnOwnDatabase, TestApp } from '../../test-support/test-app';
+import { errorOf, startTestAppOnOwnDatabase, TestApp } from '../../test-support/test-app';
 import { Role } from '../auth/role';
 import type { BankEntry, BankFileHeader } from '../bank-files/bank-entry';
+import { CollectionCasesModule } from '../collection-cases/collection-cases.module';
 import { CreditService } from '../credit/credit.service';
 import { DeliveryService } from '../delivery/delivery.service';
 import { LetterOutcomes } from '../delivery/letter-outcomes';
+import { DisputesModule } from '../disputes/disputes.module';
 import { PaymentsModule } from '../payments/payments.module';
 import { PaymentsService } from '../payments/payments.service';
+import { RecourseModule } from '../recourse/recourse.module';
 import { CLOCK } from './clock';
 import { CollectionModule } from './collection.module';
 import { FollowUpService } from './follow-up.service';
@@ -34,6 +38,7 @@ let payments: PaymentsService;
 let analyst: { token: string };
 let admin: { token: string };
 let finance: { token: string };
+let collector: { token: string };
 const clock = new TestClock('2026-03-01T09:00:00Z');
 const f = creditFixtures(() => t, () => ({ analyst, admin }));
 
@@ -46,8 +51,8 @@ beforeAll(async () => {
   followUp = t.app.get(FollowUpService);
   deliveries = t.app.get(DeliveryService);
   payments = t.app.get(PaymentsService);
-  // The follow-up's and the payments' clocks, moved by the test.
-  for (const module of [CollectionModule, PaymentsModule]) {
+  // The follow-up's, the payments', the collection cases', the disputes' and recourse's clocks, moved by the test.
+  for (const module of [CollectionModule, PaymentsModule, CollectionCasesModule, DisputesModule, RecourseModule]) {
     const moduleClock = t.app.select(module).get<symbol, Clock>(CLOCK, { strict: true });
     jest.spyOn(moduleClock, 'now').mockImplementation(() => clock.now());
   }
@@ -55,6 +60,15 @@ beforeAll(async () => {
   await f.noSpotChecksInNorway();
   const fi = await newStaff(t.db, { roles: [Role.FINANCE], name: 'Fanny Finance' });
   finance = { token: await t.signIn(fi.email, fi.password) };
+  const co = await newStaff(t.db, { roles: [Role.COLLECTION], name: 'Cissi Collection' });
+  collector = { token: await t.signIn(co.email, co.password) };
+  // The Swedish life below: no spot checks in Sweden either, so its invoice is bought at once.
+  const published = await t.gql(
+    `mutation($v: JSON!, $from: String!) { publishRuleSetting(name: "spotCheck", country: SE, validFrom: $from, value: $v, source: "Test: no spot checks") { validFrom } }`,
+    { from: day(0), v: { alwaysCheckFirst: 0, halfLifeInvoices: 1, floorRate: '0', intensityFactor: { HIGH: '0', NORMAL: '0', LOW: '0' }, newDebtorMinimumRate: '0', largeAmountThreshold: '100000.00', largeAmountMinimumRate: '0' } },
+    admin.token,
+  );
+  if (!published.data && published.errors?.[0]?.extensions?.reason !== 'SETTING_VERSION_EXISTS') throw new Error(JSON.stringify(published.errors));
 }, 60_000);
 afterAll(() => t?.close());
 
@@ -263,5 +277,169 @@ describe('whole lives of overdue invoices (issue 15 s.2)', () => {
     expect(await expectReceivablesReconcile(t, invoice.id)).toEqual({ principal: invoice.payable, fees: '0.00', interest: '0.00' });
     // Nor does it tell the client anything.
     expect(await toldClient(invoice.id)).toEqual({ steps: [], events: [] });
+  });
+});
+
+describe('whole lives that end in collection or recourse (issue 15 s.4-6)', () => {
+  const CASE = `id state principal fees interest claim version writeOffAmount steps { step }`;
+
+  /** A bought invoice due on `dueDate`, bought without recourse (the factor bears the credit loss). */
+  async function boughtWithoutRecourse(country: 'SE' | 'NO', dueDate: string) {
+    const client = await f.clientWithKey(country);
+    count += 1;
+    const invoice = await f.accepted(client.key, country, country === 'SE' ? f.swedishDebtor() : f.norwegianDebtor(), [{ quantity: String(100 + count), unitPrice: '100' }]);
+    await f.setLimit(invoice.debtorId, '10000000');
+    expect(await credit.decide(invoice.id)).toBe('APPROVE');
+    await t.db.query(
+      `UPDATE invoice SET invoice_date = $2::date - 30, delivery_date = $2::date - 30, due_date = $2, recourse_mode = 'WITHOUT_RECOURSE' WHERE id = $1`,
+      [invoice.id, dueDate],
+    );
+    const [row] = await t.db.query(`SELECT payable::text, status FROM invoice WHERE id = $1`, [invoice.id]);
+    expect(row.status).toBe('PURCHASED');
+    return { id: invoice.id, debtorId: invoice.debtorId, payable: row.payable as string };
+  }
+
+  /** The delivery confirms every letter of the invoice made and not yet sent (the e-mail sent, or the print batch printed). */
+  async function lettersSent(invoiceId: string) {
+    const steps: Array<{ id: string }> = await t.db.query(`SELECT id FROM collection_step WHERE invoice_id = $1 AND delivery_state = 'TO_SEND' ORDER BY taken_on`, [invoiceId]);
+    expect(steps.length).toBeGreaterThan(0);
+    for (const { id } of steps) await t.db.transaction((tx) => followUp.letterSent(tx, id));
+  }
+
+  const actedOn = async (country: 'SE' | 'NO', invoiceId: string) => (await followUp.run(country)).outcomes.find((o) => o.invoiceId === invoiceId);
+
+  it('without recourse -> reminders -> collection -> payment order -> written off (four eyes): nothing open, the receivables zero', async () => {
+    const invoice = await boughtWithoutRecourse('SE', '2026-03-02');
+    expect(await expectReceivablesReconcile(t, invoice.id)).toEqual({ principal: invoice.payable, fees: '0.00', interest: '0.00' });
+
+    // Due + 10: the Swedish default's reminder, with the 450 kr compensation (a business debtor); charged when sent.
+    at('2026-03-12');
+    expect(await actedOn('SE', invoice.id)).toMatchObject({ action: 'ACTED', step: 'REMINDER', fee: '450.00' });
+    expect(await expectReceivablesReconcile(t, invoice.id)).toEqual({ principal: invoice.payable, fees: '0.00', interest: '0.00' });
+    await lettersSent(invoice.id);
+    const first = await expectReceivablesReconcile(t, invoice.id);
+    expect(first.fees).toBe('450.00');
+    expect(new Decimal(first.interest).gt(0)).toBe(true);
+
+    // Due + 24: the second reminder (no second compensation), its interest since the first.
+    at('2026-03-26');
+    expect(await actedOn('SE', invoice.id)).toMatchObject({ action: 'ACTED', step: 'SECOND_REMINDER', fee: null });
+    await expectReceivablesReconcile(t, invoice.id);
+    await lettersSent(invoice.id);
+    const second = await expectReceivablesReconcile(t, invoice.id);
+    expect(second.fees).toBe('450.00');
+    expect(new Decimal(second.interest).gt(first.interest)).toBe(true);
+
+    // Due + 38: ready for collection (no letter, nothing booked).
+    at('2026-04-09');
+    expect(await actedOn('SE', invoice.id)).toMatchObject({ action: 'ACTED', step: 'COLLECTION', fee: null, interest: null });
+    expect(await expectReceivablesReconcile(t, invoice.id)).toEqual(second);
+
+    // Handed to collection: the claim is the principal, the fees and the interest (at least what is booked).
+    at('2026-04-10');
+    const handed = await t.gql(`mutation($i: ID!) { handOffToCollection(invoiceId: $i, note: "Two reminders, no answer") { ${CASE} } }`, { i: invoice.id }, collector.token);
+    expect(handed.errors).toBeUndefined();
+    const c = handed.data!.handOffToCollection;
+    expect(c).toMatchObject({ state: 'HANDED_OFF', principal: invoice.payable, fees: '450.00', version: 1 });
+    expect(new Decimal(c.interest).gte(second.interest)).toBe(true);
+    expect(await expectReceivablesReconcile(t, invoice.id)).toEqual(second);
+    // The follow-up leaves an invoice with collection alone: no further letter, nothing booked.
+    at('2026-04-20');
+    await followUp.run('SE');
+    expect(await expectReceivablesReconcile(t, invoice.id)).toEqual(second);
+
+    // Escalated: an application for a payment order at Kronofogden.
+    at('2026-05-04');
+    const escalated = await t.gql(
+      `mutation($id: ID!, $v: Int!) { escalateCollectionCase(id: $id, escalation: PAYMENT_ORDER, note: "No answer to the agency", expectedVersion: $v) { ${CASE} } }`,
+      { id: c.id, v: c.version },
+      collector.token,
+    );
+    expect(escalated.errors).toBeUndefined();
+    expect(escalated.data!.escalateCollectionCase.state).toBe('PAYMENT_ORDER_APPLIED');
+    expect(await expectReceivablesReconcile(t, invoice.id)).toEqual(second);
+
+    // Given up on: proposed by collection, refused to the proposer as approver, approved by finance.
+    at('2026-08-03');
+    const proposed = await t.gql(
+      `mutation($id: ID!, $v: Int!) { proposeWriteOff(id: $id, note: "The debtor is bankrupt: no assets", expectedVersion: $v) { ${CASE} } }`,
+      { id: c.id, v: escalated.data!.escalateCollectionCase.version },
+      collector.token,
+    );
+    expect(proposed.errors).toBeUndefined();
+    expect(proposed.data!.proposeWriteOff.state).toBe('WRITE_OFF_PROPOSED');
+    expect(await expectReceivablesReconcile(t, invoice.id)).toEqual(second);
+    const APPROVE = `mutation($id: ID!, $v: Int!) { approveWriteOff(id: $id, expectedVersion: $v) { ${CASE} } }`;
+    expect(errorOf(await t.gql(APPROVE, { id: c.id, v: proposed.data!.proposeWriteOff.version }, collector.token))).toMatchObject({ code: 'FORBIDDEN' });
+    at('2026-08-04');
+    const approved = await t.gql(APPROVE, { id: c.id, v: proposed.data!.proposeWriteOff.version }, finance.token);
+    expect(approved.errors).toBeUndefined();
+    const total = new Decimal(invoice.payable).plus(second.fees).plus(second.interest).toFixed(2);
+    expect(approved.data!.approveWriteOff).toMatchObject({ state: 'WRITTEN_OFF', writeOffAmount: total });
+
+    // Nothing open: every receivable of the invoice is zero in the ledger, the exposure released, the loss booked.
+    expect(await expectReceivablesReconcile(t, invoice.id)).toEqual({ principal: '0.00', fees: '0.00', interest: '0.00' });
+    expect(await ledgerReceivables(t, invoice.id)).toEqual({ principal: '0.00', fees: '0.00', interest: '0.00' });
+    const [{ exposure }] = await t.db.query(`SELECT exposure::text FROM invoice WHERE id = $1`, [invoice.id]);
+    expect(exposure).toBe('0.00');
+    const [{ loss }] = await t.db.query(
+      `SELECT coalesce(sum(p.amount), 0)::text AS loss FROM journal_posting p
+         JOIN LATERAL (SELECT role FROM ledger_account WHERE book = p.book AND number = p.account ORDER BY valid_from DESC LIMIT 1) a ON true
+        WHERE p.invoice_id = $1 AND a.role = 'CREDIT_LOSSES'`,
+      [invoice.id],
+    );
+    expect(new Decimal(loss).gt(0)).toBe(true);
+    // A later run of the follow-up books nothing on a written-off invoice.
+    at('2026-08-10');
+    await followUp.run('SE');
+    expect(await ledgerReceivables(t, invoice.id)).toEqual({ principal: '0.00', fees: '0.00', interest: '0.00' });
+  });
+
+  it('disputed -> recourse: no reminders while disputed; recourse of the disputed amount is a recourse invoice, the rest followed up', async () => {
+    const invoice = await boughtWithoutRecourse('NO', '2026-03-02');
+    await expectReceivablesReconcile(t, invoice.id);
+
+    at('2026-03-05');
+    const registered = await t.gql(
+      `mutation($input: RegisterDisputeInput!) { registerDispute(input: $input) { id state amount version } }`,
+      { input: { invoiceId: invoice.id, channel: 'PHONE', amount: '400.00', reason: 'The debtor says part of the goods never arrived', nextStep: 'Ask the client for the delivery notes', nextStepDue: '2026-03-19' } },
+      collector.token,
+    );
+    expect(registered.errors).toBeUndefined();
+    const dispute = registered.data!.registerDispute;
+    expect(dispute).toMatchObject({ state: 'OPEN', amount: '400.00' });
+    expect(await expectReceivablesReconcile(t, invoice.id)).toEqual({ principal: invoice.payable, fees: '0.00', interest: '0.00' });
+
+    // Due + 14, the reminder's day: held while disputed. No letter, nothing booked.
+    at('2026-03-16');
+    expect(await actedOn('NO', invoice.id)).toMatchObject({ action: 'NONE', code: 'SCHEDULE_HELD_DISPUTED' });
+    expect(await t.db.query(`SELECT id FROM collection_step WHERE invoice_id = $1`, [invoice.id])).toEqual([]);
+    expect(await t.db.query(`SELECT id FROM document_delivery WHERE invoice_id = $1 AND document_kind = 'PAYMENT_REMINDER'`, [invoice.id])).toEqual([]);
+    expect(await expectReceivablesReconcile(t, invoice.id)).toEqual({ principal: invoice.payable, fees: '0.00', interest: '0.00' });
+
+    // Ended as recourse of the disputed amount (bought without recourse: a dispute is bought back whatever the mode).
+    at('2026-03-19');
+    const resolved = await t.gql(
+      `mutation($id: ID!, $v: Int!) { resolveDispute(id: $id, ending: RECOURSE, note: "The client buys the disputed part back", expectedVersion: $v) { state recourseInvoiceId } }`,
+      { id: dispute.id, v: dispute.version },
+      collector.token,
+    );
+    expect(resolved.errors).toBeUndefined();
+    expect(resolved.data!.resolveDispute.state).toBe('RECOURSE');
+    const [recourseInvoice] = await t.db.query(`SELECT id, cause, amount::text, status FROM recourse_invoice WHERE invoice_id = $1`, [invoice.id]);
+    expect(recourseInvoice).toEqual({ id: resolved.data!.resolveDispute.recourseInvoiceId, cause: 'DISPUTE', amount: '400.00', status: 'OPEN' });
+    const rest = new Decimal(invoice.payable).minus('400.00').toFixed(2);
+    expect(await expectReceivablesReconcile(t, invoice.id)).toEqual({ principal: rest, fees: '0.00', interest: '0.00' });
+    const [row] = await t.db.query(`SELECT status, recourse_amount::text, open_dispute_id FROM invoice WHERE id = $1`, [invoice.id]);
+    expect(row).toEqual({ status: 'PURCHASED', recourse_amount: '400.00', open_dispute_id: null });
+
+    // The dispute ended: the follow-up resumes on the rest (the reminder caught up), charged when sent.
+    at('2026-03-20');
+    expect(await actedOn('NO', invoice.id)).toMatchObject({ action: 'ACTED', step: 'REMINDER' });
+    expect(await expectReceivablesReconcile(t, invoice.id)).toEqual({ principal: rest, fees: '0.00', interest: '0.00' });
+    await lettersSent(invoice.id);
+    const after = await expectReceivablesReconcile(t, invoice.id);
+    expect(after.principal).toBe(rest);
+    expect(new Decimal(after.fees).gt(0)).toBe(true);
   });
 });
