@@ -262,3 +262,35 @@ test('collection registers a dispute on a bought invoice and ends it as bought b
   await page.getByTestId('recourse-invoices-table').waitFor();
   await page.getByTestId('recourse-invoices-table').locator('tr', { hasText: /500[.,]00/ }).first().waitFor();
 }));
+
+/*
+ * The collection handoff (issue 15 s.5, "Done when"): collection staff open the overdue queue,
+ * open a Norwegian demo invoice bought without recourse that is long past due (DEMO-NO-1010/1011,
+ * moved overdue by the demo data when the stack starts), hand it to collection from its page,
+ * land on the new case and find it in the collection-handoff list. The first of the two not yet
+ * with collection is used, so the test can run again against a console already running.
+ */
+test('collection hands an overdue invoice bought without recourse to collection and finds the case in the handoff list', keepScreenOnFailure('collection-handoff', async () => {
+  const cases = await api<{ collectionCases: { items: Array<{ invoiceNumber: string }> } }>(COLLECTION, `query { collectionCases(perPage: 200) { items { invoiceNumber } } }`);
+  const withCollection = new Set((cases.data?.collectionCases.items ?? []).map((item) => item.invoiceNumber));
+  const invoiceNumber = ['DEMO-NO-1011', 'DEMO-NO-1010'].find((number) => !withCollection.has(number));
+  if (!invoiceNumber) throw new Error('Both demo overdue invoices are with collection already: start a fresh stack');
+
+  await signIn(COLLECTION);
+  await page.goto(`${CONSOLE_URL}/#/overdue-invoices`);
+  const row = page.getByTestId('overdue-invoices-table').locator('tr', { hasText: invoiceNumber }).first();
+  await row.waitFor();
+  await row.click();
+  await page.waitForURL(/#\/invoices\/[^/]+\/show$/);
+  await page.getByTestId('invoice-number').filter({ hasText: invoiceNumber }).waitFor();
+
+  await page.getByTestId('hand-off').click();
+  await page.waitForURL(/#\/collection-cases\/[^/]+\/show$/);
+  await page.getByTestId('collection-case-state').filter({ hasText: 'With the agency' }).first().waitFor();
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'collection-handoff-case.png'), fullPage: true });
+
+  await page.goto(`${CONSOLE_URL}/#/collection-cases`);
+  await page.getByTestId('collection-cases-table').locator('tr', { hasText: invoiceNumber }).first().waitFor();
+  const handed = await api<{ collectionCases: { items: Array<{ invoiceNumber: string; state: string }> } }>(COLLECTION, `query { collectionCases(perPage: 200) { items { invoiceNumber state } } }`);
+  expect(handed.data!.collectionCases.items.filter((item) => item.invoiceNumber === invoiceNumber)).toEqual([{ invoiceNumber, state: 'HANDED_OFF' }]);
+}));

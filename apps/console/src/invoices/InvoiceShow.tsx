@@ -17,7 +17,7 @@ import {
 import type { ReactNode } from 'react';
 import { Link, Show, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { CountryFlag } from '../common/CountryField';
-import { useFormat } from '../common/format';
+import { today, useFormat } from '../common/format';
 import { FullRecord } from '../common/FullRecord';
 import { Facts, reasonText, Section } from '../common/Section';
 import { Timeline } from '../common/Timeline';
@@ -26,6 +26,7 @@ import { InvoiceDocuments } from '../documents/DocumentsSection';
 import { InvoiceDeliveries } from '../deliveries/InvoiceDeliveries';
 import { InvoicePayments } from '../payments/InvoicePayments';
 import { RegisterDisputeButton } from '../disputes/RegisterDisputeButton';
+import { HandOffButton } from '../collection-cases/HandOffButton';
 import { CreditDecisions } from './CreditDecisions';
 import { ClientStatusChip, InvoiceStatusChip } from './fields';
 import { OfferChart } from './OfferChart';
@@ -47,6 +48,8 @@ const Header = () => {
           <InvoiceStatusChip status={record.status} size="medium" />
           <ClientStatusChip status={record.clientStatus} size="medium" />
           <RegisterDisputeButton invoice={record} />
+          {/* A bought invoice past its due date may go to collection from its page too (the API refuses one paid, disputed or already there). */}
+          {record.status === 'PURCHASED' && record.dueDate < today() ? <HandOffButton invoiceId={record.id} /> : null}
           <Box sx={{ flex: 1 }} />
           <Typography variant="h5" component="span" sx={num} data-testid="invoice-payable">
             {format.amount(record.payable, record.currency, { decimals: 2 })}
