@@ -44,7 +44,7 @@ const en = {
         PRINTED: 'Printed and posted',
       },
       channels: { EMAIL: 'E-mail', PEPPOL: 'E-invoice (Peppol)', POST: 'Post', PHONE: 'Phone', LETTER: 'Letter' },
-      kinds: { SOLD_INVOICE: 'Invoice', INVOICE_RECEIPT: 'Receipt', PAYMENT_RECEIPT: 'Payment receipt' },
+      kinds: { SOLD_INVOICE: 'Invoice', INVOICE_RECEIPT: 'Receipt', PAYMENT_RECEIPT: 'Payment receipt', PAYMENT_REMINDER: 'Payment reminder', RECOURSE_INVOICE_REMINDER: 'Recourse invoice reminder' },
       recipients: { DEBTOR: 'to the debtor', CLIENT: 'to the client' },
       reasons: {
         REFUSED: 'Refused by the mail server',
@@ -124,7 +124,7 @@ const sv: typeof en = {
         PRINTED: 'Utskrivet och postat',
       },
       channels: { EMAIL: 'E-post', PEPPOL: 'E-faktura (Peppol)', POST: 'Post', PHONE: 'Telefon', LETTER: 'Brev' },
-      kinds: { SOLD_INVOICE: 'Faktura', INVOICE_RECEIPT: 'Kvitto', PAYMENT_RECEIPT: 'Betalningskvitto' },
+      kinds: { SOLD_INVOICE: 'Faktura', INVOICE_RECEIPT: 'Kvitto', PAYMENT_RECEIPT: 'Betalningskvitto', PAYMENT_REMINDER: 'Betalningspåminnelse', RECOURSE_INVOICE_REMINDER: 'Påminnelse om regressfaktura' },
       recipients: { DEBTOR: 'till fakturamottagaren', CLIENT: 'till kunden' },
       reasons: {
         REFUSED: 'Nekat av e-postservern',
@@ -204,7 +204,7 @@ const nb: typeof en = {
         PRINTED: 'Skrevet ut og postlagt',
       },
       channels: { EMAIL: 'E-post', PEPPOL: 'EHF/e-faktura (Peppol)', POST: 'Brev', PHONE: 'Telefon', LETTER: 'Brev' },
-      kinds: { SOLD_INVOICE: 'Faktura', INVOICE_RECEIPT: 'Kvittering', PAYMENT_RECEIPT: 'Betalingskvittering' },
+      kinds: { SOLD_INVOICE: 'Faktura', INVOICE_RECEIPT: 'Kvittering', PAYMENT_RECEIPT: 'Betalingskvittering', PAYMENT_REMINDER: 'Betalingspåminnelse', RECOURSE_INVOICE_REMINDER: 'Purring på regressfaktura' },
       recipients: { DEBTOR: 'til fakturamottakeren', CLIENT: 'til kunden' },
       reasons: {
         REFUSED: 'Avvist av e-postserveren',
