@@ -92,11 +92,11 @@ describe('the running product', () => {
     const env = { ...stack.env, API_URL: stack.apiUrl, DEMO_KEYS_FILE: `${ROOT}/test-output/e2e-demo-keys.json` };
     const first = await runEntryPoint('demo/demo-accounting-program.main.js', env);
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/Demo accounting program: 11 invoices submitted, 5 offers accepted/);
+    expect(first.stdout).toMatch(/Demo accounting program: 16 invoices submitted, 10 offers accepted/);
     const db = new Client({ connectionString: stack.databaseUrl });
     await db.connect();
     try {
-      // The 5 accepted ones go on to the credit decision in the worker, so count them by what they were not.
+      // The 10 accepted ones go on to the credit decision in the worker, so count them by what they were not.
       const [{ offered, denied, accepted }] = (
         await db.query(
           `SELECT count(*) FILTER (WHERE status = 'OFFERED')::int AS offered,
@@ -104,11 +104,11 @@ describe('the running product', () => {
                   count(*) FILTER (WHERE accepted_at IS NOT NULL)::int AS accepted FROM invoice`,
         )
       ).rows;
-      expect({ offered, denied, accepted }).toEqual({ offered: 2, denied: 4, accepted: 5 });
+      expect({ offered, denied, accepted }).toEqual({ offered: 2, denied: 4, accepted: 10 });
       const again = await runEntryPoint('demo/demo-accounting-program.main.js', env);
       expect(again.code).toBe(0);
       const [{ n }] = (await db.query(`SELECT count(*)::int AS n FROM invoice`)).rows;
-      expect(n).toBe(11);
+      expect(n).toBe(16);
       const [{ keys }] = (await db.query(`SELECT count(*)::int AS keys FROM integration_key`)).rows;
       expect(keys).toBe(2);
     } finally {
@@ -128,7 +128,7 @@ describe('the running product', () => {
       }
       expect(waiting).toBe(0);
       const [{ decided }] = (await db.query(`SELECT count(DISTINCT invoice_id)::int AS decided FROM credit_decision`)).rows;
-      expect(decided).toBe(5);
+      expect(decided).toBe(10);
       // The private person above the person cap waits for an analyst: the manual-assessment queue has work.
       const [{ manual }] = (await db.query(`SELECT count(*)::int AS manual FROM credit_review WHERE kind = 'MANUAL_ASSESSMENT' AND state = 'OPEN'`)).rows;
       expect(manual).toBe(1);
