@@ -89,12 +89,18 @@ export async function startTestAppOnOwnDatabase(parts: AppParts = { http: true, 
   await runMigrations(own(shared.migration));
   process.env.DATABASE_URL = own(shared.app);
   process.env.TEST_FIXTURE_DATABASE_URL = own(shared.fixture);
+  // Its own queues too (`<run prefix>_own_<id>`, which the run's teardown also clears): a worker
+  // of another test file, on another database, would otherwise take this app's jobs and run them
+  // where its rows are not (a what-if run or a delivery that never finishes here).
+  const sharedPrefix = process.env.QUEUE_PREFIX;
+  if (sharedPrefix) process.env.QUEUE_PREFIX = `${sharedPrefix}${suffix}`;
   let app: TestApp;
   try {
     app = await startTestApp(parts);
   } finally {
     process.env.DATABASE_URL = shared.app;
     process.env.TEST_FIXTURE_DATABASE_URL = shared.fixture;
+    process.env.QUEUE_PREFIX = sharedPrefix;
   }
   return {
     ...app,
