@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { registerOwnDebtor } from '../support/console';
 
 /*
  * Collection staff's disputes (issue 15 s.4): on a bought invoice's page collection registers the
@@ -108,35 +109,13 @@ async function integrationKey(): Promise<string> {
   return programKey;
 }
 
-/** A valid Swedish organisation number (Luhn), so the test has a debtor of its own. */
-function swedishOrganisationNumber(): string {
-  const body = `55${2 + Math.floor(Math.random() * 8)}${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`;
-  const sum = [...body].reduce((total, char, index) => {
-    const doubled = Number(char) * (index % 2 === 0 ? 2 : 1);
-    return total + (doubled > 9 ? doubled - 9 : doubled);
-  }, 0);
-  return `${body.slice(0, 6)}-${body.slice(6)}${(10 - (sum % 10)) % 10}`;
-}
 
 /**
  * A debtor of the test's own, registered by the analyst with a limit: a dispute marks its debtor
  * "disputed before" and the rules then refuse new invoices to it, so the demo debtor the other
  * browser tests sell to is never disputed here.
  */
-async function ownDebtor(): Promise<{ identityNumber: string; name: string }> {
-  const identityNumber = swedishOrganisationNumber();
-  const name = `Tvistig Kund ${Date.now().toString(36)} AB`;
-  const registered = await api<{ registerDebtor: { id: string; version: number } }>(
-    ANALYST,
-    `mutation Register($input: RegisterDebtorInput!) { registerDebtor(input: $input) { id version } }`,
-    { input: { country: 'SE', kind: 'COMPANY', identityNumber, name, address: { street: 'Drottninggatan 5', postalCode: '111 51', city: 'Stockholm', country: 'SE' } } },
-  );
-  const debtor = registered.data?.registerDebtor;
-  if (!debtor) throw new Error(`The test debtor was not registered: ${JSON.stringify(registered.errors)}`);
-  const limited = await api(ANALYST, `mutation($id: ID!, $v: Int!) { setDebtorLimit(id: $id, creditLimit: "500000", expectedVersion: $v) { version } }`, { id: debtor.id, v: debtor.version });
-  if (!limited.data) throw new Error(`The test debtor's limit was not set: ${JSON.stringify(limited.errors)}`);
-  return { identityNumber, name };
-}
+const ownDebtor = () => registerOwnDebtor(`Tvistig Kund ${Date.now().toString(36)} AB`);
 
 const dayFromToday = (days: number) => new Date(Date.now() + days * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
 

@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { registerOwnDebtor } from '../support/console';
 // The bank-files test generator (schema-valid camt) is test support, not the API's code: the browser test uses it as the API's specs do.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { camtString } from '../../apps/api/src/bank-files/fixtures/camt-fixture';
@@ -115,29 +116,8 @@ async function integrationKey(): Promise<string> {
 }
 
 /** A valid Swedish organisation number (Luhn), so the test has a debtor of its own. */
-function swedishOrganisationNumber(): string {
-  const body = `55${2 + Math.floor(Math.random() * 8)}${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`;
-  const sum = [...body].reduce((total, char, index) => {
-    const doubled = Number(char) * (index % 2 === 0 ? 2 : 1);
-    return total + (doubled > 9 ? doubled - 9 : doubled);
-  }, 0);
-  return `${body.slice(0, 6)}-${body.slice(6)}${(10 - (sum % 10)) % 10}`;
-}
 
-async function ownDebtor(): Promise<{ identityNumber: string; name: string }> {
-  const identityNumber = swedishOrganisationNumber();
-  const name = `Betalande Kund ${Date.now().toString(36)} AB`;
-  const registered = await api<{ registerDebtor: { id: string; version: number } }>(
-    ANALYST,
-    `mutation Register($input: RegisterDebtorInput!) { registerDebtor(input: $input) { id version } }`,
-    { input: { country: 'SE', kind: 'COMPANY', identityNumber, name, address: { street: 'Kungsgatan 12', postalCode: '111 43', city: 'Stockholm', country: 'SE' } } },
-  );
-  const debtor = registered.data?.registerDebtor;
-  if (!debtor) throw new Error(`The test debtor was not registered: ${JSON.stringify(registered.errors)}`);
-  const limited = await api(ANALYST, `mutation($id: ID!, $v: Int!) { setDebtorLimit(id: $id, creditLimit: "500000", expectedVersion: $v) { version } }`, { id: debtor.id, v: debtor.version });
-  if (!limited.data) throw new Error(`The test debtor's limit was not set: ${JSON.stringify(limited.errors)}`);
-  return { identityNumber, name };
-}
+const ownDebtor = () => registerOwnDebtor(`Betalande Kund ${Date.now().toString(36)} AB`);
 
 const dayFromToday = (days: number) => new Date(Date.now() + days * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
 

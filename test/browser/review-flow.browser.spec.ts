@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { registerOwnDebtor } from '../support/console';
 
 /*
  * A credit queue that flows (issue 11, section 4): after a decision the analyst is taken
@@ -117,16 +118,6 @@ async function integrationKey(): Promise<string> {
 
 const dayFromToday = (days: number) => new Date(Date.now() + days * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
 
-/** A valid Swedish organisation number (Luhn), for the test's own debtor. */
-function swedishOrganisationNumber(): string {
-  const body = `55${2 + Math.floor(Math.random() * 8)}${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`;
-  const sum = [...body].reduce((total, char, index) => {
-    const doubled = Number(char) * (index % 2 === 0 ? 2 : 1);
-    return total + (doubled > 9 ? doubled - 9 : doubled);
-  }, 0);
-  return `${body.slice(0, 6)}-${body.slice(6)}${(10 - (sum % 10)) % 10}`;
-}
-
 let ownDebtor: { identityNumber: string; name: string } | undefined;
 /**
  * The test's own debtor, with a limit of its own: the demo debtor the other browser specs sell to
@@ -135,18 +126,7 @@ let ownDebtor: { identityNumber: string; name: string } | undefined;
  */
 async function debtorOfTheTest(): Promise<{ identityNumber: string; name: string }> {
   if (ownDebtor) return ownDebtor;
-  const identityNumber = swedishOrganisationNumber();
-  const name = `Stickprov Bygg ${Date.now().toString(36)} AB`;
-  const registered = await api<{ registerDebtor: { id: string; version: number } }>(
-    ANALYST,
-    `mutation Register($input: RegisterDebtorInput!) { registerDebtor(input: $input) { id version } }`,
-    { input: { country: 'SE', kind: 'COMPANY', identityNumber, name, address: { street: 'Kungsgatan 3', postalCode: '753 21', city: 'Uppsala', country: 'SE' } } },
-  );
-  const debtor = registered.data?.registerDebtor;
-  if (!debtor) throw new Error(`The test debtor was not registered: ${JSON.stringify(registered.errors)}`);
-  const limited = await api(ANALYST, `mutation($id: ID!, $v: Int!) { setDebtorLimit(id: $id, creditLimit: "2000000", expectedVersion: $v) { version } }`, { id: debtor.id, v: debtor.version });
-  if (!limited.data) throw new Error(`The test debtor's limit was not set: ${JSON.stringify(limited.errors)}`);
-  ownDebtor = { identityNumber, name };
+  ownDebtor = await registerOwnDebtor(`Stickprov Bygg ${Date.now().toString(36)} AB`, '2000000');
   return ownDebtor;
 }
 

@@ -133,5 +133,38 @@ export async function api<T>(email: string, query: string, variables: Record<str
   return post<T>({ query, variables }, tokens.get(email));
 }
 
+/** A valid Swedish organisation number (Luhn check digit), so a test has a debtor of its own. */
+export function swedishOrganisationNumber(): string {
+  const body = `55${2 + Math.floor(Math.random() * 8)}${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`;
+  const sum = [...body].reduce((total, char, index) => {
+    const doubled = Number(char) * (index % 2 === 0 ? 2 : 1);
+    return total + (doubled > 9 ? doubled - 9 : doubled);
+  }, 0);
+  return `${body.slice(0, 6)}-${body.slice(6)}${(10 - (sum % 10)) % 10}`;
+}
+
+/**
+ * A Swedish company debtor of the test's own, registered by the analyst with a limit of its own:
+ * what a test does to it (a dispute marks it "disputed before", sales use up its limit) never
+ * reaches the demo debtor the other specs sell to.
+ */
+export async function registerOwnDebtor(name: string, creditLimit = '500000'): Promise<{ identityNumber: string; name: string }> {
+  const identityNumber = swedishOrganisationNumber();
+  const registered = await api<{ registerDebtor: { id: string; version: number } }>(
+    DEMO.analyst,
+    `mutation Register($input: RegisterDebtorInput!) { registerDebtor(input: $input) { id version } }`,
+    { input: { country: 'SE', kind: 'COMPANY', identityNumber, name, address: { street: 'Kungsgatan 12', postalCode: '111 43', city: 'Stockholm', country: 'SE' } } },
+  );
+  const debtor = registered.data?.registerDebtor;
+  if (!debtor) throw new Error(`The test debtor was not registered: ${JSON.stringify(registered.errors)}`);
+  const limited = await api(DEMO.analyst, `mutation($id: ID!, $v: Int!, $limit: Decimal!) { setDebtorLimit(id: $id, creditLimit: $limit, expectedVersion: $v) { version } }`, {
+    id: debtor.id,
+    v: debtor.version,
+    limit: creditLimit,
+  });
+  if (!limited.data) throw new Error(`The test debtor's limit was not set: ${JSON.stringify(limited.errors)}`);
+  return { identityNumber, name };
+}
+
 /** The stack's database, for checks against what the console shows (set by global-setup; TOUR_DATABASE_URL for a running console). */
 export const TEST_DATABASE_URL = () => process.env.BROWSER_DATABASE_URL ?? process.env.TOUR_DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/factoring';
