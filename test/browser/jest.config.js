@@ -12,6 +12,6 @@ module.exports = {
   globalTeardown: '<rootDir>/global-teardown.ts',
   // One browser at a time: the specs share the demo accounts and the machine has few cores.
   maxWorkers: 1,
-  // Read-only checks first, on the demo data alone (sequencer.js).
+  // Read-only checks first on the demo data alone, then the console spec, then the rest (sequencer.js).
   testSequencer: '<rootDir>/sequencer.js',
 };
