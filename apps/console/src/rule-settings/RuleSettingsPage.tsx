@@ -124,7 +124,8 @@ const Versions = ({ name, country }: { name: RuleSettingName; country: Country }
                             <Box component="span" sx={{ display: 'block', whiteSpace: 'nowrap' }}>
                               {version.createdBy?.name ?? '—'}
                             </Box>
-                            <Box component="span" sx={{ display: 'block', whiteSpace: 'nowrap', color: 'text.secondary', fontSize: '0.8rem' }}>
+                            {/* May wrap after its comma ("29/11/2026, 12:34" in en-GB and nb): kept on one line it pushed the page to 1445 px. */}
+                            <Box component="span" sx={{ display: 'block', color: 'text.secondary', fontSize: '0.8rem' }}>
                               {format.dateTime(version.createdAt)}
                             </Box>
                           </>
