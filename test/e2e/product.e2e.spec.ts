@@ -105,6 +105,9 @@ describe('the running product', () => {
         )
       ).rows;
       expect({ offered, denied, accepted }).toEqual({ offered: 2, denied: 4, accepted: 10 });
+      // The demo hands two invoices to collection, each overdue on the day it went (the API refuses one not yet due).
+      const cases = (await db.query(`SELECT i.invoice_number, c.claim_as_of > i.due_date AS overdue FROM collection_case c JOIN invoice i ON i.id = c.invoice_id ORDER BY 1`)).rows;
+      expect(cases).toEqual([{ invoice_number: 'DEMO-NO-1008', overdue: true }, { invoice_number: 'DEMO-NO-1009', overdue: true }]);
       const again = await runEntryPoint('demo/demo-accounting-program.main.js', env);
       expect(again.code).toBe(0);
       const [{ n }] = (await db.query(`SELECT count(*)::int AS n FROM invoice`)).rows;

@@ -156,6 +156,10 @@ export class CollectionCasesService {
       if (invoice.status !== 'PURCHASED') {
         throw new ConflictError(CollectionCaseError.COLLECTION_CASE_INVOICE_NOT_BOUGHT, `Invoice ${invoice.invoice_number} is not a bought invoice still open (${invoice.status.toLowerCase().replace('_', ' ')}).`, { invoiceId: invoice.id, invoiceNumber: invoice.invoice_number, status: invoice.status });
       }
+      // Only an overdue claim goes to collection: on or before its due date the debtor owes nothing yet (and late interest would run from a day to come).
+      if (today <= invoice.due_date) {
+        throw new ConflictError(CollectionCaseError.COLLECTION_CASE_INVOICE_NOT_DUE, `Invoice ${invoice.invoice_number} is not overdue: it falls due on ${invoice.due_date}.`, { invoiceId: invoice.id, invoiceNumber: invoice.invoice_number, dueDate: invoice.due_date });
+      }
       if (invoice.open_dispute_id) {
         throw new ConflictError(CollectionCaseError.COLLECTION_CASE_INVOICE_DISPUTED, `Invoice ${invoice.invoice_number} is disputed: end the dispute before collection.`, { invoiceId: invoice.id, invoiceNumber: invoice.invoice_number, disputeId: invoice.open_dispute_id });
       }

@@ -130,6 +130,15 @@ describe('handing an invoice to collection', () => {
     expect(await countCases(disputed.id)).toBe(0);
     const [audit] = await t.db.query(`SELECT outcome, error_code FROM audit_entry WHERE operation = 'handOffToCollection' ORDER BY id DESC LIMIT 1`);
     expect(audit).toEqual({ outcome: 'FAILED', error_code: 'COLLECTION_CASE_INVOICE_DISPUTED' });
+
+    // Falling due today is not overdue: nothing to collect yet, and the refusal names the due date.
+    const notDue = await overdue();
+    const [{ today }] = await t.db.query(`SELECT (now() AT TIME ZONE 'Europe/Oslo')::date::text AS today`);
+    await t.db.query(`UPDATE invoice SET due_date = $2 WHERE id = $1`, [notDue.id, today]);
+    const refusedNotDue = errorOf(await t.gql(HAND_OFF, { i: notDue.id }, ceci.token));
+    expect(refusedNotDue).toMatchObject({ code: 'CONFLICT', reason: 'COLLECTION_CASE_INVOICE_NOT_DUE' });
+    expect(refusedNotDue!.message).toContain(today);
+    expect(await countCases(notDue.id)).toBe(0);
   });
 
   it('two handoffs of one invoice at the same moment: one case, the other a CONFLICT', async () => {

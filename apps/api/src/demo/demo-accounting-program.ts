@@ -36,6 +36,11 @@ export interface DemoProgramOptions {
    * invoice, so finance's unmatched-payments queue has work when the product starts.
    */
   financeEmail?: string;
+  /**
+   * Run once the invoices are bought and before collection's work: the demo makes some of them
+   * overdue there (demo-overdue.ts), since only an overdue invoice can be handed to collection.
+   */
+  beforeCollectionWork?: () => Promise<void>;
 }
 
 interface Line {
@@ -76,7 +81,8 @@ const INVOICES: DemoInvoice[] = [
   { suffix: '1006', only: 'SE', lines: [{ description: 'Altanbygge', quantity: '1', unitPrice: '17000', vatRatePercent: '25' }], dueInDays: 30, deliveredDaysAgo: 2, accept: true, debtorIndex: 1 },
   // Collection's other queues (Norway's debtor, already disputed in the demo): a recourse invoice open, a case handed off, a write-off for finance to approve.
   { suffix: '1007', only: 'NO', collection: 'RECOURSE', lines: [{ description: 'Takrenovering', quantity: '1', unitPrice: '8400', vatRatePercent: '25' }], dueInDays: 30, deliveredDaysAgo: 2, accept: true, debtorIndex: 0 },
-  { suffix: '1008', only: 'NO', collection: 'HANDOFF', lines: [{ description: 'Graving', quantity: '6', unitPrice: '1350', vatRatePercent: '25' }], dueInDays: 30, deliveredDaysAgo: 3, accept: true, debtorIndex: 0 },
+  // 1008 and 1009 are made overdue (demo-overdue.ts) before they are handed to collection, bought without recourse so they stay there.
+  { suffix: '1008', only: 'NO', collection: 'HANDOFF', recourseMode: 'WITHOUT_RECOURSE', lines: [{ description: 'Graving', quantity: '6', unitPrice: '1350', vatRatePercent: '25' }], dueInDays: 30, deliveredDaysAgo: 3, accept: true, debtorIndex: 0 },
   { suffix: '1009', only: 'NO', collection: 'WRITE_OFF', recourseMode: 'WITHOUT_RECOURSE', lines: [{ description: 'Vinduer, montering', quantity: '4', unitPrice: '2150', vatRatePercent: '25' }], dueInDays: 30, deliveredDaysAgo: 3, accept: true, debtorIndex: 0 },
   // Made overdue after they are bought (demo data only, demo-overdue.ts): 40 and 75 days past due, bought without recourse so they stay with collection.
   { suffix: '1010', only: 'NO', overdue: true, recourseMode: 'WITHOUT_RECOURSE', lines: [{ description: 'Rørleggerarbeid', quantity: '9', unitPrice: '950', vatRatePercent: '25' }], dueInDays: 30, deliveredDaysAgo: 2, accept: true, debtorIndex: 0 },
@@ -153,6 +159,7 @@ export async function runDemoAccountingProgram(options: DemoProgramOptions): Pro
   const bought: DemoBought[] = [];
   const purchased = options.analystEmail ? await confirmSpotChecks(gql, options.analystEmail, options.adminPassword, toConfirm, log, bought) : 0;
   const disputed = options.collectionEmail ? await registerDemoDisputes(gql, options.collectionEmail, options.adminPassword, bought.filter((b) => !b.collection && !b.overdue), options.today, log) : 0;
+  await options.beforeCollectionWork?.();
   if (options.collectionEmail) await demoCollectionWork(gql, options.collectionEmail, options.adminPassword, bought, options.today, log);
   if (options.financeEmail) await importUnmatchedPayment(gql, options.financeEmail, options.adminPassword, options.today, log);
   return { submitted, accepted, purchased, disputed };

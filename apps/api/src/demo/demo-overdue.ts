@@ -31,12 +31,16 @@ export interface DemoOverdueInvoice {
 /**
  * Three ages the aging chart tells apart: a Swedish invoice 12 days late (bought with recourse:
  * the agreement's 30 days before the client buys it back are not yet up), two Norwegian ones
- * 40 and 75 days late (bought without recourse, so they stay with collection).
+ * 40 and 75 days late (bought without recourse, so they stay with collection); and the two the
+ * demo then hands to collection, 50 and 120 days late.
  */
 export const DEMO_OVERDUE: readonly DemoOverdueInvoice[] = [
   { country: 'SE', clientOrganisationNumber: '556712-3400', invoiceNumber: 'DEMO-SE-1001', daysPastDue: 12 },
   { country: 'NO', clientOrganisationNumber: '923456783', invoiceNumber: 'DEMO-NO-1010', daysPastDue: 40 },
   { country: 'NO', clientOrganisationNumber: '923456783', invoiceNumber: 'DEMO-NO-1011', daysPastDue: 75 },
+  // Handed to collection by the demo once overdue and reminded (demo-accounting-program.ts: HANDOFF, WRITE_OFF).
+  { country: 'NO', clientOrganisationNumber: '923456783', invoiceNumber: 'DEMO-NO-1008', daysPastDue: 50 },
+  { country: 'NO', clientOrganisationNumber: '923456783', invoiceNumber: 'DEMO-NO-1009', daysPastDue: 120 },
 ];
 
 export const DEMO_DUE_DATE_MOVED = 'DEMO_DUE_DATE_MOVED';

@@ -141,6 +141,8 @@ beforeAll(async () => {
   // Collection cases: two handed to collection, one claimed by the collector; the other proposed for write-off (finance's to approve).
   for (let i = 0; i < 2; i += 1) {
     const invoice = await bought();
+    // Only an overdue invoice goes to collection.
+    await t.db.query(`UPDATE invoice SET invoice_date = current_date - 90, delivery_date = current_date - 90, due_date = current_date - 60 WHERE id = $1`, [invoice.id]);
     const handed = await t.gql(`mutation($i: ID!) { handOffToCollection(invoiceId: $i, note: "No answer") { id } }`, { i: invoice.id }, collection.token);
     if (!handed.data) throw new Error(JSON.stringify(handed.errors));
     caseIds.push(handed.data.handOffToCollection.id);

@@ -244,6 +244,7 @@ export const apiErrorsNb: typeof apiErrorsSv = {
   COLLECTION_CASE_INVOICE_NOT_FOUND: 'Fakturaen finnes ikke.',
   COLLECTION_CASE_INVOICE_NOT_BOUGHT: 'Bare en kjøpt faktura som fortsatt er åpen kan sendes til inkasso.',
   COLLECTION_CASE_INVOICE_PAID: 'Fakturaen er betalt: det er ingenting å inndrive.',
+  COLLECTION_CASE_INVOICE_NOT_DUE: 'Fakturaen er ikke forfalt: den forfaller %{dueDate}. Inkasso først når den er forfalt.',
   COLLECTION_CASE_INVOICE_DISPUTED: 'Fakturaen er omtvistet: avslutt innsigelsen før inkasso.',
   COLLECTION_CASE_ALREADY_HANDED_OFF: 'Fakturaen er allerede sendt til inkasso: arbeid i den saken.',
   COLLECTION_CASE_CHANGED: 'Noen har endret inkassosaken siden du åpnet den. Last inn på nytt og prøv igjen.',

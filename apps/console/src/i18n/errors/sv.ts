@@ -246,6 +246,7 @@ export const apiErrorsSv: Record<string, string> = {
   COLLECTION_CASE_INVOICE_NOT_FOUND: 'Fakturan finns inte.',
   COLLECTION_CASE_INVOICE_NOT_BOUGHT: 'Bara en köpt faktura som fortfarande är öppen kan lämnas till inkasso.',
   COLLECTION_CASE_INVOICE_PAID: 'Fakturan är betald: det finns inget att driva in.',
+  COLLECTION_CASE_INVOICE_NOT_DUE: 'Fakturan har inte förfallit: den förfaller %{dueDate}. Inkasso först när den är förfallen.',
   COLLECTION_CASE_INVOICE_DISPUTED: 'Fakturan är bestriden: avsluta bestridandet före inkasso.',
   COLLECTION_CASE_ALREADY_HANDED_OFF: 'Fakturan är redan lämnad till inkasso: arbeta i det ärendet.',
   COLLECTION_CASE_CHANGED: 'Någon har ändrat inkassoärendet sedan du öppnade det. Ladda om och försök igen.',
