@@ -102,6 +102,9 @@ describe('handing an invoice to collection', () => {
     expect(await t.db.query(`SELECT written_at FROM collection_agency_outbox WHERE case_id = $1`, [c.id])).toEqual([{ written_at: null }]);
     const queue = (await t.gql(QUEUE, {}, fia.token)).data!.collectionCases;
     expect(queue.items.find((i: { id: string }) => i.id === c.id)).toMatchObject({ invoiceNumber: invoice.invoice_number, claim: c.claim, currency: 'NOK' });
+    // Still owed, so still in the aging; the overdue queue points to the case instead of a reminder that will not come.
+    const overdueQueue = (await t.gql(`query { overdueInvoices(perPage: 200) { items { invoiceId nextStep nextStepOn collectionCaseId } } }`, {}, ceci.token)).data!.overdueInvoices;
+    expect(overdueQueue.items.find((i: { invoiceId: string }) => i.invoiceId === invoice.id)).toEqual({ invoiceId: invoice.id, nextStep: 'WITH_COLLECTION', nextStepOn: null, collectionCaseId: c.id });
   });
 
   it('refuses an invoice already handed off, paid or disputed, each with its code naming the invoice, and changes nothing', async () => {

@@ -57,7 +57,9 @@ function toItem(row: OverdueRow, taken: TakenStepRow[], routine: RoutineRow, tod
   const last = taken.at(-1) ?? null;
   let nextStep: OverdueNextStep | null = null;
   let nextStepOn: string | null = null;
-  if (row.disputed) {
+  if (row.collectionCaseId) {
+    nextStep = OverdueNextStep.WITH_COLLECTION;
+  } else if (row.disputed) {
     nextStep = OverdueNextStep.HELD_DISPUTED;
   } else if (taken.some((s) => s.step === 'COLLECTION')) {
     nextStep = OverdueNextStep.HANDOFF;

@@ -2309,6 +2309,8 @@ export type OverdueInvoice = {
   clientApprovals: Array<ClientApproval>;
   clientId: Scalars['ID']['output'];
   clientName: Scalars['String']['output'];
+  /** The collection case working the invoice, while one is open: no more letters come from the follow-up. */
+  collectionCaseId: Maybe<Scalars['ID']['output']>;
   country: Country;
   currency: Scalars['String']['output'];
   /** Whole days past the due date, on the clock's today. */
@@ -2343,14 +2345,15 @@ export type OverdueInvoicePage = {
   total: Scalars['Int']['output'];
 };
 
-/** The next step of the follow-up: a letter, collection-ready, the handoff, or held while disputed. */
+/** The next step of the follow-up: a letter, collection-ready, the handoff, held while disputed, or with collection (its case). */
 export type OverdueNextStep =
   | 'COLLECTION'
   | 'COLLECTION_WARNING'
   | 'HANDOFF'
   | 'HELD_DISPUTED'
   | 'REMINDER'
-  | 'SECOND_REMINDER';
+  | 'SECOND_REMINDER'
+  | 'WITH_COLLECTION';
 
 /** What a payment did: settled an invoice, a surplus held, a refund marked. */
 export type PaymentAllocation = {

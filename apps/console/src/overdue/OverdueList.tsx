@@ -1,4 +1,4 @@
-import { DataTable, FunctionField, List, SelectInput, useTranslate } from 'react-admin';
+import { DataTable, FunctionField, Link, List, SelectInput, useCreatePath, useTranslate } from 'react-admin';
 import { useFormat } from '../common/format';
 import { AgingChart } from './AgingChart';
 import { HandOffButton } from '../collection-cases/HandOffButton';
@@ -16,8 +16,21 @@ const filters = [
 const NextStep = ({ record }: { record: OverdueInvoice }) => {
   const translate = useTranslate();
   const format = useFormat();
+  const createPath = useCreatePath();
   if (!record.nextStep) return <span>—</span>;
   const step = translate(`console.overdue.next_steps.${record.nextStep}`);
+  if (record.nextStep === 'WITH_COLLECTION' && record.collectionCaseId) {
+    // The row stays in the aging (money still owed); the case is where the work is.
+    return (
+      <Link
+        to={createPath({ resource: 'collection-cases', id: record.collectionCaseId, type: 'show' })}
+        onClick={(event: React.MouseEvent) => event.stopPropagation()}
+        data-testid="overdue-collection-case"
+      >
+        {step}
+      </Link>
+    );
+  }
   return (
     <span style={num}>
       {step}

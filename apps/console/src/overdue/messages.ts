@@ -34,6 +34,7 @@ const en = {
         COLLECTION: 'Ready for collection',
         HANDOFF: 'Hand over to collection',
         HELD_DISPUTED: 'Held: disputed',
+        WITH_COLLECTION: 'With collection: see the case',
       },
       client_approval: {
         ASKED: "%{what}: waiting for the client's approval since %{since}",
@@ -123,6 +124,7 @@ const sv: Messages = {
         COLLECTION: 'Klar för inkasso',
         HANDOFF: 'Lämna till inkasso',
         HELD_DISPUTED: 'Vilar: bestridd',
+        WITH_COLLECTION: 'Hos inkasso: se ärendet',
       },
       client_approval: {
         ASKED: '%{what}: väntar på kundens godkännande sedan %{since}',
@@ -210,6 +212,7 @@ const nb: Messages = {
         COLLECTION: 'Klar for inkasso',
         HANDOFF: 'Overlever til inkasso',
         HELD_DISPUTED: 'Stanset: bestridt',
+        WITH_COLLECTION: 'Hos inkasso: se saken',
       },
       client_approval: {
         ASKED: '%{what}: venter på kundens godkjenning siden %{since}',

@@ -7,7 +7,7 @@ import type { Country } from '../types';
 export const AGE_BUCKETS = ['CURRENT', 'DAYS_1_30', 'DAYS_31_60', 'DAYS_61_90', 'OVER_90'] as const;
 export type AgeBucket = (typeof AGE_BUCKETS)[number];
 export type CollectionStep = 'REMINDER' | 'SECOND_REMINDER' | 'COLLECTION_WARNING' | 'COLLECTION';
-export type NextStep = CollectionStep | 'HANDOFF' | 'HELD_DISPUTED';
+export type NextStep = CollectionStep | 'HANDOFF' | 'HELD_DISPUTED' | 'WITH_COLLECTION';
 
 export interface OverdueInvoice {
   id: string;
@@ -30,6 +30,8 @@ export interface OverdueInvoice {
   nextStep: NextStep | null;
   nextStepOn: string | null;
   disputed: boolean;
+  /** The open collection case working the invoice, if any: the follow-up sends no more letters. */
+  collectionCaseId: string | null;
   /** The client's approvals its agreement asks for (issue 15 s.2, s.5): waiting since when, or the answer. */
   clientApprovals: Array<{ kind: 'LATE_INTEREST_INVOICE' | 'COLLECTION_HANDOFF'; state: 'ASKED' | 'APPROVED' | 'DECLINED'; askedOn: string; answeredBy: 'CLIENT' | 'STAFF' | null }>;
 }
@@ -42,7 +44,7 @@ export interface AgingBucket {
 }
 
 const FIELDS = `invoiceId invoiceNumber clientId clientName debtorName country currency dueDate daysOverdue ageBucket
-  openPrincipal openFees openInterest openTotal lastStep lastStepOn nextStep nextStepOn disputed clientApprovals { kind state askedOn answeredBy }`;
+  openPrincipal openFees openInterest openTotal lastStep lastStepOn nextStep nextStepOn disputed collectionCaseId clientApprovals { kind state askedOn answeredBy }`;
 
 export const overdueInvoiceQueries = {
   list: {

@@ -24,8 +24,10 @@ export enum OverdueNextStep {
   HANDOFF = 'HANDOFF',
   /** Disputed: no letters until the dispute ends. */
   HELD_DISPUTED = 'HELD_DISPUTED',
+  /** Handed to collection: the case and the agency take over; the follow-up sends no more letters. */
+  WITH_COLLECTION = 'WITH_COLLECTION',
 }
-registerEnumType(OverdueNextStep, { name: 'OverdueNextStep', description: 'The next step of the follow-up: a letter, collection-ready, the handoff, or held while disputed.' });
+registerEnumType(OverdueNextStep, { name: 'OverdueNextStep', description: 'The next step of the follow-up: a letter, collection-ready, the handoff, held while disputed, or with collection (its case).' });
 
 export enum CollectionStepKind {
   REMINDER = 'REMINDER',
@@ -57,6 +59,7 @@ export class OverdueInvoiceType {
   @Field(() => OverdueNextStep, { nullable: true }) nextStep!: OverdueNextStep | null;
   @Field(() => String, { nullable: true, description: 'When the next step is planned (YYYY-MM-DD); null while held.' }) nextStepOn!: string | null;
   @Field() disputed!: boolean;
+  @Field(() => ID, { nullable: true, description: 'The collection case working the invoice, while one is open: no more letters come from the follow-up.' }) collectionCaseId!: string | null;
 }
 
 @ObjectType('OverdueInvoicePage')
