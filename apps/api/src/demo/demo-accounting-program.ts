@@ -213,8 +213,8 @@ async function confirmSpotChecks(
     }
     await gql(`mutation($id: ID!) { claimCreditReview(id: $id) { id } }`, { id: review.id }, token);
     const done = await gql(
-      `mutation($id: ID!) { recordSpotCheckOutcome(id: $id, outcome: CONFIRMED, note: "Accounts payable expect the invoice; content and price are right (demo).") { state } }`,
-      { id: review.id },
+      `mutation($id: ID!, $note: String!) { recordSpotCheckOutcome(id: $id, outcome: CONFIRMED, note: $note) { state } }`,
+      { id: review.id, note: SPOT_CHECK_NOTE[invoice.country] },
       token,
     );
     if (done.data) {
@@ -228,10 +228,19 @@ async function confirmSpotChecks(
   return purchased;
 }
 
-/** Two disputes, as collection staff take them by phone and e-mail: one of part of an invoice, one of all of another. */
+/** The analyst's note on a confirmed spot check, in the language of the country's staff (what staff type is data, in their language). */
+const SPOT_CHECK_NOTE = {
+  SE: 'Leverantörsreskontran väntar fakturan; innehåll och pris stämmer (demo).',
+  NO: 'Leverandørreskontroen venter fakturaen; innhold og pris stemmer (demo).',
+};
+
+/**
+ * Two disputes, as collection staff take them by phone and e-mail: one of part of an invoice, one of all of another.
+ * All the demo's collection work is on Norwegian invoices, so its notes are in Norwegian, as the staff there would type them.
+ */
 const DEMO_DISPUTES = [
-  { share: 'PART', channel: 'PHONE', reason: 'The debtor says the material was never delivered (demo).', nextStep: 'Ask the client for the delivery note', dueInDays: 3 },
-  { share: 'ALL', channel: 'EMAIL', reason: 'The debtor says the work was never ordered (demo).', nextStep: "Call the debtor's accounts payable", dueInDays: -1 },
+  { share: 'PART', channel: 'PHONE', reason: 'Fakturamottakeren sier at materialet aldri ble levert (demo).', nextStep: 'Be kunden om følgeseddelen', dueInDays: 3 },
+  { share: 'ALL', channel: 'EMAIL', reason: 'Fakturamottakeren sier at arbeidet aldri ble bestilt (demo).', nextStep: 'Ring fakturamottakerens regnskapsavdeling', dueInDays: -1 },
 ] as const;
 
 /**
@@ -313,13 +322,13 @@ async function demoCollectionWork(gql: Gql, email: string, password: string, bou
     if (invoice.collection === 'RECOURSE') {
       const registered = await gql(
         `mutation($input: RegisterDisputeInput!) { registerDispute(input: $input) { id version } }`,
-        { input: { invoiceId: invoice.id, channel: 'LETTER', amount: String(d.invoice.payable), reason: 'The client sold an invoice its customer had already paid in cash (demo).', nextStep: 'Ask the client to buy the invoice back', nextStepDue: due } },
+        { input: { invoiceId: invoice.id, channel: 'LETTER', amount: String(d.invoice.payable), reason: 'Kunden solgte en faktura som fakturamottakeren allerede hadde betalt kontant (demo).', nextStep: 'Be kunden kjøpe fakturaen tilbake', nextStepDue: due } },
         token,
       );
       const dispute = registered.data?.registerDispute;
       const ended = dispute
         ? await gql(
-            `mutation($id: ID!, $v: Int!) { resolveDispute(id: $id, expectedVersion: $v, ending: RECOURSE, note: "The client agreed to buy the invoice back (demo).") { state recourseInvoiceId } }`,
+            `mutation($id: ID!, $v: Int!) { resolveDispute(id: $id, expectedVersion: $v, ending: RECOURSE, note: "Kunden har sagt ja til å kjøpe fakturaen tilbake (demo).") { state recourseInvoiceId } }`,
             { id: dispute.id, v: dispute.version },
             token,
           )
@@ -328,7 +337,7 @@ async function demoCollectionWork(gql: Gql, email: string, password: string, bou
       continue;
     }
     const handed = await gql(
-      `mutation($i: ID!) { handOffToCollection(invoiceId: $i, note: "The debtor does not answer our calls (demo).") { id version } }`,
+      `mutation($i: ID!) { handOffToCollection(invoiceId: $i, note: "Fakturamottakeren svarer ikke når vi ringer (demo).") { id version } }`,
       { i: invoice.id },
       token,
     );
@@ -340,7 +349,7 @@ async function demoCollectionWork(gql: Gql, email: string, password: string, bou
     if (invoice.collection !== 'WRITE_OFF') continue;
     const c = handed.data.handOffToCollection;
     const proposed = await gql(
-      `mutation($id: ID!, $v: Int!) { proposeWriteOff(id: $id, expectedVersion: $v, note: "The debtor's estate has no assets (demo).") { state } }`,
+      `mutation($id: ID!, $v: Int!) { proposeWriteOff(id: $id, expectedVersion: $v, note: "Fakturamottakerens konkursbo har ingen midler (demo).") { state } }`,
       { id: c.id, v: c.version },
       token,
     );
