@@ -55,15 +55,17 @@ export interface NewDelivery {
   flagReason?: string | null;
   /** A reminder letter's follow-up step (issue 15 s.2): each step's letter is a delivery of its own, and its SENT/PRINTED charges the step's fee. */
   collectionStepId?: string | null;
+  /** A letter about one recourse invoice (the recourse invoice itself, its reminder): an invoice bought back twice has two of each. */
+  recourseInvoiceId?: string | null;
 }
 
 /** One delivery row and its job; nothing when the same document already goes to the same recipient by the same channel. */
 export async function insertDelivery(tx: EntityManager, d: NewDelivery): Promise<string[]> {
   const rows: Array<{ id: string }> = await tx.query(
-    `INSERT INTO document_delivery (invoice_id, client_id, document_kind, recipient, channel, address, message_id, fallback_of, flagged, flag_reason, collection_step_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+    `INSERT INTO document_delivery (invoice_id, client_id, document_kind, recipient, channel, address, message_id, fallback_of, flagged, flag_reason, collection_step_id, recourse_invoice_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
      ON CONFLICT ON CONSTRAINT document_delivery_once DO NOTHING RETURNING id`,
-    [d.invoiceId, d.clientId, d.documentKind, d.recipient, d.channel, d.address, newMessageId(MESSAGE_ID_DOMAIN), d.fallbackOf ?? null, d.flagged ?? false, d.flagReason ?? null, d.collectionStepId ?? null],
+    [d.invoiceId, d.clientId, d.documentKind, d.recipient, d.channel, d.address, newMessageId(MESSAGE_ID_DOMAIN), d.fallbackOf ?? null, d.flagged ?? false, d.flagReason ?? null, d.collectionStepId ?? null, d.recourseInvoiceId ?? null],
   );
   for (const { id } of rows) await enqueueDelivery(tx, id, 0);
   return rows.map((r) => r.id);

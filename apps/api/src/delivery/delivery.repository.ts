@@ -27,6 +27,7 @@ export interface ClaimedDelivery {
   document_id: string | null;
   transmission_id: string | null;
   collection_step_id: string | null;
+  recourse_invoice_id: string | null;
 }
 
 /** A send that started this long ago and never reported is taken to have died with its worker. */
@@ -45,7 +46,7 @@ export class DeliveryRepository {
     const [row] = returnedRows<ClaimedDelivery>(await this.db.query(
       `UPDATE document_delivery SET status = 'SENDING', sending_started_at = now(), attempts = attempts + 1, next_attempt_at = NULL, updated_at = now(), version = version + 1
         WHERE id = $1 AND (status IN ('QUEUED','RETRYING') OR (status = 'SENDING' AND sending_started_at < now() - ${SENDING_LEASE}))
-        RETURNING id, invoice_id, client_id, document_kind, recipient, channel, address, attempts, message_id, document_id, transmission_id, collection_step_id`,
+        RETURNING id, invoice_id, client_id, document_kind, recipient, channel, address, attempts, message_id, document_id, transmission_id, collection_step_id, recourse_invoice_id`,
       [id],
     ));
     if (row) return { claimed: row };

@@ -28,6 +28,8 @@ const SUBJECT = {
   SOLD_INVOICE: { sv: 'Faktura {number} från {client}', nb: 'Faktura {number} fra {client}', en: 'Invoice {number} from {client}' },
   INVOICE_RECEIPT: { sv: 'Kvitto: faktura {number} köpt', nb: 'Kvittering: faktura {number} kjøpt', en: 'Receipt: invoice {number} bought' },
   PAYMENT_RECEIPT: { sv: 'Betalningskvitto: faktura {number} slutbetald', nb: 'Betalingskvittering: faktura {number} ferdig betalt', en: 'Payment receipt: invoice {number} fully paid' },
+  PAYMENT_REMINDER: { sv: 'Påminnelse: faktura {number} från {client}', nb: 'Purring: faktura {number} fra {client}', en: 'Reminder: invoice {number} from {client}' },
+  RECOURSE_INVOICE: { sv: 'Regressfaktura för faktura {number}', nb: 'Regressfaktura for faktura {number}', en: 'Recourse invoice for invoice {number}' },
   RECOURSE_INVOICE_REMINDER: {
     sv: 'Påminnelse: regressfakturan för faktura {number} är förfallen',
     nb: 'Purring: regressfakturaen for faktura {number} er forfalt',
@@ -49,6 +51,16 @@ const BODY = {
     sv: 'Hej,\n\nFaktura {number} är slutbetald. Bifogat finns betalningskvittot.\n',
     nb: 'Hei,\n\nFaktura {number} er ferdig betalt. Vedlagt er betalingskvitteringen.\n',
     en: 'Hello,\n\nInvoice {number} is fully paid. Attached is the payment receipt.\n',
+  },
+  PAYMENT_REMINDER: {
+    sv: 'Hej,\n\nVi har inte fått betalt för faktura {number} från {client}, som vi har köpt. Bifogat finns påminnelsen med beloppet, OCR-numret och kontot.\n',
+    nb: 'Hei,\n\nVi har ikke mottatt betaling for faktura {number} fra {client}, som vi har kjøpt. Vedlagt er purringen med beløpet, KID og kontoen.\n',
+    en: 'Hello,\n\nWe have not received payment of invoice {number} from {client}, which we have bought. Attached is the reminder with the amount, the payment reference and the account.\n',
+  },
+  RECOURSE_INVOICE: {
+    sv: 'Hej,\n\nFaktura {number} går tillbaka till er. Bifogat finns regressfakturan med beloppet, förfallodagen, OCR-numret och kontot.\n',
+    nb: 'Hei,\n\nFaktura {number} går tilbake til dere. Vedlagt er regressfakturaen med beløpet, forfallsdatoen, KID og kontoen.\n',
+    en: 'Hello,\n\nInvoice {number} goes back to you. Attached is the recourse invoice with the amount, the due date, the payment reference and the account.\n',
   },
   RECOURSE_INVOICE_REMINDER: {
     sv: 'Hej,\n\nRegressfakturan för faktura {number} är förfallen. Betala den nu: ni kan inte sälja fakturor förrän den är betald. Bifogat finns påminnelsen med beloppet, OCR-numret och kontot.\n',
@@ -94,7 +106,7 @@ export class DeliveryService {
   }
 
   private async makeDocument(d: ClaimedDelivery) {
-    return this.documents.issue({ kind: d.document_kind, invoiceId: d.invoice_id } as never);
+    return this.documents.issue({ kind: d.document_kind, invoiceId: d.invoice_id, recourseInvoiceId: d.recourse_invoice_id ?? undefined } as never);
   }
 
   private async prepareLetter(d: ClaimedDelivery): Promise<DeliveryOutcome> {
@@ -183,7 +195,7 @@ export class DeliveryService {
     await this.db.transaction(async (tx) => {
       await this.repository.setStatus(tx, d.id, { status: 'FAILED_FELL_BACK_TO_POST', flagged: true, flag_reason: reason, last_error: error, last_code: code });
       const letter = await insertDelivery(tx, {
-        invoiceId: d.invoice_id, clientId: d.client_id, documentKind: d.document_kind, recipient: d.recipient, channel: 'POST', address: null, fallbackOf: d.id, collectionStepId: d.collection_step_id,
+        invoiceId: d.invoice_id, clientId: d.client_id, documentKind: d.document_kind, recipient: d.recipient, channel: 'POST', address: null, fallbackOf: d.id, collectionStepId: d.collection_step_id, recourseInvoiceId: d.recourse_invoice_id,
       });
       await this.repository.timelineStep(tx, d.invoice_id, 'DELIVERY_FELL_BACK_TO_POST', `${d.document_kind} by ${d.channel} to ${d.address} ${reason.toLowerCase()} (${error}); sent by post instead`, this.facts(d, { flagReason: reason, code, error, letterId: letter[0] ?? null }));
     });

@@ -11,6 +11,8 @@ export interface DocumentLoadRequest {
   clientId?: string;
   periodFrom?: string;
   periodTo?: string;
+  /** Set by a delivery of a letter about one recourse invoice; else the template reads the latest. */
+  recourseInvoiceId?: string;
 }
 
 export interface LoadedDocument<D> {

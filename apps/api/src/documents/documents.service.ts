@@ -8,6 +8,12 @@ import { DocumentLanguage } from './document-text';
 import { DocumentsRepository } from './documents.repository';
 import { DocumentType, IssueDocumentInput } from './dto/document.types';
 
+/** Which part of its subject a document is of, when the delivery that asks knows (never from the API's input). */
+interface InternalPart {
+  /** A letter about one recourse invoice of the invoice (there may be two: a credit note's, then the unpaid rest's). */
+  recourseInvoiceId?: string;
+}
+
 /** A period report may cover up to three years. */
 const LONGEST_PERIOD_DAYS = 3 * 366;
 
@@ -26,7 +32,7 @@ export class DocumentsService {
   ) {}
 
   /** Issues (or finds) a document; `forClientId` when a client's key asks, which then reaches only its own subjects. */
-  async issue(input: IssueDocumentInput, forClientId?: string): Promise<DocumentType> {
+  async issue(input: IssueDocumentInput & InternalPart, forClientId?: string): Promise<DocumentType> {
     const template = this.templates.get(input.kind);
     if (!template) {
       throw new InvalidValueError(DocumentError.DOCUMENT_KIND_UNKNOWN, `There is no document of the kind ${input.kind}; the kinds are ${this.templates.kinds().join(', ')}.`, 'input.kind');
@@ -38,12 +44,12 @@ export class DocumentsService {
     }
     const period = template.period ? checkedPeriod(input.periodFrom, input.periodTo) : null;
     return this.uow.transaction(async (tx) => {
-      const loaded = await template.load(tx, { subjectId, clientId: forClientId, periodFrom: period?.from, periodTo: period?.to });
+      const loaded = await template.load(tx, { subjectId, clientId: forClientId, periodFrom: period?.from, periodTo: period?.to, recourseInvoiceId: input.recourseInvoiceId });
       if (!loaded) {
         throw new NotFoundError(DocumentError.DOCUMENT_SUBJECT_NOT_FOUND, `No ${template.subjectType === 'INVOICE' ? 'invoice' : 'client'} has the id ${subjectId}.`);
       }
       const language: DocumentLanguage = input.language ?? loaded.language;
-      const documentKey = [template.kind, template.subjectType, subjectId, language, period?.from ?? '', period?.to ?? ''].join(':');
+      const documentKey = [template.kind, template.subjectType, subjectId, language, period?.from ?? '', period?.to ?? '', ...(input.recourseInvoiceId ? [input.recourseInvoiceId] : [])].join(':');
       const dataSha256 = sha256(`${template.version}\n${language}\n${canonicalJson(loaded.data)}`);
       const made = await this.repository.findMade(tx, documentKey, template.version, dataSha256);
       if (made) return made;

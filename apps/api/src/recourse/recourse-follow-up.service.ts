@@ -173,10 +173,10 @@ export class RecourseFollowUp {
         recipient: 'CLIENT',
         channel: email ? 'EMAIL' : 'POST',
         address: email ?? null,
+        // Its own letter: an invoice bought back twice (a credit note's amount, then the unpaid rest) has two recourse invoices.
+        recourseInvoiceId: r.id,
       });
-      // A delivery is one per invoice, kind, recipient and channel (document_delivery_once): a second recourse invoice of the same
-      // invoice reminded later (a credit note's, then the unpaid rest's) gets no letter of its own; its event and step still go.
-      if (!asked.length) this.log.warn(`Recourse invoice ${r.reference}: a reminder letter for invoice ${r.invoice_id} was already asked for; none added`);
+      if (!asked.length) this.log.warn(`Recourse invoice ${r.reference}: its reminder letter was already asked for; none added`);
       reminded.push(r.id);
     }
     const blocked = await this.standing.blockIfLate(tx, client, today);

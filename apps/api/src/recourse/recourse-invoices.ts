@@ -4,8 +4,10 @@ import { creditedRecoursePostings, defaultRecourseTermsOn, recoursePostings } fr
 import { EntityManager } from 'typeorm';
 import { TimelineActor, TimelineService } from '../audit/timeline.service';
 import { CLOCK } from '../collection/clock';
+import { insertDelivery } from '../delivery/delivery-requests';
 import { recordClientSteps } from '../invoices/client-steps';
 import { Ledger } from '../ledger/ledger.service';
+import { RECOURSE_INVOICE_DOCUMENT } from './documents/recourse-invoice.template';
 
 export const RECOURSE_INVOICE = 'RECOURSE_INVOICE';
 
@@ -40,7 +42,8 @@ export async function recourseTermsOf(tx: EntityManager, clientId: string, on: s
  * Makes recourse invoices (regressfaktura, seed 000): one row with its own OCR/KID (the
  * invoices' sequence, so no reference is ever shared), its journal entry (the client now owes
  * the factor) and a timeline step, in the caller's transaction. The caller holds the invoice's
- * lock and writes the client's event with its own step.
+ * lock and writes the client's event with its own step. The recourse invoice goes to the client as a
+ * letter (RECOURSE_INVOICE), by the delivery worker.
  */
 @Injectable()
 export class RecourseInvoices {
@@ -91,6 +94,18 @@ export class RecourseInvoices {
         details: { recourseInvoiceId: row.id, cause: r.cause },
       },
     ]);
+    // The recourse invoice is a letter to the client (issue 15 s.3), asked for in this transaction (the delivery and its job in the
+    // outbox): by e-mail to the client's address, else by post, the letter naming this recourse invoice.
+    const [{ email }] = await tx.query(`SELECT nullif(btrim(contact->>'email'), '') AS email FROM client WHERE id = $1`, [r.invoice.client_id]);
+    await insertDelivery(tx, {
+      invoiceId: r.invoice.id,
+      clientId: r.invoice.client_id,
+      documentKind: RECOURSE_INVOICE_DOCUMENT,
+      recipient: 'CLIENT',
+      channel: email ? 'EMAIL' : 'POST',
+      address: email ?? null,
+      recourseInvoiceId: row.id,
+    });
     return { id: row.id, reference, dueDate };
   }
 

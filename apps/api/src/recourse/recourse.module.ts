@@ -5,6 +5,7 @@ import { DocumentTemplates } from '../documents/document-template';
 import { DocumentsModule } from '../documents/documents.module';
 import { InvoicesModule } from '../invoices/invoices.module';
 import { RefundsModule } from '../payouts/refunds.module';
+import { recourseInvoiceTemplate } from './documents/recourse-invoice.template';
 import { recourseReminderTemplate } from './documents/recourse-reminder.template';
 import { RecourseFollowUp } from './recourse-follow-up.service';
 import { RecourseInvoices } from './recourse-invoices';
@@ -26,8 +27,9 @@ import { RecourseService } from './recourse.service';
   exports: [RecourseInvoices, RecourseService, RecourseFollowUp, RecoursePayments, RecourseStanding],
 })
 export class RecourseModule {
-  /** A late recourse invoice's reminder to the client is a document like the others (issue 13's base), sent by the delivery worker. */
+  /** The recourse invoice and a late one's reminder are letters to the client like the other documents (issue 13's base), sent by the delivery worker. */
   constructor(templates: DocumentTemplates) {
+    templates.register(recourseInvoiceTemplate);
     templates.register(recourseReminderTemplate);
   }
 }

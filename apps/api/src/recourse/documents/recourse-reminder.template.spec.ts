@@ -20,7 +20,7 @@ const SWEDISH: RecourseReminderData = {
   cause: 'DISPUTE',
   issueDate: '2027-02-05',
   dueDate: '2027-02-15',
-  remindedOn: '2027-02-16',
+  letterDate: '2027-02-16',
   amount: '12500.00',
   paid: '2500.00',
   open: '10000.00',

@@ -17,9 +17,9 @@ export const RECOURSE_REMINDER_DOCUMENT = 'RECOURSE_INVOICE_REMINDER';
  * inte betalat fakturan"), a letter to the client: the recourse invoice's amount, what is still
  * open, its OCR/KID and where to pay, the invoice it buys back, the due date that passed, pay
  * now, and that the client cannot sell invoices until it is paid. No fee: see RecourseFollowUp.
- * Its subject is the invoice bought back (deliveries are of invoices); it reads the recourse
- * invoice of that invoice reminded last. Nothing read from the clock: the reminder's day is the
- * recourse invoice's `reminded_on`.
+ * Its subject is the invoice bought back (deliveries are of invoices); the delivery names the
+ * recourse invoice (an invoice bought back twice has two), else it reads the one reminded last.
+ * Nothing read from the clock: the letter's day is the recourse invoice's `reminded_on`.
  */
 export interface RecourseReminderData {
   country: 'SE' | 'NO';
@@ -32,7 +32,8 @@ export interface RecourseReminderData {
   cause: 'UNPAID' | 'CREDIT_NOTE' | 'DISPUTE';
   issueDate: string;
   dueDate: string;
-  remindedOn: string;
+  /** The letter's day: the day the recourse invoice was issued, or reminded. */
+  letterDate: string;
   amount: string;
   paid: string;
   open: string;
@@ -42,7 +43,8 @@ export interface RecourseReminderData {
   paymentAccount: { kind: string; account: string } | null;
 }
 
-const T = {
+/** Its words; the recourse invoice's letter shares the causes, the debtor's payments and the labels. */
+export const RECOURSE_REMINDER_WORDS = {
   title: { sv: 'Påminnelse: regressfaktura', nb: 'Purring: regressfaktura', en: 'Reminder: recourse invoice' },
   intro: {
     sv: 'Vi har inte fått betalt för regressfaktura {reference}, som förföll {due}. Den återköper er faktura {invoice} till {debtor} ({cause}).',
@@ -78,6 +80,7 @@ const T = {
   orgNo: { sv: 'Org.nr', nb: 'Org.nr.', en: 'Org. no.' },
   footer: { sv: '{factor} · {title} · sida {page} av {pages}', nb: '{factor} · {title} · side {page} av {pages}', en: '{factor} · {title} · page {page} of {pages}' },
 } satisfies Record<string, Texts>;
+const T = RECOURSE_REMINDER_WORDS;
 
 export const recourseReminderTemplate: DocumentTemplate<RecourseReminderData> = {
   kind: RECOURSE_REMINDER_DOCUMENT,
@@ -86,57 +89,18 @@ export const recourseReminderTemplate: DocumentTemplate<RecourseReminderData> = 
   period: false,
 
   async load(tx: EntityManager, request: DocumentLoadRequest): Promise<LoadedDocument<RecourseReminderData> | null> {
-    const found = await loadInvoiceForDocument(tx, request.subjectId, request.clientId);
-    if (!found) return null;
-    const i = found.invoice;
-    const [r] = await tx.query(
-      `SELECT r.reference, r.cause, r.amount::text, r.paid_amount::text, r.issue_date::text, r.due_date::text, r.reminded_on::text,
-              (SELECT jsonb_build_object('kind', b.kind, 'account', b.number) FROM ledger_bank_account b
-                WHERE b.book = r.country AND b.valid_from <= r.reminded_on ORDER BY b.valid_from DESC LIMIT 1) AS payment_account
-         FROM recourse_invoice r WHERE r.invoice_id = $1 AND r.reminded_on IS NOT NULL
-        ORDER BY r.reminded_on DESC, r.created_at DESC LIMIT 1`,
-      [i.id],
-    );
-    if (!r) throw new ConflictError(DocumentError.DOCUMENT_NOT_AVAILABLE, `No recourse invoice of invoice ${i.invoice_number} has been reminded: the letter is made when a late one is.`);
-    const address = i.client_address ?? {};
-    return {
-      clientId: i.client_id,
-      invoiceId: i.id,
-      // The client reads it: its own country's language.
-      language: languageOfCountry(i.client_country),
-      date: r.reminded_on,
-      data: {
-        country: i.country,
-        currency: i.currency,
-        factorName: i.factor_name,
-        clientName: i.client_name,
-        clientOrganisationNumber: i.client_organisation_number,
-        clientAddress: [address.street, [address.postalCode, address.city].filter(Boolean).join(' ')].filter((l): l is string => !!l),
-        reference: r.reference,
-        cause: r.cause,
-        issueDate: r.issue_date,
-        dueDate: r.due_date,
-        remindedOn: r.reminded_on,
-        amount: new Decimal(r.amount).toFixed(2),
-        paid: new Decimal(r.paid_amount).toFixed(2),
-        open: Decimal.max(new Decimal(r.amount).minus(r.paid_amount), 0).toFixed(2),
-        invoiceNumber: i.invoice_number,
-        invoiceDate: i.invoice_date,
-        debtorName: i.debtor.name,
-        paymentAccount: r.payment_account ?? null,
-      },
-    };
+    return loadRecourseLetter(tx, request, 'REMINDED');
   },
 
   fileName(data, language) {
     const name = { sv: 'paminnelse-regressfaktura', nb: 'purring-regressfaktura', en: 'reminder-recourse-invoice' }[language];
-    return `${name}-${data.reference}-${data.remindedOn}.pdf`;
+    return `${name}-${data.reference}-${data.letterDate}.pdf`;
   },
 
   async render(d, lang) {
     const amount = (value: string) => moneyWithCurrency(value, d.currency, lang);
     const title = T.title[lang];
-    const pdf = new PdfLayout({ title: `${title} ${d.reference}`, author: d.factorName, subject: `${title} ${d.reference} · ${d.clientName}`, date: d.remindedOn, language: lang });
+    const pdf = new PdfLayout({ title: `${title} ${d.reference}`, author: d.factorName, subject: `${title} ${d.reference} · ${d.clientName}`, date: d.letterDate, language: lang });
     pdf.paragraph(d.factorName, { bold: true, size: 11 });
     pdf.space(10);
     pdf.columns(
@@ -144,7 +108,7 @@ export const recourseReminderTemplate: DocumentTemplate<RecourseReminderData> = 
         { lines: [d.clientName, `${T.orgNo[lang]} ${d.clientOrganisationNumber}`, ...d.clientAddress] },
         {
           lines: [
-            [T.date[lang], date(d.remindedOn, lang)],
+            [T.date[lang], date(d.letterDate, lang)],
             [T.recourseInvoice[lang], d.reference],
             [T.issueDate[lang], date(d.issueDate, lang)],
             [T.dueDate[lang], date(d.dueDate, lang)],
@@ -182,3 +146,59 @@ export const recourseReminderTemplate: DocumentTemplate<RecourseReminderData> = 
     return pdf.finish((page, pages) => fill(T.footer[lang], { factor: d.factorName, title, page: String(page), pages: String(pages) }));
   },
 };
+
+/**
+ * The data of a letter about one recourse invoice of the invoice that is the document's subject:
+ * the one the delivery names, else the latest (issued, or reminded for a reminder). `on` is the
+ * letter's day: the day it was issued, or reminded; never the clock's.
+ */
+export async function loadRecourseLetter(tx: EntityManager, request: DocumentLoadRequest, letter: 'ISSUED' | 'REMINDED'): Promise<LoadedDocument<RecourseReminderData> | null> {
+  const found = await loadInvoiceForDocument(tx, request.subjectId, request.clientId);
+  if (!found) return null;
+  const i = found.invoice;
+  const day = letter === 'REMINDED' ? 'r.reminded_on' : 'r.issue_date';
+  const [r] = await tx.query(
+    `SELECT r.reference, r.cause, r.amount::text, r.paid_amount::text, r.issue_date::text, r.due_date::text, r.reminded_on::text, ${day}::text AS letter_day,
+            (SELECT jsonb_build_object('kind', b.kind, 'account', b.number) FROM ledger_bank_account b
+              WHERE b.book = r.country AND b.valid_from <= ${day} ORDER BY b.valid_from DESC LIMIT 1) AS payment_account
+       FROM recourse_invoice r WHERE r.invoice_id = $1 AND ${day} IS NOT NULL AND ($2::uuid IS NULL OR r.id = $2::uuid)
+      ORDER BY ${day} DESC, r.created_at DESC LIMIT 1`,
+    [i.id, request.recourseInvoiceId ?? null],
+  );
+  if (!r) {
+    throw new ConflictError(
+      DocumentError.DOCUMENT_NOT_AVAILABLE,
+      letter === 'REMINDED'
+        ? `No recourse invoice of invoice ${i.invoice_number} has been reminded: the letter is made when a late one is.`
+        : `Invoice ${i.invoice_number} has no recourse invoice: the letter is made when one is issued.`,
+    );
+  }
+  const address = i.client_address ?? {};
+  return {
+    clientId: i.client_id,
+    invoiceId: i.id,
+    // The client reads it: its own country's language.
+    language: languageOfCountry(i.client_country),
+    date: r.letter_day,
+    data: {
+      country: i.country,
+      currency: i.currency,
+      factorName: i.factor_name,
+      clientName: i.client_name,
+      clientOrganisationNumber: i.client_organisation_number,
+      clientAddress: [address.street, [address.postalCode, address.city].filter(Boolean).join(' ')].filter((l): l is string => !!l),
+      reference: r.reference,
+      cause: r.cause,
+      issueDate: r.issue_date,
+      dueDate: r.due_date,
+      letterDate: r.letter_day,
+      amount: new Decimal(r.amount).toFixed(2),
+      paid: new Decimal(r.paid_amount).toFixed(2),
+      open: Decimal.max(new Decimal(r.amount).minus(r.paid_amount), 0).toFixed(2),
+      invoiceNumber: i.invoice_number,
+      invoiceDate: i.invoice_date,
+      debtorName: i.debtor.name,
+      paymentAccount: r.payment_account ?? null,
+    },
+  };
+}
