@@ -35,6 +35,8 @@ import { RecourseTermsAndPayments1764300019000 } from './1764300019000-RecourseT
 import { PayoutRefundsAndSetOffs1764300020000 } from './1764300020000-PayoutRefundsAndSetOffs';
 import { BulkImportTriggersAndOrder1764300021000 } from './1764300021000-BulkImportTriggersAndOrder';
 import { ClientApprovals1764300022000 } from './1764300022000-ClientApprovals';
+import { RecourseInvoiceLetters1764300023000 } from './1764300023000-RecourseInvoiceLetters';
+import { RecourseInvoiceCollection1764300024000 } from './1764300024000-RecourseInvoiceCollection';
 
 export const migrations = [
   StaffAndSessions1763800000000,
@@ -70,4 +72,6 @@ export const migrations = [
   PayoutRefundsAndSetOffs1764300020000,
   BulkImportTriggersAndOrder1764300021000,
   ClientApprovals1764300022000,
+  RecourseInvoiceLetters1764300023000,
+  RecourseInvoiceCollection1764300024000,
 ];

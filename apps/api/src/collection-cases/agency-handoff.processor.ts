@@ -76,8 +76,11 @@ export class AgencyHandoffProcessor implements OnApplicationBootstrap, OnApplica
                   coalesce(d.name, i.debtor->>'name') AS "debtorName", d.kind AS "debtorKind", d.identity_number AS "debtorIdentityNumber", d.address AS "debtorAddress", d.email AS "debtorEmail",
                   i.invoice_number AS "invoiceNumber", i.invoice_date::text AS "invoiceDate", i.due_date::text AS "dueDate", i.payment_reference AS "paymentReference",
                   x.principal::text, x.fees::text, x.interest::text, (x.principal + x.fees + x.interest)::text AS total, x.claim_as_of::text AS "asOf",
-                  x.interest_from::text AS "interestFrom", x.interest_rate::text AS "interestRatePercent"
+                  x.interest_from::text AS "interestFrom", x.interest_rate::text AS "interestRatePercent",
+                  r.reference AS "recourseReference", r.issue_date::text AS "recourseIssueDate", r.due_date::text AS "recourseDueDate",
+                  c.address AS "clientAddress", c.contact->>'email' AS "clientEmail"
              FROM collection_case x JOIN invoice i ON i.id = x.invoice_id JOIN client c ON c.id = x.client_id LEFT JOIN debtor d ON d.id = x.debtor_id
+             LEFT JOIN recourse_invoice r ON r.id = x.recourse_invoice_id
             WHERE x.id = $1`,
           [row.case_id],
         );
@@ -88,9 +91,18 @@ export class AgencyHandoffProcessor implements OnApplicationBootstrap, OnApplica
             handedOffOn: file.handedOffOn,
             country: file.country,
             currency: file.currency,
-            creditor: { role: 'ASSIGNEE', assignor: { name: file.assignorName, organisationNumber: file.assignorOrganisationNumber } },
-            debtor: { name: file.debtorName, kind: file.debtorKind, identityNumber: file.debtorIdentityNumber, address: file.debtorAddress, email: file.debtorEmail },
-            invoice: { number: file.invoiceNumber, invoiceDate: file.invoiceDate, dueDate: file.dueDate, paymentReference: file.paymentReference },
+            ...(file.recourseReference
+              ? {
+                  // A recourse invoice (issue 15 s.3): the factor's own claim on its client under the factoring agreement.
+                  creditor: { role: 'CREDITOR' },
+                  debtor: { name: file.assignorName, kind: 'COMPANY', identityNumber: file.assignorOrganisationNumber, address: file.clientAddress, email: file.clientEmail ?? null },
+                  invoice: { kind: 'RECOURSE_INVOICE', number: file.recourseReference, invoiceDate: file.recourseIssueDate, dueDate: file.recourseDueDate, paymentReference: file.recourseReference, buysBackInvoice: file.invoiceNumber },
+                }
+              : {
+                  creditor: { role: 'ASSIGNEE', assignor: { name: file.assignorName, organisationNumber: file.assignorOrganisationNumber } },
+                  debtor: { name: file.debtorName, kind: file.debtorKind, identityNumber: file.debtorIdentityNumber, address: file.debtorAddress, email: file.debtorEmail },
+                  invoice: { number: file.invoiceNumber, invoiceDate: file.invoiceDate, dueDate: file.dueDate, paymentReference: file.paymentReference },
+                }),
             claim: { principal: file.principal, fees: file.fees, interest: file.interest, total: file.total, asOf: file.asOf, interestFrom: file.interestFrom, interestRatePercent: file.interestRatePercent },
           },
           null,

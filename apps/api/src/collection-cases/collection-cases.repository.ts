@@ -8,7 +8,8 @@ import { CollectionCasesArgs, CollectionCaseType } from './dto/collection-case.t
 const staffRef = (alias: string) => `CASE WHEN ${alias}.id IS NULL THEN NULL ELSE json_build_object('id', ${alias}.id, 'name', ${alias}.name) END`;
 
 const COLUMNS = `x.id, x.invoice_id AS "invoiceId", i.invoice_number AS "invoiceNumber", x.client_id AS "clientId", c.legal_name AS "clientName",
-  x.debtor_id AS "debtorId", coalesce(d.name, i.debtor->>'name') AS "debtorName", x.country, x.state, x.currency, x.claim_as_of::text AS "claimAsOf",
+  x.debtor_id AS "debtorId", CASE WHEN x.recourse_invoice_id IS NULL THEN coalesce(d.name, i.debtor->>'name') ELSE c.legal_name END AS "debtorName",
+  x.recourse_invoice_id AS "recourseInvoiceId", r.reference AS "recourseReference", x.country, x.state, x.currency, x.claim_as_of::text AS "claimAsOf",
   x.principal::text, x.fees::text, x.interest::text, (x.principal + x.fees + x.interest)::text AS claim,
   x.interest_from::text AS "interestFrom", x.interest_rate::text AS "interestRate", x.recourse_mode AS "recourseMode", x.approval_needed AS "approvalNeeded",
   greatest(0, $1::date - (x.opened_at AT TIME ZONE 'Europe/Stockholm')::date) AS "ageDays",
@@ -18,6 +19,7 @@ const COLUMNS = `x.id, x.invoice_id AS "invoiceId", i.invoice_number AS "invoice
   (SELECT o.written_at FROM collection_agency_outbox o WHERE o.case_id = x.id) AS "agencyFileWrittenAt",
   ${staffRef('cb')} AS "claimedBy", x.version`;
 const FROM = `FROM collection_case x JOIN invoice i ON i.id = x.invoice_id JOIN client c ON c.id = x.client_id LEFT JOIN debtor d ON d.id = x.debtor_id
+  LEFT JOIN recourse_invoice r ON r.id = x.recourse_invoice_id
   JOIN staff_member ob ON ob.id = x.opened_by LEFT JOIN staff_member pb ON pb.id = x.write_off_proposed_by
   LEFT JOIN staff_member wb ON wb.id = x.written_off_by LEFT JOIN staff_member cb ON cb.id = x.claimed_by`;
 

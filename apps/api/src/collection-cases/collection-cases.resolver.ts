@@ -13,6 +13,7 @@ import {
   CollectionCaseType,
   EscalateArgs,
   HandOffArgs,
+  HandOffRecourseInvoiceArgs,
   WriteOffArgs,
 } from './dto/collection-case.types';
 
@@ -41,6 +42,13 @@ export class CollectionCasesResolver {
   @AuditTarget('COLLECTION_CASE')
   handOffToCollection(@Args() args: HandOffArgs, @CurrentStaff() me: StaffPrincipal) {
     return this.service.handOff(args, me);
+  }
+
+  @Mutation(() => CollectionCaseType, { description: 'Hands a late, reminded recourse invoice to collection: a case against the client for what is still open of it, and the file for the agency.' })
+  @AllowRoles(Role.COLLECTION)
+  @AuditTarget('COLLECTION_CASE')
+  handOffRecourseInvoiceToCollection(@Args() args: HandOffRecourseInvoiceArgs, @CurrentStaff() me: StaffPrincipal) {
+    return this.service.handOffRecourseInvoice(args, me);
   }
 
   @Mutation(() => CollectionCaseType)

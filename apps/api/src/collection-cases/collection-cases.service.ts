@@ -30,9 +30,10 @@ import { Exposure } from '../exposure/exposure.service';
 import { tellClient } from '../invoices/client-steps';
 import { INVOICE } from '../invoices/invoice-lifecycle';
 import { Ledger } from '../ledger/ledger.service';
+import { RECOURSE_INVOICE } from '../recourse/recourse-invoices';
 import { CollectionCaseError } from './collection-case-errors';
 import { CollectionCasesRepository } from './collection-cases.repository';
-import { AgencyAnswerInput, CollectionCasesArgs, CollectionCaseType, CollectionEscalation, EscalateArgs, HandOffArgs, WriteOffArgs, ApproveWriteOffArgs } from './dto/collection-case.types';
+import { AgencyAnswerInput, CollectionCasesArgs, CollectionCaseType, CollectionEscalation, EscalateArgs, HandOffArgs, HandOffRecourseInvoiceArgs, WriteOffArgs, ApproveWriteOffArgs } from './dto/collection-case.types';
 
 export const COLLECTION_CASE = 'COLLECTION_CASE';
 
@@ -72,6 +73,7 @@ interface CaseRow {
   claim_as_of: string;
   write_off_proposed_by: string | null;
   claimed_by: string | null;
+  recourse_invoice_id: string | null;
   version: number;
 }
 
@@ -163,7 +165,8 @@ export class CollectionCasesService {
       if (invoice.open_dispute_id) {
         throw new ConflictError(CollectionCaseError.COLLECTION_CASE_INVOICE_DISPUTED, `Invoice ${invoice.invoice_number} is disputed: end the dispute before collection.`, { invoiceId: invoice.id, invoiceNumber: invoice.invoice_number, disputeId: invoice.open_dispute_id });
       }
-      const [active] = await tx.query(`SELECT id FROM collection_case WHERE invoice_id = $1 AND state NOT IN ('PAID','WRITTEN_OFF','CLOSED')`, [invoice.id]);
+      // The debtor's case: a recourse invoice's case of the same invoice (against the client) is another.
+      const [active] = await tx.query(`SELECT id FROM collection_case WHERE invoice_id = $1 AND recourse_invoice_id IS NULL AND state NOT IN ('PAID','WRITTEN_OFF','CLOSED')`, [invoice.id]);
       if (active) {
         throw new ConflictError(CollectionCaseError.COLLECTION_CASE_ALREADY_HANDED_OFF, `Invoice ${invoice.invoice_number} is already with collection: work that case.`, { invoiceId: invoice.id, invoiceNumber: invoice.invoice_number, caseId: active.id });
       }
@@ -214,6 +217,69 @@ export class CollectionCasesService {
     return this.one(id);
   }
 
+  /**
+   * Hands an unpaid recourse invoice to collection (issue 15 s.3: it "goes through reminders and
+   * collection itself"; seed 000: "om du inte betalar din regressfaktura så kommer den att hanteras
+   * på samma vis som om din kund inte betalat fakturan"): once late and reminded, a case against
+   * the client whose claim is what is still open of the recourse invoice. No fee or late interest
+   * is added: the client's agreement charges none on a recourse invoice (RecourseFollowUp), so
+   * none is claimed. The debtor's own case of the invoice, if any, goes on beside it (seed 000:
+   * the factor keeps collecting from the debtor). Paying the recourse invoice ends the case PAID
+   * (trigger, migration 1764300024000). The case, its steps, the recourse invoice's timeline step
+   * and the agency's outbox row in one transaction.
+   */
+  async handOffRecourseInvoice(args: HandOffRecourseInvoiceArgs, by: StaffPrincipal): Promise<CollectionCaseType> {
+    const id = await this.uow.transaction(async (tx) => {
+      const [peek] = await tx.query(`SELECT client_id FROM recourse_invoice WHERE id = $1`, [args.recourseInvoiceId]);
+      if (!peek) throw new NotFoundError(CollectionCaseError.COLLECTION_CASE_RECOURSE_INVOICE_NOT_FOUND, `No recourse invoice has the id ${args.recourseInvoiceId}.`);
+      // Lock order: the client (as the recourse follow-up and payments take it), then the recourse invoice.
+      await tx.query(`SELECT 1 FROM client WHERE id = $1 FOR UPDATE`, [peek.client_id]);
+      const [r] = await tx.query(
+        `SELECT r.id, r.invoice_id, r.client_id, r.country, r.currency, r.status, r.reference, r.amount::text, r.paid_amount::text, r.issue_date::text, r.due_date::text,
+                r.reminded_on::text, i.invoice_number
+           FROM recourse_invoice r JOIN invoice i ON i.id = r.invoice_id WHERE r.id = $1 FOR UPDATE OF r`,
+        [args.recourseInvoiceId],
+      );
+      const facts = { recourseInvoiceId: r.id, reference: r.reference };
+      if (r.status !== 'OPEN') {
+        throw new ConflictError(CollectionCaseError.COLLECTION_CASE_RECOURSE_INVOICE_NOT_OPEN, `Recourse invoice ${r.reference} is ${String(r.status).toLowerCase()}: there is nothing to collect.`, { ...facts, status: r.status });
+      }
+      const today = this.today(r.country);
+      if (today <= r.due_date) {
+        throw new ConflictError(CollectionCaseError.COLLECTION_CASE_INVOICE_NOT_DUE, `Recourse invoice ${r.reference} is not overdue: it falls due on ${r.due_date}.`, { ...facts, dueDate: r.due_date });
+      }
+      if (!r.reminded_on) {
+        throw new ConflictError(CollectionCaseError.COLLECTION_CASE_RECOURSE_INVOICE_NOT_REMINDED, `Recourse invoice ${r.reference} has not been reminded yet: the client is reminded before collection.`, facts);
+      }
+      const [active] = await tx.query(`SELECT id FROM collection_case WHERE recourse_invoice_id = $1 AND state NOT IN ('PAID','WRITTEN_OFF','CLOSED')`, [r.id]);
+      if (active) {
+        throw new ConflictError(CollectionCaseError.COLLECTION_CASE_ALREADY_HANDED_OFF, `Recourse invoice ${r.reference} is already with collection: work that case.`, { ...facts, caseId: active.id });
+      }
+      const open = new Decimal(r.amount).minus(r.paid_amount);
+      const [row] = await tx.query(
+        `INSERT INTO collection_case (invoice_id, client_id, debtor_id, recourse_invoice_id, country, currency, state, claim_as_of, principal, fees, interest, interest_from, interest_rate,
+                                      recourse_mode, approval_needed, opened_by, opened_at)
+         VALUES ($1, $2, NULL, $3, $4, $5, 'HANDED_OFF', $6, $7, 0, 0, $8, NULL, NULL, false, $9, $10) RETURNING id`,
+        [r.invoice_id, r.client_id, r.id, r.country, r.currency, today, open.toFixed(2), r.due_date, by.id, this.clock.now()],
+      );
+      const claim = { principal: open.toFixed(2), fees: '0.00', interest: '0.00', currency: r.currency, asOf: today, recourseInvoice: r.reference };
+      await this.step(tx, row.id, 'OPENED', today, staffActor(by), args.note ?? null, { claim, remindedOn: r.reminded_on });
+      await this.step(tx, row.id, 'HANDED_OFF', today, staffActor(by), null, { claim });
+      await tx.query(`INSERT INTO collection_agency_outbox (case_id, file_name) VALUES ($1, $2)`, [row.id, agencyFileName(row.id, `RECOURSE-${r.reference}`)]);
+      await this.timeline.record(tx, {
+        entityType: RECOURSE_INVOICE,
+        entityId: r.id,
+        actor: staffActor(by),
+        fromState: 'OPEN',
+        toState: 'OPEN',
+        reason: `Handed to collection: ${open.toFixed(2)} ${r.currency}`,
+        details: { step: 'RECOURSE_INVOICE_HANDED_TO_COLLECTION', caseId: row.id, open: { amount: open.toFixed(2) }, currency: r.currency },
+      });
+      return row.id as string;
+    });
+    return this.one(id);
+  }
+
   async claim(id: string, by: StaffPrincipal): Promise<CollectionCaseType> {
     await this.uow.transaction(async (tx) => this.claims.claim(tx, await this.lockActive(tx, id), by));
     return this.one(id);
@@ -243,14 +309,25 @@ export class CollectionCasesService {
            FROM invoice i JOIN client c ON c.id = i.client_id LEFT JOIN debtor d ON d.id = i.debtor_id WHERE i.id = $1`,
         [c.invoice_id],
       );
+      const recourse = c.recourse_invoice_id ? await this.recourseParties(tx, c.recourse_invoice_id) : null;
       const details = {
         authority: what.authority[c.country],
         law: what.law[c.country],
-        applicant: 'The factor, as assignee of the claim (the invoice was bought from the client)',
-        assignor: parties.clientName,
-        debtor: { name: parties.debtorName, identityNumber: parties.debtorIdentityNumber ?? null, kind: parties.debtorKind ?? null, address: parties.debtorAddress ?? null, asInvoiced: parties.debtorAsInvoiced },
+        ...(recourse
+          ? {
+              // The client owes the factor its recourse invoice under the factoring agreement: the factor's own claim.
+              applicant: 'The factor, as creditor of the recourse invoice under its factoring agreement with the client',
+              debtor: recourse.client,
+            }
+          : {
+              applicant: 'The factor, as assignee of the claim (the invoice was bought from the client)',
+              assignor: parties.clientName,
+              debtor: { name: parties.debtorName, identityNumber: parties.debtorIdentityNumber ?? null, kind: parties.debtorKind ?? null, address: parties.debtorAddress ?? null, asInvoiced: parties.debtorAsInvoiced },
+            }),
         claim: {
-          basis: `Invoice ${parties.invoiceNumber} dated ${parties.invoiceDate ?? 'unknown'}, due ${parties.dueDate}`,
+          basis: recourse
+            ? `Recourse invoice ${recourse.reference} dated ${recourse.issueDate}, due ${recourse.dueDate}, buying back invoice ${parties.invoiceNumber}`
+            : `Invoice ${parties.invoiceNumber} dated ${parties.invoiceDate ?? 'unknown'}, due ${parties.dueDate}`,
           principal: c.principal,
           fees: c.fees,
           interestAccruedTo: { amount: c.interest, asOf: c.claim_as_of },
@@ -296,6 +373,7 @@ export class CollectionCasesService {
       const c = await this.lockActive(tx, args.id);
       await this.claims.assertFreeOrMine(tx, c, by);
       assertVersion(c, args.expectedVersion);
+      assertNotRecourseCase(c);
       const [invoice] = await tx.query(`SELECT recourse_mode, invoice_number FROM invoice WHERE id = $1`, [c.invoice_id]);
       assertWithoutRecourse(invoice);
       const state = nextCollectionCaseState(c.state, 'PROPOSE_WRITE_OFF', c.country);
@@ -322,6 +400,7 @@ export class CollectionCasesService {
       assertVersion(c, args.expectedVersion);
       const state = nextCollectionCaseState(c.state, 'APPROVE_WRITE_OFF', c.country);
       assertWriteOffFourEyes(c.write_off_proposed_by, by.id);
+      assertNotRecourseCase(c);
       assertWithoutRecourse(invoice);
       const today = this.today(c.country);
       const owed = await this.owedOnPostings(tx, invoice.id);
@@ -363,6 +442,21 @@ export class CollectionCasesService {
       await this.step(tx, c.id, 'WRITE_OFF_REJECTED', this.today(c.country), staffActor(by), args.note, {});
     });
     return this.one(args.id);
+  }
+
+  /** A recourse invoice's case: the client as the party that owes, and the recourse invoice as the basis of the claim. */
+  private async recourseParties(tx: EntityManager, recourseInvoiceId: string) {
+    const [row] = await tx.query(
+      `SELECT r.reference, r.issue_date::text AS "issueDate", r.due_date::text AS "dueDate", c.legal_name AS name, c.organisation_number AS "organisationNumber", c.address
+         FROM recourse_invoice r JOIN client c ON c.id = r.client_id WHERE r.id = $1`,
+      [recourseInvoiceId],
+    );
+    return {
+      reference: row.reference as string,
+      issueDate: row.issueDate as string,
+      dueDate: row.dueDate as string,
+      client: { name: row.name as string, identityNumber: row.organisationNumber as string, kind: 'COMPANY', address: row.address ?? null },
+    };
   }
 
   /** What the invoice's postings say is still owed: the purchased receivable, the fees and the late interest. */
@@ -432,7 +526,7 @@ export class CollectionCasesService {
   private async lockCase(tx: EntityManager, id: string): Promise<CaseRow> {
     const [row] = await tx.query(
       `SELECT id, invoice_id, client_id, country, currency, state, principal::text, fees::text, interest::text, interest_from::text, interest_rate::text,
-              claim_as_of::text, write_off_proposed_by, claimed_by, version
+              claim_as_of::text, write_off_proposed_by, claimed_by, recourse_invoice_id, version
          FROM collection_case WHERE id = $1 FOR UPDATE`,
       [id],
     );
@@ -467,6 +561,17 @@ function nextDay(day: string): string {
 function assertVersion(c: CaseRow, expected: number): void {
   if (c.version !== expected) {
     throw new ConflictError(CollectionCaseError.COLLECTION_CASE_CHANGED, `Someone changed this collection case since you opened it (version ${expected}, now ${c.version}). Reload and try again.`, { currentVersion: c.version });
+  }
+}
+
+/** A recourse invoice's case is the client's debt to the factor: no credit loss on the debtor's invoice is booked from it (not built yet). */
+function assertNotRecourseCase(c: Pick<CaseRow, 'recourse_invoice_id'>): void {
+  if (c.recourse_invoice_id) {
+    throw new ConflictError(
+      CollectionCaseError.COLLECTION_CASE_RECOURSE_NO_WRITE_OFF,
+      'This case collects a recourse invoice from the client: a write-off of it is not booked from a collection case.',
+      { recourseInvoiceId: c.recourse_invoice_id },
+    );
   }
 }
 

@@ -287,7 +287,7 @@ describe('who may do what', () => {
       const access = registry.accessFor(root, name);
       return access.kind === 'roles' ? [...access.roles].sort() : access.kind;
     };
-    for (const m of ['handOffToCollection', 'claimCollectionCase', 'releaseCollectionCase', 'escalateCollectionCase', 'agencyAnswer', 'proposeWriteOff']) expect(roles('Mutation', m)).toEqual(['COLLECTION']);
+    for (const m of ['handOffToCollection', 'handOffRecourseInvoiceToCollection', 'claimCollectionCase', 'releaseCollectionCase', 'escalateCollectionCase', 'agencyAnswer', 'proposeWriteOff']) expect(roles('Mutation', m)).toEqual(['COLLECTION']);
     for (const m of ['approveWriteOff', 'rejectWriteOff']) expect(roles('Mutation', m)).toEqual(['FINANCE']);
     for (const q of ['collectionCases', 'collectionCase']) expect(roles('Query', q)).toEqual(['ADMIN', 'COLLECTION', 'CREDIT_ANALYST', 'FINANCE']);
     const invoice = await overdue();

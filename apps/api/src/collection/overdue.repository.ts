@@ -65,7 +65,7 @@ export class OverdueRepository {
               (q.principal + ${OPEN_OF_ROLE('q', 'COLLECTION_FEE_RECEIVABLES')} + ${OPEN_OF_ROLE('q', 'LATE_INTEREST_RECEIVABLES')})::text AS "openTotal",
               (q.open_dispute_id IS NOT NULL) AS disputed,
               -- The follow-up's own test (reminders.repository candidates): a case not closed takes over from the letters.
-              (SELECT k.id FROM collection_case k WHERE k.invoice_id = q.id AND k.state <> 'CLOSED' ORDER BY k.opened_at DESC LIMIT 1) AS "collectionCaseId",
+              (SELECT k.id FROM collection_case k WHERE k.invoice_id = q.id AND k.recourse_invoice_id IS NULL AND k.state <> 'CLOSED' ORDER BY k.opened_at DESC LIMIT 1) AS "collectionCaseId",
               count(*) OVER ()::int AS total
          FROM q JOIN client c ON c.id = q.client_id LEFT JOIN debtor d ON d.id = q.debtor_id
         WHERE ($4::text IS NULL OR q.bucket = $4)

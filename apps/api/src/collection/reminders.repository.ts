@@ -88,7 +88,7 @@ export class RemindersRepository {
         WHERE i.country = $1 AND i.status = 'PURCHASED' AND i.due_date < $2::date
           AND NOT EXISTS (SELECT 1 FROM collection_step s WHERE s.invoice_id = i.id AND s.step = 'COLLECTION')
           -- Handed to collection (collection-cases): the agency and the case's steps take over; no more letters.
-          AND NOT EXISTS (SELECT 1 FROM collection_case k WHERE k.invoice_id = i.id AND k.state <> 'CLOSED')
+          AND NOT EXISTS (SELECT 1 FROM collection_case k WHERE k.invoice_id = i.id AND k.recourse_invoice_id IS NULL AND k.state <> 'CLOSED')
           AND ${OPEN_PRINCIPAL('i')} > 0
         ORDER BY i.due_date, i.id`,
       [country, today],

@@ -1,8 +1,10 @@
 import { Clock, TestClock } from '@factoring/domain';
 import Decimal from 'decimal.js';
 import { simpleParser } from 'mailparser';
+import { DataSource } from 'typeorm';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analystAndAdmin } from '../../test-support/clients';
 import { creditFixtures } from '../../test-support/credit';
@@ -10,7 +12,11 @@ import { day, invoiceInput, SUBMIT_INVOICE } from '../../test-support/invoices';
 import { expectReceivablesReconcile } from '../../test-support/receivables';
 import { errorOf, startTestAppOnOwnDatabase, TestApp } from '../../test-support/test-app';
 import type { BankEntry, BankFileHeader } from '../bank-files/bank-entry';
+import { newStaff } from '../../test-support/factories';
+import { Role } from '../auth/role';
 import { CLOCK } from '../collection/clock';
+import { AgencyHandoffProcessor } from '../collection-cases/agency-handoff.processor';
+import { CollectionCasesModule } from '../collection-cases/collection-cases.module';
 import { CollectionModule } from '../collection/collection.module';
 import { FollowUpService } from '../collection/follow-up.service';
 import { CreditService } from '../credit/credit.service';
@@ -20,6 +26,7 @@ import { pdfText } from '../documents/pdf-text.spec-support';
 import { PaymentsModule } from '../payments/payments.module';
 import { PaymentsService } from '../payments/payments.service';
 import { RecourseFollowUp } from './recourse-follow-up.service';
+import { RecourseInvoices } from './recourse-invoices';
 import { RecourseModule } from './recourse.module';
 
 /**
@@ -35,6 +42,7 @@ let payments: PaymentsService;
 let recourse: RecourseFollowUp;
 let analyst: { token: string };
 let admin: { token: string };
+let collector: { token: string };
 let smtp: LocalSmtpServer;
 let savedSmtpUrl: string | undefined;
 const clock = new TestClock('2027-01-01T09:00:00Z');
@@ -52,10 +60,12 @@ beforeAll(async () => {
   payments = t.app.get(PaymentsService);
   recourse = t.app.get(RecourseFollowUp);
   // Each module has its clock: the test moves them together.
-  for (const module of [RecourseModule, PaymentsModule, CollectionModule]) {
+  for (const module of [RecourseModule, PaymentsModule, CollectionModule, CollectionCasesModule]) {
     jest.spyOn(t.app.select(module).get<symbol, Clock>(CLOCK, { strict: true }), 'now').mockImplementation(() => clock.now());
   }
   ({ analyst, admin } = await analystAndAdmin(t));
+  const kari = await newStaff(t.db, { roles: [Role.COLLECTION], name: 'Kari Krav' });
+  collector = { token: await t.signIn(kari.email, kari.password) };
   await f.noSpotChecksInNorway();
 }, 60_000);
 afterAll(async () => {
@@ -123,10 +133,22 @@ async function ledgerOf(invoiceId: string, role: string): Promise<string> {
 
 /** The late recourse invoice's reminder letters of an invoice (to the client). */
 async function reminderDeliveries(invoiceId: string) {
+  return lettersOf(invoiceId, 'RECOURSE_INVOICE_REMINDER');
+}
+
+/** The letters of a kind about an invoice's recourse invoices, each naming its recourse invoice. */
+async function lettersOf(invoiceId: string, kind: 'RECOURSE_INVOICE' | 'RECOURSE_INVOICE_REMINDER') {
   return t.db.query(
-    `SELECT id, recipient, channel, address, status, message_id FROM document_delivery WHERE invoice_id = $1 AND document_kind = 'RECOURSE_INVOICE_REMINDER' ORDER BY created_at`,
-    [invoiceId],
+    `SELECT id, recipient, channel, address, status, message_id, recourse_invoice_id FROM document_delivery WHERE invoice_id = $1 AND document_kind = $2 ORDER BY created_at`,
+    [invoiceId, kind],
   );
+}
+
+/** Sends a letter by its delivery and reads the e-mail that went: its subject and the PDF's text. */
+async function sentLetter(deliveryId: string, messageId: string) {
+  expect(await t.app.get(DeliveryService).deliver(deliveryId)).toBe('SENT');
+  const [mail] = (await Promise.all(smtp.received.map((m) => simpleParser(m.raw)))).filter((m) => m.messageId === messageId);
+  return { subject: mail.subject, fileName: mail.attachments[0].filename, text: (await pdfText(mail.attachments[0].content)).replace(/[\s\u00a0\u202f]+/g, ' '), pdf: mail.attachments[0].content };
 }
 
 /** With DOCUMENTS_OUT set, the PDFs land there too, to be looked at (pdftoppm -png -r 80). */
@@ -164,6 +186,14 @@ describe('recourse after the due date (issue 15 s.3)', () => {
     run = await recourse.run('NO');
     expect(run.boughtBack).toEqual([]);
     expect(await recourseInvoices(invoice.id)).toHaveLength(1);
+    // The recourse invoice goes to the client as a letter, asked for with it: its amount, due date, KID and account, in Norwegian.
+    const [letter] = await lettersOf(invoice.id, 'RECOURSE_INVOICE');
+    expect(letter).toMatchObject({ recipient: 'CLIENT', channel: 'EMAIL', status: 'QUEUED', recourse_invoice_id: made.id });
+    const sent = await sentLetter(letter.id, letter.message_id);
+    expect(sent.subject).toBe(`Regressfaktura for faktura ${invoice.number}`);
+    expect(sent.fileName).toBe(`regressfaktura-${made.reference}.pdf`);
+    keep('recourse-invoice.pdf', sent.pdf);
+    for (const words of [`Regressfaktura ${made.reference}`, invoice.number, 'ubetalt etter avtalens antall dager etter forfall', 'senest 13.02.2027', `KID ${made.reference}`]) expect(sent.text).toContain(words);
 
     // The client pays the recourse invoice with its own KID.
     at('2027-02-08');
@@ -193,6 +223,102 @@ describe('recourse after the due date (issue 15 s.3)', () => {
     // The same bank file again places nothing twice.
     await importEntries([debtorPays]);
     expect(await t.db.query(`SELECT 1 FROM payout_refund WHERE invoice_id = $1`, [invoice.id])).toHaveLength(1);
+  });
+
+  it('an invoice bought back twice (a credit note\'s amount, then the rest) has a letter and a reminder for each recourse invoice', async () => {
+    const invoice = await bought('2027-01-07');
+    const recourseInvoices = t.app.get(RecourseInvoices);
+    const of = { id: invoice.id, client_id: invoice.client.clientId, country: 'NO' as const, currency: 'NOK', invoice_number: invoice.number };
+    at('2027-01-10');
+    const first = await t.db.transaction((tx) => recourseInvoices.create(tx, { invoice: of, cause: 'CREDIT_NOTE', disputeId: null, amount: '100.00', actor: { type: 'SYSTEM', name: null } }));
+    at('2027-01-12');
+    const second = await t.db.transaction((tx) => recourseInvoices.create(tx, { invoice: of, cause: 'CREDIT_NOTE', disputeId: null, amount: '50.00', actor: { type: 'SYSTEM', name: null } }));
+    const letters = await lettersOf(invoice.id, 'RECOURSE_INVOICE');
+    expect(letters.map((l: { recourse_invoice_id: string }) => l.recourse_invoice_id)).toEqual([first.id, second.id]);
+    // Each letter is its own recourse invoice's: its KID and amount.
+    const [one, two] = [await sentLetter(letters[0].id, letters[0].message_id), await sentLetter(letters[1].id, letters[1].message_id)];
+    expect(one.text).toContain(`KID ${first.reference}`);
+    expect(one.text).not.toContain(second.reference);
+    expect(two.text).toContain(`KID ${second.reference}`);
+    expect(two.text).not.toContain(first.reference);
+
+    // Both late: a reminder of each, each its own letter.
+    at('2027-02-01');
+    const run = await recourse.run('NO');
+    expect(run.reminded).toEqual(expect.arrayContaining([first.id, second.id]));
+    const reminders = await reminderDeliveries(invoice.id);
+    expect(reminders.map((l: { recourse_invoice_id: string }) => l.recourse_invoice_id).sort()).toEqual([first.id, second.id].sort());
+    for (const reminder of reminders) {
+      const made = reminder.recourse_invoice_id === first.id ? first : second;
+      expect((await sentLetter(reminder.id, reminder.message_id)).text).toContain(`KID ${made.reference}`);
+    }
+  });
+
+  it('an unpaid recourse invoice goes to collection itself: refused before it is late and reminded, a case against the client, no write-off, ended PAID when the client pays', async () => {
+    const invoice = await bought('2027-01-08');
+    at('2027-02-07'); // due + 30: bought back
+    await recourse.run('NO');
+    const [made] = await recourseInvoices(invoice.id);
+    expect(made).toMatchObject({ due_date: '2027-02-17', status: 'OPEN' });
+    const HAND = `mutation($r: ID!) { handOffRecourseInvoiceToCollection(recourseInvoiceId: $r, note: "Klienten svarer ikke") {
+      id state principal fees interest claim debtorId debtorName recourseInvoiceId recourseReference invoiceId version } }`;
+    const cases = async () => (await t.db.query(`SELECT id, state FROM collection_case WHERE recourse_invoice_id = $1`, [made.id]));
+
+    const notDue = errorOf(await t.gql(HAND, { r: made.id }, collector.token));
+    expect(notDue).toMatchObject({ code: 'CONFLICT', reason: 'COLLECTION_CASE_INVOICE_NOT_DUE' });
+    expect(notDue!.message).toContain('2027-02-17');
+    at('2027-02-18'); // late, but the daily run has not reminded the client yet
+    expect(errorOf(await t.gql(HAND, { r: made.id }, collector.token))).toMatchObject({ code: 'CONFLICT', reason: 'COLLECTION_CASE_RECOURSE_INVOICE_NOT_REMINDED' });
+    expect(errorOf(await t.gql(HAND, { r: made.id }, analyst.token))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await cases()).toEqual([]);
+
+    at('2027-02-22');
+    expect((await recourse.run('NO')).reminded).toContain(made.id);
+    const handed = await t.gql(HAND, { r: made.id }, collector.token);
+    const c = handed.data!.handOffRecourseInvoiceToCollection;
+    const [client] = await t.db.query(`SELECT legal_name FROM client WHERE id = $1`, [invoice.client.clientId]);
+    // Against the client, for what is still open of the recourse invoice; the agreement charges no fee or interest on it.
+    expect(c).toMatchObject({ state: 'HANDED_OFF', principal: made.amount, fees: '0.00', interest: '0.00', claim: made.amount, debtorId: null, debtorName: client.legal_name, recourseInvoiceId: made.id, recourseReference: made.reference, invoiceId: invoice.id });
+    // The agency's file: the factor's own claim on the client, the recourse invoice as its basis.
+    const folder = mkdtempSync(join(tmpdir(), 'recourse-agency-'));
+    const savedFolder = process.env.COLLECTION_AGENCY_FOLDER;
+    process.env.COLLECTION_AGENCY_FOLDER = folder;
+    try {
+      await new AgencyHandoffProcessor(t.app.get(DataSource)).drain(100);
+      const [name] = readdirSync(folder).filter((n) => n.includes(c.id));
+      expect(name).toBe(`collection-case-${c.id}-RECOURSE-${made.reference}.json`);
+      expect(JSON.parse(readFileSync(join(folder, name), 'utf8'))).toMatchObject({
+        creditor: { role: 'CREDITOR' },
+        debtor: { name: client.legal_name, kind: 'COMPANY' },
+        invoice: { kind: 'RECOURSE_INVOICE', number: made.reference, dueDate: '2027-02-17', paymentReference: made.reference, buysBackInvoice: invoice.number },
+        claim: { principal: made.amount, fees: '0.00', interest: '0.00', total: made.amount },
+      });
+    } finally {
+      if (savedFolder === undefined) delete process.env.COLLECTION_AGENCY_FOLDER;
+      else process.env.COLLECTION_AGENCY_FOLDER = savedFolder;
+      rmSync(folder, { recursive: true, force: true });
+    }
+    const [audit] = await t.db.query(`SELECT outcome FROM audit_entry WHERE operation = 'handOffRecourseInvoiceToCollection' AND target_id = $1`, [c.id]);
+    expect(audit?.outcome).toBe('SUCCEEDED');
+    const [step] = await t.db.query(`SELECT details->>'caseId' AS case_id FROM timeline_event WHERE entity_type = 'RECOURSE_INVOICE' AND entity_id = $1 AND details->>'step' = 'RECOURSE_INVOICE_HANDED_TO_COLLECTION'`, [made.id]);
+    expect(step).toEqual({ case_id: c.id });
+    // The queue shows it with collection.
+    const queue = (await t.gql(`query { recourseInvoices(perPage: 200) { items { id collectionCaseId remindedOn } } }`, {}, collector.token)).data!.recourseInvoices;
+    expect(queue.items.find((i: { id: string }) => i.id === made.id)).toEqual({ id: made.id, collectionCaseId: c.id, remindedOn: '2027-02-22' });
+
+    expect(errorOf(await t.gql(HAND, { r: made.id }, collector.token))).toMatchObject({ code: 'CONFLICT', reason: 'COLLECTION_CASE_ALREADY_HANDED_OFF' });
+    const proposed = await t.gql(`mutation($id: ID!, $v: Int!) { proposeWriteOff(id: $id, expectedVersion: $v, note: "Ingen midler") { state } }`, { id: c.id, v: c.version }, collector.token);
+    expect(errorOf(proposed)).toMatchObject({ code: 'CONFLICT', reason: 'COLLECTION_CASE_RECOURSE_NO_WRITE_OFF' });
+    expect(await cases()).toEqual([{ id: c.id, state: 'HANDED_OFF' }]);
+
+    // The client pays it with its KID: the case ends PAID in the same transaction.
+    at('2027-02-24');
+    await importEntries([entry(made.amount, made.reference, '2027-02-24')]);
+    expect((await recourseInvoices(invoice.id))[0]).toMatchObject({ status: 'PAID' });
+    expect(await cases()).toEqual([{ id: c.id, state: 'PAID' }]);
+    const steps = await t.db.query(`SELECT step FROM collection_case_step WHERE case_id = $1 ORDER BY id`, [c.id]);
+    expect(steps.map((s: { step: string }) => s.step)).toEqual(['OPENED', 'HANDED_OFF', 'PAID']);
+    await expectReceivablesReconcile(t, invoice.id);
   });
 
   it('a day missed is caught up once; the debtor paying while the recourse invoice is open settles it (partly, then fully)', async () => {

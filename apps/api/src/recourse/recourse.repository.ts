@@ -8,7 +8,8 @@ import { RecourseError } from './recourse-errors';
 const COLUMNS = `r.id, r.invoice_id AS "invoiceId", i.invoice_number AS "invoiceNumber", r.client_id AS "clientId", c.legal_name AS "clientName",
   coalesce(d.name, i.debtor->>'name') AS "debtorName", r.dispute_id AS "disputeId", r.cause, r.country, r.currency, r.amount::text, r.paid_amount::text AS "paidAmount",
   r.issue_date::text AS "issueDate", r.due_date::text AS "dueDate", r.reference, r.status, r.created_at AS "createdAt", r.version,
-  (r.status = 'OPEN' AND r.due_date < $1::date) AS overdue, greatest(0, $1::date - r.issue_date) AS "ageDays",
+  (r.status = 'OPEN' AND r.due_date < $1::date) AS overdue, greatest(0, $1::date - r.issue_date) AS "ageDays", r.reminded_on::text AS "remindedOn",
+  (SELECT k.id FROM collection_case k WHERE k.recourse_invoice_id = r.id AND k.state NOT IN ('PAID','WRITTEN_OFF','CLOSED')) AS "collectionCaseId",
   CASE WHEN s.id IS NULL THEN NULL ELSE json_build_object('id', s.id, 'name', s.name) END AS "claimedBy"`;
 const FROM = `FROM recourse_invoice r JOIN invoice i ON i.id = r.invoice_id JOIN client c ON c.id = r.client_id
   LEFT JOIN debtor d ON d.id = i.debtor_id LEFT JOIN staff_member s ON s.id = r.claimed_by`;

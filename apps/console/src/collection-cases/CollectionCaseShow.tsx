@@ -80,7 +80,8 @@ const Actions = () => {
           done="console.collection_cases.answered"
         />
       ) : null}
-      {collection && WORKING.includes(record.state) ? (
+      {/* A recourse invoice's case (against the client) books no credit loss from here: the API refuses it. */}
+      {collection && WORKING.includes(record.state) && !record.recourseInvoiceId ? (
         <CaseActionDialog
           label="console.collection_cases.propose_write_off"
           title="console.collection_cases.propose_write_off"
@@ -158,7 +159,16 @@ const Body = () => {
   const rows: Array<[string, ReactNode, string?]> = [
     [f('invoiceNumber'), <Link to={`/invoices/${record.invoiceId}/show`}>{record.invoiceNumber}</Link>, 'collection-case-invoice'],
     [f('clientName'), record.clientName],
-    [f('debtorName'), record.debtorName],
+    [
+      f('debtorName'),
+      record.recourseInvoiceId ? (
+        <Link to={`/recourse-invoices/${record.recourseInvoiceId}/show`} data-testid="collection-case-recourse">
+          {translate('console.recourse_collection.against_client', { reference: record.recourseReference })}
+        </Link>
+      ) : (
+        record.debtorName
+      ),
+    ],
     [f('principal'), format.amount(record.principal, record.currency)],
     [f('fees'), format.amount(record.fees, record.currency)],
     [f('interest'), `${format.amount(record.interest, record.currency)} (${translate('console.collection_cases.interest_terms', { from: format.date(record.interestFrom), rate: record.interestRate ?? '—' })})`],

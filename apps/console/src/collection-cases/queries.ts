@@ -33,6 +33,9 @@ export interface CollectionCase {
   clientName: string;
   debtorId: string | null;
   debtorName: string;
+  /** A recourse invoice's case: against the client (issue 15 s.3). */
+  recourseInvoiceId: string | null;
+  recourseReference: string | null;
   country: Country;
   state: CollectionCaseState;
   currency: string;
@@ -59,7 +62,7 @@ export interface CollectionCase {
 }
 
 const STAFF_REF = `{ id name }`;
-export const COLLECTION_CASE_FIELDS = `id invoiceId invoiceNumber clientId clientName debtorId debtorName country state currency claimAsOf principal fees interest claim
+export const COLLECTION_CASE_FIELDS = `id invoiceId invoiceNumber clientId clientName debtorId debtorName recourseInvoiceId recourseReference country state currency claimAsOf principal fees interest claim
   interestFrom interestRate approvalNeeded ageDays nextStep openedAt openedBy ${STAFF_REF} writeOffProposedBy ${STAFF_REF} writeOffReason
   writtenOffBy ${STAFF_REF} writeOffAmount agencyFile claimedBy ${STAFF_REF} version`;
 const WITH_STEPS = `${COLLECTION_CASE_FIELDS} steps { id step onDate actorType actorName note externalRef details createdAt }`;

@@ -609,6 +609,7 @@ export type CollectionCase = {
   country: Country;
   currency: Scalars['String']['output'];
   debtorId: Maybe<Scalars['ID']['output']>;
+  /** Who owes the claim: the debtor of the invoice, or (a recourse invoice's case) the client. */
   debtorName: Scalars['String']['output'];
   fees: Scalars['Decimal']['output'];
   id: Scalars['ID']['output'];
@@ -624,7 +625,11 @@ export type CollectionCase = {
   openedAt: Scalars['DateTime']['output'];
   openedBy: StaffRef;
   principal: Scalars['Decimal']['output'];
+  /** Set when the claim is a recourse invoice (issue 15 s.3): the case is against the client. */
+  recourseInvoiceId: Maybe<Scalars['ID']['output']>;
   recourseMode: Maybe<Scalars['String']['output']>;
+  /** The recourse invoice's OCR/KID reference, on a recourse invoice's case. */
+  recourseReference: Maybe<Scalars['String']['output']>;
   state: CollectionCaseState;
   steps: Array<CollectionCaseStep>;
   /** Act on the version you looked at: a case changed since is a CONFLICT. */
@@ -1651,6 +1656,8 @@ export type Mutation = {
   escalateCollectionCase: CollectionCase;
   /** Makes the approved batch's bank file once; asking again returns the same bytes. */
   exportPayoutBatch: PayoutFile;
+  /** Hands a late, reminded recourse invoice to collection: a case against the client for what is still open of it, and the file for the agency. */
+  handOffRecourseInvoiceToCollection: CollectionCase;
   /** Hands a bought, unpaid, undisputed invoice to collection: the case with its claim, and the file for the agency. */
   handOffToCollection: CollectionCase;
   /** Reads a bank file: stored once per entry, matched by OCR/KID and booked, or refused whole with the place that is wrong. */
@@ -1922,6 +1929,12 @@ export type MutationEscalateCollectionCaseArgs = {
 
 export type MutationExportPayoutBatchArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationHandOffRecourseInvoiceToCollectionArgs = {
+  note: InputMaybe<Scalars['String']['input']>;
+  recourseInvoiceId: Scalars['ID']['input'];
 };
 
 
@@ -3018,6 +3031,8 @@ export type RecourseInvoice = {
   claimedBy: Maybe<StaffRef>;
   clientId: Scalars['ID']['output'];
   clientName: Scalars['String']['output'];
+  /** The collection case collecting it from the client, while one is open. */
+  collectionCaseId: Maybe<Scalars['ID']['output']>;
   country: Country;
   createdAt: Scalars['DateTime']['output'];
   currency: Scalars['String']['output'];
@@ -3033,6 +3048,8 @@ export type RecourseInvoice = {
   paidAmount: Scalars['Decimal']['output'];
   /** The OCR/KID the client pays it with. */
   reference: Scalars['String']['output'];
+  /** The day the client was reminded of it (YYYY-MM-DD), once late. */
+  remindedOn: Maybe<Scalars['String']['output']>;
   /** OPEN, PAID or CANCELLED. */
   status: Scalars['String']['output'];
   version: Scalars['Int']['output'];

@@ -1,13 +1,15 @@
 import { Card, CardContent, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
-import { DataTable, FunctionField, Link, List, SelectInput, Show, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
+import OutboxIcon from '@mui/icons-material/Outbox';
+import { Button, DataTable, FunctionField, Link, List, SelectInput, Show, TopToolbar, useNotify, useRecordContext, useRedirect, useTranslate } from 'react-admin';
 import { useFormat } from '../common/format';
 import { ClaimBar } from '../common/queue/ClaimBar';
 import { AgeField, DueField, OwnerField } from '../common/queue/QueueColumns';
 import { useHasRole } from '../common/roles';
 import { PaymentReference, referenceKindOf } from '../common/reference';
 import { Facts } from '../common/Section';
-import { claimRecourseInvoice, releaseRecourseInvoice, type RecourseInvoice } from './queries';
+import { useAction } from '../useAction';
+import { claimRecourseInvoice, handOffRecourseInvoice, releaseRecourseInvoice, type RecourseInvoice } from './queries';
 
 const num = { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } as const;
 const statusChoices = ['OPEN', 'PAID', 'CANCELLED'].map((id) => ({ id, name: `console.recourse.statuses.${id}` }));
@@ -48,12 +50,41 @@ export const RecourseInvoiceList = () => {
 /** Claim and give back (the common claim bar): one person works a recourse invoice at a time. */
 const claimWords = { claim: 'console.disputes.claim', release: 'console.disputes.release', claimed: 'console.disputes.claimed', released: 'console.disputes.released' };
 
+/**
+ * Hands the recourse invoice to collection (issue 15 s.3): offered once it is late and the client
+ * has been reminded, and no case collects it yet; the API refuses otherwise in words of its own.
+ * The case's page opens.
+ */
+const HandOffRecourseButton = ({ record }: { record: RecourseInvoice }) => {
+  const notify = useNotify();
+  const redirect = useRedirect();
+  const { execute, pending } = useAction(handOffRecourseInvoice);
+  if (record.status !== 'OPEN' || !record.overdue || !record.remindedOn || record.collectionCaseId) return null;
+  return (
+    <Button
+      label="console.recourse_collection.hand_off"
+      disabled={pending}
+      data-testid="recourse-hand-off"
+      onClick={async () => {
+        const result = await execute(record.id);
+        if (result.ok && result.value) {
+          notify('console.recourse_collection.handed_off', { type: 'info' });
+          redirect('show', 'collection-cases', result.value.id);
+        }
+      }}
+    >
+      <OutboxIcon />
+    </Button>
+  );
+};
+
 const Actions = () => {
   const record = useRecordContext<RecourseInvoice>();
   const collection = useHasRole('COLLECTION');
   if (!record || !collection) return <TopToolbar />;
   return (
     <TopToolbar>
+      <HandOffRecourseButton record={record} />
       <ClaimBar open={record.status === 'OPEN'} allowed={collection} words={claimWords} testId="recourse" claim={claimRecourseInvoice} release={releaseRecourseInvoice} />
     </TopToolbar>
   );
@@ -79,6 +110,14 @@ const Body = () => {
     [f('status'), translate(`console.recourse.statuses.${record.status}`)],
     [f('claimedBy'), record.claimedBy?.name ?? '—'],
   ];
+  if (record.collectionCaseId) {
+    rows.push([
+      'console.recourse_collection.case',
+      <Link to={`/collection-cases/${record.collectionCaseId}/show`} data-testid="recourse-collection-case">
+        {translate('console.recourse_collection.with_collection')}
+      </Link>,
+    ]);
+  }
   if (record.disputeId) rows.push([f('disputeId'), <Link to={`/disputes/${record.disputeId}/show`}>{translate('console.recourse.open_dispute')}</Link>]);
   return (
     <Card>

@@ -22,6 +22,10 @@ export interface RecourseInvoice {
   reference: string;
   status: 'OPEN' | 'PAID' | 'CANCELLED';
   overdue: boolean;
+  /** The day the client was reminded of it, once late. */
+  remindedOn: string | null;
+  /** The open collection case collecting it from the client, if any. */
+  collectionCaseId: string | null;
   ageDays: number;
   claimedBy: { id: string; name: string } | null;
   createdAt: string;
@@ -29,7 +33,7 @@ export interface RecourseInvoice {
 }
 
 const FIELDS = `id invoiceId invoiceNumber clientId clientName debtorName disputeId cause country currency amount paidAmount issueDate dueDate
-  reference status overdue ageDays claimedBy { id name } createdAt version`;
+  reference status overdue remindedOn collectionCaseId ageDays claimedBy { id name } createdAt version`;
 
 export const recourseInvoiceQueries = {
   list: {
@@ -53,3 +57,12 @@ export const claimRecourseInvoice = async (id: string) =>
 export const releaseRecourseInvoice = async (id: string) =>
   (await gql<{ releaseRecourseInvoice: RecourseInvoice }>(`mutation ReleaseRecourseInvoice($id: ID!) { releaseRecourseInvoice(id: $id) { ${FIELDS} } }`, { id }))
     .releaseRecourseInvoice;
+
+/** Hands a late, reminded recourse invoice to collection (a case against the client); the case's id comes back. */
+export const handOffRecourseInvoice = async (recourseInvoiceId: string) =>
+  (
+    await gql<{ handOffRecourseInvoiceToCollection: { id: string } }>(
+      `mutation HandOffRecourseInvoiceToCollection($recourseInvoiceId: ID!) { handOffRecourseInvoiceToCollection(recourseInvoiceId: $recourseInvoiceId) { id } }`,
+      { recourseInvoiceId },
+    )
+  ).handOffRecourseInvoiceToCollection;

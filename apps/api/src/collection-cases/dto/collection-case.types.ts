@@ -56,7 +56,9 @@ export class CollectionCaseType {
   @Field(() => ID) clientId!: string;
   @Field() clientName!: string;
   @Field(() => ID, { nullable: true }) debtorId!: string | null;
-  @Field() debtorName!: string;
+  @Field({ description: 'Who owes the claim: the debtor of the invoice, or (a recourse invoice\'s case) the client.' }) debtorName!: string;
+  @Field(() => ID, { nullable: true, description: 'Set when the claim is a recourse invoice (issue 15 s.3): the case is against the client.' }) recourseInvoiceId!: string | null;
+  @Field(() => String, { nullable: true, description: "The recourse invoice's OCR/KID reference, on a recourse invoice's case." }) recourseReference!: string | null;
   @Field(() => Country) country!: Country;
   @Field(() => CollectionCaseStateEnum) state!: string;
   @Field() currency!: string;
@@ -104,6 +106,12 @@ export class CollectionCaseIdArgs {
 @ArgsType()
 export class HandOffArgs {
   @Field(() => ID) @IsUUID() invoiceId!: string;
+  @Field({ nullable: true, description: 'Why, in a sentence (staff only).' }) @IsOptional() @Transform(trim) @IsString() @Length(0, 2000) note?: string;
+}
+
+@ArgsType()
+export class HandOffRecourseInvoiceArgs {
+  @Field(() => ID) @IsUUID() recourseInvoiceId!: string;
   @Field({ nullable: true, description: 'Why, in a sentence (staff only).' }) @IsOptional() @Transform(trim) @IsString() @Length(0, 2000) note?: string;
 }
 

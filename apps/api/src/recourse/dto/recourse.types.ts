@@ -24,6 +24,8 @@ export class RecourseInvoiceType {
   @Field({ description: 'The OCR/KID the client pays it with.' }) reference!: string;
   @Field({ description: 'OPEN, PAID or CANCELLED.' }) status!: string;
   @Field() overdue!: boolean;
+  @Field(() => String, { nullable: true, description: 'The day the client was reminded of it (YYYY-MM-DD), once late.' }) remindedOn!: string | null;
+  @Field(() => ID, { nullable: true, description: 'The collection case collecting it from the client, while one is open.' }) collectionCaseId!: string | null;
   @Field(() => Int, { description: 'Whole days since it was issued.' }) ageDays!: number;
   @Field(() => StaffRefType, { nullable: true }) claimedBy!: StaffRefType | null;
   @Field() createdAt!: Date;

@@ -199,6 +199,7 @@ export const auditOperationsEn = {
   escalateCollectionCase: 'Collection case escalated',
   exportPayoutBatch: 'Payout batch exported',
   handOffToCollection: 'Handed over to collection',
+  handOffRecourseInvoiceToCollection: 'Recourse invoice handed to collection',
   importBankFile: 'Bank file imported',
   importPaymentStatusReport: 'Payment status report imported',
   issueDocument: 'Document issued',

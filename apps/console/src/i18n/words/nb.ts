@@ -190,6 +190,7 @@ export const auditOperationsNb: typeof auditOperationsEn = {
   escalateCollectionCase: 'Inkassosak eskalert',
   exportPayoutBatch: 'Utbetalingsrunde eksportert',
   handOffToCollection: 'Overlevert til inkasso',
+  handOffRecourseInvoiceToCollection: 'Regressfaktura sendt til inkasso',
   importBankFile: 'Bankfil lest inn',
   importPaymentStatusReport: 'Betalingsstatusrapport lest inn',
   issueDocument: 'Dokument utstedt',

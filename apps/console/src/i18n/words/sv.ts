@@ -190,6 +190,7 @@ export const auditOperationsSv: typeof auditOperationsEn = {
   escalateCollectionCase: 'Inkassoärende eskalerat',
   exportPayoutBatch: 'Utbetalningsomgång exporterad',
   handOffToCollection: 'Lämnad till inkasso',
+  handOffRecourseInvoiceToCollection: 'Regressfaktura lämnad till inkasso',
   importBankFile: 'Bankfil inläst',
   importPaymentStatusReport: 'Betalningsstatusrapport inläst',
   issueDocument: 'Dokument utfärdat',
