@@ -1,7 +1,11 @@
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
+import { Client } from 'pg';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { registerOwnDebtor } from '../support/console';
+// The bank-files test generator (schema-valid camt) is test support, not the API's code: used here as the payments spec does.
+import { camtString } from '../../apps/api/src/bank-files/fixtures/camt-fixture';
+import { registerOwnDebtor, TEST_DATABASE_URL } from '../support/console';
 
 /*
  * Collection staff's disputes (issue 15 s.4): on a bought invoice's page collection registers the
@@ -272,4 +276,94 @@ test('collection hands an overdue invoice bought without recourse to collection 
   await page.getByTestId('collection-cases-table').locator('tr', { hasText: invoiceNumber }).first().waitFor();
   const handed = await api<{ collectionCases: { items: Array<{ invoiceNumber: string; state: string }> } }>(COLLECTION, `query { collectionCases(perPage: 200) { items { invoiceNumber state } } }`);
   expect(handed.data!.collectionCases.items.filter((item) => item.invoiceNumber === invoiceNumber)).toEqual([{ invoiceNumber, state: 'HANDED_OFF' }]);
+}));
+
+/** A camt.054 notification of one credit to the factor's Swedish bankgiro (migrations' ledger_bank_account), written to a temporary file. */
+async function camt054(amount: string, reference: string): Promise<string> {
+  const key = `BRW-R-${Date.now().toString(36)}`;
+  const xml = await camtString({
+    kind: '054',
+    version: '08',
+    msgId: key,
+    sections: [
+      {
+        id: `NTF-${key}`,
+        otherAccountId: '50501055',
+        currency: 'SEK',
+        entries: [{ amount, valueDate: dayFromToday(0), bookingDate: dayFromToday(0), acctSvcrRef: key, txs: [{ reference, name: 'Snickeri Lindqvist AB' }] }],
+      },
+    ],
+  });
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'camt-')), `${key}.xml`);
+  fs.writeFileSync(file, xml);
+  return file;
+}
+
+/*
+ * An unpaid recourse invoice goes to collection itself (issue 15 s.3): a dispute ended as bought
+ * back gives the client a recourse invoice; once it is late and the client reminded, collection
+ * hands it to collection from its page and lands on a case against the client; the client then
+ * pays it with its OCR in a bank file and the case ends paid. The browser stack runs on the real
+ * clock, so the recourse invoice is dated back in the database as if issued three weeks ago and
+ * reminded by the daily follow-up; paying it at the end leaves the demo client nothing late.
+ */
+test('collection hands a late recourse invoice to collection: a case against the client, ended when the client pays', keepScreenOnFailure('recourse-collection', async () => {
+  const invoice = await boughtInvoice();
+  const registered = await api<{ registerDispute: { id: string; version: number } }>(
+    COLLECTION,
+    `mutation($input: RegisterDisputeInput!) { registerDispute(input: $input) { id version } }`,
+    { input: { invoiceId: invoice.id, channel: 'PHONE', amount: '300.00', reason: 'Three drills came broken', nextStep: 'Ask the client', nextStepDue: dayFromToday(3) } },
+  );
+  const dispute = registered.data!.registerDispute;
+  const ended = await api<{ resolveDispute: { recourseInvoiceId: string } }>(
+    COLLECTION,
+    `mutation($id: ID!, $v: Int!) { resolveDispute(id: $id, expectedVersion: $v, ending: RECOURSE, note: "The client buys the broken drills back") { recourseInvoiceId } }`,
+    { id: dispute.id, v: dispute.version },
+  );
+  const recourseInvoiceId = ended.data!.resolveDispute.recourseInvoiceId;
+  const db = new Client({ connectionString: TEST_DATABASE_URL() });
+  await db.connect();
+  let reference: string;
+  try {
+    const { rows } = await db.query(
+      `UPDATE recourse_invoice SET issue_date = $2::date - 20, due_date = $2::date - 10, reminded_on = $2::date - 9 WHERE id = $1 RETURNING reference`,
+      [recourseInvoiceId, dayFromToday(0)],
+    );
+    reference = rows[0].reference;
+  } finally {
+    await db.end();
+  }
+
+  await signIn(COLLECTION);
+  await page.goto(`${CONSOLE_URL}/#/recourse-invoices/${recourseInvoiceId}/show`);
+  await page.getByTestId('recourse-hand-off').click();
+  await page.waitForURL(/#\/collection-cases\/[^/]+\/show$/);
+  const caseId = page.url().split('/').at(-2)!;
+  await page.getByTestId('collection-case-recourse').filter({ hasText: `The client (recourse invoice ${reference})` }).waitFor();
+  await page.getByTestId('collection-case-claim-amount').filter({ hasText: /300[.,]00/ }).waitFor();
+  // No write-off from a case against the client.
+  expect(await page.getByTestId('collection-case-propose').count()).toBe(0);
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'recourse-collection-case.png'), fullPage: true });
+  // The recourse invoice's page says it is with collection, and offers no second handoff.
+  await page.getByTestId('collection-case-recourse').click();
+  await page.waitForURL(/#\/recourse-invoices\/[^/]+\/show$/);
+  await page.getByTestId('recourse-collection-case').waitFor();
+  expect(await page.getByTestId('recourse-hand-off').count()).toBe(0);
+
+  // The client pays it with its OCR: the case ends paid.
+  const file = await camt054('300.00', reference);
+  const finance = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB' });
+  try {
+    page = await finance.newPage();
+    await signIn('finance@demo.factoring.test');
+    await page.getByTestId('menu-incoming-payments').click();
+    await page.getByTestId('bank-file-upload').click();
+    await page.getByTestId('bank-file-input').setInputFiles(file);
+    await page.getByTestId('bank-file-send').click();
+    await page.getByTestId('bank-file-outcome').filter({ hasText: '1 matched' }).waitFor();
+  } finally {
+    await finance.close();
+  }
+  const after = await api<{ collectionCase: { state: string } }>(COLLECTION, `query($id: ID!) { collectionCase(id: $id) { state } }`, { id: caseId });
+  expect(after.data!.collectionCase.state).toBe('PAID');
 }));

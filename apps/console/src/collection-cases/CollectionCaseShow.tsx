@@ -171,7 +171,12 @@ const Body = () => {
     ],
     [f('principal'), format.amount(record.principal, record.currency)],
     [f('fees'), format.amount(record.fees, record.currency)],
-    [f('interest'), `${format.amount(record.interest, record.currency)} (${translate('console.collection_cases.interest_terms', { from: format.date(record.interestFrom), rate: record.interestRate ?? '—' })})`],
+    [
+      f('interest'),
+      record.recourseInvoiceId
+        ? `${format.amount(record.interest, record.currency)} (${translate('console.recourse_collection.no_interest')})`
+        : `${format.amount(record.interest, record.currency)} (${translate('console.collection_cases.interest_terms', { from: format.date(record.interestFrom), rate: record.interestRate ?? '—' })})`,
+    ],
     // Not 'collection-case-claim': that is the claim bar's button.
     [f('claim'), format.amount(record.claim, record.currency), 'collection-case-claim-amount'],
     [f('claimAsOf'), format.date(record.claimAsOf)],
@@ -186,7 +191,9 @@ const Body = () => {
       <CardContent>
         <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center', mb: 2 }}>
           <Typography variant="h6" component="h2">
-            {translate('console.collection_cases.title', { number: record.invoiceNumber })}
+            {record.recourseInvoiceId
+              ? translate('console.recourse_collection.title', { reference: record.recourseReference })
+              : translate('console.collection_cases.title', { number: record.invoiceNumber })}
           </Typography>
           <CollectionCaseStateChip state={record.state} />
         </Stack>

@@ -11,6 +11,8 @@ const en = {
       case: 'Collection case',
       with_collection: 'With collection: see the case',
       against_client: 'The client (recourse invoice %{reference})',
+      title: 'Collection case of recourse invoice %{reference}',
+      no_interest: 'the agreement charges no late interest on a recourse invoice',
     },
     agreement: {
       fields: {
@@ -46,6 +48,8 @@ const sv = {
       case: 'Inkassoärende',
       with_collection: 'Hos inkasso: se ärendet',
       against_client: 'Klienten (regressfaktura %{reference})',
+      title: 'Inkassoärende för regressfaktura %{reference}',
+      no_interest: 'avtalet tar ingen dröjsmålsränta på en regressfaktura',
     },
     agreement: {
       fields: {
@@ -80,6 +84,8 @@ const nb = {
       case: 'Inkassosak',
       with_collection: 'Hos inkasso: se saken',
       against_client: 'Klienten (regressfaktura %{reference})',
+      title: 'Inkassosak for regressfaktura %{reference}',
+      no_interest: 'avtalen tar ingen forsinkelsesrente på en regressfaktura',
     },
     agreement: {
       fields: {
