@@ -4,6 +4,7 @@ import * as path from 'path';
 import { Client } from 'pg';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 // The bank-files test generator (schema-valid camt) is test support, not the API's code: used here as the payments spec does.
+// eslint-disable-next-line @nx/enforce-module-boundaries
 import { camtString } from '../../apps/api/src/bank-files/fixtures/camt-fixture';
 import { registerOwnDebtor, TEST_DATABASE_URL } from '../support/console';
 
