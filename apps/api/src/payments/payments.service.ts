@@ -455,7 +455,12 @@ export class PaymentsService {
          SELECT i.id, i.client_id, i.debtor_id, i.invoice_number, i.status, i.version, i.country, i.currency, i.due_date::text,
                 ${OPEN_COLUMNS},
                 i.deduction_kind, i.deduction_amount::text, ltrim(i.payment_reference, '0') AS normalised_reference
-           FROM invoice i WHERE ltrim(i.payment_reference, '0') IN (SELECT ref FROM refs) ORDER BY i.id FOR UPDATE)
+           FROM invoice i
+          -- Each reference looked up through the index invoice_reference_normalised (a probe per reference: OFFSET 0 keeps the
+          -- planner from folding it into a hash join over the whole table, which it did for every chunk: 24 s of matching at 100 000).
+          WHERE i.id = ANY(ARRAY(SELECT j.id FROM refs CROSS JOIN LATERAL (
+                  SELECT j.id FROM invoice j WHERE ltrim(j.payment_reference, '0') = refs.ref AND j.payment_reference IS NOT NULL OFFSET 0) j))
+          ORDER BY i.id FOR UPDATE)
        SELECT refs.entry_id, refs.ord::text, l.* FROM refs JOIN locked l ON l.normalised_reference = refs.ref`,
       [entries.map((e) => e.id)],
     );
