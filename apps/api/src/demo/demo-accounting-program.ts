@@ -361,6 +361,9 @@ async function demoCollectionWork(gql: Gql, email: string, password: string, bou
 const FACTOR_BANKGIRO = '50501055';
 /** The bank's reference of the demo's unmatched payment: importing it again adds nothing (bank_entry_once). */
 const UNMATCHED_PAYMENT_REF = 'DEMO-UNMATCHED-0001';
+const DOUBLE_PAYMENT_REF = 'DEMO-UNMATCHED-0002';
+/** A valid Swedish IBAN (the format's published example) the double payment came from: the refund goes back to it. */
+const DOUBLE_PAYER_IBAN = 'SE4550000000058398257466';
 
 /**
  * Finance imports a camt.054 from the bank with one payment whose reference matches no invoice (a
@@ -381,7 +384,11 @@ async function importUnmatchedPayment(gql: Gql, email: string, password: string,
         id: `NTF-${UNMATCHED_PAYMENT_REF}`,
         otherAccountId: FACTOR_BANKGIRO,
         currency: 'SEK',
-        entries: [{ amount: '12437.50', valueDate: today, bookingDate: today, acctSvcrRef: UNMATCHED_PAYMENT_REF, txs: [{ ustrd: ['Faktura 4471 Lindqvist Fastigheter'], name: 'Lindqvist Fastigheter AB' }] }],
+        entries: [
+          { amount: '12437.50', valueDate: today, bookingDate: today, acctSvcrRef: UNMATCHED_PAYMENT_REF, txs: [{ ustrd: ['Faktura 4471 Lindqvist Fastigheter'], name: 'Lindqvist Fastigheter AB' }] },
+          // Paid twice by mistake, from an account the bank names: finance marks it for refund below, so a refund is due in the next payout batch.
+          { amount: '850.00', valueDate: today, bookingDate: today, acctSvcrRef: DOUBLE_PAYMENT_REF, txs: [{ ustrd: ['Dubbelbetalning'], name: 'Byggvaruhuset i Uppsala AB', account: DOUBLE_PAYER_IBAN }] },
+        ],
       },
     ],
   });
@@ -390,7 +397,18 @@ async function importUnmatchedPayment(gql: Gql, email: string, password: string,
     { c: Buffer.from(xml, 'utf8').toString('base64'), f: 'demo-camt054-unmatched.xml' },
     token,
   );
-  log(done.data ? 'A bank file with one unmatched payment imported' : `The demo bank file was not imported: ${done.errors?.[0]?.message}`);
+  log(done.data ? 'A bank file with two unmatched payments imported' : `The demo bank file was not imported: ${done.errors?.[0]?.message}`);
+  if (!done.data) return;
+  // Finance marks the double payment for refund to the account it came from.
+  const waiting = await gql(`{ incomingPayments(perPage: 200) { items { id amount payerAccount version } } }`, {}, token);
+  const double = (waiting.data?.incomingPayments.items ?? []).find((p: { amount: string; payerAccount: string | null }) => p.amount === '850.00' && p.payerAccount === DOUBLE_PAYER_IBAN);
+  if (!double) return;
+  const refunded = await gql(
+    `mutation($id: ID!, $v: Int!) { refundIncomingPayment(id: $id, amount: "850.00", expectedVersion: $v, note: "Betalt två gånger (demo).") { state } }`,
+    { id: double.id, v: double.version },
+    token,
+  );
+  log(refunded.data ? 'The double payment marked for refund: due in the next payout batch' : `The double payment was not marked for refund: ${refunded.errors?.[0]?.message}`);
 }
 
 function invoiceFor(country: 'SE' | 'NO', spec: DemoInvoice, today: string) {

@@ -44,7 +44,7 @@ export class PayoutsResolver {
   @Query(() => PayoutsDueType, { description: 'What is due for payout in a book on a day, and what is held with why.' })
   @AllowRoles(Role.FINANCE, Role.ADMIN)
   async payoutsDue(@Args() { book, payoutDate }: PreparePayoutBatchArgs) {
-    const { payoutDay, included, held } = await this.payouts.dueAndHeld(book, payoutDate);
+    const { payoutDay, included, held, refunds } = await this.payouts.dueAndHeld(book, payoutDate);
     const view = (row: (typeof held)[number] | (typeof included)[number]) => ({
       invoiceId: row.invoice_id,
       invoiceNumber: row.invoice_number,
@@ -54,7 +54,23 @@ export class PayoutsResolver {
       plannedPayoutDate: row.planned_payout_date,
       holds: 'holds' in row ? row.holds : [],
     });
-    return { payoutDate: payoutDay, included: included.map(view), held: held.map(view) };
+    const refund = (row: (typeof refunds.included)[number] | (typeof refunds.held)[number], isHeld: boolean) => ({
+      refundId: row.refund_id,
+      kind: row.kind,
+      clientId: row.client_id,
+      payeeName: (row.payee?.name || row.client_name) ?? '',
+      amount: row.amount,
+      reference: row.reference,
+      recordedOn: row.recorded_on,
+      held: isHeld,
+      holds: 'holds' in row ? row.holds : [],
+    });
+    return {
+      payoutDate: payoutDay,
+      included: included.map(view),
+      held: held.map(view),
+      refunds: [...refunds.included.map((r) => refund(r, false)), ...refunds.held.map((r) => refund(r, true))],
+    };
   }
 
   @ResolveField(() => [PayoutLineType])

@@ -57,7 +57,9 @@ export class PayoutsService {
   async dueAndHeld(country: 'SE' | 'NO', day?: string) {
     const payoutDay = day ? this.day(country, day) : (await this.firstFileDay(country)).toString();
     const rows = await this.repository.due(country, payoutDay, false);
-    return { payoutDay, ...this.split(rows, payoutDay) };
+    // Refunds and repayments go in the same batch (prepare below): shown with the invoices, held ones with why.
+    const refunds = this.splitRefunds(await this.refunds.unpaid(this.repository.manager, country, false), payoutDay);
+    return { payoutDay, ...this.split(rows, payoutDay), refunds };
   }
 
   /** Gathers the day's due invoices into one batch; held ones stay out, and their clients hear why once. */

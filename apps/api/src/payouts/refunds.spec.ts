@@ -135,6 +135,9 @@ describe('refunds due, paid in payout batches', () => {
   it('a debtor refund goes in the next batch as a line of its own: four eyes, a valid pain.001, refunds due cleared when sent, settled by the bank debit', async () => {
     const { xsdErrors } = await import('../../test-support/bank-files');
     const refund = await debtorRefund('75.00');
+    // Finance sees it where it prepares the batch: with the invoices due, to whom, since when, not held.
+    const due = (await t.gql(`query { payoutsDue(book: NO, payoutDate: "2099-12-29") { refunds { refundId kind payeeName amount recordedOn held holds { code } } } }`, {}, preparer.token)).data!.payoutsDue;
+    expect(due.refunds.find((r: { refundId: string }) => r.refundId === refund.id)).toMatchObject({ kind: 'DEBTOR_REFUND', payeeName: 'Ola Nordmann', amount: '75.00', held: false, holds: [] });
     const prepared = (await t.gql(PREPARE, { d: '2099-12-29' }, preparer.token)).data!.preparePayoutBatch;
     const line = prepared.lines.find((l: Line) => l.refundId === refund.id) as Line;
     expect(line).toMatchObject({ invoiceId: null, refundKind: 'DEBTOR_REFUND', amount: '75.00', attempt: 1, state: 'INCLUDED', payee: { kind: 'NO_BANK_ACCOUNT', value: '12345678903', name: 'Ola Nordmann' } });

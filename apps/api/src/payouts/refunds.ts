@@ -51,6 +51,8 @@ export interface RefundCandidateRow {
   account_changed_on: string | null;
   account_confirmed: boolean;
   attempts: number;
+  /** The day it was recorded (YYYY-MM-DD, UTC). */
+  recorded_on: string;
 }
 
 const CURRENCY = { SE: 'SEK', NO: 'NOK' } as const;
@@ -90,22 +92,23 @@ export class Refunds {
 
   /**
    * The refunds of a book that no live payout line pays yet (a rejected or returned one is due
-   * again), locked for the batch being prepared, with the client's payout account and holds.
+   * again), locked for the batch being prepared (unless only read, for the payouts-due view),
+   * with the client's payout account and holds.
    */
-  async unpaid(tx: EntityManager, book: 'SE' | 'NO'): Promise<RefundCandidateRow[]> {
+  async unpaid(tx: EntityManager, book: 'SE' | 'NO', lock = true): Promise<RefundCandidateRow[]> {
     return tx.query(
       `SELECT r.id AS refund_id, r.kind, r.client_id, c.legal_name AS client_name, c.state AS client_state, r.amount::text AS amount, r.reference, r.payee,
               ag.payout_account AS client_payee,
               CASE WHEN prev.payout_account IS DISTINCT FROM ag.payout_account AND prev.version IS NOT NULL
                    THEN (ag.valid_from AT TIME ZONE 'UTC')::date::text END AS account_changed_on,
               coalesce(EXISTS (SELECT 1 FROM payout_account_confirmation k WHERE k.client_id = r.client_id AND k.agreement_version = ag.version), false) AS account_confirmed,
-              (SELECT count(*)::int FROM payout_line l WHERE l.refund_id = r.id) AS attempts
+              (SELECT count(*)::int FROM payout_line l WHERE l.refund_id = r.id) AS attempts, (r.created_at AT TIME ZONE 'UTC')::date::text AS recorded_on
          FROM payout_refund r
          LEFT JOIN client c ON c.id = r.client_id
          LEFT JOIN LATERAL (SELECT version, payout_account, valid_from FROM client_agreement WHERE client_id = r.client_id ORDER BY version DESC LIMIT 1) ag ON true
          LEFT JOIN LATERAL (SELECT version, payout_account FROM client_agreement WHERE client_id = r.client_id AND version = ag.version - 1) prev ON true
         WHERE r.book = $1 AND NOT EXISTS (SELECT 1 FROM payout_line l WHERE l.refund_id = r.id AND l.state IN ('INCLUDED','SETTLED'))
-        ORDER BY r.created_at, r.id FOR UPDATE OF r`,
+        ORDER BY r.created_at, r.id ${lock ? 'FOR UPDATE OF r' : ''}`,
       [book],
     );
   }

@@ -2527,6 +2527,24 @@ export type PayoutLine = {
   state: Scalars['String']['output'];
 };
 
+/** A refund to a debtor or a repayment to a client that the next payout batch pays, or holds with why. */
+export type PayoutRefundDue = {
+  amount: Scalars['Decimal']['output'];
+  clientId: Maybe<Scalars['ID']['output']>;
+  /** Held out of the batch: see holds, or no account to pay it to. */
+  held: Scalars['Boolean']['output'];
+  holds: Array<Reason>;
+  /** DEBTOR_REFUND or CLIENT_REPAYMENT. */
+  kind: Scalars['String']['output'];
+  /** Who is paid: the debtor named on its account, or the client. */
+  payeeName: Scalars['String']['output'];
+  /** The day it was recorded (YYYY-MM-DD). */
+  recordedOn: Scalars['String']['output'];
+  /** What the payee reads on its statement. */
+  reference: Scalars['String']['output'];
+  refundId: Scalars['ID']['output'];
+};
+
 /** What the client owed that a payout paid: money a debtor paid it directly, or an overdue recourse invoice. */
 export type PayoutSetOff = {
   amount: Scalars['Decimal']['output'];
@@ -2539,6 +2557,8 @@ export type PayoutsDue = {
   held: Array<PayoutDue>;
   included: Array<PayoutDue>;
   payoutDate: Scalars['String']['output'];
+  /** Refunds and repayments the batch pays with the invoices, and those held. */
+  refunds: Array<PayoutRefundDue>;
 };
 
 export type PrintBatch = {

@@ -28,7 +28,7 @@ import { Section } from '../common/Section';
 import { COUNTRIES, type Country } from '../types';
 import { useAction } from '../useAction';
 import { HoldReasons, num } from './fields';
-import { payoutsDue, preparePayoutBatch, type PayoutDue } from './queries';
+import { payoutsDue, preparePayoutBatch, type PayoutDue, type PayoutRefundDue } from './queries';
 
 const CURRENCY: Record<Country, string> = { SE: 'SEK', NO: 'NOK' };
 
@@ -93,6 +93,48 @@ const DueTable = ({ rows, currency, held, testId }: { rows: PayoutDue[]; currenc
   );
 };
 
+/** Refunds to debtors and repayments to clients: paid by the same batch as the invoices; a held one says why. */
+const RefundsTable = ({ rows, currency }: { rows: PayoutRefundDue[]; currency: string }) => {
+  const translate = useTranslate();
+  const format = useFormat();
+  return (
+    <Table size="small" data-testid="payouts-refunds">
+      <TableHead>
+        <TableRow>
+          <TableCell>{translate('console.payouts.fields.refund')}</TableCell>
+          <TableCell>{translate('console.payouts.fields.refund_to')}</TableCell>
+          <TableCell>{translate('console.payouts.fields.recorded')}</TableCell>
+          <TableCell>{translate('console.payouts.fields.why_held')}</TableCell>
+          <TableCell align="right">{translate('console.payouts.fields.amount')}</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {rows.map((row) => (
+          <TableRow key={row.refundId} data-testid="payouts-refunds-row" data-held={row.held ? 'true' : 'false'}>
+            <TableCell>{translate(`console.payouts.refund_kinds.${row.kind}`)}</TableCell>
+            <TableCell>
+              {row.clientId ? (
+                <MuiLink component={Link} to={`/clients/${row.clientId}/show`} color="inherit">
+                  {row.payeeName}
+                </MuiLink>
+              ) : (
+                row.payeeName
+              )}
+            </TableCell>
+            <TableCell sx={num}>{format.date(row.recordedOn)}</TableCell>
+            <TableCell>
+              {!row.held ? '—' : row.holds.length ? <HoldReasons holds={row.holds} /> : translate('console.payouts.refund_no_account')}
+            </TableCell>
+            <TableCell align="right" sx={num}>
+              {format.amount(row.amount, currency, { decimals: 2 })}
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+};
+
 /**
  * What is due for payout in a book on a day (planned on or before it), split into what a batch
  * would take and what is held with why; finance prepares the day's batch from here. When nothing
@@ -116,7 +158,10 @@ export const PayoutsDuePanel = () => {
   useEffect(() => {
     if (!day && due.data) setDay(due.data.payoutDate);
   }, [day, due.data]);
-  const nothing = !!due.data && !due.data.included.length && !due.data.held.length;
+  const refunds = due.data?.refunds ?? [];
+  const nothing = !!due.data && !due.data.included.length && !due.data.held.length && !refunds.length;
+  // A batch can carry refunds alone: the button is there whenever anything at all would go in it.
+  const anythingToPay = !!due.data?.included.length || refunds.some((r) => !r.held);
   const ahead = useQuery({
     queryKey: ['payoutsDue', book, addDays(day || today(), 14)],
     queryFn: ({ signal }) => payoutsDue(book, addDays(day || today(), 14), signal),
@@ -137,7 +182,7 @@ export const PayoutsDuePanel = () => {
           <Button
             label="console.payouts.prepare"
             variant="contained"
-            disabled={pending || !due.data?.included.length}
+            disabled={pending || !anythingToPay}
             data-testid="payouts-prepare"
             onClick={async () => {
               const result = await execute();
@@ -211,10 +256,18 @@ export const PayoutsDuePanel = () => {
                 <DueTable rows={due.data.included} currency={currency} testId="payouts-included" />
               ) : (
                 <Typography variant="body2" color="text.secondary" data-testid="payouts-none-included">
-                  {translate('console.payouts.none_included')}
+                  {translate(anythingToPay ? 'console.payouts.only_refunds' : 'console.payouts.none_included')}
                 </Typography>
               )}
             </Box>
+            {refunds.length ? (
+              <Box>
+                <Typography variant="subtitle2" sx={{ mb: 0.5 }}>
+                  {translate('console.payouts.refunds_title')}
+                </Typography>
+                <RefundsTable rows={refunds} currency={currency} />
+              </Box>
+            ) : null}
             {due.data.held.length ? (
               <Box>
                 <Typography variant="subtitle2" sx={{ mb: 0.5 }}>

@@ -72,10 +72,24 @@ export interface PayoutDue {
   holds: Reason[];
 }
 
+/** A refund to a debtor or a repayment to a client the next batch pays, or holds. */
+export interface PayoutRefundDue {
+  refundId: string;
+  kind: 'DEBTOR_REFUND' | 'CLIENT_REPAYMENT';
+  clientId: string | null;
+  payeeName: string;
+  amount: string;
+  reference: string;
+  recordedOn: string;
+  held: boolean;
+  holds: Reason[];
+}
+
 export interface PayoutsDue {
   payoutDate: string;
   included: PayoutDue[];
   held: PayoutDue[];
+  refunds: PayoutRefundDue[];
 }
 
 export interface PayoutFile {
@@ -161,7 +175,8 @@ export const payoutsDue = async (book: Country, payoutDate: string | undefined, 
   (
     await gql<{ payoutsDue: PayoutsDue }>(
       `query PayoutsDue($book: Country!, $payoutDate: String) { payoutsDue(book: $book, payoutDate: $payoutDate) {
-        payoutDate included { ${DUE_FIELDS} } held { ${DUE_FIELDS} } } }`,
+        payoutDate included { ${DUE_FIELDS} } held { ${DUE_FIELDS} }
+        refunds { refundId kind clientId payeeName amount reference recordedOn held holds { code en sv nb } } } }`,
       { book, payoutDate },
       { signal },
     )

@@ -71,11 +71,25 @@ export class PayoutDueType {
   @Field(() => [ReasonType]) holds!: ReasonType[];
 }
 
+@ObjectType('PayoutRefundDue', { description: "A refund to a debtor or a repayment to a client that the next payout batch pays, or holds with why." })
+export class PayoutRefundDueType {
+  @Field(() => ID) refundId!: string;
+  @Field({ description: 'DEBTOR_REFUND or CLIENT_REPAYMENT.' }) kind!: string;
+  @Field(() => ID, { nullable: true }) clientId!: string | null;
+  @Field({ description: 'Who is paid: the debtor named on its account, or the client.' }) payeeName!: string;
+  @Field(() => DecimalString) amount!: string;
+  @Field({ description: 'What the payee reads on its statement.' }) reference!: string;
+  @Field({ description: 'The day it was recorded (YYYY-MM-DD).' }) recordedOn!: string;
+  @Field({ description: 'Held out of the batch: see holds, or no account to pay it to.' }) held!: boolean;
+  @Field(() => [ReasonType]) holds!: ReasonType[];
+}
+
 @ObjectType('PayoutsDue')
 export class PayoutsDueType {
   @Field() payoutDate!: string;
   @Field(() => [PayoutDueType]) included!: PayoutDueType[];
   @Field(() => [PayoutDueType]) held!: PayoutDueType[];
+  @Field(() => [PayoutRefundDueType], { description: 'Refunds and repayments the batch pays with the invoices, and those held.' }) refunds!: PayoutRefundDueType[];
 }
 
 @ArgsType()
