@@ -161,7 +161,10 @@ export async function runDemoAccountingProgram(options: DemoProgramOptions): Pro
   const disputed = options.collectionEmail ? await registerDemoDisputes(gql, options.collectionEmail, options.adminPassword, bought.filter((b) => !b.collection && !b.overdue), options.today, log) : 0;
   await options.beforeCollectionWork?.();
   if (options.collectionEmail) await demoCollectionWork(gql, options.collectionEmail, options.adminPassword, bought, options.today, log);
-  if (options.financeEmail) await importUnmatchedPayment(gql, options.financeEmail, options.adminPassword, options.today, log);
+  if (options.financeEmail) {
+    await importUnmatchedPayment(gql, options.financeEmail, options.adminPassword, options.today, log);
+    await prepareNorwegianPayouts(gql, options.financeEmail, options.adminPassword, log);
+  }
   return { submitted, accepted, purchased, disputed };
 }
 
@@ -355,6 +358,21 @@ async function demoCollectionWork(gql: Gql, email: string, password: string, bou
     );
     log(`${invoice.number}: ${proposed.data ? 'write-off proposed, for finance to approve' : `write-off not proposed: ${proposed.errors?.[0]?.message}`}`);
   }
+}
+
+/**
+ * Finance prepares the day's Norwegian payout batch and leaves it for a second person's approval
+ * (four eyes), so the batches-to-approve queue has work when the product starts. Once: a book
+ * with a batch already waiting, or nothing due, is left alone.
+ */
+async function prepareNorwegianPayouts(gql: Gql, email: string, password: string, log: (line: string) => void): Promise<void> {
+  const token = await signedIn(gql, email, password);
+  const waiting = await gql(`{ payoutBatches(state: PREPARED, perPage: 50) { items { book } } }`, {}, token);
+  if ((waiting.data?.payoutBatches.items ?? []).some((b: { book: string }) => b.book === 'NO')) return;
+  const due = await gql(`{ payoutsDue(book: NO) { included { invoiceId } } }`, {}, token);
+  if (!due.data?.payoutsDue.included.length) return;
+  const prepared = await gql(`mutation { preparePayoutBatch(book: NO) { lineCount } }`, {}, token);
+  log(prepared.data ? `A Norwegian payout batch of ${prepared.data.preparePayoutBatch.lineCount} payouts prepared, waiting for a second person's approval` : `No Norwegian payout batch prepared: ${prepared.errors?.[0]?.message}`);
 }
 
 /** The factor's Swedish bankgiro as a camt.054 names it (migrations' ledger_bank_account). */
