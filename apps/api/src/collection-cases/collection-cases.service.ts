@@ -333,15 +333,24 @@ export class CollectionCasesService {
           interestAccruedTo: { amount: c.interest, asOf: c.claim_as_of },
           currency: c.currency,
         },
-        interest: {
-          fromDay: nextDay(c.interest_from),
-          ratePercent: c.interest_rate,
-          basis: c.country === 'SE' ? 'Räntelagen (1975:635) 6 §: the reference rate + 8 points, per half-year' : 'Forsinkelsesrenteloven (LOV-1976-12-17-100) § 3: the rate set per half-year',
-        },
+        // A recourse invoice's claim carries no late interest (the agreement charges none on it): none is applied for.
+        interest: recourse
+          ? null
+          : {
+              fromDay: nextDay(c.interest_from),
+              ratePercent: c.interest_rate,
+              basis: c.country === 'SE' ? 'Räntelagen (1975:635) 6 §: the reference rate + 8 points, per half-year' : 'Forsinkelsesrenteloven (LOV-1976-12-17-100) § 3: the rate set per half-year',
+            },
       };
       await tx.query(`UPDATE collection_case SET state = $2, version = version + 1 WHERE id = $1`, [c.id, state]);
       await this.step(tx, c.id, what.step, today, staffActor(by), args.note, details);
-      await this.timeline.record(tx, { entityType: INVOICE, entityId: c.invoice_id, actor: staffActor(by), toState: 'PURCHASED', fromState: 'PURCHASED', reason: `Collection: ${what.step.toLowerCase().replace(/_/g, ' ')}`, details: { event: `COLLECTION_${what.step}`, step: `COLLECTION_${what.step}`, clientVisible: false, caseId: c.id } });
+      const reason = `Collection: ${what.step.toLowerCase().replace(/_/g, ' ')}`;
+      if (recourse) {
+        // The step belongs to the recourse invoice (the bought-back invoice is the debtor's story).
+        await this.timeline.record(tx, { entityType: RECOURSE_INVOICE, entityId: c.recourse_invoice_id!, actor: staffActor(by), toState: 'OPEN', fromState: 'OPEN', reason, details: { step: `RECOURSE_INVOICE_COLLECTION_${what.step}`, caseId: c.id } });
+      } else {
+        await this.timeline.record(tx, { entityType: INVOICE, entityId: c.invoice_id, actor: staffActor(by), toState: 'PURCHASED', fromState: 'PURCHASED', reason, details: { event: `COLLECTION_${what.step}`, step: `COLLECTION_${what.step}`, clientVisible: false, caseId: c.id } });
+      }
     });
     return this.one(args.id);
   }

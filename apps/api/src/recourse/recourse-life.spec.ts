@@ -307,9 +307,20 @@ describe('recourse after the due date (issue 15 s.3)', () => {
     expect(queue.items.find((i: { id: string }) => i.id === made.id)).toEqual({ id: made.id, collectionCaseId: c.id, remindedOn: '2027-02-22' });
 
     expect(errorOf(await t.gql(HAND, { r: made.id }, collector.token))).toMatchObject({ code: 'CONFLICT', reason: 'COLLECTION_CASE_ALREADY_HANDED_OFF' });
-    const proposed = await t.gql(`mutation($id: ID!, $v: Int!) { proposeWriteOff(id: $id, expectedVersion: $v, note: "Ingen midler") { state } }`, { id: c.id, v: c.version }, collector.token);
+    // Escalated (Norway: the forliksråd), the application names the client as the party that owes, the recourse invoice as the basis, no interest.
+    const escalated = (await t.gql(
+      `mutation($id: ID!, $v: Int!) { escalateCollectionCase(id: $id, escalation: CONCILIATION_BOARD, note: "Til forliksrådet", expectedVersion: $v) { state version steps { step details } } }`,
+      { id: c.id, v: c.version },
+      collector.token,
+    )).data!.escalateCollectionCase;
+    expect(escalated.state).toBe('CONCILIATION_BOARD');
+    const application = JSON.parse(escalated.steps.at(-1).details);
+    expect(application).toMatchObject({ debtor: { name: client.legal_name, kind: 'COMPANY' }, interest: null });
+    expect(application.claim.basis).toContain(`Recourse invoice ${made.reference}`);
+    expect(application.assignor).toBeUndefined();
+    const proposed = await t.gql(`mutation($id: ID!, $v: Int!) { proposeWriteOff(id: $id, expectedVersion: $v, note: "Ingen midler") { state } }`, { id: c.id, v: escalated.version }, collector.token);
     expect(errorOf(proposed)).toMatchObject({ code: 'CONFLICT', reason: 'COLLECTION_CASE_RECOURSE_NO_WRITE_OFF' });
-    expect(await cases()).toEqual([{ id: c.id, state: 'HANDED_OFF' }]);
+    expect(await cases()).toEqual([{ id: c.id, state: 'CONCILIATION_BOARD' }]);
 
     // The client pays it with its KID: the case ends PAID in the same transaction.
     at('2027-02-24');
@@ -317,7 +328,7 @@ describe('recourse after the due date (issue 15 s.3)', () => {
     expect((await recourseInvoices(invoice.id))[0]).toMatchObject({ status: 'PAID' });
     expect(await cases()).toEqual([{ id: c.id, state: 'PAID' }]);
     const steps = await t.db.query(`SELECT step FROM collection_case_step WHERE case_id = $1 ORDER BY id`, [c.id]);
-    expect(steps.map((s: { step: string }) => s.step)).toEqual(['OPENED', 'HANDED_OFF', 'PAID']);
+    expect(steps.map((s: { step: string }) => s.step)).toEqual(['OPENED', 'HANDED_OFF', 'CONCILIATION_BOARD', 'PAID']);
     await expectReceivablesReconcile(t, invoice.id);
   });
 
