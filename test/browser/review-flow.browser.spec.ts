@@ -191,8 +191,6 @@ async function spotChecksWaiting(count: number): Promise<void> {
   throw new Error(`Fewer than ${count} spot checks waiting after twenty invoices sold (decided: ${decided.join(', ')})`);
 }
 
-const notice = () => page.locator('.MuiSnackbarContent-message').first();
-
 test('a spot check not confirmed goes on to the next, links to the new manual assessment, and that page tells why it is there', keepScreenOnFailure('review-flow', async () => {
   await spotChecksWaiting(2);
   await signIn(ANALYST);
@@ -211,8 +209,11 @@ test('a spot check not confirmed goes on to the next, links to the new manual as
 
   // Straight on to the next spot check, claimed; the notice says what was done and links the new item.
   await page.waitForURL((url) => /#\/spot-checks\/[^/]+\/show$/.test(url.href) && url.href !== first);
-  const nextNumber = (await notice().textContent())?.match(/Next in the queue: (\S+)\.$/)?.[1];
-  expect(await notice().textContent()).toBe(`Sent to a manual assessment. Next in the queue: ${nextNumber}.`);
+  // The claim's own notice ("You are working on this item now") may still be showing: wait for this one.
+  const sent = page.locator('.MuiSnackbarContent-message', { hasText: 'Sent to a manual assessment' }).first();
+  await sent.waitFor();
+  const nextNumber = (await sent.textContent())?.match(/Next in the queue: (\S+)\.$/)?.[1];
+  expect(await sent.textContent()).toBe(`Sent to a manual assessment. Next in the queue: ${nextNumber}.`);
   expect(nextNumber).not.toBe(firstNumber);
   await page.getByTestId('review-invoice-number').filter({ hasText: nextNumber }).waitFor();
   await page.getByTestId('claimed-by').filter({ hasText: 'You' }).waitFor();
@@ -264,7 +265,8 @@ test('"unreachable" keeps the item on screen, still claimed, to call again', kee
   await page.getByTestId('spot-check-unreachable-note').fill('Switchboard closed for lunch.');
   await page.getByTestId('spot-check-unreachable-confirm').click();
   await page.getByTestId('spot-check-attempts').waitFor();
-  expect(await notice().textContent()).toBe('Attempt recorded: the item stays with you, to call again later.');
+  // Waited for by its words: the claim's notice may still be showing.
+  await page.locator('.MuiSnackbarContent-message', { hasText: 'Attempt recorded: the item stays with you, to call again later.' }).first().waitFor();
   expect(page.url()).toBe(here);
   expect(await page.getByTestId('claimed-by').textContent()).toMatch(/^You/);
   await page.locator('[data-testid="review-story-step"][data-code="SPOT_CHECK_UNREACHABLE_ATTEMPT"]').getByText('Switchboard closed for lunch.').waitFor();
