@@ -1,10 +1,7 @@
-import Decimal from 'decimal.js';
 import { EntityManager } from 'typeorm';
 import { DocumentLoadRequest, DocumentTemplate, LoadedDocument } from '../../documents/document-template';
-import { date, fill, moneyWithCurrency, Texts } from '../../documents/document-text';
-import { PdfLayout } from '../../documents/pdf-layout';
-import { accountText, referenceName } from '../../invoices/documents/payment-words';
-import { loadRecourseLetter, RECOURSE_REMINDER_WORDS, RecourseReminderData } from './recourse-reminder.template';
+import { date, fill, Texts } from '../../documents/document-text';
+import { loadRecourseLetter, RECOURSE_REMINDER_WORDS, recourseLetterHead, recourseLetterOwed, RecourseReminderData } from './recourse-reminder.template';
 
 /** The document kind of the recourse invoice itself, sent to the client when it is issued. */
 export const RECOURSE_INVOICE_DOCUMENT = 'RECOURSE_INVOICE';
@@ -24,7 +21,6 @@ const T = {
     nb: 'Betaler dere ikke i tide, sender vi purring, og dere kan ikke selge fakturaer til oss før regressfakturaen er betalt.',
     en: 'If you do not pay on time we remind you, and you cannot sell invoices to us until the recourse invoice is paid.',
   },
-  owed: { sv: 'Att betala', nb: 'Å betale', en: 'To pay' },
   paid: { sv: 'Redan betalt', nb: 'Allerede betalt', en: 'Already paid' },
   open: { sv: 'Att betala senast {due}', nb: 'Å betale senest {due}', en: 'To pay by {due}' },
   date: { sv: 'Fakturadatum', nb: 'Fakturadato', en: 'Invoice date' },
@@ -57,42 +53,16 @@ export const recourseInvoiceTemplate: DocumentTemplate<RecourseInvoiceData> = {
   },
 
   async render(d, lang) {
-    const amount = (value: string) => moneyWithCurrency(value, d.currency, lang);
     const title = T.title[lang];
-    const pdf = new PdfLayout({ title: `${title} ${d.reference}`, author: d.factorName, subject: `${title} ${d.reference} · ${d.clientName}`, date: d.letterDate, language: lang });
-    pdf.paragraph(d.factorName, { bold: true, size: 11 });
-    pdf.space(10);
-    pdf.columns(
-      [
-        { lines: [d.clientName, `${R.orgNo[lang]} ${d.clientOrganisationNumber}`, ...d.clientAddress] },
-        {
-          lines: [
-            [R.recourseInvoice[lang], d.reference],
-            [T.date[lang], date(d.letterDate, lang)],
-            [T.dueDate[lang], date(d.dueDate, lang)],
-            [R.invoice[lang], d.invoiceNumber],
-          ],
-        },
-      ],
-      [0.5, 0.5],
-    );
-    pdf.space(10);
+    const pdf = recourseLetterHead(d, lang, title, [
+      [R.recourseInvoice[lang], d.reference],
+      [T.date[lang], date(d.letterDate, lang)],
+      [T.dueDate[lang], date(d.dueDate, lang)],
+      [R.invoice[lang], d.invoiceNumber],
+    ]);
     pdf.title(`${title} ${d.reference}`);
     pdf.paragraph(fill(T.intro[lang], { invoice: d.invoiceNumber, debtor: d.debtorName, cause: R[d.cause][lang], due: date(d.dueDate, lang) }));
-    pdf.heading(T.owed[lang]);
-    const rows: Array<{ cells: string[]; bold?: boolean }> = [{ cells: [R.amount[lang], amount(d.amount)] }];
-    if (new Decimal(d.paid).gt(0)) rows.push({ cells: [T.paid[lang], amount(new Decimal(d.paid).negated().toFixed(2))] });
-    rows.push({ cells: [fill(T.open[lang], { due: date(d.dueDate, lang) }), amount(d.open)], bold: true });
-    pdf.table(
-      [
-        { header: '', width: 0.7 },
-        { header: '', width: 0.3, align: 'right' },
-      ],
-      rows,
-    );
-    pdf.space(6);
-    const payTo = [d.paymentAccount ? accountText(d.paymentAccount, lang) : null, `${referenceName(d.country, lang)} ${d.reference}`].filter(Boolean).join(' · ');
-    pdf.paragraph(`${R.payTo[lang]}: ${payTo}`, { bold: true });
+    recourseLetterOwed(pdf, d, lang, { paid: T.paid[lang], open: fill(T.open[lang], { due: date(d.dueDate, lang) }) });
     pdf.space(4);
     pdf.paragraph(T.late[lang]);
     pdf.paragraph(fill(R.debtorPays[lang], { debtor: d.debtorName }));

@@ -3,7 +3,7 @@ import Decimal from 'decimal.js';
 import { EntityManager } from 'typeorm';
 import { DocumentError } from '../../documents/document-errors';
 import { DocumentLoadRequest, DocumentTemplate, LoadedDocument } from '../../documents/document-template';
-import { date, fill, languageOfCountry, moneyWithCurrency, Texts } from '../../documents/document-text';
+import { date, DocumentLanguage, fill, languageOfCountry, moneyWithCurrency, Texts } from '../../documents/document-text';
 import { PdfLayout } from '../../documents/pdf-layout';
 import { loadInvoiceForDocument } from '../../invoices/documents/invoice-document-data';
 import { accountText, referenceName } from '../../invoices/documents/payment-words';
@@ -98,46 +98,20 @@ export const recourseReminderTemplate: DocumentTemplate<RecourseReminderData> = 
   },
 
   async render(d, lang) {
-    const amount = (value: string) => moneyWithCurrency(value, d.currency, lang);
     const title = T.title[lang];
-    const pdf = new PdfLayout({ title: `${title} ${d.reference}`, author: d.factorName, subject: `${title} ${d.reference} · ${d.clientName}`, date: d.letterDate, language: lang });
-    pdf.paragraph(d.factorName, { bold: true, size: 11 });
-    pdf.space(10);
-    pdf.columns(
-      [
-        { lines: [d.clientName, `${T.orgNo[lang]} ${d.clientOrganisationNumber}`, ...d.clientAddress] },
-        {
-          lines: [
-            [T.date[lang], date(d.letterDate, lang)],
-            [T.recourseInvoice[lang], d.reference],
-            [T.issueDate[lang], date(d.issueDate, lang)],
-            [T.dueDate[lang], date(d.dueDate, lang)],
-            [T.invoice[lang], d.invoiceNumber],
-          ],
-        },
-      ],
-      [0.5, 0.5],
-    );
-    pdf.space(10);
+    const pdf = recourseLetterHead(d, lang, title, [
+      [T.date[lang], date(d.letterDate, lang)],
+      [T.recourseInvoice[lang], d.reference],
+      [T.issueDate[lang], date(d.issueDate, lang)],
+      [T.dueDate[lang], date(d.dueDate, lang)],
+      [T.invoice[lang], d.invoiceNumber],
+    ]);
     pdf.title(title);
     pdf.paragraph(fill(T.intro[lang], { reference: d.reference, due: date(d.dueDate, lang), invoice: d.invoiceNumber, debtor: d.debtorName, cause: T[d.cause][lang] }));
     pdf.space(4);
     pdf.paragraph(T.payNow[lang], { bold: true });
     pdf.paragraph(T.blocked[lang], { bold: true });
-    pdf.heading(T.owed[lang]);
-    const rows: Array<{ cells: string[]; bold?: boolean }> = [{ cells: [T.amount[lang], amount(d.amount)] }];
-    if (new Decimal(d.paid).gt(0)) rows.push({ cells: [T.paid[lang], amount(new Decimal(d.paid).negated().toFixed(2))] });
-    rows.push({ cells: [T.open[lang], amount(d.open)], bold: true });
-    pdf.table(
-      [
-        { header: '', width: 0.7 },
-        { header: '', width: 0.3, align: 'right' },
-      ],
-      rows,
-    );
-    pdf.space(6);
-    const payTo = [d.paymentAccount ? accountText(d.paymentAccount, lang) : null, `${referenceName(d.country, lang)} ${d.reference}`].filter(Boolean).join(' · ');
-    pdf.paragraph(`${T.payTo[lang]}: ${payTo}`, { bold: true });
+    recourseLetterOwed(pdf, d, lang, { paid: T.paid[lang], open: T.open[lang] });
     pdf.space(4);
     pdf.paragraph(T.noFee[lang]);
     pdf.paragraph(fill(T.debtorPays[lang], { debtor: d.debtorName }));
@@ -201,4 +175,33 @@ export async function loadRecourseLetter(tx: EntityManager, request: DocumentLoa
       paymentAccount: r.payment_account ?? null,
     },
   };
+}
+
+/** A recourse letter's head: the factor, the client's address beside the letter's facts. The caller titles it. */
+export function recourseLetterHead(d: RecourseReminderData, lang: DocumentLanguage, title: string, facts: Array<[string, string]>): PdfLayout {
+  const pdf = new PdfLayout({ title: `${title} ${d.reference}`, author: d.factorName, subject: `${title} ${d.reference} · ${d.clientName}`, date: d.letterDate, language: lang });
+  pdf.paragraph(d.factorName, { bold: true, size: 11 });
+  pdf.space(10);
+  pdf.columns([{ lines: [d.clientName, `${T.orgNo[lang]} ${d.clientOrganisationNumber}`, ...d.clientAddress] }, { lines: facts }], [0.5, 0.5]);
+  pdf.space(10);
+  return pdf;
+}
+
+/** What is owed (the amount, what is paid, what is left under the caller's label) and where to pay it, with its OCR/KID. */
+export function recourseLetterOwed(pdf: PdfLayout, d: RecourseReminderData, lang: DocumentLanguage, labels: { paid: string; open: string }): void {
+  const amount = (value: string) => moneyWithCurrency(value, d.currency, lang);
+  pdf.heading(T.owed[lang]);
+  const rows: Array<{ cells: string[]; bold?: boolean }> = [{ cells: [T.amount[lang], amount(d.amount)] }];
+  if (new Decimal(d.paid).gt(0)) rows.push({ cells: [labels.paid, amount(new Decimal(d.paid).negated().toFixed(2))] });
+  rows.push({ cells: [labels.open, amount(d.open)], bold: true });
+  pdf.table(
+    [
+      { header: '', width: 0.7 },
+      { header: '', width: 0.3, align: 'right' },
+    ],
+    rows,
+  );
+  pdf.space(6);
+  const payTo = [d.paymentAccount ? accountText(d.paymentAccount, lang) : null, `${referenceName(d.country, lang)} ${d.reference}`].filter(Boolean).join(' · ');
+  pdf.paragraph(`${T.payTo[lang]}: ${payTo}`, { bold: true });
 }
