@@ -40,6 +40,8 @@ export class ClientRecourseInvoiceType {
   @Field({ description: 'The OCR (Sweden) or KID (Norway) to pay it with.' }) reference!: string;
   @Field(() => ClientRecourseInvoiceStatus) status!: ClientRecourseInvoiceStatus;
   @Field({ description: 'Open and past its due date, on the factor\'s today: paying late blocks selling (seed 000).' }) overdue!: boolean;
+  @Field(() => String, { nullable: true, description: 'The day it was handed to collection (YYYY-MM-DD), while a collection case is open on it: pay it, or answer the collection agency.' })
+  handedToCollectionOn!: string | null;
 }
 
 @ArgsType()
@@ -61,7 +63,9 @@ export class MyRecourseInvoices {
     return this.db.query(
       `SELECT r.id, r.invoice_id AS "invoiceId", i.invoice_number AS "invoiceNumber", r.cause, r.amount::text, r.paid_amount::text AS "paidAmount", r.currency,
               r.issue_date::text AS "issueDate", r.due_date::text AS "dueDate", r.reference, r.status,
-              (r.status = 'OPEN' AND r.due_date < CASE r.country WHEN 'SE' THEN $2::date ELSE $3::date END) AS overdue
+              (r.status = 'OPEN' AND r.due_date < CASE r.country WHEN 'SE' THEN $2::date ELSE $3::date END) AS overdue,
+              -- The day only: nothing of the case (its staff, notes or the agency's answers) reaches the client.
+              (SELECT k.claim_as_of::text FROM collection_case k WHERE k.recourse_invoice_id = r.id AND k.state NOT IN ('PAID','WRITTEN_OFF','CLOSED')) AS "handedToCollectionOn"
          FROM recourse_invoice r JOIN invoice i ON i.id = r.invoice_id
         WHERE r.client_id = $1${byStatus} ORDER BY r.issue_date DESC, r.created_at DESC, r.id LIMIT 500`,
       params,

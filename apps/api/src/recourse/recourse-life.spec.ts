@@ -306,6 +306,9 @@ describe('recourse after the due date (issue 15 s.3)', () => {
     const queue = (await t.gql(`query { recourseInvoices(perPage: 200) { items { id collectionCaseId remindedOn } } }`, {}, collector.token)).data!.recourseInvoices;
     expect(queue.items.find((i: { id: string }) => i.id === made.id)).toEqual({ id: made.id, collectionCaseId: c.id, remindedOn: '2027-02-22' });
 
+    // The client sees the day it went to collection, and nothing of the case.
+    const mine = (await t.gql(`query { myRecourseInvoices { id handedToCollectionOn } }`, {}, invoice.client.key)).data!.myRecourseInvoices;
+    expect(mine.find((r: { id: string }) => r.id === made.id)).toEqual({ id: made.id, handedToCollectionOn: '2027-02-22' });
     expect(errorOf(await t.gql(HAND, { r: made.id }, collector.token))).toMatchObject({ code: 'CONFLICT', reason: 'COLLECTION_CASE_ALREADY_HANDED_OFF' });
     // Escalated (Norway: the forliksråd), the application names the client as the party that owes, the recourse invoice as the basis, no interest.
     const escalated = (await t.gql(
