@@ -37,6 +37,7 @@ async function main(): Promise<void> {
     analystEmail: 'analyst@demo.factoring.test',
     collectionEmail: 'collection@demo.factoring.test',
     financeEmail: 'finance@demo.factoring.test',
+    secondFinanceEmail: 'all@demo.factoring.test',
     today: new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' }),
     log: (line) => process.stdout.write(`  ${line}\n`),
     beforeCollectionWork: makeOverdue,

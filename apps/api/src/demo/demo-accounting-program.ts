@@ -36,6 +36,8 @@ export interface DemoProgramOptions {
    * invoice, so finance's unmatched-payments queue has work when the product starts.
    */
   financeEmail?: string;
+  /** A second person with the finance role, who approves one of the demo's payout batches (four eyes). */
+  secondFinanceEmail?: string;
   /**
    * Run once the invoices are bought and before collection's work: the demo makes some of them
    * overdue there (demo-overdue.ts), since only an overdue invoice can be handed to collection.
@@ -163,7 +165,7 @@ export async function runDemoAccountingProgram(options: DemoProgramOptions): Pro
   if (options.collectionEmail) await demoCollectionWork(gql, options.collectionEmail, options.adminPassword, bought, options.today, log);
   if (options.financeEmail) {
     await importUnmatchedPayment(gql, options.financeEmail, options.adminPassword, options.today, log);
-    await prepareNorwegianPayouts(gql, options.financeEmail, options.adminPassword, log);
+    if (options.secondFinanceEmail) await prepareDemoPayouts(gql, options.financeEmail, options.secondFinanceEmail, options.adminPassword, log);
   }
   return { submitted, accepted, purchased, disputed };
 }
@@ -361,18 +363,33 @@ async function demoCollectionWork(gql: Gql, email: string, password: string, bou
 }
 
 /**
- * Finance prepares the day's Norwegian payout batch and leaves it for a second person's approval
- * (four eyes), so the batches-to-approve queue has work when the product starts. Once: a book
- * with a batch already waiting, or nothing due, is left alone.
+ * Finance's payout batches, so both batch queues have work when the product starts (four eyes): the
+ * day's Norwegian batch is prepared by finance and approved by a second person (all@, who has every
+ * role), waiting to be exported and sent; the day's Swedish batch is prepared and left for a
+ * second person's approval. Once per book: a book with a batch still open is left alone.
  */
-async function prepareNorwegianPayouts(gql: Gql, email: string, password: string, log: (line: string) => void): Promise<void> {
+async function prepareDemoPayouts(gql: Gql, email: string, approverEmail: string, password: string, log: (line: string) => void): Promise<void> {
   const token = await signedIn(gql, email, password);
-  const waiting = await gql(`{ payoutBatches(state: PREPARED, perPage: 50) { items { book } } }`, {}, token);
-  if ((waiting.data?.payoutBatches.items ?? []).some((b: { book: string }) => b.book === 'NO')) return;
-  const due = await gql(`{ payoutsDue(book: NO) { included { invoiceId } } }`, {}, token);
-  if (!due.data?.payoutsDue.included.length) return;
-  const prepared = await gql(`mutation { preparePayoutBatch(book: NO) { lineCount } }`, {}, token);
-  log(prepared.data ? `A Norwegian payout batch of ${prepared.data.preparePayoutBatch.lineCount} payouts prepared, waiting for a second person's approval` : `No Norwegian payout batch prepared: ${prepared.errors?.[0]?.message}`);
+  const open = await gql(`{ a: payoutBatches(state: PREPARED, perPage: 50) { items { book } } b: payoutBatches(state: APPROVED, perPage: 50) { items { book } } c: payoutBatches(state: EXPORTED, perPage: 50) { items { book } } }`, {}, token);
+  const busy = new Set(['a', 'b', 'c'].flatMap((k) => (open.data?.[k]?.items ?? []).map((b: { book: string }) => b.book)));
+  for (const book of ['NO', 'SE'] as const) {
+    if (busy.has(book)) continue;
+    const due = await gql(`query($b: Country!) { payoutsDue(book: $b) { included { invoiceId } } }`, { b: book }, token);
+    if (!due.data?.payoutsDue.included.length) continue;
+    const prepared = await gql(`mutation($b: Country!) { preparePayoutBatch(book: $b) { id version lineCount } }`, { b: book }, token);
+    if (!prepared.data) {
+      log(`No ${book} payout batch prepared: ${prepared.errors?.[0]?.message}`);
+      continue;
+    }
+    const batch = prepared.data.preparePayoutBatch;
+    if (book === 'SE') {
+      log(`A Swedish payout batch of ${batch.lineCount} payouts prepared, waiting for a second person's approval`);
+      continue;
+    }
+    const approverToken = await signedIn(gql, approverEmail, password);
+    const approved = await gql(`mutation($id: ID!, $v: Int!) { approvePayoutBatch(id: $id, expectedVersion: $v) { state } }`, { id: batch.id, v: batch.version }, approverToken);
+    log(approved.data ? `A Norwegian payout batch of ${batch.lineCount} payouts prepared and approved, waiting to be exported and sent` : `The Norwegian payout batch was not approved: ${approved.errors?.[0]?.message}`);
+  }
 }
 
 /** The factor's Swedish bankgiro as a camt.054 names it (migrations' ledger_bank_account). */

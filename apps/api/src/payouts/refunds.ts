@@ -56,7 +56,11 @@ export interface RefundCandidateRow {
 }
 
 const CURRENCY = { SE: 'SEK', NO: 'NOK' } as const;
-const DEFAULT_REFERENCE: Record<RefundKind, string> = { DEBTOR_REFUND: 'Refund of overpayment', CLIENT_REPAYMENT: 'Repayment from factoring' };
+/** What the payee reads on its statement when none is given: in the book's language (a Swedish or a Norwegian payee). */
+const DEFAULT_REFERENCE: Record<RefundKind, Record<'SE' | 'NO', string>> = {
+  DEBTOR_REFUND: { SE: 'Återbetalning av överbetalning', NO: 'Tilbakebetaling av overbetaling' },
+  CLIENT_REPAYMENT: { SE: 'Återbetalning från factoring', NO: 'Tilbakebetaling fra factoring' },
+};
 export const PAYABLE_KINDS: ReadonlySet<string> = new Set(['IBAN', 'SE_BANKGIRO', 'SE_PLUSGIRO', 'SE_BANK_ACCOUNT', 'NO_BANK_ACCOUNT']);
 
 /**
@@ -76,7 +80,7 @@ export class Refunds {
     if (r.kind === 'CLIENT_REPAYMENT' && !r.clientId) throw new Error('A client repayment names its client');
     if (r.kind === 'DEBTOR_REFUND' && !r.payee) throw new Error('A debtor refund names the account it goes to');
     if (r.payee && !PAYABLE_KINDS.has(r.payee.kind)) throw new Error(`A refund cannot be paid to an account of kind ${r.payee.kind}`);
-    const reference = (r.reference ?? DEFAULT_REFERENCE[r.kind]).slice(0, 140);
+    const reference = (r.reference ?? DEFAULT_REFERENCE[r.kind][r.country]).slice(0, 140);
     const [inserted] = await tx.query(
       `INSERT INTO payout_refund (kind, cause, book, currency, client_id, debtor_id, invoice_id, bank_entry_id, amount, payee, reference, note, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (cause) DO NOTHING RETURNING id`,

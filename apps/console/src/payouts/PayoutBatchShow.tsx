@@ -147,7 +147,8 @@ const Lines = () => {
         <TableBody>
           {lines.map((line) => (
             <TableRow key={line.id} data-testid="batch-line" data-invoice={line.invoiceNumber ?? ''} data-refund={line.refundId ?? ''}>
-              <TableCell sx={{ whiteSpace: 'nowrap' }}>
+              {/* An invoice number stays on one line; a refund's kind is words, and wraps. */}
+              <TableCell sx={line.invoiceId ? { whiteSpace: 'nowrap' } : undefined}>
                 {line.invoiceId ? (
                   <MuiLink component={Link} to={`/invoices/${line.invoiceId}/show`}>
                     {line.invoiceNumber}
@@ -180,7 +181,8 @@ const Lines = () => {
                   ) : null}
                 </Stack>
               </TableCell>
-              <TableCell sx={{ ...num, fontFamily: 'monospace' }}>{line.reference}</TableCell>
+              {/* An OCR/KID in figures, on one line; a refund's words to the payee ('Återbetalning av överbetalning') wrap. */}
+              <TableCell sx={/^\d+$/.test(line.reference) ? { ...num, fontFamily: 'monospace' } : undefined}>{line.reference}</TableCell>
               <TableCell>
                 <LineStateChip state={line.state} />
               </TableCell>
