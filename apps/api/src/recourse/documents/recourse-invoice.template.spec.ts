@@ -1,7 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { pdfText } from '../../documents/pdf-text.spec-support';
 import { RecourseInvoiceData, recourseInvoiceTemplate } from './recourse-invoice.template';
+import { keep, SWEDISH_RECOURSE_LETTER, textOf } from './recourse-letter.spec-support';
 
 /**
  * The recourse invoice to the client (issue 15 s.3) rendered from its data in each language: the
@@ -9,35 +7,8 @@ import { RecourseInvoiceData, recourseInvoiceTemplate } from './recourse-invoice
  * late payment brings, and that the factor keeps collecting from the debtor; the same data renders
  * the same bytes. With DOCUMENTS_OUT set the PDFs land there to be looked at (pdftoppm -png -r 80).
  */
-const SWEDISH: RecourseInvoiceData = {
-  country: 'SE',
-  currency: 'SEK',
-  factorName: 'Factoring AB',
-  clientName: 'Snickeri Lindqvist AB',
-  clientOrganisationNumber: '556677-8899',
-  clientAddress: ['Storgatan 1', '111 22 Stockholm'],
-  reference: '1234567897',
-  cause: 'UNPAID',
-  issueDate: '2027-02-05',
-  dueDate: '2027-02-15',
-  letterDate: '2027-02-05',
-  amount: '12500.00',
-  paid: '0.00',
-  open: '12500.00',
-  invoiceNumber: 'F-1001',
-  invoiceDate: '2026-12-01',
-  debtorName: 'Bygg & Co AB',
-  paymentAccount: { kind: 'BANKGIRO', account: '5050-1055' },
-};
-
-const keep = (name: string, bytes: Buffer) => {
-  const dir = process.env.DOCUMENTS_OUT;
-  if (!dir) return;
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, name), bytes);
-};
-
-const textOf = async (bytes: Buffer) => (await pdfText(bytes)).replace(/[\s\u00a0\u202f]+/g, ' ');
+/** Unpaid after the agreement's days, issued today, nothing paid yet. */
+const SWEDISH: RecourseInvoiceData = { ...SWEDISH_RECOURSE_LETTER, cause: 'UNPAID', letterDate: '2027-02-05', paid: '0.00', open: '12500.00' };
 
 describe('the recourse invoice letter', () => {
   it('in Swedish: the invoice bought back and why, the amount to pay by the due date, OCR and bankgiro, a late payment blocks selling', async () => {

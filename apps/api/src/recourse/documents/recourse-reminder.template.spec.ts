@@ -1,7 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { pdfText } from '../../documents/pdf-text.spec-support';
-import { RecourseReminderData, recourseReminderTemplate } from './recourse-reminder.template';
+import { keep, SWEDISH_RECOURSE_LETTER, textOf } from './recourse-letter.spec-support';
+import { recourseReminderTemplate } from './recourse-reminder.template';
 
 /**
  * The late recourse invoice's reminder to the client (issue 15 s.3) rendered from its data in
@@ -9,35 +7,7 @@ import { RecourseReminderData, recourseReminderTemplate } from './recourse-remin
  * due date passed, pay now, selling blocked until paid, no fee; the same data renders the same
  * bytes. With DOCUMENTS_OUT set the PDFs land there to be looked at (pdftoppm -png -r 80).
  */
-const SWEDISH: RecourseReminderData = {
-  country: 'SE',
-  currency: 'SEK',
-  factorName: 'Factoring AB',
-  clientName: 'Snickeri Lindqvist AB',
-  clientOrganisationNumber: '556677-8899',
-  clientAddress: ['Storgatan 1', '111 22 Stockholm'],
-  reference: '1234567897',
-  cause: 'DISPUTE',
-  issueDate: '2027-02-05',
-  dueDate: '2027-02-15',
-  letterDate: '2027-02-16',
-  amount: '12500.00',
-  paid: '2500.00',
-  open: '10000.00',
-  invoiceNumber: 'F-1001',
-  invoiceDate: '2026-12-01',
-  debtorName: 'Bygg & Co AB',
-  paymentAccount: { kind: 'BANKGIRO', account: '5050-1055' },
-};
-
-const keep = (name: string, bytes: Buffer) => {
-  const dir = process.env.DOCUMENTS_OUT;
-  if (!dir) return;
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, name), bytes);
-};
-
-const textOf = async (bytes: Buffer) => (await pdfText(bytes)).replace(/[\s\u00a0\u202f]+/g, ' ');
+const SWEDISH = SWEDISH_RECOURSE_LETTER;
 
 describe('the recourse invoice reminder letter', () => {
   it('in Swedish: amount, paid, open, OCR and bankgiro, the invoice bought back, the due date passed, pay now, selling blocked, no fee', async () => {
